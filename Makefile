@@ -1,0 +1,39 @@
+# govkg — `make demo` loads the sample gazette into the embedded store; `make test` runs the suite.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+SAMPLE := examples/yangquan-gazette-2020-02.txt
+export KG_DATA_DIR ?= $(CURDIR)/.kgdata
+
+.PHONY: install system-deps demo test bench clean
+
+install: system-deps $(STAMP)
+
+# The embedded store's FalkorDB module links against libgomp and OpenSSL 3.
+system-deps:
+	@ldconfig -p | grep -q 'libgomp.so.1' && ldconfig -p | grep -q 'libssl.so.3' || \
+	  { echo "installing libgomp1 libssl3 (needed by the embedded FalkorDB store)"; \
+	    apt-get update -qq && apt-get install -y -qq libgomp1 libssl3 >/dev/null; }
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e '.[test]'
+	touch $@
+
+demo: install
+	$(BIN)/kg load $(SAMPLE)
+	$(BIN)/kg stats
+	$(BIN)/kg query lead_ranking --param limit=8
+	$(BIN)/kg query personnel_changes --param since=2020-03-01 --param until=2020-03-31
+	$(BIN)/kg query post_holders --param post=西城分局局长 --param on=2020-04-01
+
+test: install
+	$(BIN)/pytest -q
+
+bench: install
+	$(BIN)/python -m bench.run
+
+clean:
+	rm -rf $(VENV) .kgdata *.egg-info .pytest_cache

@@ -1,0 +1,181 @@
+"""Facts → one DocumentGraph per document: canonical nodes, edges carrying their evidence."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+from kg.ids import content_hash, make_id
+from kg.model import DocumentGraph, Edge, Node
+from kg.resolve import AgencyResolver, Resolution
+from kg.schema import Schema, load_schema
+from loaders.records import Document, Evidence, Facts, GroupFact, Mention, PersonnelAct, TaskFact
+
+ROLE_EDGES = {"lead": "LEADS", "cooperate": "COOPERATES_ON", "responsible": "RESPONSIBLE_FOR"}
+MENTION_LABELS = {"river": "River", "district": "District", "program": "Program"}
+
+
+class _DocumentBuilder:
+    """Collects the nodes and edges of one document, checking labels against the schema."""
+
+    def __init__(self, document: Document, resolver: AgencyResolver, schema: Schema):
+        self.document = document
+        self.resolver = resolver
+        self.schema = schema
+        self.nodes: dict[str, Node] = {}
+        self.edges: dict[str, Edge] = {}
+
+    def node(self, label: str, id_: str, **props: Any) -> Node:
+        self.schema.node(label)
+        props = {k: v for k, v in props.items() if v not in (None, [], "")}
+        if id_ in self.nodes:
+            old = self.nodes[id_].props
+            if "written" in old and "written" in props:
+                props["written"] = sorted(set(old["written"]) | set(props["written"]))
+            props = {**old, **props}
+        self.nodes[id_] = Node(label, id_, {"id": id_, **props})
+        return self.nodes[id_]
+
+    def edge(self, type_: str, source: Node, target: Node, evidence: Evidence | None, **props: Any) -> Edge:
+        if not self.schema.edge(type_).allows(source.label, target.label):
+            raise ValueError(f"schema does not allow ({source.label})-[:{type_}]->({target.label})")
+        ev = self._provenance(evidence)
+        id_ = make_id("edge", type_, source.id, target.id, ev["doc"], ev.get("span"), props.get("role"))
+        props = {k: v for k, v in {**ev, **props}.items() if v not in (None, [], "")}
+        self.edges[id_] = Edge(type_, source, target, id_, {"id": id_, **props})
+        return self.edges[id_]
+
+    def _provenance(self, evidence: Evidence | None) -> dict[str, Any]:
+        d = self.document
+        base = {"doc": d.key, "date": d.date, "source": d.text.source.path}
+        if evidence is None:
+            return {**base, "evidence": d.title, "page": d.pages[0], "extractor": "segment"}
+        return {**base, "evidence": evidence.sentence, "page": evidence.page,
+                "span": [evidence.start, evidence.end], "extractor": evidence.extractor}
+
+    # -- entities ---------------------------------------------------------------------------
+
+    def agency(self, written: str) -> tuple[Node, Resolution]:
+        r = self.resolver.resolve(written, self.document.jurisdiction)
+        scope = self.document.jurisdiction if r.kind == "collective" else None
+        node = self.node("Agency", make_id("agency", scope, r.canonical), name=r.canonical,
+                         written=[r.written], kind=r.kind, known=r.known,
+                         jurisdiction=self.document.jurisdiction, resolution=r.decisions)
+        if r.parent:
+            parent, _ = self.agency(r.parent)
+            self.edge("PART_OF", node, parent, None, extractor="resolve")
+        return node, r
+
+    def official(self, name: str) -> Node:
+        jurisdiction = self.document.jurisdiction
+        return self.node("Official", make_id("official", jurisdiction, name), name=name,
+                         jurisdiction=jurisdiction)
+
+    def written_props(self, r: Resolution) -> dict[str, Any]:
+        return {"written": r.written, "resolution": r.decisions} if r.changed else {}
+
+
+def _document_node(b: _DocumentBuilder) -> Node:
+    d = b.document
+    node = b.node("Document", d.key, number=d.number, title=d.title, issuer=d.issuer, date=d.date,
+                  source=d.text.source.path, pages=d.pages,
+                  content_hash=content_hash(d.text.text[d.start:d.end]))
+    if d.issuer:
+        issuer, r = b.agency(d.issuer)
+        b.edge("ISSUED_BY", node, issuer, None, **b.written_props(r))
+    return node
+
+
+def _act(b: _DocumentBuilder, act: PersonnelAct) -> None:
+    person = b.official(act.person)
+    if act.org:
+        agency, r = b.agency(act.org)
+        post = b.node("Post", make_id("post", agency.props["name"], act.post),
+                      name=agency.props["name"] + act.post, title=act.post, agency=agency.props["name"])
+        b.edge("POST_OF", post, agency, act.evidence, **b.written_props(r))
+    else:
+        post = b.node("Post", make_id("post", b.document.jurisdiction, act.post), name=act.post,
+                      title=act.post)
+    type_ = "APPOINTED_TO" if act.kind == "appointment" else "REMOVED_FROM"
+    b.edge(type_, person, post, act.evidence, act=act.act, note=act.note)
+
+
+def _task(b: _DocumentBuilder, task: TaskFact, doc_node: Node, programs: list[Node]) -> None:
+    node = b.node("Task", make_id("task", task.doc, task.item), doc=task.doc, item=str(task.item),
+                  text=task.text, heading=task.heading, deadline=task.deadline)
+    b.edge("STATED_IN", node, doc_node, task.evidence)
+    for role, type_ in ROLE_EDGES.items():
+        for written in getattr(task, role):
+            agency, r = b.agency(written)
+            b.edge(type_, agency, node, task.evidence, **b.written_props(r))
+    for label, names in (("River", task.rivers), ("District", task.districts)):
+        for name in names:
+            b.edge("CONCERNS", node, _place(b, label, name), task.evidence)
+    for program in programs:
+        b.edge("PART_OF", node, program, task.evidence)
+
+
+def _place(b: _DocumentBuilder, label: str, name: str, canonical: str | None = None) -> Node:
+    name_ = canonical or b.resolver.directory.variants.get(name, (name, ""))[0]
+    return b.node(label, make_id(label, name_), name=name_, written=[name])
+
+
+def _group(b: _DocumentBuilder, group: GroupFact) -> None:
+    node, _ = b.agency(group.name)
+    b.nodes[node.id] = Node("Agency", node.id, {**node.props, "kind": "leading_group"})
+    node = b.nodes[node.id]
+    for m in group.members:
+        b.edge("MEMBER_OF", b.official(m.person), node, m.evidence, role=m.role, title=m.title)
+    if group.office_at:
+        office, r = b.agency(group.office_at)
+        b.edge("OFFICE_AT", node, office, group.evidence, **b.written_props(r))
+
+
+def _programs(b: _DocumentBuilder, mentions: list[Mention]) -> list[Node]:
+    """The programs a document serves: those its title names."""
+    title = b.document.title
+    return [_place(b, "Program", m.name, m.canonical) for m in mentions
+            if m.kind == "program" and (m.canonical or m.name) in title]
+
+
+class GraphBuilder:
+    def __init__(self, resolver: AgencyResolver | None = None, schema: Schema | None = None):
+        self.resolver = resolver or AgencyResolver()
+        self.schema = schema or load_schema()
+
+    def build(self, facts: Facts) -> list[DocumentGraph]:
+        by_doc: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
+        for kind in ("acts", "tasks", "groups", "mentions"):
+            for fact in getattr(facts, kind):
+                by_doc[fact.doc][kind].append(fact)
+        self._observe(facts)
+        return [self._document(d, by_doc[d.key]) for d in facts.documents]
+
+    def _observe(self, facts: Facts) -> None:
+        """Note every full agency name first, so short forms anywhere in the file can match."""
+        jurisdiction = {d.key: d.jurisdiction for d in facts.documents}
+        for task in facts.tasks:
+            for written in task.lead + task.cooperate + task.responsible:
+                self.resolver.observe(written, jurisdiction.get(task.doc))
+        for act in facts.acts:
+            if act.org:
+                self.resolver.observe(act.org, jurisdiction.get(act.doc))
+
+    def _document(self, document: Document, facts: dict[str, list]) -> DocumentGraph:
+        b = _DocumentBuilder(document, self.resolver, self.schema)
+        doc_node = _document_node(b)
+        programs = _programs(b, facts["mentions"])
+        for act in facts["acts"]:
+            _act(b, act)
+        for task in facts["tasks"]:
+            _task(b, task, doc_node, programs)
+        for group in facts["groups"]:
+            _group(b, group)
+        mentioned: set[str] = set()
+        for m in facts["mentions"]:  # one MENTIONS edge per place, with its first evidence
+            place = _place(b, MENTION_LABELS[m.kind], m.name, m.canonical)
+            if place.id not in mentioned:
+                mentioned.add(place.id)
+                b.edge("MENTIONS", doc_node, place, m.evidence)
+        return DocumentGraph(document.key, doc_node.props["content_hash"],
+                             list(b.nodes.values()), list(b.edges.values()))

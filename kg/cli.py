@@ -1,0 +1,200 @@
+"""The `kg` command: a thin layer over the library. Errors print as one line, exit code 2."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from kg.errors import KgError, QueryError
+from kg.output import FORMATS, print_rows, print_table, to_json
+from kg.settings import Settings
+
+FORMAT = click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
+
+
+def _store():
+    from kg.stores import open_store
+
+    return open_store(Settings.from_env())
+
+
+def _params(pairs: tuple[str, ...]) -> dict[str, str]:
+    out = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key:
+            raise QueryError(f"--param {pair!r} is not key=value")
+        out[key.strip()] = value
+    return out
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--debug", is_flag=True, help="Show tracebacks instead of one-line errors.")
+@click.pass_context
+def cli(ctx: click.Context, debug: bool) -> None:
+    """govkg: government gazettes to a knowledge graph of agencies, officials and mandates."""
+    ctx.obj = {"debug": debug}
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--force", is_flag=True, help="Rewrite documents even when their content is unchanged.")
+def load(paths: tuple[str, ...], force: bool) -> None:
+    """Read PATHS (files or directories), extract facts and write them to the store."""
+    from rich.progress import Progress
+
+    from kg.load import iter_files, load_paths
+
+    files = list(iter_files(paths))
+    with _store() as store, Progress(transient=True) as bar:
+        task = bar.add_task("loading", total=len(files))
+        report = load_paths(files, store, max_bytes=Settings.from_env().max_bytes, force=force,
+                            progress=lambda _p: bar.advance(task))
+    click.echo(f"{report.files} files: {report.written} documents written ({report.edges} edges), "
+               f"{report.unchanged} unchanged, {len(report.failures)} failed")
+    for failure in report.failures:
+        click.echo(f"kg: error: {failure}", err=True)
+    if report.failures:
+        sys.exit(2)
+
+
+@cli.command()
+@click.argument("path")
+@click.option("--format", "fmt", type=click.Choice(["json", "table"]), default="json", show_default=True)
+def extract(path: str, fmt: str) -> None:
+    """Extract the facts of one file (no store), in the facts JSON format."""
+    from loaders.pipeline import extract_file
+
+    facts = extract_file(path, max_bytes=Settings.from_env().max_bytes).to_json()
+    if fmt == "json":
+        click.echo(to_json(facts))
+    else:
+        print_table([{"kind": k, "count": len(v)} for k, v in facts.items()], title=path)
+
+
+@cli.command("eval")
+@click.option("--gold", required=True, type=click.Path(exists=True, dir_okay=False))
+@click.argument("path")
+@FORMAT
+@click.option("--errors", "show", type=str, default=None, help="List the missed and extra facts of one kind.")
+def evaluate(gold: str, path: str, fmt: str, show: str | None) -> None:
+    """Score the facts extracted from PATH against a GOLD facts file."""
+    from kg.evaluate import differences, score
+    from loaders.pipeline import extract_file
+
+    expected = json.loads(Path(gold).read_text(encoding="utf-8"))
+    found = extract_file(path).to_json()
+    print_rows([s.to_json() for s in score(expected, found)], fmt, title=f"{path} vs {gold}")
+    if show:
+        missed, extra = differences(expected, found, show)
+        print_rows([{"missed": " | ".join(map(str, m))} for m in sorted(missed)], fmt)
+        print_rows([{"extra": " | ".join(map(str, e))} for e in sorted(extra)], fmt)
+
+
+@cli.command()
+@FORMAT
+def stats(fmt: str) -> None:
+    """Count nodes by label and edges by type."""
+    with _store() as store:
+        counts = store.stats()
+    if fmt == "json":
+        click.echo(to_json(counts))
+        return
+    rows = [{"kind": kind, "name": name, "count": n} for kind, names in counts.items() for name, n in names.items()]
+    print_rows(rows, fmt)
+
+
+@cli.command()
+@click.argument("name", required=False)
+@click.option("--param", "-p", "pairs", multiple=True, help="A parameter as key=value (repeatable).")
+@click.option("--list", "list_", is_flag=True, help="List the canned queries and their parameters.")
+@FORMAT
+def query(name: str | None, pairs: tuple[str, ...], list_: bool, fmt: str) -> None:
+    """Run the canned query NAME with typed parameters (--list to see them all)."""
+    from kg.queries import get_query, load_queries
+
+    if list_ or not name:
+        listing = [q.to_json() for q in load_queries().values()]
+        if fmt == "json":
+            click.echo(to_json(listing))
+        else:
+            print_table([{"name": q["name"], "description": q["description"],
+                          "params": ", ".join(f"{p['name']}:{p['type']}" + ("" if p["required"] else f"={p['default']}")
+                                              for p in q["params"])} for q in listing])
+        return
+    canned = get_query(name)
+    params = canned.bind(_params(pairs))
+    with _store() as store:
+        print_rows(store.query(canned.cypher, params), fmt, title=name)
+
+
+@cli.command()
+@click.argument("statement")
+@click.option("--param", "-p", "pairs", multiple=True, help="A string parameter as key=value (repeatable).")
+@FORMAT
+def cypher(statement: str, pairs: tuple[str, ...], fmt: str) -> None:
+    """Run an ad-hoc read-only Cypher STATEMENT (writes are refused)."""
+    with _store() as store:
+        print_rows(store.query(statement, _params(pairs)), fmt)
+
+
+@cli.group()
+def store() -> None:
+    """Start, stop or inspect the embedded store."""
+
+
+@store.command("start")
+def store_start() -> None:
+    """Start the embedded store and leave it running."""
+    from kg.stores import server
+
+    info = server.start(Settings.from_env(), detach=True)
+    click.echo(to_json(info))
+
+
+@store.command("stop")
+def store_stop() -> None:
+    """Stop the embedded store (its data stays in KG_DATA_DIR)."""
+    from kg.stores import server
+
+    server.stop(Settings.from_env())
+    click.echo("stopped")
+
+
+@store.command("status")
+def store_status() -> None:
+    """Whether the embedded store runs, its pid, socket and data directory."""
+    from kg.stores import server
+
+    click.echo(to_json(server.status(Settings.from_env())))
+
+
+@store.command("clear")
+@click.confirmation_option(prompt="Remove every node and edge from the store?")
+def store_clear() -> None:
+    """Remove everything from the store."""
+    with _store() as s:
+        s.clear()
+    click.echo("cleared")
+
+
+def main() -> None:
+    debug = "--debug" in sys.argv
+    try:
+        cli.main(standalone_mode=False)
+    except click.exceptions.Abort:
+        sys.exit(1)
+    except click.ClickException as exc:
+        click.echo(f"kg: error: {exc.format_message()}", err=True)
+        sys.exit(exc.exit_code)
+    except KgError as exc:
+        if debug:
+            raise
+        click.echo(f"kg: error: {exc.line()}", err=True)
+        sys.exit(2)
+    except KeyboardInterrupt:
+        click.echo("kg: interrupted", err=True)
+        sys.exit(130)

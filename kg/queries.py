@@ -1,0 +1,137 @@
+"""Canned Cypher queries: one `queries/NAME.cypher` file each, with a typed header.
+
+    // name: agency_tasks
+    // description: Tasks an agency leads, cooperates on or answers for
+    // param: agency string            (no default: required)
+    // param: limit integer = 50
+
+Parameters are checked (missing, unknown, wrong type) before anything is sent to a store,
+and values travel only as Cypher parameters.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from kg.errors import QueryError
+
+_HEADER = re.compile(r"^//\s*(name|description|param):\s*(.*)$")
+_PARAM = re.compile(r"^(\w+)\s+(string|integer|float|boolean|date)(?:\s*=\s*(.*?))?\s*(?:#\s*(.*))?$")
+TYPES = ("string", "integer", "float", "boolean", "date")
+
+
+@dataclass(frozen=True)
+class Param:
+    name: str
+    type: str
+    default: Any = None
+    required: bool = True
+    description: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        return {"name": self.name, "type": self.type, "default": self.default,
+                "required": self.required, "description": self.description}
+
+
+@dataclass(frozen=True)
+class CannedQuery:
+    name: str
+    description: str
+    params: tuple[Param, ...]
+    cypher: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {"name": self.name, "description": self.description,
+                "params": [p.to_json() for p in self.params]}
+
+    def bind(self, raw: dict[str, Any]) -> dict[str, Any]:
+        """Typed parameter values from user input; one-line errors list the valid ones."""
+        known = {p.name: p for p in self.params}
+        valid = ", ".join(f"{p.name}:{p.type}" for p in self.params) or "none"
+        unknown = sorted(set(raw) - set(known))
+        if unknown:
+            raise QueryError(f"unknown parameter {unknown[0]!r}", where=self.name, hint=f"parameters: {valid}")
+        out = {}
+        for p in self.params:
+            if p.name in raw:
+                try:
+                    out[p.name] = convert(p, raw[p.name], self.name)
+                except QueryError as exc:
+                    raise QueryError(exc.message, where=self.name, hint=f"parameters: {valid}") from None
+            elif p.required:
+                raise QueryError(f"missing parameter {p.name!r}", where=self.name, hint=f"parameters: {valid}")
+            else:
+                out[p.name] = p.default
+        return out
+
+
+def convert(p: Param, value: Any, where: str) -> Any:
+    if value is None or not isinstance(value, str):
+        return value
+    try:
+        if p.type == "integer":
+            return int(value)
+        if p.type == "float":
+            return float(value)
+        if p.type == "boolean":
+            if value.lower() not in ("true", "false", "1", "0", "yes", "no"):
+                raise ValueError(value)
+            return value.lower() in ("true", "1", "yes")
+        if p.type == "date":
+            return date.fromisoformat(value).isoformat()
+    except ValueError:
+        article = "an" if p.type[0] in "aeiou" else "a"
+        raise QueryError(f"parameter {p.name!r} must be {article} {p.type}, not {value!r}", where=where) from None
+    return value
+
+
+def _param(text: str, where: str) -> Param:
+    m = _PARAM.match(text.strip())
+    if not m:
+        raise QueryError(f"bad param line {text!r}", where=where, hint="write: name type [= default] [# description]")
+    name, type_, default, description = m.groups()
+    if default is None:
+        return Param(name, type_, None, True, description or "")
+    p = Param(name, type_, None, False, description or "")
+    value = None if default == "null" else convert(p, default.strip().strip("\"'"), where)
+    return Param(name, type_, value, False, description or "")
+
+
+def parse_query(text: str, where: str) -> CannedQuery:
+    meta: dict[str, str] = {}
+    params: list[Param] = []
+    for line in text.splitlines():
+        m = _HEADER.match(line.strip())
+        if m and m.group(1) == "param":
+            params.append(_param(m.group(2), where))
+        elif m:
+            meta[m.group(1)] = m.group(2).strip()
+    for key in ("name", "description"):
+        if not meta.get(key):
+            raise QueryError(f"missing header '// {key}: …'", where=where)
+    body = "\n".join(l for l in text.splitlines() if not l.strip().startswith("//")).strip()
+    return CannedQuery(meta["name"], meta["description"], tuple(params), body)
+
+
+@lru_cache(maxsize=1)
+def load_queries() -> dict[str, CannedQuery]:
+    queries = {}
+    for entry in sorted(resources.files("queries").iterdir(), key=lambda e: e.name):
+        if entry.name.endswith(".cypher"):
+            q = parse_query(entry.read_text(encoding="utf-8"), f"queries/{entry.name}")
+            if q.name != entry.name[:-7]:
+                raise QueryError(f"header name {q.name!r} differs from the file name", where=f"queries/{entry.name}")
+            queries[q.name] = q
+    return queries
+
+
+def get_query(name: str) -> CannedQuery:
+    queries = load_queries()
+    if name not in queries:
+        raise QueryError(f"no canned query named {name!r}", hint=f"known: {', '.join(queries)}")
+    return queries[name]

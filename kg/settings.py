@@ -1,0 +1,44 @@
+"""Every KG_* environment variable, read in one place. Secrets come only from the environment."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from platformdirs import user_data_dir
+
+DEFAULT_RDF_BASE = "https://example.org/govkg/"  # an example base: set KG_RDF_BASE to publish
+DEFAULT_MAX_BYTES = 200 * 1024 * 1024
+
+
+def _env(name: str, default: str | None = None) -> str | None:
+    value = os.environ.get(name)
+    return value if value not in (None, "") else default
+
+
+@dataclass(frozen=True)
+class Settings:
+    store: str = "embedded"
+    data_dir: Path = field(default_factory=lambda: Path(user_data_dir("govkg")))
+    graph: str = "govkg"
+    neo4j_uri: str | None = None
+    neo4j_user: str | None = None
+    neo4j_password: str | None = field(default=None, repr=False)
+    neo4j_database: str | None = None
+    rdf_base: str = DEFAULT_RDF_BASE
+    max_bytes: int = DEFAULT_MAX_BYTES
+
+    @classmethod
+    def from_env(cls) -> "Settings":
+        return cls(
+            store=_env("KG_STORE", "embedded"),
+            data_dir=Path(_env("KG_DATA_DIR") or user_data_dir("govkg")).expanduser(),
+            graph=_env("KG_GRAPH", "govkg"),
+            neo4j_uri=_env("KG_NEO4J_URI"),
+            neo4j_user=_env("KG_NEO4J_USER", "neo4j"),
+            neo4j_password=_env("KG_NEO4J_PASSWORD"),
+            neo4j_database=_env("KG_NEO4J_DATABASE"),
+            rdf_base=_env("KG_RDF_BASE", DEFAULT_RDF_BASE),
+            max_bytes=int(_env("KG_MAX_BYTES", str(DEFAULT_MAX_BYTES))),
+        )

@@ -1,0 +1,54 @@
+"""Relation extractors, found by name. Each takes a segmented document and its spaCy doc
+(entity spans from the pipeline in loaders.nlp) and returns the facts it found."""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Callable
+
+from kg.errors import KgError
+from loaders.records import Document, Facts
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+Extractor = Callable[[Document, "Doc"], Facts]
+
+# Modules whose import registers extractors; order is the order they run in.
+MODULES = ("appointments", "tasks", "groups", "mentions")
+_REGISTRY: dict[str, Extractor] = {}
+
+
+def extractor(name: str) -> Callable[[Extractor], Extractor]:
+    def register(func: Extractor) -> Extractor:
+        _REGISTRY[name] = func
+        return func
+    return register
+
+
+def _load() -> None:
+    for module in MODULES:
+        try:
+            importlib.import_module(f"loaders.extract.{module}")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"loaders.extract.{module}":
+                raise
+
+
+def registered() -> dict[str, Extractor]:
+    _load()
+    return dict(_REGISTRY)
+
+
+def get_extractor(name: str) -> Extractor:
+    extractors = registered()
+    if name not in extractors:
+        raise KgError(f"unknown extractor {name!r}", hint=f"known: {', '.join(sorted(extractors))}")
+    return extractors[name]
+
+
+def run_extractors(document: Document, nlp_doc: "Doc", names: list[str] | None = None) -> Facts:
+    facts = Facts()
+    for name in names or list(registered()):
+        facts.extend(get_extractor(name)(document, nlp_doc))
+    return facts

@@ -1,0 +1,89 @@
+"""Normalise raw text for matching, keeping a map from every normalised character to the raw.
+
+- NFKC per character: full-width punctuation and digits become ASCII (（ → (, ， → ,), while
+  〔〕【】《》“”、。 stay; the ideographic space becomes a space.
+- Spaces inside words are dropped: between single CJK characters (`田 强`, `组 长`), and
+  between a digit and a CJK character (`2020 年 3 月`, `15 号`). Spaces between longer words
+  stay, so a list of names written `郝文保 武雪` is not merged.
+- Carriage returns are dropped; tabs and newlines stay (they carry table and line structure).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from loaders.records import Source, Text
+
+_SPACE_RUN = re.compile(r"[ \u00a0\u3000]+")
+
+
+def is_cjk(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" or "\uf900" <= ch <= "\ufaff"
+
+
+@lru_cache(maxsize=None)
+def _nfkc(ch: str) -> str:
+    if ch == "\r":
+        return ""
+    out = unicodedata.normalize("NFKC", ch)
+    return " " if out.isspace() and out not in "\t\n\f" else out
+
+
+def _fold(raw: str) -> tuple[str, list[int]]:
+    chars: list[str] = []
+    offsets: list[int] = []
+    for i, ch in enumerate(raw):
+        if ch.isascii() and ch != "\r":
+            chars.append(ch)
+            offsets.append(i)
+            continue
+        for out in _nfkc(ch):
+            chars.append(out)
+            offsets.append(i)
+    return "".join(chars), offsets
+
+
+def _single_cjk(text: str, start: int, end: int) -> bool:
+    """True when text[start:end] is one CJK character standing alone between spaces/line ends."""
+    return end - start == 1 and is_cjk(text[start])
+
+
+def _drop_space(text: str, a: int, b: int) -> bool:
+    """Whether the space run text[a:b] sits inside a word and should go."""
+    if a == 0 or b >= len(text):
+        return False
+    left, right = text[a - 1], text[b]
+    if (left.isdigit() and is_cjk(right)) or (is_cjk(left) and right.isdigit()):
+        return True
+    if not (is_cjk(left) and is_cjk(right)):
+        return False
+    left_alone = a - 1 == 0 or not is_cjk(text[a - 2])
+    right_alone = b + 1 >= len(text) or not is_cjk(text[b + 1])
+    return left_alone and right_alone
+
+
+def _join_spaced(text: str, offsets: list[int]) -> tuple[str, list[int]]:
+    keep = [True] * len(text)
+    for m in _SPACE_RUN.finditer(text):
+        if _drop_space(text, m.start(), m.end()):
+            for i in range(m.start(), m.end()):
+                keep[i] = False
+    if all(keep):
+        return text, offsets
+    chars = [c for c, k in zip(text, keep) if k]
+    return "".join(chars), [o for o, k in zip(offsets, keep) if k]
+
+
+def normalize(source: Source) -> Text:
+    """The normalised text of a source with its offset map back to the raw text."""
+    text, offsets = _fold(source.text)
+    text, offsets = _join_spaced(text, offsets)
+    offsets.append(len(source.text))
+    return Text(text, offsets, source)
+
+
+def normalize_key(name: str) -> str:
+    """The matching key of a name: NFKC, no spaces. Two written forms with one key are the same."""
+    return "".join(unicodedata.normalize("NFKC", name).split())

@@ -1,0 +1,245 @@
+"""Typed records passed between loader stages.
+
+file ─read→ Source ─normalize→ Text ─segment→ Document ─extract→ facts
+
+Offsets: `Source.text` is the raw text of the file (pages joined by form feeds); `Text` is
+its normalised form with a map back to raw offsets, so every fact's evidence names a span of
+the raw text that contains what the fact reports.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from typing import Any
+
+PAGE_BREAK = "\f"
+
+
+@dataclass(frozen=True)
+class Page:
+    number: int  # 1-based
+    start: int  # offset of the page's first character in Source.text
+    end: int
+    method: str = "text"  # text | pdfplumber | pypdfium2 | ocr
+
+
+@dataclass
+class Source:
+    """A file read to text, with its pages and what reading it took."""
+
+    path: str
+    text: str
+    pages: tuple[Page, ...]
+    kind: str  # txt | pdf | html
+    encoding: str | None = None
+    notes: tuple[str, ...] = ()
+
+    def page_at(self, offset: int) -> int:
+        starts = [p.start for p in self.pages]
+        index = bisect_right(starts, offset) - 1
+        return self.pages[max(index, 0)].number if self.pages else 1
+
+    @classmethod
+    def from_pages(cls, path: str, texts: list[str], kind: str, **kw: Any) -> "Source":
+        pages, offset = [], 0
+        methods = kw.pop("methods", None) or ["text"] * len(texts)
+        for number, (text, method) in enumerate(zip(texts, methods), start=1):
+            pages.append(Page(number, offset, offset + len(text), method))
+            offset += len(text) + len(PAGE_BREAK)
+        return cls(path, PAGE_BREAK.join(texts), tuple(pages), kind, **kw)
+
+
+@dataclass
+class Text:
+    """Normalised text for matching; `raw[i]` is the raw offset of normalised character i."""
+
+    text: str
+    raw: list[int]  # len(text) + 1 entries; the last is len(source.text)
+    source: Source
+
+    def raw_span(self, start: int, end: int) -> tuple[int, int]:
+        """The raw span covering normalised [start, end)."""
+        if end <= start:
+            return self.raw[start], self.raw[start]
+        return self.raw[start], self.raw[end - 1] + 1
+
+    def raw_slice(self, start: int, end: int) -> str:
+        a, b = self.raw_span(start, end)
+        return self.source.text[a:b]
+
+    def written(self, start: int, end: int) -> str:
+        """A name as the file writes it, with the spaces inside it removed (田 强 → 田强)."""
+        return "".join(self.raw_slice(start, end).split())
+
+    def page_at(self, start: int) -> int:
+        return self.source.page_at(self.raw[min(start, len(self.text))])
+
+
+@dataclass
+class Document:
+    """One document of a gazette issue: a span of the normalised text with its metadata."""
+
+    id: str
+    text: Text = field(repr=False)
+    start: int
+    end: int
+    title: str
+    number: str | None = None  # 文号
+    issuer: str | None = None
+    date: str | None = None  # ISO YYYY-MM-DD
+    jurisdiction: str | None = None  # 阳泉市: qualifies 市水利局 → 阳泉市水利局
+    body_start: int | None = None  # where the text after title, 文号 and addressees begins
+
+    @property
+    def body(self) -> str:
+        return self.text.text[self.body_start or self.start:self.end]
+
+    @property
+    def pages(self) -> list[int]:
+        first, last = self.text.page_at(self.start), self.text.page_at(max(self.end - 1, self.start))
+        return list(range(first, last + 1))
+
+    @property
+    def key(self) -> str:
+        return self.number or self.id
+
+
+@dataclass(frozen=True)
+class Evidence:
+    doc: str  # 文号 or document id
+    page: int
+    start: int  # raw offsets in Source.text
+    end: int
+    sentence: str
+    extractor: str
+
+    @classmethod
+    def of(cls, doc: Document, start: int, end: int, extractor: str) -> "Evidence":
+        """Evidence for normalised span [start, end) of the document's text."""
+        raw_start, raw_end = doc.text.raw_span(start, end)
+        return cls(doc.key, doc.text.page_at(start), raw_start, raw_end,
+                   doc.text.text[start:end].strip(), extractor)
+
+    def to_json(self) -> dict:
+        return {"page": self.page, "start": self.start, "end": self.end,
+                "sentence": self.sentence, "extractor": self.extractor}
+
+
+@dataclass
+class PersonnelAct:
+    """An appointment (任命, 兼任, 代理, 正式任用) or removal (免去, 辞去, 不再担任)."""
+
+    kind: str  # appointment | removal
+    person: str
+    post: str  # the title (局长); the whole position when no agency could be split off
+    org: str | None  # the agency as written (阳泉市公安局西城分局)
+    act: str
+    doc: str
+    evidence: Evidence
+    note: str | None = None
+
+    def to_json(self) -> dict:
+        return {"person": self.person, "post": self.post, "org": self.org, "note": self.note,
+                "act": self.act, "doc": self.doc, "evidence": self.evidence.to_json()}
+
+
+@dataclass
+class TaskFact:
+    doc: str
+    item: str
+    text: str
+    evidence: Evidence
+    heading: str | None = None
+    lead: list[str] = field(default_factory=list)
+    cooperate: list[str] = field(default_factory=list)
+    responsible: list[str] = field(default_factory=list)
+    rivers: list[str] = field(default_factory=list)
+    districts: list[str] = field(default_factory=list)
+    deadline: str | None = None
+
+    def to_json(self) -> dict:
+        return {"doc": self.doc, "item": self.item, "text_start": self.heading or self.text[:40],
+                "text": self.text, "lead": self.lead, "cooperate": self.cooperate,
+                "responsible": self.responsible, "rivers": self.rivers,
+                "districts": self.districts, "deadline": self.deadline,
+                "evidence": self.evidence.to_json()}
+
+
+@dataclass
+class GroupMember:
+    person: str
+    title: str
+    role: str  # leader | deputy | member | office_director | office_deputy | office_member
+    evidence: Evidence
+
+
+@dataclass
+class GroupFact:
+    doc: str
+    name: str
+    evidence: Evidence
+    members: list[GroupMember] = field(default_factory=list)
+    office_at: str | None = None
+
+    ROLE_KEYS = {"leader": "leader", "deputy": "deputy", "member": "members"}
+
+    def to_json(self) -> dict:
+        out: dict[str, Any] = {"doc": self.doc, "name": self.name, "leader": [], "deputy": [],
+                               "members": [], "office_at": self.office_at, "office_staff": []}
+        for m in self.members:
+            key = self.ROLE_KEYS.get(m.role, "office_staff")
+            out[key].append({"person": m.person, "title": m.title, "role": m.role,
+                             "evidence": m.evidence.to_json()})
+        out["evidence"] = self.evidence.to_json()
+        return out
+
+
+@dataclass
+class Mention:
+    """A named thing a document speaks of (river, district, program) with where it stands."""
+
+    kind: str  # river | district | program
+    name: str  # as written
+    doc: str
+    evidence: Evidence
+    canonical: str | None = None  # when a variants table resolved the written form
+
+
+@dataclass
+class Facts:
+    """Everything extracted from one file, in the order found."""
+
+    documents: list[Document] = field(default_factory=list)
+    acts: list[PersonnelAct] = field(default_factory=list)
+    tasks: list[TaskFact] = field(default_factory=list)
+    groups: list[GroupFact] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+
+    def extend(self, other: "Facts") -> None:
+        self.documents += other.documents
+        self.acts += other.acts
+        self.tasks += other.tasks
+        self.groups += other.groups
+        self.mentions += other.mentions
+
+    def names(self, kind: str) -> list[str]:
+        return sorted({m.name for m in self.mentions if m.kind == kind})
+
+    def to_json(self) -> dict:
+        """The facts JSON format of shared/gold/README.md, with evidence on every fact."""
+        return {
+            "documents": [document_json(d) for d in self.documents],
+            "appointments": [a.to_json() for a in self.acts if a.kind == "appointment"],
+            "removals": [a.to_json() for a in self.acts if a.kind == "removal"],
+            "tasks": [t.to_json() for t in self.tasks],
+            "groups": [g.to_json() for g in self.groups],
+            "rivers": self.names("river"),
+            "districts": self.names("district"),
+            "programs": self.names("program"),
+        }
+
+
+def document_json(d: Document) -> dict:
+    return {"id": d.id, "number": d.number, "issuer": d.issuer, "date": d.date,
+            "title": d.title, "pages": d.pages, "source": d.text.source.path}
