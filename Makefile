@@ -16,10 +16,11 @@ system-deps:
 	  { echo "installing libgomp1 libssl3 (needed by the embedded FalkorDB store)"; \
 	    apt-get update -qq && apt-get install -y -qq libgomp1 libssl3 >/dev/null; }
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml tools/cypher-lint/package-lock.json
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
 	$(BIN)/pip install -q -e '.[test]'
+	cd tools/cypher-lint && npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
 demo: install

@@ -5,7 +5,8 @@
 - Spaces inside words are dropped: between single CJK characters (`田 强`, `组 长`), and
   between a digit and a CJK character (`2020 年 3 月`, `15 号`). Spaces between longer words
   stay, so a list of names written `郝文保 武雪` is not merged.
-- Carriage returns are dropped; tabs and newlines stay (they carry table and line structure).
+- Line breaks become `\n` (`\r\n`, a lone `\r`, U+2028); tabs stay (they carry table structure).
+- Circled numbers (①) stay: they mark list items.
 """
 
 from __future__ import annotations
@@ -19,14 +20,20 @@ from loaders.records import Source, Text
 _SPACE_RUN = re.compile(r"[ \u00a0\u3000]+")
 
 
+LINE_BREAKS = "\u2028\u2029\u0085"
+
+
 def is_cjk(ch: str) -> bool:
-    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" or "\uf900" <= ch <= "\ufaff"
+    return ("\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" or "\uf900" <= ch <= "\ufaff"
+            or "\U00020000" <= ch <= "\U0003134f")
 
 
 @lru_cache(maxsize=None)
 def _nfkc(ch: str) -> str:
-    if ch == "\r":
-        return ""
+    if ch in LINE_BREAKS:
+        return "\n"
+    if "\u2460" <= ch <= "\u24ff":  # ① ⑴ ⒈ mark list items: NFKC would make ① a bare 1
+        return ch
     out = unicodedata.normalize("NFKC", ch)
     return " " if out.isspace() and out not in "\t\n\f" else out
 
@@ -35,7 +42,12 @@ def _fold(raw: str) -> tuple[str, list[int]]:
     chars: list[str] = []
     offsets: list[int] = []
     for i, ch in enumerate(raw):
-        if ch.isascii() and ch != "\r":
+        if ch == "\r":  # \r\n is one line break; a lone \r (old Mac files) is one too
+            if raw[i + 1:i + 2] != "\n":
+                chars.append("\n")
+                offsets.append(i)
+            continue
+        if ch.isascii():
             chars.append(ch)
             offsets.append(i)
             continue

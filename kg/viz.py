@@ -1,0 +1,108 @@
+"""A subgraph drawn as one self-contained HTML file: SVG laid out by networkx, a few lines of
+script for hover and zoom, no server and no resource fetched from anywhere."""
+
+from __future__ import annotations
+
+import html
+import json
+
+import networkx as nx
+
+from kg.dump import GraphData
+from kg.errors import QueryError
+
+COLOURS = {"Agency": "#4e79a7", "Official": "#f28e2b", "Post": "#edc948", "Task": "#59a14f",
+           "Document": "#9c755f", "River": "#76b7b2", "District": "#b07aa1", "Program": "#e15759"}
+SIZE = 900
+
+
+def find_node(data: GraphData, label: str, name: str) -> str:
+    """The id of the node of `label` whose name (or written form, or 文号) is `name`."""
+    for node in data.nodes.values():
+        p = node.props
+        if node.label == label and name in (p.get("name"), p.get("number"), node.id, *p.get("written", [])):
+            return node.id
+    raise QueryError(f"no {label} named {name!r} in the store")
+
+
+def neighbourhood(data: GraphData, centre: str, depth: int = 1) -> GraphData:
+    """The nodes within `depth` links of `centre` (either direction) and the edges among them."""
+    adjacent: dict[str, set[str]] = {}
+    for e in data.edges:
+        adjacent.setdefault(e.source.id, set()).add(e.target.id)
+        adjacent.setdefault(e.target.id, set()).add(e.source.id)
+    keep, frontier = {centre}, {centre}
+    for _ in range(depth):
+        frontier = {n for f in frontier for n in adjacent.get(f, ())} - keep
+        keep |= frontier
+    edges = [e for e in data.edges if e.source.id in keep and e.target.id in keep]
+    return GraphData({i: data.nodes[i] for i in keep if i in data.nodes}, edges)
+
+
+def _caption(props: dict) -> str:
+    return str(props.get("name") or props.get("heading") or props.get("title") or props.get("item") or props["id"])
+
+
+def _layout(data: GraphData) -> dict[str, tuple[float, float]]:
+    graph = nx.Graph()
+    graph.add_nodes_from(data.nodes)
+    graph.add_edges_from((e.source.id, e.target.id) for e in data.edges)
+    pos = nx.spring_layout(graph, seed=7, k=1.6 / max(len(graph), 1) ** 0.5)
+    margin = 60
+    return {n: (margin + (x + 1) / 2 * (SIZE - 2 * margin), margin + (y + 1) / 2 * (SIZE - 2 * margin))
+            for n, (x, y) in pos.items()}
+
+
+def _svg(data: GraphData) -> str:
+    pos, parts = _layout(data), []
+    for e in data.edges:
+        (x1, y1), (x2, y2) = pos[e.source.id], pos[e.target.id]
+        tip = html.escape(f"{e.type} · {e.props.get('doc', '')}\n{e.props.get('evidence', '')}")
+        parts.append(f'<line class="edge" data-s="{html.escape(e.source.id)}" data-t="{html.escape(e.target.id)}" '
+                     f'x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" y2="{y2:.1f}"><title>{tip}</title></line>')
+    for node in data.nodes.values():
+        x, y = pos[node.id]
+        caption = html.escape(_caption(node.props))
+        parts.append(f'<g class="node" data-id="{html.escape(node.id)}" data-label="{node.label}">'
+                     f'<circle cx="{x:.1f}" cy="{y:.1f}" r="9" fill="{COLOURS.get(node.label, "#bab0ac")}">'
+                     f'<title>{node.label}: {caption}</title></circle>'
+                     f'<text x="{x + 12:.1f}" y="{y + 4:.1f}">{caption[:24]}</text></g>')
+    return "\n".join(parts)
+
+
+SCRIPT = """
+const svg = document.querySelector('svg');
+let box = [0, 0, %(size)d, %(size)d];
+svg.addEventListener('wheel', (ev) => {
+  ev.preventDefault();
+  const f = ev.deltaY > 0 ? 1.1 : 0.9;
+  box = [box[0] + box[2] * (1 - f) / 2, box[1] + box[3] * (1 - f) / 2, box[2] * f, box[3] * f];
+  svg.setAttribute('viewBox', box.join(' '));
+});
+document.querySelectorAll('.node').forEach((g) => {
+  g.addEventListener('mouseenter', () => document.querySelectorAll('.edge').forEach((e) => {
+    if (e.dataset.s === g.dataset.id || e.dataset.t === g.dataset.id) e.classList.add('on');
+  }));
+  g.addEventListener('mouseleave', () => document.querySelectorAll('.edge.on').forEach((e) => e.classList.remove('on')));
+});
+"""
+
+
+def render_html(data: GraphData, title: str) -> str:
+    legend = " ".join(f'<span style="color:{c}">●</span> {label}' for label, c in COLOURS.items())
+    stats = json.dumps({"nodes": len(data.nodes), "edges": len(data.edges)})
+    return f"""<!doctype html>
+<html lang="zh"><head><meta charset="utf-8"><title>{html.escape(title)}</title>
+<style>
+body {{ font-family: "Noto Sans CJK SC", "WenQuanYi Micro Hei", sans-serif; margin: 1em; }}
+svg {{ border: 1px solid #ddd; width: 100%; max-width: {SIZE}px; height: auto; }}
+.edge {{ stroke: #999; stroke-width: 1.2; }} .edge.on {{ stroke: #d62728; stroke-width: 3; }}
+text {{ font-size: 11px; pointer-events: none; }}
+</style></head>
+<body><h1>{html.escape(title)}</h1><p>{legend}</p>
+<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {SIZE} {SIZE}" data-stats='{stats}'>
+{_svg(data)}
+</svg>
+<script>{SCRIPT % {"size": SIZE}}</script>
+</body></html>
+"""

@@ -1,0 +1,83 @@
+"""Dates as Chinese official documents write them, to ISO `YYYY-MM-DD`.
+
+成文日期 is written in Arabic digits since GB/T 9704-2012 (`2020年3月4日`), in Chinese numerals
+in older documents (`二〇二〇年三月四日`), and with spaces when a PDF sets each part apart
+(`2020 年 3 月 25 日`). Tables and forms use `2020-03-04`, `2020.3.4` or `2020/3/4`.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date
+from typing import Iterator
+
+_CN_DIGIT = {"〇": 0, "○": 0, "零": 0, "Ｏ": 0, "O": 0, "一": 1, "二": 2, "三": 3, "四": 4,
+             "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_YEAR = r"\d{4}|[〇○零OＯ一二三四五六七八九]{4}"
+_SMALL = r"\d{1,2}|[一二三四五六七八九十廿卅]{1,3}"
+CHINESE_DATE = re.compile(
+    rf"(?<!\d)(?P<y>{_YEAR})\s*年\s*(?P<m>{_SMALL})\s*月\s*(?P<d>{_SMALL})\s*[日号]")
+NUMERIC_DATE = re.compile(r"(?<![\d.])(?P<y>\d{4})(?P<sep>[-./])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})(?![\d.])")
+# A line holding nothing but a date, perhaps in brackets: the 成文日期 line of a document.
+_DATE_LINE_EDGE = "()（）〔〕[] \t\u3000"
+
+
+@dataclass(frozen=True)
+class DateMatch:
+    start: int
+    end: int
+    iso: str
+
+
+def _small_number(text: str) -> int:
+    """一 → 1, 十 → 10, 十五 → 15, 二十 → 20, 二十一 → 21, 廿三 → 23, 31 → 31."""
+    if text.isdigit():
+        return int(text)
+    text = text.replace("廿", "二十").replace("卅", "三十")
+    if "十" not in text:
+        return _CN_DIGIT.get(text, 0) if len(text) == 1 else 0
+    tens, _, ones = text.partition("十")
+    return (_CN_DIGIT.get(tens, 0) if tens else 1) * 10 + (_CN_DIGIT.get(ones, 0) if ones else 0)
+
+
+def _year(text: str) -> int:
+    if text.isdigit():
+        return int(text)
+    return int("".join(str(_CN_DIGIT[ch]) for ch in text))
+
+
+def _iso(year: int, month: int, day: int) -> str | None:
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def find_dates(text: str) -> Iterator[DateMatch]:
+    """Every valid date in `text`, Chinese or numeric, in order of position."""
+    found = []
+    for pattern in (CHINESE_DATE, NUMERIC_DATE):
+        for m in pattern.finditer(text):
+            iso = _iso(_year(m["y"]), _small_number(m["m"]), _small_number(m["d"]))
+            if iso:
+                found.append(DateMatch(m.start(), m.end(), iso))
+    yield from sorted(found, key=lambda d: d.start)
+
+
+def to_iso(text: str) -> str | None:
+    """The first date written in `text` as ISO, or None. Full-width digits are folded first."""
+    folded = unicodedata.normalize("NFKC", text)
+    return next((d.iso for d in find_dates(folded)), None)
+
+
+def date_line(line: str) -> str | None:
+    """The ISO date when the line is only a date (成文日期 line), else None."""
+    core = line.strip(_DATE_LINE_EDGE)
+    if not core or len(core) > 24:
+        return None
+    match = next(find_dates(core), None)
+    if match and match.start == 0 and match.end == len(core):
+        return match.iso
+    return None

@@ -1,0 +1,212 @@
+"""Appointments and removals (任免) from the grammar of personnel acts.
+
+Acts are written in a few shapes, in notices, decisions and 人大常委会 news reports alike:
+- blocks: `任命：` then lines `张三为Y；`, `免去：` then lines `李四的Y职务；` (in a 任免 notice
+  the lines may stand without the block word);
+- inline: `决定任命张三为Y`, `免去李四的Y职务`, `张三任Y`, `张三同志兼任Y`, `张三代理Y`,
+  `张三不再担任Y职务`, `接受王五辞去Y职务的请求`, `试用期满…正式任用`;
+- one act may name several people (`张三、李四为Y`) and several posts (`主任、党组书记`).
+Sentences are read clause by clause (split at commas outside brackets); the verb of a clause
+(`任命：`, `免去`) carries to the clauses after it until a clause that is no act.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from loaders.extract import extractor
+from loaders.extract.posts import Post, is_person_name, parse_posts, people_spans, split_top
+from loaders.records import Document, Evidence, Facts, PersonnelAct
+from loaders.script import to_simplified
+
+APPOINT, REMOVE = "appointment", "removal"
+PROBATION_DONE = "试用期满正式任用"
+_NAMES = r"(?P<names>其|[\u4e00-\u9fff·•・、]{2,40}?)(?:同志)?"
+_LEAD = r"^(?:会议|经研究|研究|现|并|同时|另|拟|提请|批准|同意)?(?:决定|同意)?(?:由)?"
+# (pattern, kind, act): the first that matches a clause decides it.
+_FORMS = [
+    (re.compile(rf"接受{_NAMES}辞去(?P<posts>.+?)职务", re.S), REMOVE, "辞去"),
+    (re.compile(rf"{_LEAD}{_NAMES}辞去(?P<posts>.+?)职务", re.S), REMOVE, "辞去"),
+    (re.compile(rf"{_LEAD}{_NAMES}不再担任(?P<posts>.+?)(?:职务|$)", re.S), REMOVE, "不再担任"),
+    (re.compile(rf"免去[:：]?{_NAMES}的(?P<posts>.+?)职务", re.S), REMOVE, "免去"),
+    (re.compile(r"免去[:：]?(?P<who>[^的]+?)职务", re.S), REMOVE, "免去"),
+    (re.compile(rf"任命[:：]?{_NAMES}为(?P<posts>.+)", re.S), APPOINT, "任命"),
+    (re.compile(rf"{_LEAD}{_NAMES}(?:试用期满)?正式任[用命职]为(?P<posts>.+)", re.S), APPOINT, "正式任用"),
+    (re.compile(rf"{_LEAD}{_NAMES}兼任(?P<posts>.+?)(?:职务)?$", re.S), APPOINT, "兼任"),
+    (re.compile(rf"{_LEAD}{_NAMES}代理(?P<posts>.+?)(?:职务)?$", re.S), APPOINT, "代理"),
+    (re.compile(rf"{_LEAD}{_NAMES}任(?![命职免务期用何])(?P<posts>.+?)(?:职务)?$", re.S), APPOINT, "任命"),
+]
+# `任命：` / `免去：` (the colon may be lost), `任职如下：` / `免职：` (only with the colon).
+_BLOCK = re.compile(r"(?:(?P<verb>任命|免去)(?:如下)?[:：]?|(?P<other>任职|免职)(?:如下)?[:：])$")
+_BARE = {APPOINT: re.compile(rf"^{_NAMES}为(?P<posts>.+)$", re.S),
+         REMOVE: re.compile(rf"^{_NAMES}的(?P<posts>.+?)职务", re.S)}
+_PERSONNEL_TITLE = re.compile(r"任免|任命|任职|免职|职务|人事")
+_PROBATION_DONE = re.compile(r"试用期满.*正式任[用职命]")
+_ENUMERATOR = re.compile(r"\s*(?:[一二三四五六七八九十]+、|\d+[.、]|\(\d+\)|[-•])?\s*")
+_SENTENCE = re.compile(r"[^。;；\n\f]+")
+_NOTE_ONLY = re.compile(r"^\(?(试用期[^()]{1,6}|保留[^()]{1,10}待遇)\)?$")
+_BRACKETED = re.compile(r"\(([^()]{1,16})\)")
+_KEYWORDS = re.compile(r"任|免|辞|代理|为|职务")
+
+
+@dataclass
+class _State:
+    kind: str | None = None
+    act: str | None = None
+    note: str | None = None
+
+
+@extractor("appointments")
+def extract_appointments(document: Document, nlp_doc=None) -> Facts:
+    """Every appointment and removal the document states, with its sentence as evidence."""
+    return Facts(acts=_Reader(document).read())
+
+
+class _Reader:
+    def __init__(self, document: Document):
+        self.document = document
+        self.base = document.body_start if document.body_start is not None else document.start
+        self.view = to_simplified(document.text.text[self.base:document.end])
+        personnel = bool(_PERSONNEL_TITLE.search(to_simplified(document.title)))
+        self.default = _State("either") if personnel else _State()
+        self.acts: list[PersonnelAct] = []
+        self.people: list[tuple[int, int]] = []  # the persons of the last act, for 其
+
+    def read(self) -> list[PersonnelAct]:
+        state, pending = self.default, None
+        for sentence in _SENTENCE.finditer(self.view):
+            start, end = sentence.span()
+            if not sentence.group().strip():
+                continue
+            if pending is not None:  # the line above may wrap into this one: read them together
+                count, (begin, before) = len(self.acts), pending
+                merged = self._sentence(begin, end, before)
+                pending = None
+                if len(self.acts) > count:
+                    state = merged
+                    continue
+            count, before = len(self.acts), state
+            state = self._sentence(start, end, state)
+            if len(self.acts) == count and state is self.default and self._open_line(start, end):
+                pending = (start, before)
+        return self.acts
+
+    def _open_line(self, start: int, end: int) -> bool:
+        """A line that ends without punctuation, as a line broken by the layout does."""
+        tail = self.view[start:end].rstrip()
+        return end < len(self.view) and self.view[end] == "\n" and bool(tail) and tail[-1].isalnum()
+
+    def _sentence(self, start: int, end: int, state: _State) -> _State:
+        text = self.view[start:end]
+        if state.kind is None and not _KEYWORDS.search(text):
+            return state
+        note = PROBATION_DONE if _PROBATION_DONE.search(text) else None
+        last: list[PersonnelAct] = []
+        for a, b in _clauses(self.view, start, end):
+            clause = self.view[a:b]
+            if (m := _NOTE_ONLY.match(clause.strip())) and last:
+                for act in last:
+                    act.note = _join(act.note, m.group(1))
+                continue
+            found, state = self._clause(a, b, state, note, (start, end))
+            last = found or last
+        return state
+
+    def _clause(self, a: int, b: int, state: _State, note: str | None,
+                sentence: tuple[int, int]) -> tuple[list[PersonnelAct], _State]:
+        skip = _ENUMERATOR.match(self.view, a, b)
+        a = skip.end() if skip else a
+        while b > a and self.view[b - 1].isspace():
+            b -= 1
+        clause = self.view[a:b]
+        if block := _BLOCK.search(clause):
+            kind = REMOVE if (block["verb"] or block["other"]) in ("免去", "免职") else APPOINT
+            act = "正式任用" if note and kind == APPOINT else ("免去" if kind == REMOVE else "任命")
+            return [], _State(kind, act, note if kind == APPOINT else None)
+        for pattern, kind, act in _FORMS:
+            if m := pattern.search(clause):
+                extra = _tail_note(clause, m.end())
+                if kind == APPOINT and (note or act == "正式任用"):
+                    act, extra = ("正式任用" if act == "任命" else act), _join(PROBATION_DONE, extra)
+                found = self._acts(m, a, kind, act, extra, sentence)
+                if found:
+                    carry = "免去" if kind == REMOVE else ("正式任用" if note else "任命")
+                    return found, _State(kind, carry, note if kind == APPOINT else None)
+        for kind, pattern in _BARE.items():
+            if state.kind in (kind, "either") and (m := pattern.match(clause)):
+                act = state.act or ("任命" if kind == APPOINT else "免去")
+                extra = _tail_note(clause, m.end())
+                found = self._acts(m, a, kind, act, _join(state.note, extra), sentence)
+                if found:
+                    return found, state
+        return [], self.default
+
+    def _acts(self, m: re.Match, offset: int, kind: str, act: str, note: str | None,
+              sentence: tuple[int, int]) -> list[PersonnelAct]:
+        if "who" in m.groupdict():
+            people, posts = self._split_who(offset + m.start("who"), offset + m.end("who"))
+        elif m["names"] == "其":  # 免去其…职务: the person of the act before
+            people, posts = self.people, (offset + m.start("posts"), offset + m.end("posts"))
+        else:
+            people = people_spans(self.view, offset + m.start("names"), offset + m.end("names"))
+            posts = (offset + m.start("posts"), offset + m.end("posts"))
+        if not people or posts is None:
+            return []
+        parsed = parse_posts(self.view, *posts)
+        if not parsed:
+            return []
+        evidence = Evidence.of(self.document, self.base + sentence[0], self.base + sentence[1],
+                               "appointments")
+        made = [self._act(kind, act, note, person, post, evidence)
+                for person in people for post in parsed]
+        self.acts.extend(made)
+        self.people = people
+        return made
+
+    def _act(self, kind: str, act: str, note: str | None, person: tuple[int, int], post: Post,
+             evidence: Evidence) -> PersonnelAct:
+        notes = list(post.notes)
+        if "兼" in notes and kind == APPOINT:
+            act = "兼任"
+        if act == "兼任" and "兼" not in notes:
+            notes.insert(0, "兼")
+        if post.acting or act == "代理":
+            act, notes = "代理", ["代理"] + [n for n in notes if n != "代理"]
+        if note:
+            notes.append(note)
+        written = self.document.text.written
+        org = written(self.base + post.org[0], self.base + post.org[1]) if post.org else None
+        return PersonnelAct(
+            kind=kind, person=written(self.base + person[0], self.base + person[1]),
+            post=written(self.base + post.title[0], self.base + post.title[1]), org=org, act=act,
+            doc=self.document.key, evidence=evidence, note="；".join(notes) or None)
+
+    def _split_who(self, a: int, b: int) -> tuple[list[tuple[int, int]], tuple[int, int] | None]:
+        """`张三阳泉市财政局局长` (免去 without 的): the name ends at 同志, or where the agency's
+        place begins (the document's jurisdiction, or 市/县/区/省 of a local agency)."""
+        text, place = self.view[a:b], self.document.jurisdiction
+        if text.startswith("其") and self.people:
+            return self.people, (a + 1, b)
+        for size in (2, 3, 4):
+            rest = text[size:]
+            if not is_person_name(text[:size]):
+                continue
+            if rest.startswith("同志") or (place and rest.startswith(to_simplified(place))) or (
+                    rest[:1] in "省市县区"):
+                return [(a, a + size)], (b - len(rest.removeprefix("同志")), b)
+        return [], None
+
+
+def _clauses(view: str, a: int, b: int) -> list[tuple[int, int]]:
+    return split_top(view, a, b, ",，")
+
+
+def _tail_note(clause: str, end: int) -> str | None:
+    """Brackets after `…职务` are notes of the act: `职务（保留原职级待遇）`."""
+    notes = _BRACKETED.findall(clause, end)
+    return "；".join(n.strip() for n in notes) or None
+
+
+def _join(note: str | None, extra: str | None) -> str | None:
+    return f"{note}；{extra}" if note and extra else (note or extra)

@@ -1,0 +1,148 @@
+"""A position as written (`阳泉市公安局西城分局局长（试用期一年）`) → agency, title and notes.
+
+The title is the longest known title ending the position (ontology/gazetteer/titles.csv:
+支队长 before 队长, 党组书记 before 书记, 二级调研员 before 调研员); the agency is what stands
+before it, as written, and may be absent (`主任、党组书记`: the second post names no agency).
+Brackets closing a position are notes (`（兼）`, `（试用期一年）`, `（保留原职级待遇）`), and
+代理 / 代 before a title marks an acting post.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import warnings
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from kg.errors import SchemaError
+
+TITLES_CSV = Path(__file__).resolve().parents[2] / "ontology" / "gazetteer" / "titles.csv"
+# Roles inside leading groups are memberships (loaders.extract.groups), not posts.
+GROUP_ROLES = ("组长", "副组长", "成员", "组员")
+_TRAILING_NOTE = re.compile(r"\(([^()]{1,16})\)\s*$")
+_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,10}[·•・][\u4e00-\u9fff·•・]{1,20}")
+_NOT_IN_NAME = re.compile(r"[的等为和及与在由对将经各该本其副市局厅办府县省]|同志|人民|委员|部门|单位")
+
+
+@dataclass(frozen=True)
+class Post:
+    org: tuple[int, int] | None  # span of the agency, or None
+    title: tuple[int, int]  # span of the title (the whole position when no title is known)
+    notes: tuple[str, ...] = ()
+    acting: bool = False  # 代理 / 代
+
+
+@lru_cache(maxsize=None)
+def titles(path: Path = TITLES_CSV) -> dict[str, str]:
+    """Known post titles → rank hint, from the gazetteer."""
+    try:
+        with open(path, encoding="utf-8", newline="") as handle:
+            rows = list(csv.DictReader(handle))
+    except OSError as exc:
+        raise SchemaError("cannot read the post title gazetteer", where=str(path)) from exc
+    if rows and "title" not in rows[0]:
+        raise SchemaError("titles gazetteer needs a `title` column", where=str(path))
+    table = {row["title"].strip(): (row.get("rank_hint") or "").strip() for row in rows if row["title"]}
+    if not table:
+        warnings.warn(f"{path}: no post titles; appointments will find no posts", stacklevel=2)
+    return table
+
+
+@lru_cache(maxsize=None)
+def _longest() -> int:
+    return max(map(len, titles()), default=0)
+
+
+def title_length(text: str) -> int:
+    """Length of the longest known title that ends `text` (simplified characters), or 0."""
+    known = titles()
+    for size in range(min(len(text), _longest()), 0, -1):
+        if text[-size:] in known:
+            return size
+    return 0
+
+
+def is_title(text: str) -> bool:
+    return text in titles()
+
+
+def is_person_name(text: str) -> bool:
+    """2–4 CJK characters, or a minority name joined by ·, that is neither a title nor an agency."""
+    if not _NAME.fullmatch(text) or _NOT_IN_NAME.search(text):
+        return False
+    ending = title_length(text)
+    return not (ending >= 2 or text.endswith(GROUP_ROLES))
+
+
+def parse_post(view: str, start: int, end: int) -> Post | None:
+    """Read `view[start:end]` (a folded text) as one position; None when nothing is left."""
+    notes: list[str] = []
+    while start < end and view[end - 1].isspace():
+        end -= 1
+    while (m := _TRAILING_NOTE.search(view, start, end)) is not None and m.start() > start:
+        notes.insert(0, m.group(1).strip())
+        end = m.start()
+        while end > start and view[end - 1].isspace():
+            end -= 1
+    acting = False
+    if view.startswith("代理", start) and end - start > 2:
+        start, acting = start + 2, True
+    elif view.startswith("代", start) and is_title(view[start + 1:end]):
+        start, acting = start + 1, True
+    if end <= start:
+        return None
+    # A title broken over two lines (`大队大\n队长`) is still a title: match without whitespace.
+    kept = [i for i in range(start, end) if not view[i].isspace()]
+    size = title_length("".join(view[i] for i in kept))
+    if size == 0:
+        return Post(None, (start, end), tuple(notes), acting)
+    cut = kept[-size]
+    org_end = cut
+    while org_end > start and view[org_end - 1].isspace():
+        org_end -= 1
+    return Post((start, org_end) if org_end > start else None, (cut, end), tuple(notes), acting)
+
+
+def people_spans(view: str, a: int, b: int) -> list[tuple[int, int]]:
+    """The names of `张三、李四` with their spans; empty when any part is not a name."""
+    spans, start = [], a
+    for part in view[a:b].split("、"):
+        name = part.removesuffix("同志")
+        if not is_person_name(name):
+            return []
+        spans.append((start, start + len(name)))
+        start += len(part) + 1
+    return spans
+
+
+def parse_posts(view: str, a: int, b: int) -> list[Post]:
+    """`市发展和改革委员会主任、党组书记` → two posts; a post without agency takes the one before.
+    Every part must end with a known title, so that a clause that only looks like an act
+    (`副主任由任仔苏兼任`) is not read as one."""
+    posts: list[Post] = []
+    for start, end in split_top(view, a, b, "、"):
+        post = parse_post(view, start, end)
+        if post is None or not is_title("".join(view[post.title[0]:post.title[1]].split())):
+            return []
+        if post.org is None and posts:
+            post = Post(posts[-1].org, post.title, post.notes, post.acting)
+        posts.append(post)
+    return posts
+
+
+def split_top(view: str, a: int, b: int, marks: str) -> list[tuple[int, int]]:
+    """Spans of view[a:b] split at `marks` outside brackets."""
+    spans, depth, start = [], 0, a
+    for i in range(a, b):
+        ch = view[i]
+        if ch in "(（":
+            depth += 1
+        elif ch in ")）":
+            depth = max(depth - 1, 0)
+        elif depth == 0 and ch in marks:
+            spans.append((start, i))
+            start = i + 1
+    spans.append((start, b))
+    return [(s, e) for s, e in spans if view[s:e].strip()]

@@ -1,0 +1,204 @@
+"""Tasks: the numbered mandates of a work plan and the bodies that lead, cooperate, answer for them.
+
+A task is the text of a numbered item (loaders.outline) up to a responsibility clause
+(loaders.roles): `（市水利局牵头，市住建局配合，各县（区）政府负责）` or `责任单位：…` lines. An item
+with several clauses gives several tasks (6-1, 6-2), each clause closing the text before it;
+sub-items with their own clauses are tasks of their own (20(1)). An item without clauses may
+still state duties: a paragraph opening with a body and 负责/牵头 (市能源局负责…), or an
+inline `由X牵头、Y配合`. A document saying 列第一位者为牵头单位 makes the first of each plain list
+of units its lead and the others cooperate.
+"""
+
+from __future__ import annotations
+
+import re
+
+from loaders.extract import extractor
+from loaders.outline import Unit, outline
+from loaders.records import Document, Evidence, Facts, TaskFact
+from loaders.agency import agency_spans, is_agency
+from loaders.roles import VERB_ROLE, Clause, Roles, find_clauses
+
+LEAD_FIRST = re.compile(r"[列排居]?(?:在)?第一(?:位|个)(?:者|的)?(?:单位|部门)?(?:为|是)牵头(?:单位|部门)")
+_HEADING_END = re.compile(r"[。,;!?]")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_SHORT_LINE = 30  # a first line shorter than this, without punctuation, is a heading
+
+
+class Plan:
+    """One document read as a plan: its body, units, places, and the names as written."""
+
+    def __init__(self, document: Document, nlp_doc):
+        self.document = document
+        self.base = document.body_start or document.start
+        self.body = document.body
+        raw = document.text
+        self.units = outline(self.body, lambda i: raw.raw_slice(self.base + i, self.base + i + 1))
+        self.lead_first = LEAD_FIRST.search(self.body) is not None
+        self.places = [s for s in nlp_doc.spans.get("place", [])]
+        self.agencies = list(nlp_doc.spans.get("agency", []))
+
+    def written(self, start: int, end: int) -> str:
+        return self.document.text.written(self.base + start, self.base + end)
+
+    def evidence(self, start: int, end: int) -> Evidence:
+        return Evidence.of(self.document, self.base + start, self.base + end, "tasks")
+
+    def named(self, start: int, end: int, label: str) -> list[str]:
+        names = [self.written(s.start_char, s.end_char) for s in self.places
+                 if s.label_ == label and start <= s.start_char and s.end_char <= end]
+        return list(dict.fromkeys(names))
+
+
+def _heading(plan: Plan, start: int, end: int) -> str:
+    body = plan.body
+    stop = _HEADING_END.search(body, start, end)
+    stop = stop.start() if stop else end
+    line_end = body.find("\n", start, stop)
+    if line_end >= 0 and line_end - start < _SHORT_LINE:
+        stop = line_end
+    return plan.written(start, stop)
+
+
+def _first_segment_start(plan: Plan, unit: Unit, clauses: list[Clause]) -> int:
+    """Where the first task of a unit begins: after a heading line when several tasks follow it."""
+    line_end = plan.body.find("\n", unit.text_start, unit.end)
+    if len(clauses) < 2 or line_end < 0 or line_end > clauses[0].start:
+        return unit.text_start
+    line = plan.body[unit.text_start:line_end]
+    if len(line.strip()) < _SHORT_LINE and not re.search(r"[。;()]", line):
+        return line_end + 1
+    return unit.text_start
+
+
+def _task(plan: Plan, item: str, start: int, text_end: int, end: int, roles: Roles) -> TaskFact:
+    """The task stated by body[start:text_end], with its roles; its evidence runs to `end`."""
+    if plan.lead_first:
+        roles.first_leads()
+    while start < text_end and plan.body[start] in " \t\n。,;":
+        start += 1
+    while text_end > start and plan.body[text_end - 1] in " \t\n。,;":
+        text_end -= 1
+    names = lambda spans: [plan.written(a, b) for a, b in spans]  # noqa: E731
+    return TaskFact(
+        doc=plan.document.key, item=item, text=plan.written(start, text_end),
+        evidence=plan.evidence(start, end), heading=_heading(plan, start, text_end),
+        lead=names(roles.lead), cooperate=names(roles.cooperate),
+        responsible=names(roles.responsible),
+        rivers=plan.named(start, end, "RIVER"), districts=plan.named(start, end, "DISTRICT"),
+        deadline=plan.written(*roles.deadline) if roles.deadline else None)
+
+
+def _unit_tasks(plan: Plan, unit: Unit, clauses: list[Clause]) -> list[TaskFact]:
+    tasks: list[TaskFact] = []
+    start, deadline = _first_segment_start(plan, unit, clauses), None
+    for clause in clauses:
+        if clause.roles.empty():  # a deadline on its own: for the task it stands by
+            deadline = clause.roles.deadline
+            if tasks and not _CJK.search(plan.body, start, clause.start):
+                tasks[-1].deadline = plan.written(*deadline)
+                deadline = None
+            start = clause.end
+            continue
+        clause.roles.deadline = clause.roles.deadline or deadline
+        deadline = None
+        if tasks and not _CJK.search(plan.body, start, clause.start):
+            _join(plan, tasks[-1], clause)  # (A牵头)(B配合): one clause written as two
+        else:
+            tasks.append(_task(plan, unit.item or "0", start, clause.start, clause.end, clause.roles))
+        start = clause.end
+    return tasks
+
+
+def _numbered(tasks: list[TaskFact]) -> list[TaskFact]:
+    if len(tasks) > 1:
+        for n, task in enumerate(tasks, start=1):
+            task.item = f"{task.item}-{n}"
+    return tasks
+
+
+def _join(plan: Plan, task: TaskFact, clause: Clause) -> None:
+    for role in ("lead", "cooperate", "responsible"):
+        getattr(task, role).extend(plan.written(a, b) for a, b in getattr(clause.roles, role))
+
+
+def _clauses(plan: Plan) -> list[list[Clause]]:
+    found = [find_clauses(plan.body, u.text_start, u.end) for u in plan.units]
+    for i, unit in enumerate(plan.units):  # a clause after the last sub-item, alone: the parent's
+        kids = unit.children
+        if len(kids) < 2 or found[i] or any(found[k] for k in kids[:-1]):
+            continue
+        last = found[kids[-1]]
+        if len(last) == 1 and last[0].own_line and not plan.units[kids[-1]].children:
+            found[i], found[kids[-1]] = last, []
+    return found
+
+
+# -- duties stated in prose -------------------------------------------------------------------
+
+DUTY_VERB = re.compile(r"[ \t]*[:。]?[ \t]*(负责牵头|牵头负责|牵头|负责)")
+TOGETHER = re.compile(r"并?会同([^,。;]{2,80}?)(?=[,。;])")
+INLINE = re.compile(r"由([^,。;由]{2,40}?)(牵头|负责)(?!解释)(?:[,、]([^,。;]{2,40}?)(配合|协助|参与))?")
+
+
+def _strict_names(body: str, start: int, end: int) -> list[tuple[int, int]]:
+    spans = agency_spans(body, start, end)
+    return spans if spans and all(is_agency(body[a:b]) for a, b in spans) else []
+
+
+def _duty_lines(plan: Plan, unit: Unit) -> list[tuple[int, int, re.Match]]:
+    """(line start, body name end, verb) of the lines opening with a body and 负责/牵头."""
+    ends = {s.start_char: s.end_char for s in plan.agencies}
+    found, body = [], plan.body
+    for line in re.finditer(r"[^\n]+", body[unit.text_start:unit.end]):
+        start = unit.text_start + line.start()
+        while start < unit.end and body[start] in " \t":
+            start += 1
+        end = ends.get(start)
+        verb = DUTY_VERB.match(body, end) if end else None
+        if verb:
+            found.append((start, end, verb))
+    return found
+
+
+def _duty_tasks(plan: Plan, unit: Unit) -> list[TaskFact]:
+    """市能源局负责…, 市发改委。负责牵头并会同市商务局…: one task per paragraph."""
+    lines, tasks = _duty_lines(plan, unit), []
+    for n, (start, name_end, verb) in enumerate(lines):
+        end = lines[n + 1][0] if n + 1 < len(lines) else unit.end
+        roles = Roles()
+        roles.add("lead" if "牵头" in verb.group(1) else "responsible", [(start, name_end)])
+        together = TOGETHER.match(plan.body, verb.end())
+        if together:
+            roles.add("cooperate", _strict_names(plan.body, together.start(1), together.end(1)))
+        tasks.append(_task(plan, unit.item or "0", start, end, end, roles))
+    return tasks
+
+
+def _inline_tasks(plan: Plan, unit: Unit) -> list[TaskFact]:
+    """…补贴标准由市能源局牵头、市财政局配合研究确定: one task per sentence."""
+    body, tasks = plan.body, []
+    for m in INLINE.finditer(body, unit.text_start, unit.end):
+        lead = _strict_names(body, m.start(1), m.end(1))
+        cooperate = _strict_names(body, m.start(3), m.end(3)) if m.group(3) else []
+        if not lead or (m.group(3) and not cooperate):
+            continue
+        roles = Roles()
+        roles.add(VERB_ROLE.get(m.group(2), "responsible"), lead)
+        roles.add("cooperate", cooperate)
+        start = max(body.rfind("。", unit.text_start, m.start()), body.rfind(";", unit.text_start, m.start()))
+        start = unit.text_start if start < 0 else start + 1
+        ends = [i for i in (body.find("。", m.end(), unit.end), body.find(";", m.end(), unit.end)) if i >= 0]
+        end = min(ends) if ends else unit.end
+        tasks.append(_task(plan, unit.item or "0", start, end, end, roles))
+    return tasks
+
+
+@extractor("tasks")
+def extract_tasks(document: Document, nlp_doc) -> Facts:
+    plan = Plan(document, nlp_doc)
+    tasks: list[TaskFact] = []
+    for unit, clauses in zip(plan.units, _clauses(plan)):
+        found = _unit_tasks(plan, unit, clauses)
+        tasks += _numbered(found or _duty_tasks(plan, unit) or _inline_tasks(plan, unit))
+    return Facts(tasks=tasks)

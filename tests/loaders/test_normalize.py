@@ -1,0 +1,120 @@
+"""loaders.normalize: folding, joining spaced words, and the offset map back to the raw text."""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from loaders.normalize import normalize, normalize_key
+from loaders.read import read
+from loaders.records import Source
+
+SAMPLE = Path(__file__).resolve().parents[2] / "examples" / "yangquan-gazette-2020-02.txt"
+
+
+def text_of(raw: str):
+    return normalize(Source.from_pages("t.txt", raw.split("\f"), "txt"))
+
+
+def folds_to(raw_char: str) -> str:
+    """What one raw character may become: its NFKC form, any whitespace but tab, newline and
+    form feed as a space, a carriage return a newline (or nothing before one), a circled
+    number itself."""
+    if raw_char in "\r\u2028\u2029\u0085":
+        return "\n"
+    if "\u2460" <= raw_char <= "\u24ff":
+        return raw_char
+    out = unicodedata.normalize("NFKC", raw_char)
+    return " " if out.isspace() and out not in "\t\n\f" else out
+
+
+def assert_offsets_sound(text) -> None:
+    raw = text.source.text
+    assert len(text.raw) == len(text.text) + 1 and text.raw[-1] == len(raw)
+    assert all(a <= b for a, b in zip(text.raw, text.raw[1:]))
+    for i, ch in enumerate(text.text):
+        assert ch in folds_to(raw[text.raw[i]]), (i, ch, raw[text.raw[i]])
+
+
+def test_offsets_of_the_sample_gazette_point_at_the_raw_characters():
+    text = normalize(read(SAMPLE))
+    assert_offsets_sound(text)
+    assert len(text.text) < len(text.source.text)  # something was folded or joined
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("（阳政办发〔2020〕15号）", "(阳政办发〔2020〕15号)"),
+    ("１２３ＡＢＣ，；：", "123ABC,;:"),
+    ("【政府文件】《通知》“河长制”、。", "【政府文件】《通知》“河长制”、。"),
+    ("①完善", "①完善"),  # circled numbers mark list items
+    ("第一行\u2028第二行", "第一行\n第二行"),
+    ("第一行\r\n第二行", "第一行\n第二行"),
+    ("组\t长", "组\t长"),  # tabs carry table structure
+])
+def test_full_width_forms_fold_to_ascii(raw, expected):
+    assert text_of(raw).text == expected
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("田 强", "田强"),
+    ("田　强", "田强"),  # ideographic space
+    ("组  长：李文兵", "组长:李文兵"),
+    ("王 明 厚 副市长", "王明厚 副市长"),
+    ("成 员：田 强 市卫生健康委员会", "成员:田强 市卫生健康委员会"),
+    ("2020 年 3 月 1 日", "2020年3月1日"),
+    ("阳政任字〔2020〕6 号", "阳政任字〔2020〕6号"),
+    ("郝文保 武雪", "郝文保 武雪"),  # two names: stays a list
+    ("市水利局 市住建局", "市水利局 市住建局"),
+    ("Yangquan City", "Yangquan City"),
+])
+def test_spaces_inside_words_are_dropped_between_words_kept(raw, expected):
+    assert text_of(raw).text == expected
+
+
+def test_lone_carriage_return_still_ends_a_line():
+    assert text_of("第一行\r第二行").text == "第一行\n第二行"
+
+
+def test_written_form_of_a_spaced_name_comes_from_the_raw_text():
+    text = text_of("成 员：田 强\t市卫生健康委员会")
+    start = text.text.index("田强")
+    assert text.raw_slice(start, start + 2) == "田 强"
+    assert text.written(start, start + 2) == "田强"
+
+
+def test_pages_survive_normalisation():
+    text = text_of("第一页\f第 2 页")
+    assert text.text == "第一页\f第2页"
+    assert [text.page_at(text.text.index(w)) for w in ("第一页", "第2页")] == [1, 2]
+
+
+def test_normalize_key_ignores_width_and_spaces():
+    assert normalize_key("阳泉市　水利局（河长办）") == normalize_key("阳泉市水利局(河长办)")
+
+
+PIECES = st.sampled_from(list("田强王明厚组长市水利局阳泉年月号 　\u00a0\t\n\r\f（），：；①２０Ａaz1 ") +
+                         ["〔2020〕", "㈠", "2020", "郝文保"])
+RAW = st.lists(PIECES, max_size=40).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(RAW)
+def test_every_normalised_character_maps_to_a_raw_character_that_folds_to_it(raw):
+    assert_offsets_sound(text_of(raw))
+
+
+@settings(max_examples=300, deadline=None)
+@given(RAW, st.data())
+def test_raw_span_lies_in_the_raw_text_and_covers_the_span(raw, data):
+    text = text_of(raw)
+    start = data.draw(st.integers(0, len(text.text)))
+    end = data.draw(st.integers(start, len(text.text)))
+    a, b = text.raw_span(start, end)
+    assert 0 <= a <= b <= len(text.source.text)
+    assert all(a <= text.raw[i] < b for i in range(start, end))
+    folded = "".join(folds_to(ch) for ch in text.raw_slice(start, end))
+    assert "".join(text.text[start:end].split()) in "".join(folded.split())
