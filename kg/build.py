@@ -126,6 +126,9 @@ def _group(b: _DocumentBuilder, group: GroupFact) -> None:
     node = b.nodes[node.id]
     for m in group.members:
         b.edge("MEMBER_OF", b.official(m.person), node, m.evidence, role=m.role, title=m.title)
+    for written in group.member_agencies:
+        agency, r = b.agency(written)
+        b.edge("MEMBER_OF", agency, node, group.evidence, role="member", **b.written_props(r))
     if group.office_at:
         office, r = b.agency(group.office_at)
         b.edge("OFFICE_AT", node, office, group.evidence, **b.written_props(r))

@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import re
 
+from loaders.normalize import normalize_key
+
 _CJK = "\u4e00-\u9fff"
 # Multi-character suffixes first: the regex alternation tries them in this order.
 LONG_SUFFIXES = (
@@ -48,11 +50,13 @@ SUFFIX = _suffix_pattern()
 _PREFIX = (r"(?:各县\([市、区]{1,4}\)|县\(市、?区\)|县\(区\)|各县区|各市|各县|各区|国务院|国家|中央|全国"
            r"|中国|省|市(?![场民内外区])|县(?![城域级内])|区(?![域内间别])|乡(?![村镇])|镇(?![村]))")
 _BOUNDARY = rf"(?:^|(?<=[^{_CJK}])|(?<=[由与和及同向报经在对至给按请将把被为从]))"
-_SUB_UNIT = rf"(?:{_BODY}{{0,8}}?(?:分局|支队|大队|中队|派出所|办公室|中心|部(?![长署分门位件])|科(?!长)|处(?![长理置])|站(?!长)|所(?!长)))"
+_SUB_UNIT = (rf"(?:{_BODY}{{0,8}}?(?:分局|支队|大队|中队|派出所|办公室|中心"
+             r"|部(?![长署分门位件])|科(?!长)|处(?![长理置])|站(?!长)|所(?!长)))")
 AGENCY_IN_TEXT = re.compile(rf"{_BOUNDARY}{_PREFIX}{_BODY}{{0,16}}?{SUFFIX}{_SUB_UNIT}*")
 BODY_AFTER_PLACE = re.compile(rf"{_BODY}{{0,16}}?{SUFFIX}{_SUB_UNIT}*")
-_STRICT = re.compile(rf"{_BODY}{{0,30}}?(?:{SUFFIX}|{'|'.join(map(re.escape, COLLECTIVE_SUFFIXES))})")
-_NOT_A_NAME = re.compile(r"简称|以下|即|不含|包括|其中|详见|参见|附件|号$|\d")
+_COLLECTIVE = "|".join(map(re.escape, COLLECTIVE_SUFFIXES))
+_STRICT = re.compile(rf"{_BODY}{{0,30}}?(?:{SUFFIX}|{_COLLECTIVE})")
+_NOT_A_NAME = re.compile(r"简称|以下|即|不含|包括|其中|详见|参见|附件|牵头|配合|者|号$|\d")
 
 _OPEN, _CLOSE = "(（〔[【《“", ")）〕]】》”"
 _DELIMS = "、,，;；"
@@ -63,7 +67,7 @@ _AND = re.compile(r"[和及与]")
 
 def is_agency(piece: str) -> bool:
     """Whether a piece of a list names a body: it ends with a body's suffix (局, 政府, 各开发区…)."""
-    piece = "".join(piece.split())
+    piece = normalize_key(piece)
     if not piece or len(piece) > 40 or _NOT_A_NAME.search(piece):
         return False
     return _STRICT.fullmatch(piece) is not None

@@ -33,11 +33,7 @@ def decode(data: bytes, where: str) -> tuple[str, str]:
         if data.startswith(bom):
             return _strict(data, codec, where), codec
     if b"\x00" in data:
-        codec = _utf16_without_bom(data)
-        text = _strict(data, codec, where) if codec else ""
-        if not codec or chinese_score(text[:SAMPLE]) < PLAUSIBLE:
-            raise InputError("binary file (NUL bytes)", where=where)
-        return text, codec
+        return _utf16_without_bom(data, where)
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -61,16 +57,31 @@ def _strict(data: bytes, codec: str, where: str) -> str:
         raise InputError(f"not valid {codec} text (byte {e.start})", where=where) from e
 
 
-def _utf16_without_bom(data: bytes) -> str | None:
+def _utf16_without_bom(data: bytes, where: str) -> tuple[str, str]:
+    """Text with NUL bytes and no BOM is UTF-16 when a byte order reads as Chinese text."""
+    for codec in _utf16_orders(data):
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        if "\x00" not in text and chinese_score(text[:SAMPLE]) >= PLAUSIBLE:
+            return text, codec
+    raise InputError("binary file (NUL bytes)", where=where)
+
+
+def _utf16_orders(data: bytes) -> list[str]:
     """UTF-16 puts the zero high byte of ASCII characters on odd (LE) or even (BE) bytes; the
-    other parity gets only the few hanzi whose low byte is zero (U+4E00 一)."""
+    other parity gets only the few hanzi whose low byte is zero (U+4E00 一). Chinese text with
+    hardly any ASCII has too few zeros to tell: then both orders are worth a try."""
+    if len(data) % 2:
+        return []
     head = data[:65536]
     even, odd = head[0::2].count(0), head[1::2].count(0)
-    if len(data) % 2 or max(even, odd) < max(4, 0.005 * len(head)):
-        return None
+    if max(even, odd) < max(4, 0.005 * len(head)):
+        return ["utf-16-le", "utf-16-be"]
     if min(even, odd) <= 0.2 * max(even, odd):
-        return "utf-16-le" if odd > even else "utf-16-be"
-    return None
+        return ["utf-16-le" if odd > even else "utf-16-be"]
+    return []
 
 
 def _detect(data: bytes, where: str) -> tuple[str, str]:

@@ -105,25 +105,32 @@ def _entries() -> dict[str, Entry]:
 
 
 class Gazetteer:
-    """All gazetteer keys in one automaton; `find` is one pass over the text."""
+    """All gazetteer keys in two automata, bodies and the rest, each scanned in one pass.
+
+    Two layers, so that a body's name does not hide the place inside it: 阳泉市政府 is a body
+    and also a mention of 阳泉市, as 阳泉市公安局 (which no table lists) is.
+    """
 
     def __init__(self, entries: dict[str, Entry]):
         self.entries = entries
-        self._automaton = ahocorasick.Automaton()
-        for key, entry in entries.items():
-            self._automaton.add_word(key, (len(key), key))
-        if entries:
-            self._automaton.make_automaton()
+        self._automata = []
+        for layer in (lambda e: e.label == "AGENCY", lambda e: e.label != "AGENCY"):
+            keys = [key for key, entry in entries.items() if layer(entry)]
+            if keys:
+                automaton = ahocorasick.Automaton()
+                for key in keys:
+                    automaton.add_word(key, (len(key), key))
+                automaton.make_automaton()
+                self._automata.append(automaton)
 
     def find(self, text: str) -> list[Hit]:
-        """Leftmost-longest, non-overlapping hits in text."""
-        if not self.entries:
-            return []
+        """Leftmost-longest, non-overlapping hits in text (per layer), in order of start."""
         hits = []
-        for last, (length, key) in self._automaton.iter_long(text):
-            entry = self.entries[key]
-            hits.append(Hit(last - length + 1, last + 1, entry.label, entry.canonical, key))
-        return hits
+        for automaton in self._automata:
+            for last, (length, key) in automaton.iter_long(text):
+                entry = self.entries[key]
+                hits.append(Hit(last - length + 1, last + 1, entry.label, entry.canonical, key))
+        return sorted(hits)
 
     def variant_reason(self, written: str) -> str | None:
         entry = self.entries.get(normalize_key(written))

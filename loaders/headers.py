@@ -35,6 +35,9 @@ _BRACKETED = re.compile(r"^\(.*\)$|^【.*】$")
 _ADDRESSEE = re.compile(r"^[^。;；]{2,120}[:：]$")
 _NOT_ADDRESSEE = re.compile(r"任命|免去|决定|如下|同意|^经|附件")
 _LINE = re.compile(r"[^\n\f]+")
+# A web page's line between a notice's title and its 文号: 发布时间, 来源, 【字体：大 中 小】, 浏览次数.
+_PAGE_META = re.compile(r"(?:发布时间|发布日期|信息来源|来源|索引号|发文机关)\s*[:：]|字体\s*[:：]|【\s*字体|"
+                        r"浏览次数|阅读次数|点击[数量率]|分享到|打印本页|关闭窗口")
 _TOC_ENTRY = re.compile(r"(?:\.{2,}|…+|·{3,}|\s)\s*\(?\s*\d{1,4}\s*\)?$")
 
 
@@ -100,9 +103,12 @@ def _is_title(lines: list[Line], picked: list[int]) -> bool:
 
 
 def _title_above(lines: list[Line], i: int, floor: int) -> list[int]:
-    """Title lines just above line i: back to the line holding 关于/印发…, plus the issuer line."""
+    """Title lines just above line i: back to the line holding 关于/印发…, plus the issuer line.
+    A web page's publishing line (发布时间：… 【字体：大 中 小】) may stand between them."""
     picked: list[int] = []
     j = i - 1
+    while j > floor and _PAGE_META.search(lines[j].text):
+        j -= 1
     while j > floor and len(picked) < 4 and is_title_line(lines[j].text):
         picked.append(j)
         text = lines[j].text

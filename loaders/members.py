@@ -6,9 +6,10 @@
   张小军\t市人社局副局长`. They are read column by column, as printed: the left column top to
   bottom, then the right one, which continues the left column's last role. A right cell that
   is not a name (`领导小组下设办公室，办公室设在…`) is prose about the office.
-- A title broken onto the next line (`市农业农村局二级调` / `研员`) is joined to its row.
-- The office: `办公室设在X`; `办公室主任：A（兼），办公室副主任：B（兼）、C（市卫健委…科长）`;
-  `办公室主任由A兼任，副主任由B兼任`.
+- A title broken onto the next line (`市农业农村局二级调` / `研员`), or into the next row's cell
+  under an empty name, is joined to its row.
+- `副组长：张三（市政府副秘书长）、李四（…）`: names with their titles in brackets.
+The lines about the group's office that follow a list are kept for loaders.office.
 """
 
 from __future__ import annotations
@@ -23,18 +24,13 @@ ROLE_LABELS = (
     ("副召集人", "deputy"), ("召集人", "leader"), ("常务副主任", "deputy"), ("副主任", "deputy"),
     ("主任", "leader"), ("秘书长", "member"), ("成员", "member"), ("委员", "member"))
 ROLE_OF = dict(ROLE_LABELS)
-LABEL = re.compile(r"[ \t]*(" + "|".join(label for label, _ in ROLE_LABELS) + r")(?:[ \t]*:[ \t]*|[ \t]+)")
+_LABELS = "|".join(label for label, _ in ROLE_LABELS)
+LABEL = re.compile(rf"[ \t]*({_LABELS})(?:[ \t]*:[ \t]*|[ \t]+)")
 PERSON = re.compile(r"[\u4e00-\u9fff·]{2,5}")
+_NAME_IN_BRACKETS = re.compile(r"([\u4e00-\u9fff·]{2,4})\(([^()\n]{2,40})\)[、,;，；。]?[ \t]*")
+_NAME_TITLE = re.compile(r"[ \t]*(\S+)[ \t]+(\S.*?)[ \t]*$")
 _TITLE_END = set("长员任记席书官师理事导部督)）")
 _NUMBERED = re.compile(r"[ \t]*(?:[一二三四五六七八九十]+、|\(|\d+[.、])")
-OFFICE_AT = re.compile(r"办公室设在([^,。;:\n\t]{2,30}?)(?=[,。;\n\t]|负责|承担|$)")
-_NAME = r"([\u4e00-\u9fff·]{2,4}?)(?:同志)?"
-OFFICE_ROLE = {"主任": "office_director", "常务副主任": "office_deputy", "副主任": "office_deputy",
-               "成员": "office_member"}
-STAFF_LIST = re.compile(r"(办公室)?(常务副主任|副主任|主任|成员)[ \t]*[:为][ \t]*")
-STAFF_ITEM = re.compile(_NAME + r"(?=\(|、|,|。|;|\t|\n|$)(\([^()\n]{1,30}\))?")
-STAFF_BY = re.compile(r"(办公室)?(常务副主任|副主任|主任)(?:由|为)" + _NAME + r"(兼任|担任)")
-STAFF_CONCURRENT = re.compile(_NAME + r"兼任(?:领导小组)?(办公室)(常务副主任|副主任|主任)")
 
 
 @dataclass
@@ -73,6 +69,10 @@ def _cells(body: str, start: int, end: int) -> list[Span]:
     return cells
 
 
+def _filled(cell: Span) -> bool:
+    return cell[1] > cell[0]
+
+
 def _entry(body: str, name: Span, title: Span, role: str | None) -> Row | None:
     a, b = name
     label = LABEL.match(body, a, b)
@@ -88,10 +88,26 @@ def _spaced(body: str, start: int, end: int, role: str) -> Row | None:
     label = LABEL.match(body, start, end)
     a = label.end() if label else start
     role = ROLE_OF[label.group(1)] if label else role
-    m = re.compile(r"(\S+)[ \t]+(\S.*?)[ \t]*$").match(body, a, end)
+    m = _NAME_TITLE.match(body, a, end)
     if not m or not PERSON.fullmatch(m.group(1)):
         return None
     return Row(m.span(1), [m.span(2)], role, m.start(1), m.end(2))
+
+
+def _bracketed(body: str, start: int, end: int, role: str) -> list[Row]:
+    """`副组长：张三（市政府副秘书长）、李四（市发改委主任）`: names with their titles in brackets."""
+    label = LABEL.match(body, start, end)
+    pos = label.end() if label else start
+    role = ROLE_OF[label.group(1)] if label else role
+    while pos < end and body[pos] in " \t":
+        pos += 1
+    rows = []
+    for m in _NAME_IN_BRACKETS.finditer(body, pos, end):
+        if m.start() != pos:
+            return []
+        rows.append(Row(m.span(1), [m.span(2)], role, m.start(1), m.end(2)))
+        pos = m.end()
+    return rows if rows and not body[pos:end].strip() else []
 
 
 class _Reader:
@@ -107,10 +123,10 @@ class _Reader:
         body = self.body
         if "\t" in body[start:end]:
             return self._table(start, end)
-        row = _spaced(body, start, end, self.role)
-        if row:
-            self.role = row.role
-            self.left.append(row)
+        rows = _bracketed(body, start, end, self.role) or [_spaced(body, start, end, self.role)]
+        if rows[0]:
+            self.role = rows[-1].role
+            self.left += rows
             return True
         last = (self.right or self.left or [None])[-1]
         token = body[start:end].strip()
@@ -122,9 +138,13 @@ class _Reader:
 
     def _table(self, start: int, end: int) -> bool:
         cells = _cells(self.body, start, end)
+        filled = [i for i, (a, b) in enumerate(cells) if b > a]
+        if len(filled) == 2 and filled[0] == 1:  # one tab of indent, not an empty left column
+            cells = cells[1:]
         cells += [(end, end)] * (4 - len(cells))
-        found = False
-        left = _entry(self.body, cells[0], cells[1], self.role) if cells[0][1] > cells[0][0] else None
+        found = self._wrapped(self.left, cells[0], cells[1])
+        found |= self._wrapped(self.right, cells[2], cells[3])
+        left = _entry(self.body, cells[0], cells[1], self.role) if _filled(cells[0]) else None
         if left:
             self.role = left.role
             self.left.append(left)
@@ -134,9 +154,17 @@ class _Reader:
             self.right_role = right.role or None
             self.right.append(right)
             found = True
-        elif cells[2][1] > cells[2][0]:
+        elif _filled(cells[2]):
             self.block.office.append((cells[2][0], end))
         return found
+
+    def _wrapped(self, column: list[Row], name: Span, title: Span) -> bool:
+        """A title cell under an empty name cell ends the title above it (副局 / 长)."""
+        if _filled(name) or not _filled(title) or not column or column[-1].complete(self.body):
+            return False
+        column[-1].title_spans.append(title)
+        column[-1].end = title[1]
+        return True
 
     def finish(self, end: int) -> Block:
         for row in self.right:
@@ -150,14 +178,22 @@ def _lines(body: str) -> list[Span]:
     return [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", body) if m.group().strip()]
 
 
+def _opens_block(body: str, start: int, end: int) -> bool:
+    """A line with a role label; 主任/副主任 (common words in prose) only before a person."""
+    label = LABEL.match(body, start, end)
+    if not label:
+        return False
+    if label.group(1) not in ("主任", "副主任") or "\t" in body[start:end]:
+        return True
+    return bool(_spaced(body, start, end, "") or _bracketed(body, start, end, ""))
+
+
 def member_blocks(body: str) -> list[Block]:
     """The member lists of body: runs of rows opened by a role label (组长:, 副组长:, 成员:)."""
     blocks, lines, i = [], _lines(body), 0
     while i < len(lines):
         start, end = lines[i]
-        label = LABEL.match(body, start, end)
-        if not label or label.group(1) in ("主任", "副主任") and "\t" not in body[start:end] \
-                and not _spaced(body, start, end, ""):
+        if not _opens_block(body, start, end):
             i += 1
             continue
         reader = _Reader(body, start)
@@ -173,39 +209,3 @@ def member_blocks(body: str) -> list[Block]:
             blocks.append(block)
         i += 0 if block.rows else 1
     return blocks
-
-
-def office_at(body: str, start: int, end: int) -> Span | None:
-    m = OFFICE_AT.search(body, start, end)
-    return m.span(1) if m else None
-
-
-def _staff_lists(body: str, start: int, end: int) -> list[Row]:
-    rows, pos = [], start
-    for m in STAFF_LIST.finditer(body, start, end):
-        if m.start() < pos or "办公室" not in body[start:m.end()]:
-            continue
-        label, pos = m.group(2), m.end()
-        for item in STAFF_ITEM.finditer(body, pos, end):
-            if item.start() != pos:
-                break
-            note = [item.span(2)] if item.group(2) else []
-            rows.append(Row(item.span(1), note, OFFICE_ROLE[label], m.start(), item.end(),
-                            prefix="办公室" + label))
-            pos = item.end() + (1 if body[item.end():item.end() + 1] == "、" else 0)
-    return rows
-
-
-def office_staff(body: str, spans: list[Span]) -> list[Row]:
-    """The office's director, deputies and members named in the prose spans."""
-    rows: list[Row] = []
-    for start, end in spans:
-        rows += _staff_lists(body, start, end)
-        for m in STAFF_BY.finditer(body, start, end):
-            note = "（兼）" if m.group(4) == "兼任" else ""
-            rows.append(Row(m.span(3), [], OFFICE_ROLE[m.group(2)], m.start(), m.end(),
-                            prefix="办公室" + m.group(2), note=note))
-        for m in STAFF_CONCURRENT.finditer(body, start, end):
-            rows.append(Row(m.span(1), [], OFFICE_ROLE[m.group(3)], m.start(), m.end(),
-                            prefix="办公室" + m.group(3), note="（兼）"))
-    return rows

@@ -9,7 +9,8 @@ Components, in order, each reading the raw string once and attaching spans with
   Grammar-only names have an empty `kb_id_`: unknown to the gazetteer, kept all the same.
 - `govkg_places`: rivers and districts → `doc.spans["place"]`: gazetteer hits that stand as
   names (not 海河 in 上海河道, not 香河 in 香河县) plus the list grammar of loaders.places.
-`doc.ents` holds the longest non-overlapping spans of all three groups.
+Span groups, not `doc.ents`: the groups overlap by nature (盂县 inside 盂县人民政府), and
+setting `doc.ents` costs a pass over every token that no extractor needs.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from loaders.gazetteer import get_gazetteer
 from loaders.places import find_places
 
 # A character with the one space that may follow it, or a run of other whitespace.
-_CHAR_OR_SPACE = re.compile(r"(\S)( ?)|(\s+)")
+_TOKEN = re.compile(r"\S |\S|\s+")
 # A river hit followed by these is part of another word: 海河 in 上海河道, 香河 in 香河县.
 _NOT_A_RIVER_AFTER = set("道长湖岸堤床县市区镇乡村街")
 _PLACE_LABELS = {"RIVER", "DISTRICT"}
@@ -48,9 +49,12 @@ class CharTokenizer:
         self.vocab = vocab
 
     def __call__(self, text: str) -> Doc:
-        found = _CHAR_OR_SPACE.findall(text)
-        words = [char or run for char, _, run in found]
-        spaces = [space == " " for _, space, _ in found]
+        found = _TOKEN.findall(text)
+        if " " in text:
+            spaces = [len(t) == 2 and t[1] == " " and not t[0].isspace() for t in found]
+            words = [t[0] if space else t for t, space in zip(found, spaces)]
+        else:
+            words, spaces = found, [False] * len(found)
         doc = Doc(self.vocab, words=words, spaces=spaces)
         doc.user_data[TEXT_KEY] = text
         return doc
@@ -78,7 +82,8 @@ def make_gazetteer(nlp: Language, name: str):
 
     def gazetteer_component(doc: Doc) -> Doc:
         hits = gazetteer.find(doc_text(doc))
-        doc.spans["gazetteer"] = _keep(_span(doc, h.start, h.end, h.label, h.canonical) for h in hits)
+        spans = (_span(doc, h.start, h.end, h.label, h.canonical) for h in hits)
+        doc.spans["gazetteer"] = _keep(spans)
         return doc
     return gazetteer_component
 
@@ -112,8 +117,6 @@ def make_places(nlp: Language, name: str):
         found = find_places(text, [(s.start_char, s.end_char) for s in known])
         spans = known + _keep(_span(doc, p.start, p.end, p.label) for p in found)
         doc.spans["place"] = sorted(spans, key=lambda s: s.start)
-        others = [s for s in doc.spans.get("gazetteer", []) if s.label_ == "PROGRAM"]
-        doc.ents = filter_spans(list(doc.spans["agency"]) + spans + others)
         return doc
     return places_component
 

@@ -87,8 +87,9 @@ def find_places(text: str, known: Iterable[tuple[int, int]] = ()) -> list[Place]
     taken = {i for start, end in known for i in range(start, end)}
     found: list[Place] = []
     for m in _LIST.finditer(text):
-        for label in KINDS:
-            found += _in_list(text, m, label, walls)
+        for label, (suffixes, _) in KINDS.items():
+            if any(ch in m.group() for ch in suffixes):
+                found += _in_list(text, m, label, walls)
     for m in _RIVER_WORD.finditer(text):
         end = m.start()
         start, bounded = _stem_start(text, end, KINDS["RIVER"][1], walls)

@@ -23,11 +23,15 @@ UNSUPPORTED = [  # (magic bytes, what the file is)
     (b"PK\x03\x04", "a ZIP archive (.docx/.xlsx/.ofd?); save it as PDF or text"),
     (b"\xd0\xcf\x11\xe0", "a legacy Office document (.doc/.xls/.wps?); save it as PDF or text"),
     (b"{\\rtf", "an RTF document; save it as PDF or text"),
-    (b"\x89PNG", "a PNG image (OCR is not supported)"),
-    (b"\xff\xd8\xff", "a JPEG image (OCR is not supported)"),
-    (b"GIF8", "a GIF image (OCR is not supported)"),
-    (b"II*\x00", "a TIFF image (OCR is not supported)"),
-    (b"MM\x00*", "a TIFF image (OCR is not supported)"),
+    (b"\x7fELF", "an executable program (ELF)"),
+    (b"\x1f\x8b", "a gzip archive; unpack it first"),
+    (b"Rar!", "a RAR archive; unpack it first"),
+    (b"7z\xbc\xaf", "a 7-Zip archive; unpack it first"),
+    (b"\x89PNG", "a PNG image; govkg OCRs scanned PDFs: convert it to PDF"),
+    (b"\xff\xd8\xff", "a JPEG image; govkg OCRs scanned PDFs: convert it to PDF"),
+    (b"GIF8", "a GIF image; govkg OCRs scanned PDFs: convert it to PDF"),
+    (b"II*\x00", "a TIFF image; govkg OCRs scanned PDFs: convert it to PDF"),
+    (b"MM\x00*", "a TIFF image; govkg OCRs scanned PDFs: convert it to PDF"),
 ]
 EXTENSIONS = {".pdf": "pdf", ".html": "html", ".htm": "html", ".shtml": "html", ".txt": "txt"}
 
@@ -102,9 +106,9 @@ def _read_pdf(path: Path, notes: list[str]) -> Source:
     pages, more = read_pdf(path)
     if not pages:
         raise InputError("PDF has no pages", where=str(path))
+    if all(page.method == "none" for page in pages):
+        raise InputError("PDF has no text on any page, even by OCR", where=str(path))
     notes += more + [page.note for page in pages if page.note]
-    if pages and all(page.method == "none" for page in pages):
-        notes.append("no page has a text layer: the PDF needs OCR")
     return Source.from_pages(str(path), [page.text for page in pages], "pdf",
                              methods=[page.method for page in pages], notes=tuple(notes))
 

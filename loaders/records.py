@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 PAGE_BREAK = "\f"
@@ -35,9 +36,12 @@ class Source:
     encoding: str | None = None
     notes: tuple[str, ...] = ()
 
+    @cached_property
+    def _page_starts(self) -> list[int]:
+        return [p.start for p in self.pages]
+
     def page_at(self, offset: int) -> int:
-        starts = [p.start for p in self.pages]
-        index = bisect_right(starts, offset) - 1
+        index = bisect_right(self._page_starts, offset) - 1
         return self.pages[max(index, 0)].number if self.pages else 1
 
     @classmethod
@@ -181,12 +185,14 @@ class GroupFact:
     evidence: Evidence
     members: list[GroupMember] = field(default_factory=list)
     office_at: str | None = None
+    member_agencies: list[str] = field(default_factory=list)  # 成员单位 when no person is named
 
     ROLE_KEYS = {"leader": "leader", "deputy": "deputy", "member": "members"}
 
     def to_json(self) -> dict:
         out: dict[str, Any] = {"doc": self.doc, "name": self.name, "leader": [], "deputy": [],
-                               "members": [], "office_at": self.office_at, "office_staff": []}
+                               "members": [], "office_at": self.office_at, "office_staff": [],
+                               "member_agencies": self.member_agencies}
         for m in self.members:
             key = self.ROLE_KEYS.get(m.role, "office_staff")
             out[key].append({"person": m.person, "title": m.title, "role": m.role,

@@ -78,11 +78,13 @@ def _names(text: str, start: int, end: int, strict: bool) -> list[Span] | None:
     return spans or None
 
 
-def _verb_part(text: str, a: int, b: int, verb: re.Match, roles: Roles, pending: list[Span]) -> bool:
+def _verb_part(text: str, a: int, verb: re.Match, roles: Roles, pending: list[Span]) -> bool:
+    """A list closed by its verb, text[a:verb end]; False when a piece is no body."""
     role = VERB_ROLE.get(verb.group("verb"), "responsible")
     together = text.find("会同", a, verb.start())
     if together >= 0:  # A会同B负责: A leads, B cooperates
-        first, others = _names(text, a, together, False), _names(text, together + 2, verb.start(), False)
+        first = _names(text, a, together, False)
+        others = _names(text, together + 2, verb.start(), False)
         if first is None or others is None:
             return False
         roles.add("lead", pending + first)
@@ -109,7 +111,7 @@ def parse_roles(text: str, start: int, end: int) -> Roles | None:
             continue
         verb = ROLE_VERB.search(text, a, b)
         if verb and verb.start() > a:
-            if not _verb_part(text, a, b, verb, roles, pending):
+            if not _verb_part(text, a, verb, roles, pending):
                 return None
             verbs += 1
             continue

@@ -4,7 +4,8 @@ A document runs from its header (see loaders.headers) to the next header, so its
 (附件) stay with it. Its metadata is read the way GB/T 9704 lays it out:
 - title: the title lines with the spaces and line breaks of the layout removed;
 - issuer: the title before 关于/印发/转发 (发文机关 in the title), else the 署名 line above the date;
-- date: the first 成文日期 line after the header (`2020年3月4日`, `二〇二〇年三月四日`);
+- date: the first 成文日期 line after the header (`2020年3月4日`, `二〇二〇年三月四日`), else the
+  题注 under the title of a decision or list (`（2022年5月20日…常务委员会第八次会议通过）`);
 - jurisdiction: the place of the issuer (阳泉市人民政府办公室 → 阳泉市), which qualifies
   short agency names such as 市水利局.
 A text with no header is one document titled by its first line.
@@ -23,6 +24,9 @@ from loaders.records import Document, Text
 from loaders.script import to_simplified
 
 _BARE_DOCTYPE = re.compile(r"(令|命令|公告|通告|决定|决议)$")
+# 题注: the date and meeting that adopted a text, in brackets under its title.
+_CAPTION = re.compile(r"^\(\s*(?P<date>[^()]{6,20}?日)[^()]{0,60}(?:通过|批准|公布|修订|修正)\s*\)$")
+_CAPTION_LINES = 3  # a 题注 stands within this many lines of the title
 _SECTION = re.compile(r"^【[^】]{1,16}】$")  # gazette section headings between documents
 _PLACE_CHAR = r"(?:(?![局委办厅部院府会政所处队司站心组])[\u4e00-\u9fff])"
 _PLACE = re.compile(rf"^(?:中共|中国共产党)?((?:{_PLACE_CHAR}{{1,7}}?"
@@ -60,7 +64,7 @@ def _document(text: Text, lines: list[Line], header: Header, stop: int) -> Docum
     dated = _date_line(lines, header.last + 1, stop)
     title = _title(text, lines, header)
     issuer = _title_issuer(title) or _signature(text, lines, dated, header.last)
-    date = _line_date(lines[dated].text) if dated is not None else None
+    date = _line_date(lines[dated].text) if dated is not None else _caption_date(lines, header.last + 1, stop)
     doc_id = make_id("doc", header.number) if header.number else make_id("doc", key(title), date or "")
     return Document(
         id=doc_id, text=text, start=lines[header.first].start, end=lines[last].end, title=title,
@@ -73,7 +77,7 @@ def _plain(text: Text, lines: list[Line]) -> Document:
     title = text.written(lines[0].start, lines[0].end)
     headed = len(lines) > 1 and is_title_line(lines[0].text) and len(lines[0].text) <= 60
     dated = _date_line(lines, 0, len(lines))
-    date = _line_date(lines[dated].text) if dated is not None else None
+    date = _line_date(lines[dated].text) if dated is not None else _caption_date(lines, 1, len(lines))
     return Document(
         id=make_id("doc", key(title), date or ""), text=text, start=lines[0].start,
         end=lines[-1].end, title=title, date=date, jurisdiction=jurisdiction(title),
@@ -103,6 +107,15 @@ def _line_date(text: str) -> str | None:
     found = list(find_dates(text))
     if found and found[-1].end == len(text.rstrip()) and is_issuer(text[:found[-1].start].strip()):
         return found[-1].iso
+    return None
+
+
+def _caption_date(lines: list[Line], begin: int, stop: int) -> str | None:
+    """The date of a 题注 line just under the title, for texts that carry no 成文日期."""
+    for line in lines[begin:min(begin + _CAPTION_LINES, stop)]:
+        m = _CAPTION.match(line.text)
+        if m:
+            return next((d.iso for d in find_dates(m["date"])), None)
     return None
 
 

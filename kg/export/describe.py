@@ -34,28 +34,28 @@ class DatasetInfo:
 
 def software(em: Emitter) -> tuple[str, Block]:
     iri = em.minter.make("software", f"govkg-{__version__}")
-    return iri, (DEFAULT, iri, ("prov:SoftwareAgent",), [
+    return iri, em.block(DEFAULT, iri, ("prov:SoftwareAgent",), [
         ("rdfs:label", quoted(f"govkg {__version__}")), ("schema:softwareVersion", quoted(__version__))])
 
 
 def concept_schemes(em: Emitter) -> Iterator[Block]:
     for name, concepts in em.mapping.concepts.items():
         scheme = f"<{scheme_iri(name)}>"
-        yield DEFAULT, scheme, ("skos:ConceptScheme",), [("rdfs:label", quoted(name))]
+        yield em.block(DEFAULT, scheme, ("skos:ConceptScheme",), [("rdfs:label", quoted(name))])
         for c in concepts.values():
             label = [("skos:prefLabel", lang_literal(c.zh, "zh")), ("skos:prefLabel", lang_literal(c.en, "en"))]
-            yield DEFAULT, f"<{c.iri}>", ("skos:Concept",), [*label, ("skos:inScheme", scheme)]
+            yield em.block(DEFAULT, f"<{c.iri}>", ("skos:Concept",), [*label, ("skos:inScheme", scheme)])
 
 
 def term_concepts(em: Emitter) -> Iterator[Block]:
     """The agency kinds and post titles used, with English labels where the table knows them."""
     scheme = em.minter.make("term", "")[:-1] + ">"
-    yield DEFAULT, scheme, ("skos:ConceptScheme",), [("rdfs:label", lang_literal("机构类别和职务名称", "zh"))]
+    yield em.block(DEFAULT, scheme, ("skos:ConceptScheme",), [("rdfs:label", lang_literal("机构类别和职务名称", "zh"))])
     for iri, term in em.terms.items():
         pairs = [("skos:prefLabel", lang_literal(term, "zh")), ("skos:inScheme", scheme)]
         if term in em.mapping.terms:
             pairs.append(("skos:prefLabel", lang_literal(em.mapping.terms[term], "en")))
-        yield DEFAULT, iri, ("skos:Concept", *sorted(em.term_classes[iri])), pairs
+        yield em.block(DEFAULT, iri, ("skos:Concept", *sorted(em.term_classes[iri])), pairs)
 
 
 def named_graph(em: Emitter, doc: str, number: str | None, source: str | None, agent: str, now: datetime) -> Iterator[Block]:
@@ -68,8 +68,8 @@ def named_graph(em: Emitter, doc: str, number: str | None, source: str | None, a
         pairs.append(("dcterms:identifier", quoted(number)))
     if source:
         pairs.append(("govkg:sourceFile", quoted(source.replace("\\", "/").rsplit("/", 1)[-1])))
-    yield DEFAULT, graph, ("prov:Entity",), pairs
-    yield DEFAULT, activity, ("prov:Activity",), [("prov:used", doc_iri), ("prov:wasAssociatedWith", agent)]
+    yield em.block(DEFAULT, graph, ("prov:Entity",), pairs)
+    yield em.block(DEFAULT, activity, ("prov:Activity",), [("prov:used", doc_iri), ("prov:wasAssociatedWith", agent)])
 
 
 def dataset(em: Emitter, info: DatasetInfo, files: dict[str, str], docs: list[str], now: datetime) -> Iterator[Block]:
@@ -85,10 +85,10 @@ def dataset(em: Emitter, info: DatasetInfo, files: dict[str, str], docs: list[st
              ("dcterms:language", "<http://id.loc.gov/vocabulary/iso639-1/zh>")]
     pairs += [("dcat:distribution", f"<{base}dataset/{fmt}>") for fmt in files]
     pairs += [("prov:wasDerivedFrom", em.minter.node(em.mapping.document.path, d)) for d in docs]
-    yield DEFAULT, iri, ("dcat:Dataset",), pairs
-    yield DEFAULT, publisher, ("foaf:Agent",), [("foaf:name", quoted(info.publisher))]
+    yield em.block(DEFAULT, iri, ("dcat:Dataset",), pairs)
+    yield em.block(DEFAULT, publisher, ("foaf:Agent",), [("foaf:name", quoted(info.publisher))])
     for fmt, name in files.items():
-        yield DEFAULT, f"<{base}dataset/{fmt}>", ("dcat:Distribution",), [
+        yield em.block(DEFAULT, f"<{base}dataset/{fmt}>", ("dcat:Distribution",), [
             ("dcterms:title", quoted(f"govkg ({fmt})")), ("dcat:mediaType", f"<{IANA}{MEDIA_TYPES[fmt]}>"),
             ("dcterms:format", quoted(MEDIA_TYPES[fmt])), ("dcat:downloadURL", f"<{base}{quote(name)}>"),
-            ("dcterms:license", f"<{info.license}>")]
+            ("dcterms:license", f"<{info.license}>")])

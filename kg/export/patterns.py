@@ -19,10 +19,6 @@ START, END, MEMBERSHIP = "tenure_start", "tenure_end", "membership"
 class Tenures:
     closed_by: dict[str, str] = field(default_factory=dict)  # removal key → appointment key it closes
 
-    @property
-    def closed(self) -> set[str]:
-        return set(self.closed_by.values())
-
 
 def pair_tenures(edges: Iterable[Edge], pattern_of: dict[str, str | None], key=Emitter.edge_key) -> Tenures:
     """An appointment opens a tenure at its date; a removal of the same official from the same
@@ -67,53 +63,58 @@ class Patterns:
             pairs.append(("org:role", self.em.term_iri(str(post.props["title"]), "org:Role")))
         return pairs
 
-    def _act(self, edge: Edge, graph: str) -> Block:
+    def _act(self, edge: Edge, graph: str, doc: str) -> Block:
         """The appointment or removal itself: a PROV activity stated by its document."""
-        pairs = [("prov:used", self.em.doc_iri(edge))]
-        self.em.apply(self.em.mapping.edge_rules, edge.props, pairs)
-        return graph, self.em.minter.make("act", self.em.edge_key(edge)), ("prov:Activity", "govkg:PersonnelAct"), pairs
+        block = self.em.block(graph, self.em.minter.make("act", self.em.edge_key(edge)),
+                              ("prov:Activity", "govkg:PersonnelAct"), [("prov:used", doc)])
+        self.em.edge_props(edge, block[2])
+        return block
 
     def _instant(self, graph: str, iri: str, edge: Edge) -> Block:
-        return graph, iri, ("time:Instant",), [("time:inXSDDate", typed_literal(edge.props["date"], "xsd:date"))]
+        return self.em.block(graph, iri, ("time:Instant",),
+                             [("time:inXSDDate", typed_literal(edge.props["date"], "xsd:date"))])
 
     def _membership(self, key: str) -> tuple[str, str]:
         iri = self.em.minter.make("membership", key)
         return iri, iri[:-1] + "/interval>"
 
     def _start(self, edge: Edge) -> Iterator[Block]:
-        graph, act = self.em.graph_of(edge), self._act(edge, self.em.graph_of(edge))
+        graph, doc = self.em.doc_terms(edge)
+        act = self._act(edge, graph, doc)
         membership, interval = self._membership(self.em.edge_key(edge))
+        start = interval[:-len("interval>")] + "start>"
         self.memberships += 1
         yield act
-        yield graph, membership, ("org:Membership",), self._holder(edge) + [
-            ("org:memberDuring", interval), ("prov:wasGeneratedBy", act[1]),
-            ("prov:wasDerivedFrom", self.em.doc_iri(edge))]
-        start = interval[:-len("interval>")] + "start>"
-        yield graph, interval, ("time:Interval",), [("time:hasBeginning", start)] if edge.props.get("date") else []
-        if edge.props.get("date"):
+        yield self.em.block(graph, membership, ("org:Membership",), self._holder(edge) + [
+            ("org:memberDuring", interval), ("prov:wasGeneratedBy", act[1]), ("prov:wasDerivedFrom", doc)])
+        dated = bool(edge.props.get("date"))
+        yield self.em.block(graph, interval, ("time:Interval",), [("time:hasBeginning", start)] if dated else [])
+        if dated:
             yield self._instant(graph, start, edge)
 
     def _end(self, edge: Edge) -> Iterator[Block]:
-        graph, act = self.em.graph_of(edge), self._act(edge, self.em.graph_of(edge))
+        graph, doc = self.em.doc_terms(edge)
+        act = self._act(edge, graph, doc)
         opened = self.tenures.closed_by.get(self.em.edge_key(edge))
         membership, interval = self._membership(opened or self.em.edge_key(edge))
+        end = interval[:-len("interval>")] + "end>"
         yield act
         if opened:
-            yield graph, membership, (), [("prov:wasInvalidatedBy", act[1])]
-        else:
+            yield self.em.block(graph, membership, (), [("prov:wasInvalidatedBy", act[1])])
+        else:  # a tenure known only by its end
             self.memberships += 1
-            yield graph, membership, ("org:Membership",), self._holder(edge) + [
-                ("org:memberDuring", interval), ("prov:wasInvalidatedBy", act[1]),
-                ("prov:wasDerivedFrom", self.em.doc_iri(edge))]
-        end = interval[:-len("interval>")] + "end>"
-        has_end = [("time:hasEnd", end)] if edge.props.get("date") else []
-        yield graph, interval, () if opened else ("time:Interval",), has_end
-        if has_end:
+            yield self.em.block(graph, membership, ("org:Membership",), self._holder(edge) + [
+                ("org:memberDuring", interval), ("prov:wasInvalidatedBy", act[1]), ("prov:wasDerivedFrom", doc)])
+        dated = bool(edge.props.get("date"))
+        yield self.em.block(graph, interval, () if opened else ("time:Interval",), [("time:hasEnd", end)] if dated else [])
+        if dated:
             yield self._instant(graph, end, edge)
 
     def _group_membership(self, edge: Edge) -> Iterator[Block]:
-        pairs = [("org:member", self.em.node_iri(edge.source)), ("org:organization", self.em.node_iri(edge.target)),
-                 ("prov:wasDerivedFrom", self.em.doc_iri(edge))]
-        self.em.apply(self.em.mapping.edge_rules, edge.props, pairs)
+        graph, doc = self.em.doc_terms(edge)
+        block = self.em.block(graph, self.em.minter.make("membership", self.em.edge_key(edge)), ("org:Membership",), [
+            ("org:member", self.em.node_iri(edge.source)), ("org:organization", self.em.node_iri(edge.target)),
+            ("prov:wasDerivedFrom", doc)])
+        self.em.edge_props(edge, block[2])
         self.memberships += 1
-        yield self.em.graph_of(edge), self.em.minter.make("membership", self.em.edge_key(edge)), ("org:Membership",), pairs
+        yield block

@@ -12,15 +12,16 @@ import re
 
 _NUMBER = "|".join((
     r"(?:\+?86[-\s]?)?1[3-9]\d[-\s]?\d{4}[-\s]?\d{4}",     # mobile
-    r"0\d{2,3}[-－—\s]?\d{7,8}(?:[-转]\d{1,6})?",            # landline with area code
+    r"[(（]?0\d{2,3}[)）]?[-－—\s]?\d{7,8}(?:[-转]\d{1,6})?",  # landline with area code
     r"\d{17}[\dXx]",                                        # resident identity card number
 ))
 _CONTACT = re.compile(
-    rf"(?<![\d.])(?:{_NUMBER})(?![\d%元万亿])"
+    rf"(?<![0-9A-Za-z.])(?:{_NUMBER})(?![0-9A-Za-z%元万亿])"  # a whole number, not part of a hash
     r"|(?:电话|手机|传真|座机|联系方式|热线|[Tt]el|TEL|[Ff]ax|FAX)[：:\s]*[(（]?\d[\d\s\-－—()（）转]{5,}\d"
     r"|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"
 )
 _DIGIT = re.compile(r"\d")
+_MAYBE = re.compile(r"\d\d\d|@")  # every pattern above needs one; a cheap test first
 
 
 def _withhold(match: re.Match) -> str:
@@ -36,7 +37,7 @@ class Redactor:
         self.count = 0
 
     def __call__(self, text: str) -> str:
-        if self.include or not _CONTACT.search(text):
+        if self.include or not _MAYBE.search(text) or not _CONTACT.search(text):
             return text
         text, n = _CONTACT.subn(_withhold, text)
         self.count += n

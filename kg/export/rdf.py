@@ -23,7 +23,7 @@ from kg.export.mapping import Mapping, load_mapping
 from kg.export.patterns import Patterns, pair_tenures
 from kg.export.privacy import Redactor
 from kg.export.terms import Minter
-from kg.export.writers import EXTENSIONS, WRITERS
+from kg.export.writers import CURIE_FORMATS, EXTENSIONS, WRITERS
 from kg.settings import Settings
 
 FORMATS = tuple(WRITERS)
@@ -87,7 +87,7 @@ def _names(data: GraphData, mapping: Mapping, minter: Minter) -> dict[str, dict[
 
 def _write(data, fmt, path, files, mapping, minter, names, include_contacts, info, now) -> dict[str, int]:
     redact = Redactor(include_contacts)
-    emitter = Emitter(mapping, minter, redact, names)
+    emitter = Emitter(mapping, minter, redact, names, curies=fmt in CURIE_FORMATS)
     pattern_of = {t: e.pattern for t, e in mapping.edges.items()}
     post_org = {e.source.id: emitter.node_iri(e.target) for e in data.edges
                 if not pattern_of[e.type] and POST_ORGANISATION in mapping.edges[e.type].by_source[e.source.label]}
@@ -110,6 +110,7 @@ def _write(data, fmt, path, files, mapping, minter, names, include_contacts, inf
 
 def _blocks(data: GraphData, by_doc: dict[str, list], em: Emitter, patterns: Patterns, info: DatasetInfo,
             files: dict[str, str], now: datetime, counts: dict[str, int]) -> Iterator[Block]:
+    pattern_of = {t: e.pattern for t, e in em.mapping.edges.items()}
     yield from concept_schemes(em)
     agent, agent_block = software(em)
     yield agent_block
@@ -127,10 +128,12 @@ def _blocks(data: GraphData, by_doc: dict[str, list], em: Emitter, patterns: Pat
         props = doc.props if doc else {}
         yield from named_graph(em, key, props.get("number"), props.get("source"), agent, now)
         if doc:
-            _, subject, types, pairs = em.node_block(doc)
-            yield em.minter.make("graph", key), subject, types, pairs
+            yield em.node_block(doc, graph=em.minter.make("graph", key))
         for edge in by_doc.get(key, ()):
-            pattern = patterns.em.mapping.edges[edge.type].pattern
-            yield from patterns.blocks(edge, pattern) if pattern else em.edge_blocks(edge)
+            pattern = pattern_of[edge.type]
+            if pattern:
+                yield from patterns.blocks(edge, pattern)
+            else:
+                yield from em.edge_blocks(edge)
     yield from term_concepts(em)
     yield from dataset(em, info, files, keys, now)

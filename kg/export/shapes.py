@@ -12,9 +12,9 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from kg.export.mapping import Mapping, Rule, load_mapping, scheme_iri
-from kg.export.shape_model import NodeShape, PropertyShape, render
+from kg.export.mapping import Mapping, Rule, load_mapping
 from kg.export.patterns import END, MEMBERSHIP, START
+from kg.export.shape_model import NodeShape, PropertyShape, render
 from kg.schema import Property
 
 OUT = Path(__file__).resolve().parents[2] / "ontology" / "shapes.ttl"
@@ -80,36 +80,46 @@ def _node_shapes(mapping: Mapping) -> list[NodeShape]:
     return list(shapes.values())
 
 
+def _ends(mapping: Mapping, types: list[str], side: int) -> tuple[str, ...]:
+    """The target classes of the source (side 0) or target (side 1) labels of edge types."""
+    pairs = [pair for t in types for pair in mapping.schema.edge(t).pairs]
+    return tuple(dict.fromkeys(mapping.nodes[pair[side]].target for pair in pairs))
+
+
 def _pattern_shapes(mapping: Mapping) -> list[NodeShape]:
     by_pattern: dict[str, list[str]] = {}
     for type_, edge in mapping.edges.items():
         by_pattern.setdefault(edge.pattern or "", []).append(type_)
-    tenure = by_pattern.get(START, []) + by_pattern.get(END, [])
-    ends = lambda types, i: tuple(dict.fromkeys(mapping.nodes[p[i]].target for t in types for p in mapping.schema.edge(t).pairs))  # noqa: E731
-    doc = mapping.document.target
-    act, person = "govkg:PersonnelAct", ends(tenure + by_pattern.get(MEMBERSHIP, []), 0)
-    membership = NodeShape("Membership", "org:Membership", "org:Membership: a post tenure or a seat on a leading group")
-    membership.add(PropertyShape("org:member", 1, 1, classes=person), PropertyShape("org:organization", 0, 1, classes=ends(by_pattern.get(MEMBERSHIP, []), 1)),
-                   PropertyShape("govkg:post", 0, 1, classes=ends(tenure, 1)), PropertyShape("org:role", 0, 1, iri=True),
+    tenure, groups = by_pattern.get(START, []) + by_pattern.get(END, []), by_pattern.get(MEMBERSHIP, [])
+    doc, act, instant = mapping.document.target, ("govkg:PersonnelAct",), ("time:Instant",)
+
+    membership = NodeShape("Membership", "org:Membership", "a post tenure or a seat on a leading group")
+    membership.add(PropertyShape("org:member", 1, 1, classes=_ends(mapping, tenure + groups, 0)),
+                   PropertyShape("org:organization", 0, 1, classes=_ends(mapping, groups, 1)),
+                   PropertyShape("govkg:post", 0, 1, classes=_ends(mapping, tenure, 1)),
+                   PropertyShape("org:role", 0, 1, iri=True),
                    PropertyShape("org:memberDuring", 0, 1, classes=("time:Interval",)),
                    PropertyShape("prov:wasDerivedFrom", 1, None, classes=(doc,)),
-                   PropertyShape("prov:wasGeneratedBy", 0, 1, classes=(act,)), PropertyShape("prov:wasInvalidatedBy", 0, 1, classes=(act,)))
-    interval = NodeShape("Interval", "time:Interval", "the interval of a tenure")
-    interval.add(PropertyShape("time:hasBeginning", 0, 1, classes=("time:Instant",)), PropertyShape("time:hasEnd", 0, 1, classes=("time:Instant",)))
-    instant = NodeShape("Instant", "time:Instant", "the date a tenure begins or ends")
-    instant.add(PropertyShape("time:inXSDDate", 1, 1, "xsd:date"))
-    act_shape = NodeShape("PersonnelAct", act, "an appointment or removal stated in a document")
-    act_shape.add(PropertyShape("prov:used", 1, 1, classes=(doc,)), *_edge_rule_shapes(mapping, tenure))
-    plain = by_pattern.get("", [])
+                   PropertyShape("prov:wasGeneratedBy", 0, 1, classes=act),
+                   PropertyShape("prov:wasInvalidatedBy", 0, 1, classes=act))
+    interval = NodeShape("Interval", "time:Interval", "the time a tenure lasted")
+    interval.add(PropertyShape("time:hasBeginning", 0, 1, classes=instant),
+                 PropertyShape("time:hasEnd", 0, 1, classes=instant))
+    moment = NodeShape("Instant", "time:Instant", "the date a tenure begins or ends")
+    moment.add(PropertyShape("time:inXSDDate", 1, 1, "xsd:date"))
+    personnel = NodeShape("PersonnelAct", act[0], "an appointment or removal stated in a document")
+    personnel.add(PropertyShape("prov:used", 1, 1, classes=(doc,)), *_edge_rule_shapes(mapping, tenure))
     statement = NodeShape("Statement", "rdf:Statement", "an edge of the graph with its evidence")
     statement.add(*(PropertyShape(p, 1, 1, iri=True) for p in ("rdf:subject", "rdf:predicate", "rdf:object")),
-                  PropertyShape("prov:wasDerivedFrom", 1, 1, classes=(doc,)), *_edge_rule_shapes(mapping, plain))
-    return [membership, interval, instant, act_shape, statement]
+                  PropertyShape("prov:wasDerivedFrom", 1, 1, classes=(doc,)),
+                  *_edge_rule_shapes(mapping, by_pattern.get("", [])))
+    return [membership, interval, moment, personnel, statement]
 
 
 def _description_shapes() -> list[NodeShape]:
     dataset = NodeShape("Dataset", "dcat:Dataset", "the DCAT description of an export")
-    dataset.add(PropertyShape("dcterms:title", 1, None, LANG, unique_lang=True), PropertyShape("dcterms:description", 1, None, LANG),
+    dataset.add(PropertyShape("dcterms:title", 1, None, LANG, unique_lang=True),
+                PropertyShape("dcterms:description", 1, None, LANG),
                 PropertyShape("dcterms:publisher", 1, 1, iri=True), PropertyShape("dcterms:license", 1, 1, iri=True),
                 PropertyShape("dcterms:issued", 1, 1, "xsd:date"), PropertyShape("dcterms:modified", 1, 1, "xsd:dateTime"),
                 PropertyShape("dcat:distribution", 1, None, classes=("dcat:Distribution",)))
@@ -117,7 +127,8 @@ def _description_shapes() -> list[NodeShape]:
     distribution.add(PropertyShape("dcat:mediaType", 1, 1, iri=True), PropertyShape("dcat:downloadURL", 1, 1, iri=True),
                      PropertyShape("dcterms:format", 1, 1, "xsd:string"))
     graph = NodeShape("NamedGraph", "prov:Entity", "a document's named graph, described with PROV")
-    graph.add(PropertyShape("prov:wasDerivedFrom", 1, 1, iri=True), PropertyShape("prov:wasGeneratedBy", 1, 1, classes=("prov:Activity",)),
+    graph.add(PropertyShape("prov:wasDerivedFrom", 1, 1, iri=True),
+              PropertyShape("prov:wasGeneratedBy", 1, 1, classes=("prov:Activity",)),
               PropertyShape("prov:generatedAtTime", 1, 1, "xsd:dateTime"))
     return [dataset, distribution, graph]
 

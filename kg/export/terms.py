@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
+from functools import lru_cache
 from urllib.parse import quote
 
 from kg.errors import KgError
@@ -58,9 +59,16 @@ def quoted(text: str) -> str:
     return f'"{text}"'
 
 
+@lru_cache(maxsize=1)
+def _traditional() -> re.Pattern:
+    """The characters loaders.script folds to simplified ones, as one character class."""
+    chars = "".join(c for c in map(chr, range(0x3400, 0xA000)) if to_simplified(c) != c)
+    return re.compile(f"[{re.escape(chars)}]")
+
+
 def zh_tag(text: str) -> str:
     """@zh, or @zh-Hant when the text is written in traditional characters."""
-    return "zh-Hant" if to_simplified(text) != text else "zh"
+    return "zh-Hant" if _traditional().search(text) else "zh"
 
 
 def lang_literal(text: str, lang: str) -> str:

@@ -1,7 +1,7 @@
 """Blocks → a file in one RDF syntax, streamed: nothing holds the whole graph.
 
-N-Triples, N-Quads, Turtle and TriG are written directly from the blocks' N-Triples terms
-(grouped by subject, predicates as prefixed names, for Turtle and TriG); JSON-LD goes through
+N-Triples, N-Quads, Turtle and TriG are written directly from the blocks (one statement per
+subject in Turtle and TriG, whose blocks carry prefixed predicates); JSON-LD goes through
 pyoxigraph's serialiser from a temporary N-Triples file. A writer returns the triples written.
 """
 
@@ -15,38 +15,27 @@ from typing import Callable, Iterable, TextIO
 import pyoxigraph
 
 from kg.export.emit import Block
-from kg.export.vocab import PREFIXES, nt
+from kg.export.vocab import PREFIXES
 
-CHUNK = 16_384  # lines per write
-
-
-class _Full(dict):
-    """CURIE → `<full IRI>`, a dict so that the per-triple lookup is as cheap as it gets."""
-
-    def __missing__(self, curie: str) -> str:
-        self[curie] = nt(curie)
-        return self[curie]
-
-
-_FULL = _Full()
-_TYPE = nt("rdf:type")
 _SEP = " ;\n    "
+
+CHUNK = 512  # blocks per write: small chunks stay in the CPU cache
 
 
 def _lines(blocks: Iterable[Block], out: TextIO, quads: bool) -> int:
-    full, buf, written = _FULL, [], 0
-    for graph, s, types, pairs in blocks:
+    """One string per block: `s po .\n` for each of its pairs, by a single join."""
+    buf, written = [], 0
+    for graph, s, pos in blocks:
+        if not pos:
+            continue
         tail = f" {graph} .\n" if quads and graph else " .\n"
-        for t in types:
-            buf.append(f"{s} {_TYPE} {full[t]}{tail}")
-        for p, o in pairs:
-            buf.append(f"{s} {full[p]} {o}{tail}")
+        buf.append(f"{s} {(tail + s + ' ').join(pos)}{tail}")
+        written += len(pos)
         if len(buf) >= CHUNK:
             out.write("".join(buf))
-            written += len(buf)
             buf.clear()
     out.write("".join(buf))
-    return written + len(buf)
+    return written
 
 
 def _text(path: Path) -> TextIO:
@@ -68,19 +57,17 @@ def _prefixes() -> str:
 
 
 def _grouped(blocks: Iterable[Block], out: TextIO, graphs: bool) -> int:
-    """Turtle (graphs=False) or TriG: one statement per block, `;` between its predicates."""
+    """Turtle (graphs=False) or TriG: one statement per block, `;` between its pairs."""
     out.write(_prefixes())
     buf, written, current = [], 0, ""
-    for graph, s, types, pairs in blocks:
-        if not types and not pairs:
+    for graph, s, pos in blocks:
+        if not pos:
             continue
         if graphs and graph != current:
             buf.append(("}\n" if current else "") + (f"{graph} {{\n" if graph else ""))
             current = graph
-        parts = [f"a {', '.join(types)}"] if types else []
-        parts += [f"{p} {o}" for p, o in pairs]
-        buf.append(f"{s} {_SEP.join(parts)} .\n")
-        written += len(types) + len(pairs)
+        buf.append(f"{s} {_SEP.join(pos)} .\n")
+        written += len(pos)
         if len(buf) >= CHUNK:
             out.write("".join(buf))
             buf.clear()
@@ -118,3 +105,4 @@ WRITERS: dict[str, Callable[[Iterable[Block], Path], int]] = {
 }
 EXTENSIONS = {"turtle": "ttl", "ntriples": "nt", "jsonld": "jsonld", "trig": "trig", "nquads": "nq"}
 QUAD_FORMATS = {"trig", "nquads"}
+CURIE_FORMATS = {"turtle", "trig"}  # predicates and classes as prefixed names

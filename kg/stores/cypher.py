@@ -175,6 +175,9 @@ def _edge_props(props: dict[str, Any], doc: str, edge_id: str) -> dict[str, Any]
 
 def _props(props: dict[str, Any], owner: str) -> dict[str, Any]:
     """Store-ready properties: None dropped, dates as ISO strings, anything else refused."""
+    for key in props:
+        if not isinstance(key, str) or not _IDENT.match(key):
+            raise StoreError(f"property name {key!r} of {owner} is not a plain identifier")
     return {k: _value(v, owner, k) for k, v in props.items() if v is not None}
 
 

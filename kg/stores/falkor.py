@@ -13,6 +13,7 @@ from typing import Any, Callable, TypeVar
 
 import redis
 from falkordb import Edge, FalkorDB, Node, Path
+from falkordb.helpers import stringify_param_value
 
 from kg.errors import QueryError, StoreError
 from kg.model import DocumentGraph
@@ -90,11 +91,12 @@ class FalkorStore(Store):
             return call()
 
     def _write(self, statement: cypher.Statement, what: str) -> None:
-        if _has_nul(statement.params):
+        text = with_params(statement)
+        if "\x00" in text:
             raise StoreError(f"{what}: a value contains a NUL character, which FalkorDB cannot store")
         try:
-            self._retry(lambda: self.graph.query(statement.cypher, statement.params))
-        except (redis.ResponseError, ValueError) as exc:
+            self._retry(lambda: self.graph.query(text))
+        except redis.ResponseError as exc:
             raise StoreError(f"{what} not written: {exc}") from None
 
     def _touched(self, doc: str) -> set[cypher.Key]:
@@ -139,15 +141,11 @@ def chain(statements: list[cypher.Statement]) -> cypher.Statement:
     return cypher.Statement(text, params)
 
 
-def _has_nul(value: Any) -> bool:
-    """FalkorDB's parameter header cannot carry a NUL character: refuse it by name."""
-    if isinstance(value, str):
-        return "\x00" in value
-    if isinstance(value, dict):
-        return any(_has_nul(k) or _has_nul(v) for k, v in value.items())
-    if isinstance(value, (list, tuple)):
-        return any(_has_nul(v) for v in value)
-    return False
+def with_params(statement: cypher.Statement) -> str:
+    """The `CYPHER name=value …` header FalkorDB reads parameters from, quoted by the falkordb
+    client's own function, then the query. (Names are ours: rows0, doc, orphans1.)"""
+    values = " ".join(f"{cypher.ident(k)}={stringify_param_value(v)}" for k, v in statement.params.items())
+    return f"CYPHER {values} {statement.cypher}"
 
 
 def plain(value: Any) -> Any:

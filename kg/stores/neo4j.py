@@ -21,6 +21,7 @@ from kg.stores import cypher
 from kg.stores.base import Store
 
 BATCH_ROWS = 10_000  # rows per UNWIND statement; a large document becomes several, one transaction
+CLEAR = "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS"  # Neo4j ≥ 5.23
 
 
 class Neo4jStore(Store):
@@ -63,7 +64,7 @@ class Neo4jStore(Store):
 
     def clear(self) -> None:
         # in batches, in auto-commit transactions: one transaction could not hold a large graph
-        self._run_autocommit("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS")
+        self._run_autocommit(CLEAR)
 
     def close(self) -> None:
         self.driver.close()

@@ -24,8 +24,11 @@ from redis.retry import Retry
 from kg.errors import StoreError
 from kg.settings import Settings
 
-START_TIMEOUT = 30.0  # seconds; loading a large append-only file takes a while
-STOP_TIMEOUT = 30.0
+START_TIMEOUT = 30.0  # seconds until a new server answers (or says it is loading)
+LOAD_TIMEOUT = 900.0  # reading a large append-only file back can take minutes
+STOP_TIMEOUT = 60.0
+PING_TIMEOUT = 2.0
+COMPACT_BYTES = 1 << 20  # at stop, rewrite the append-only file once its log passes 1 MB
 MAX_SOCKET_PATH = 100  # unix socket paths are limited to ~107 bytes
 
 
@@ -58,12 +61,14 @@ class FalkorServer:
         return self.socket
 
     def stop(self) -> bool:
-        """SHUTDOWN (the append-only file is flushed), wait for exit. False if it was not running."""
+        """Compact the append-only file, SHUTDOWN (which flushes it), wait for the exit.
+        False if it was not running."""
         pid = self._pid()
         if not self._ping():
             self._remove_leftovers(pid)
             return False
         try:
+            self._compact()
             self._client().shutdown()
         except redis.RedisError as exc:
             raise StoreError(f"could not stop the store server: {exc}", where=str(self.data_dir)) from None
@@ -72,38 +77,63 @@ class FalkorServer:
         return True
 
     def status(self) -> dict[str, Any]:
-        running = self._ping()
-        memory = self._client().info("memory").get("used_memory_human") if running else None
-        return {"running": running, "pid": self._pid() if running else None, "socket": str(self.socket),
-                "data_dir": str(self.data_dir), "memory": memory}
+        state = self._answer()
+        running = state != "down"
+        memory = self._memory() if running else None
+        return {"running": running, "loading": state == "loading", "pid": self._pid() if running else None,
+                "socket": str(self.socket), "data_dir": str(self.data_dir), "memory": memory}
 
     # -- internals -------------------------------------------------------------------------
 
-    def _client(self) -> redis.Redis:
+    def _client(self, timeout: float = STOP_TIMEOUT) -> redis.Redis:
         # no retries: redis-py's default retries with backoff turn a refused socket (or the
         # connection SHUTDOWN closes) into seconds of waiting
-        return redis.Redis(unix_socket_path=str(self.socket), socket_timeout=STOP_TIMEOUT,
-                           retry=Retry(NoBackoff(), 0))
+        return redis.Redis(unix_socket_path=str(self.socket), socket_timeout=timeout,
+                           socket_connect_timeout=timeout, retry=Retry(NoBackoff(), 0))
+
+    def _answer(self) -> str:
+        """'up', 'loading' (reading its append-only file back) or 'down'."""
+        if not self.socket.exists():
+            return "down"
+        try:
+            self._client(timeout=PING_TIMEOUT).ping()
+            return "up"
+        except (redis.BusyLoadingError, redis.TimeoutError):
+            return "loading"  # while replaying one long write it cannot even answer
+        except (redis.ConnectionError, OSError):
+            return "down"
+
+    def _memory(self) -> str | None:
+        try:
+            return self._client(timeout=PING_TIMEOUT).info("memory").get("used_memory_human")
+        except redis.RedisError:
+            return None  # busy loading its data
 
     def _ping(self) -> bool:
-        if not self.socket.exists():
-            return False
-        try:
-            return bool(self._client().ping())
-        except redis.BusyLoadingError:
-            return self._wait_loaded()
-        except (redis.ConnectionError, redis.TimeoutError, OSError):
-            return False
+        """True when the server answers; waits while it loads its data."""
+        deadline = time.monotonic() + LOAD_TIMEOUT
+        state = self._answer()
+        while state == "loading" and time.monotonic() < deadline:
+            time.sleep(0.05)
+            state = self._answer()
+        return state == "up"
 
-    def _wait_loaded(self) -> bool:
-        """The server is reading its append-only file: wait until it answers."""
-        deadline = time.monotonic() + START_TIMEOUT
-        while time.monotonic() < deadline:
+    def _compact(self) -> None:
+        """Rewrite the append-only file as a snapshot when its log of writes has grown: a
+        restart then reads the graph back instead of running every write again."""
+        client = self._client()
+        info = client.info("persistence")
+        if not _rewriting(info):
+            if info.get("aof_current_size", 0) - info.get("aof_base_size", 0) < COMPACT_BYTES:
+                return
             try:
-                return bool(self._client().ping())
-            except redis.BusyLoadingError:
-                time.sleep(0.05)
-        return False
+                client.bgrewriteaof()
+            except redis.ResponseError as exc:
+                if "already in progress" not in str(exc):  # an automatic rewrite beat us to it
+                    raise
+        deadline = time.monotonic() + STOP_TIMEOUT
+        while _rewriting(client.info("persistence")) and time.monotonic() < deadline:
+            time.sleep(0.05)
 
     def _make_data_dir(self) -> None:
         if len(str(self.socket)) > MAX_SOCKET_PATH:
@@ -143,6 +173,8 @@ class FalkorServer:
         args = [get_redis_server(), "--port", "0", "--unixsocket", str(self.socket),
                 "--unixsocketperm", "700", "--dir", str(self.data_dir),
                 "--appendonly", "yes", "--appenddirname", "falkordb-aof", "--save", "",
+                # a restart after a crash replays the log of writes: keep it short
+                "--auto-aof-rewrite-min-size", "16mb", "--auto-aof-rewrite-percentage", "50",
                 "--pidfile", str(self.pidfile), "--logfile", str(self.logfile),
                 "--loadmodule", get_falkordb_module()]
         with open(self.logfile, "ab") as log:
@@ -153,7 +185,7 @@ class FalkorServer:
         while time.monotonic() < deadline:
             if self._child.poll() is not None:
                 raise StoreError(f"store server exited at start: {self._last_log_line()}",
-                                 where=str(self.logfile), hint="FalkorDB needs libgomp1 and libssl3")
+                                 where=str(self.logfile))
             if self._ping():
                 return
             time.sleep(0.02)
@@ -186,6 +218,10 @@ class FalkorServer:
         except OSError:
             return "no log"
         return lines[-1] if lines else "empty log"
+
+
+def _rewriting(info: dict[str, Any]) -> bool:
+    return bool(info.get("aof_rewrite_in_progress") or info.get("aof_rewrite_scheduled"))
 
 
 def _alive(pid: int) -> bool:

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 Extractor = Callable[[Document, "Doc"], Facts]
 
 # Modules whose import registers extractors; order is the order they run in.
-MODULES = ("appointments", "tasks", "groups", "mentions")
+MODULES = ("appointments", "tasks", "groups", "mentions", "duties")
 _REGISTRY: dict[str, Extractor] = {}
 
 

@@ -22,20 +22,23 @@ from loaders.script import to_simplified
 
 APPOINT, REMOVE = "appointment", "removal"
 PROBATION_DONE = "试用期满正式任用"
-_NAMES = r"(?P<names>其|[\u4e00-\u9fff·•・、]{2,40}?)(?:同志)?"
+# Names, perhaps spaced by the layout (`马　骁`): one space may stand between characters.
+_NAMES = r"(?P<names>其|[\u4e00-\u9fff·•・、](?:[\u4e00-\u9fff·•・、]| (?! )){1,39}?)(?:同志)?"
 _LEAD = r"^(?:会议|经研究|研究|现|并|同时|另|拟|提请|批准|同意)?(?:决定|同意)?(?:由)?"
-# (pattern, kind, act): the first that matches a clause decides it.
+# (pattern, kind, act, strong): the first that matches a clause decides it. A strong form
+# frames its names as persons (任命X为, 免去X的), so a name with an unknown surname is taken there;
+# a weak one (X任Y, X兼任Y) takes only names with a known surname or 同志 after them.
 _FORMS = [
-    (re.compile(rf"接受{_NAMES}辞去(?P<posts>.+?)职务", re.S), REMOVE, "辞去"),
-    (re.compile(rf"{_LEAD}{_NAMES}辞去(?P<posts>.+?)职务", re.S), REMOVE, "辞去"),
-    (re.compile(rf"{_LEAD}{_NAMES}不再担任(?P<posts>.+?)(?:职务|$)", re.S), REMOVE, "不再担任"),
-    (re.compile(rf"免去[:：]?{_NAMES}的(?P<posts>.+?)职务", re.S), REMOVE, "免去"),
-    (re.compile(r"免去[:：]?(?P<who>[^的]+?)职务", re.S), REMOVE, "免去"),
-    (re.compile(rf"任命[:：]?{_NAMES}为(?P<posts>.+)", re.S), APPOINT, "任命"),
-    (re.compile(rf"{_LEAD}{_NAMES}(?:试用期满)?正式任[用命职]为(?P<posts>.+)", re.S), APPOINT, "正式任用"),
-    (re.compile(rf"{_LEAD}{_NAMES}兼任(?P<posts>.+?)(?:职务)?$", re.S), APPOINT, "兼任"),
-    (re.compile(rf"{_LEAD}{_NAMES}代理(?P<posts>.+?)(?:职务)?$", re.S), APPOINT, "代理"),
-    (re.compile(rf"{_LEAD}{_NAMES}任(?![命职免务期用何])(?P<posts>.+?)(?:职务)?$", re.S), APPOINT, "任命"),
+    (re.compile(rf"接受{_NAMES}辞去(?P<posts>.+?)职务", re.S), REMOVE, "辞去", True),
+    (re.compile(rf"{_LEAD}{_NAMES}辞去(?P<posts>.+?)职务", re.S), REMOVE, "辞去", False),
+    (re.compile(rf"{_LEAD}{_NAMES}不再担任(?P<posts>.+?)(?:职务|$)", re.S), REMOVE, "不再担任", False),
+    (re.compile(rf"免去[:：]?{_NAMES}的(?P<posts>.+?)职务", re.S), REMOVE, "免去", True),
+    (re.compile(r"免去[:：]?(?P<who>[^的]+?)职务", re.S), REMOVE, "免去", False),
+    (re.compile(rf"任命[:：]?{_NAMES}为(?P<posts>.+)", re.S), APPOINT, "任命", True),
+    (re.compile(rf"{_LEAD}{_NAMES}(?:试用期满)?正式任[用命职]为(?P<posts>.+)", re.S), APPOINT, "正式任用", True),
+    (re.compile(rf"{_LEAD}{_NAMES}兼任(?P<posts>.+?)(?:职务)?$", re.S), APPOINT, "兼任", False),
+    (re.compile(rf"{_LEAD}{_NAMES}代理(?P<posts>.+?)(?:职务)?$", re.S), APPOINT, "代理", False),
+    (re.compile(rf"{_LEAD}{_NAMES}任(?![命职免务期用何])(?P<posts>.+?)(?:职务)?$", re.S), APPOINT, "任命", False),
 ]
 # `任命：` / `免去：` (the colon may be lost), `任职如下：` / `免职：` (only with the colon).
 _BLOCK = re.compile(r"(?:(?P<verb>任命|免去)(?:如下)?[:：]?|(?P<other>任职|免职)(?:如下)?[:：])$")
@@ -43,10 +46,13 @@ _BARE = {APPOINT: re.compile(rf"^{_NAMES}为(?P<posts>.+)$", re.S),
          REMOVE: re.compile(rf"^{_NAMES}的(?P<posts>.+?)职务", re.S)}
 _PERSONNEL_TITLE = re.compile(r"任免|任命|任职|免职|职务|人事")
 _PROBATION_DONE = re.compile(r"试用期满.*正式任[用职命]")
+# `张三同志试用期满，经考核合格，正式任用为Y`: the person stands clauses before the act.
+_PROBATION_SENTENCE = re.compile(
+    rf"\s*{_NAMES}(?:任职)?试用期(?:已)?满[,，][^。;；]*?正式任[用命职]为(?P<posts>.+)", re.S)
 _ENUMERATOR = re.compile(r"\s*(?:[一二三四五六七八九十]+、|\d+[.、]|\(\d+\)|[-•])?\s*")
 _SENTENCE = re.compile(r"[^。;；\n\f]+")
 _NOTE_ONLY = re.compile(r"^\(?(试用期[^()]{1,6}|保留[^()]{1,10}待遇)\)?$")
-_BRACKETED = re.compile(r"\(([^()]{1,16})\)")
+_BRACKETED = re.compile(r"\(\s*([^()]{1,16}?)\s*\)")
 _KEYWORDS = re.compile(r"任|免|辞|代理|为|职务")
 
 
@@ -102,12 +108,16 @@ class _Reader:
         if state.kind is None and not _KEYWORDS.search(text):
             return state
         note = PROBATION_DONE if _PROBATION_DONE.search(text) else None
+        if note and (m := _PROBATION_SENTENCE.match(self.view, start, end)):
+            if self._acts(m, 0, APPOINT, "正式任用", note, (start, end), strong=True):
+                return self.default
         last: list[PersonnelAct] = []
         for a, b in _clauses(self.view, start, end):
             clause = self.view[a:b]
+            lead = len(clause) - len(clause.lstrip())
             if (m := _NOTE_ONLY.match(clause.strip())) and last:
                 for act in last:
-                    act.note = _join(act.note, m.group(1))
+                    act.note = _join(act.note, self._note(a + lead + m.start(1), a + lead + m.end(1)))
                 continue
             found, state = self._clause(a, b, state, note, (start, end))
             last = found or last
@@ -124,32 +134,36 @@ class _Reader:
             kind = REMOVE if (block["verb"] or block["other"]) in ("免去", "免职") else APPOINT
             act = "正式任用" if note and kind == APPOINT else ("免去" if kind == REMOVE else "任命")
             return [], _State(kind, act, note if kind == APPOINT else None)
-        for pattern, kind, act in _FORMS:
+        for pattern, kind, act, strong in _FORMS:
             if m := pattern.search(clause):
-                extra = _tail_note(clause, m.end())
+                extra = self._tail_note(a, b, a + m.end())
                 if kind == APPOINT and (note or act == "正式任用"):
                     act, extra = ("正式任用" if act == "任命" else act), _join(PROBATION_DONE, extra)
-                found = self._acts(m, a, kind, act, extra, sentence)
+                found = self._acts(m, a, kind, act, extra, sentence, strong)
                 if found:
                     carry = "免去" if kind == REMOVE else ("正式任用" if note else "任命")
                     return found, _State(kind, carry, note if kind == APPOINT else None)
         for kind, pattern in _BARE.items():
             if state.kind in (kind, "either") and (m := pattern.match(clause)):
                 act = state.act or ("任命" if kind == APPOINT else "免去")
-                extra = _tail_note(clause, m.end())
-                found = self._acts(m, a, kind, act, _join(state.note, extra), sentence)
+                extra = self._tail_note(a, b, a + m.end())
+                # Under `任命：` / `免去：` the block word frames the line; in a 任免 notice
+                # without one, the bare line is weaker evidence of a person.
+                strong = state.kind != "either"
+                found = self._acts(m, a, kind, act, _join(state.note, extra), sentence, strong)
                 if found:
                     return found, state
         return [], self.default
 
     def _acts(self, m: re.Match, offset: int, kind: str, act: str, note: str | None,
-              sentence: tuple[int, int]) -> list[PersonnelAct]:
+              sentence: tuple[int, int], strong: bool = False) -> list[PersonnelAct]:
         if "who" in m.groupdict():
             people, posts = self._split_who(offset + m.start("who"), offset + m.end("who"))
         elif m["names"] == "其":  # 免去其…职务: the person of the act before
             people, posts = self.people, (offset + m.start("posts"), offset + m.end("posts"))
         else:
-            people = people_spans(self.view, offset + m.start("names"), offset + m.end("names"))
+            a, b = offset + m.start("names"), offset + m.end("names")
+            people = people_spans(self.view, a, b, strong or self.view.startswith("同志", b))
             posts = (offset + m.start("posts"), offset + m.end("posts"))
         if not people or posts is None:
             return []
@@ -167,9 +181,9 @@ class _Reader:
     def _act(self, kind: str, act: str, note: str | None, person: tuple[int, int], post: Post,
              evidence: Evidence) -> PersonnelAct:
         notes = list(post.notes)
-        if "兼" in notes and kind == APPOINT:
+        if "兼" in post.notes and kind == APPOINT:
             act = "兼任"
-        if act == "兼任" and "兼" not in notes:
+        if act == "兼任" and "兼" not in post.notes:
             notes.insert(0, "兼")
         if post.acting or act == "代理":
             act, notes = "代理", ["代理"] + [n for n in notes if n != "代理"]
@@ -182,6 +196,15 @@ class _Reader:
             post=written(self.base + post.title[0], self.base + post.title[1]), org=org, act=act,
             doc=self.document.key, evidence=evidence, note="；".join(notes) or None)
 
+    def _note(self, a: int, b: int) -> str:
+        """A note in simplified characters: notes are a vocabulary (兼, 试用期一年), like acts."""
+        return "".join(self.view[a:b].split())
+
+    def _tail_note(self, a: int, b: int, end: int) -> str | None:
+        """Brackets after `…职务` are notes of the act: `职务（保留原职级待遇）`."""
+        notes = [self._note(*m.span(1)) for m in _BRACKETED.finditer(self.view, end, b)]
+        return "；".join(n for n in notes if n) or None
+
     def _split_who(self, a: int, b: int) -> tuple[list[tuple[int, int]], tuple[int, int] | None]:
         """`张三阳泉市财政局局长` (免去 without 的): the name ends at 同志, or where the agency's
         place begins (the document's jurisdiction, or 市/县/区/省 of a local agency)."""
@@ -190,7 +213,7 @@ class _Reader:
             return self.people, (a + 1, b)
         for size in (2, 3, 4):
             rest = text[size:]
-            if not is_person_name(text[:size]):
+            if not is_person_name(text[:size], strong=rest.startswith("同志")):
                 continue
             if rest.startswith("同志") or (place and rest.startswith(to_simplified(place))) or (
                     rest[:1] in "省市县区"):
@@ -200,12 +223,6 @@ class _Reader:
 
 def _clauses(view: str, a: int, b: int) -> list[tuple[int, int]]:
     return split_top(view, a, b, ",，")
-
-
-def _tail_note(clause: str, end: int) -> str | None:
-    """Brackets after `…职务` are notes of the act: `职务（保留原职级待遇）`."""
-    notes = _BRACKETED.findall(clause, end)
-    return "；".join(n.strip() for n in notes) or None
 
 
 def _join(note: str | None, extra: str | None) -> str | None:

@@ -3,7 +3,7 @@
 A group is named where it is set up (`成立X领导小组`, `由X领导小组（以下简称领导小组）`) or by the
 heading of its member list (`X领导小组组成人员名单`). The member list is read by
 loaders.members (role labels 组长/副组长/成员, two-column tables, wrapped titles); the office
-by loaders.members.office_staff (办公室设在…, 办公室主任：A（兼）, 副主任由B兼任).
+by loaders.office (办公室设在…, 办公室主任：A（兼）, 副主任由B兼任).
 A list whose heading names something else (专家组) is not a group's and is skipped. One
 document's mentions of one group (成立…药品耗材…领导小组 in the text, …药品和医用耗材…领导小组
 above the list) become one group: names match when one's characters run in order in the other.
@@ -18,30 +18,28 @@ from dataclasses import dataclass, field
 
 from loaders.agency import agency_spans
 from loaders.extract import extractor
-from loaders.members import Row, member_blocks, office_at, office_staff
+from loaders.members import Row, member_blocks
+from loaders.office import office_at, office_staff
 from loaders.records import Document, Evidence, Facts, GroupFact, GroupMember
 
 GROUP_TYPES = "领导小组|委员会|指挥部|联席会议"
 _NAME = rf"[^,。;:!?\s()《》]{{2,40}}?(?:{GROUP_TYPES}|专家组|工作组|工作专班)"
-SET_UP = re.compile(rf"(?:成立|组建|设立)(?:了)?({_NAME})(?!成员|办公室)")
+SET_UP = re.compile(rf"(?:成立|组建|设立|调整)(?:了)?({_NAME})(?!成员|办公室)")
 SHORT_NAME = re.compile(rf"由({_NAME})\((?:以下)?简称")
 HEADING = re.compile(rf"^(?:附件\d*[:：]?\s*)?({_NAME})\s*(?:组成人员|成员)?\s*(?:名单)?\s*$")
 MEMBER_UNITS = re.compile(r"([^,。;:]{2,300}?)(?:等)?(?:有关|相关)?(?:部门|单位)?(?:\((?:单位|部门)\))?为成员单位"
                           r"|成员单位(?:为|包括|有|:)([^。;\n]{2,300})")
+HEADING_LINE = re.compile(r"[ \t]*(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十\d]+\)|\d+[.、]|附件)")
+_SECTION_LINES = 5
+_TYPE_AT_END = re.compile(rf"(?:{GROUP_TYPES})$")
 _NOT_A_NAME = re.compile(r"^(?:相应|相关|有关|专门|专项|各级|本级|县级|市级|该)")
 
 
 @dataclass
 class LeadingGroup(GroupFact):
-    """A GroupFact that also keeps the bodies named as its member units."""
+    """A GroupFact that remembers where the group is first named, to order and merge."""
 
-    member_agencies: list[str] = field(default_factory=list)
     start: int = 0  # where the group is first named, in the body
-
-    def to_json(self) -> dict:
-        out = super().to_json()
-        out["member_agencies"] = self.member_agencies
-        return out
 
 
 class Notice:
@@ -64,27 +62,34 @@ class Notice:
 
 
 def _is_group(name: str) -> bool:
-    return re.search(rf"(?:{GROUP_TYPES})$", name) is not None and not _NOT_A_NAME.match(name)
+    return _TYPE_AT_END.search(name) is not None and not _NOT_A_NAME.match(name)
 
 
-def _paragraph(body: str, at: int) -> tuple[int, int]:
+def _section(body: str, at: int) -> tuple[int, int]:
+    """The lines describing a group set up at `at`: its line and those after it, up to the next
+    numbered heading (二、 (三) 4.) or 附件, at most a few lines."""
     start = body.rfind("\n", 0, at) + 1
     end = body.find("\n", at)
+    for _ in range(_SECTION_LINES):
+        if end < 0:
+            return start, len(body)
+        following = end + 1
+        while following < len(body) and body[following].isspace():
+            following += 1
+        if following >= len(body) or HEADING_LINE.match(body, following):
+            break
+        end = body.find("\n", following)
     return start, len(body) if end < 0 else end
 
 
 def _prose_groups(notice: Notice) -> list[LeadingGroup]:
-    """Groups set up in running text, with the office and member units of their paragraph."""
+    """Groups set up in running text, with the office and member units of their section."""
     groups = []
     for m in list(SET_UP.finditer(notice.body)) + list(SHORT_NAME.finditer(notice.body)):
         if not _is_group(m.group(1)):
             continue
         group = notice.group(*m.span(1))
-        start, end = _paragraph(notice.body, m.end())
-        if "成员单位" not in notice.body[start:end]:  # the units may follow in the next paragraph
-            following = len(notice.body) - len(notice.body[end:].lstrip())
-            end = _paragraph(notice.body, following)[1] if following < len(notice.body) else end
-        _describe(notice, group, start, end)
+        _describe(notice, group, *_section(notice.body, m.end()))
         groups.append(group)
     return groups
 
@@ -119,7 +124,8 @@ def _heading_name(notice: Notice, first_line: int) -> tuple[int, int] | None:
 
 def _member(notice: Notice, row: Row) -> GroupMember:
     title = row.prefix + "".join(notice.written(a, b) for a, b in row.title_spans) + row.note
-    return GroupMember(notice.written(*row.name), title, row.role, notice.evidence(row.start, row.end))
+    evidence = notice.evidence(row.start, row.end)
+    return GroupMember(notice.written(*row.name), title, row.role, evidence)
 
 
 def _listed_groups(notice: Notice, named: list[LeadingGroup]) -> list[LeadingGroup]:
@@ -149,7 +155,7 @@ def _listed_groups(notice: Notice, named: list[LeadingGroup]) -> list[LeadingGro
 def _same(a: str, b: str) -> bool:
     """Two names of one group: one's characters appear in order in the other, same type."""
     short, long = sorted((a, b), key=len)
-    if re.search(rf"(?:{GROUP_TYPES})$", short).group() != re.search(rf"(?:{GROUP_TYPES})$", long).group():
+    if _TYPE_AT_END.search(short).group() != _TYPE_AT_END.search(long).group():
         return False
     chars = iter(long)
     return all(ch in chars for ch in short)

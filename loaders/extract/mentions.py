@@ -39,9 +39,15 @@ def _in_context(document: Document, name: str) -> bool:
     return parent in jurisdiction or parent in document.body or parent in document.title
 
 
+def _memo(known: dict[str, bool], name: str, document: Document) -> bool:
+    if name not in known:
+        known[name] = _in_context(document, name)
+    return known[name]
+
+
 def _sentence(body: str, start: int, end: int) -> tuple[int, int]:
-    left = max((m.end() for m in _SENTENCE_END.finditer(body, max(0, start - _MAX_SENTENCE), start)),
-               default=max(0, start - _MAX_SENTENCE))
+    low = max(0, start - _MAX_SENTENCE)
+    left = max((m.end() for m in _SENTENCE_END.finditer(body, low, start)), default=low)
     right = _SENTENCE_END.search(body, end, end + _MAX_SENTENCE)
     return left, right.end() if right else min(len(body), end + _MAX_SENTENCE)
 
@@ -59,12 +65,13 @@ def extract_mentions(document: Document, nlp_doc) -> Facts:
     base = document.body_start or document.start
     spans = list(nlp_doc.spans.get("place", []))
     spans += [s for s in nlp_doc.spans.get("gazetteer", []) if s.label_ == "PROGRAM"]
-    mentions = []
+    mentions, in_context = [], {}
     for span in sorted(spans, key=lambda s: s.start_char):
         kind = LABEL_KIND[span.label_]
         written = document.text.written(base + span.start_char, base + span.end_char)
         canonical = span.kb_id_ or None
-        if kind == "district" and generic(canonical or written) and not _in_context(document, canonical or written):
+        name = canonical or written
+        if kind == "district" and generic(name) and not _memo(in_context, name, document):
             continue
         mentions.append(Mention(kind, written, document.key,
                                 _evidence(document, base, span.start_char, span.end_char),

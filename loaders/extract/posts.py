@@ -5,6 +5,10 @@ The title is the longest known title ending the position (ontology/gazetteer/tit
 before it, as written, and may be absent (`主任、党组书记`: the second post names no agency).
 Brackets closing a position are notes (`（兼）`, `（试用期一年）`, `（保留原职级待遇）`), and
 代理 / 代 before a title marks an acting post.
+
+A person's name is checked on its shape and, as a confidence signal, on its surname
+(ontology/gazetteer/surnames.csv, compound ones such as 欧阳 included): a name whose surname is
+known passes on shape alone; any other needs a sentence whose structure vouches for it.
 """
 
 from __future__ import annotations
@@ -18,10 +22,14 @@ from pathlib import Path
 
 from kg.errors import SchemaError
 
-TITLES_CSV = Path(__file__).resolve().parents[2] / "ontology" / "gazetteer" / "titles.csv"
+GAZETTEER = Path(__file__).resolve().parents[2] / "ontology" / "gazetteer"
+TITLES_CSV = GAZETTEER / "titles.csv"
+SURNAMES_CSV = GAZETTEER / "surnames.csv"
 # Roles inside leading groups are memberships (loaders.extract.groups), not posts.
 GROUP_ROLES = ("组长", "副组长", "成员", "组员")
-_TRAILING_NOTE = re.compile(r"\(([^()]{1,16})\)\s*$")
+_TRAILING_NOTE = re.compile(r"\(\s*([^()]{1,16}?)\s*\)\s*$")
+# Pinyin a web mirror put after a character (`廳長(zhǎng)`): no note, not part of the title.
+_PINYIN = re.compile(r"\([a-zA-Z\u00c0-\u024f\s]{1,12}\)\s*$")
 _NAME = re.compile(r"[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,10}[·•・][\u4e00-\u9fff·•・]{1,20}")
 _NOT_IN_NAME = re.compile(r"[的等为和及与在由对将经各该本其副市局厅办府县省]|同志|人民|委员|部门|单位")
 
@@ -30,7 +38,7 @@ _NOT_IN_NAME = re.compile(r"[的等为和及与在由对将经各该本其副市
 class Post:
     org: tuple[int, int] | None  # span of the agency, or None
     title: tuple[int, int]  # span of the title (the whole position when no title is known)
-    notes: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()  # in simplified characters: a vocabulary, like the act
     acting: bool = False  # 代理 / 代
 
 
@@ -68,12 +76,40 @@ def is_title(text: str) -> bool:
     return text in titles()
 
 
-def is_person_name(text: str) -> bool:
-    """2–4 CJK characters, or a minority name joined by ·, that is neither a title nor an agency."""
+@lru_cache(maxsize=None)
+def surnames(path: Path = SURNAMES_CSV) -> frozenset[str]:
+    """Known surnames (simplified characters), single and compound, from the gazetteer."""
+    try:
+        with open(path, encoding="utf-8", newline="") as handle:
+            rows = list(csv.DictReader(handle))
+    except OSError as exc:
+        raise SchemaError("cannot read the surname gazetteer", where=str(path)) from exc
+    if rows and "surname" not in rows[0]:
+        raise SchemaError("surnames gazetteer needs a `surname` column", where=str(path))
+    known = frozenset(row["surname"].strip() for row in rows if (row["surname"] or "").strip())
+    if not known:
+        warnings.warn(f"{path}: no surnames; only strongly framed names will be read", stacklevel=2)
+    return known
+
+
+def surname_length(name: str) -> int:
+    """Length of the known surname opening `name` (compound first: 欧阳明 → 2), or 0."""
+    known = surnames()
+    for size in (4, 3, 2, 1):
+        if len(name) > size and name[:size] in known:
+            return size
+    return 0
+
+
+def is_person_name(text: str, strong: bool = False) -> bool:
+    """2–4 CJK characters, or a minority name joined by ·, that is neither a title nor an agency.
+    A name without a known surname is taken only when `strong`: the sentence frames it as a
+    person (任命X为, 免去X的, X同志), not merely a word before 任 or 为."""
     if not _NAME.fullmatch(text) or _NOT_IN_NAME.search(text):
         return False
-    ending = title_length(text)
-    return not (ending >= 2 or text.endswith(GROUP_ROLES))
+    if title_length(text) >= 2 or text.endswith(GROUP_ROLES):
+        return False
+    return strong or "·" in text or "•" in text or "・" in text or surname_length(text) > 0
 
 
 def parse_post(view: str, start: int, end: int) -> Post | None:
@@ -82,7 +118,8 @@ def parse_post(view: str, start: int, end: int) -> Post | None:
     while start < end and view[end - 1].isspace():
         end -= 1
     while (m := _TRAILING_NOTE.search(view, start, end)) is not None and m.start() > start:
-        notes.insert(0, m.group(1).strip())
+        if not _PINYIN.match(view, m.start(), end):
+            notes.insert(0, "".join(m.group(1).split()))
         end = m.start()
         while end > start and view[end - 1].isspace():
             end -= 1
@@ -105,14 +142,18 @@ def parse_post(view: str, start: int, end: int) -> Post | None:
     return Post((start, org_end) if org_end > start else None, (cut, end), tuple(notes), acting)
 
 
-def people_spans(view: str, a: int, b: int) -> list[tuple[int, int]]:
-    """The names of `张三、李四` with their spans; empty when any part is not a name."""
+def people_spans(view: str, a: int, b: int, strong: bool = False) -> list[tuple[int, int]]:
+    """The names of `张三、李四` with their spans; empty when any part is not a name.
+    `张三同志` vouches for its name as a strong frame does; a space inside a name
+    (`马 骁`, set apart by the layout) is not part of it."""
     spans, start = [], a
     for part in view[a:b].split("、"):
-        name = part.removesuffix("同志")
-        if not is_person_name(name):
+        lead = len(part) - len(part.lstrip())
+        core = part.strip()
+        name = core.removesuffix("同志")
+        if not is_person_name("".join(name.split()), strong or name != core):
             return []
-        spans.append((start, start + len(name)))
+        spans.append((start + lead, start + lead + len(name)))
         start += len(part) + 1
     return spans
 

@@ -4,24 +4,27 @@ A task is the text of a numbered item (loaders.outline) up to a responsibility c
 (loaders.roles): `（市水利局牵头，市住建局配合，各县（区）政府负责）` or `责任单位：…` lines. An item
 with several clauses gives several tasks (6-1, 6-2), each clause closing the text before it;
 sub-items with their own clauses are tasks of their own (20(1)). An item without clauses may
-still state duties: a paragraph opening with a body and 负责/牵头 (市能源局负责…), or an
-inline `由X牵头、Y配合`. A document saying 列第一位者为牵头单位 makes the first of each plain list
-of units its lead and the others cooperate.
+still assign a mandate inline: `…补贴标准由市能源局牵头、市财政局配合研究确定`. A document
+saying 列第一位者为牵头单位 makes the first of each plain list of units its lead and the others
+cooperate. Paragraphs that open with a body and 负责 (市能源局负责…) are duties: see
+loaders.extract.duties.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
+from loaders.agency import agency_spans, is_agency
 from loaders.extract import extractor
 from loaders.outline import Unit, outline
 from loaders.records import Document, Evidence, Facts, TaskFact
-from loaders.agency import agency_spans, is_agency
 from loaders.roles import VERB_ROLE, Clause, Roles, find_clauses
 
 LEAD_FIRST = re.compile(r"[列排居]?(?:在)?第一(?:位|个)(?:者|的)?(?:单位|部门)?(?:为|是)牵头(?:单位|部门)")
 _HEADING_END = re.compile(r"[。,;!?]")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_SENTENCE_MARK = re.compile(r"[。;()]")
 _SHORT_LINE = 30  # a first line shorter than this, without punctuation, is a heading
 
 
@@ -35,8 +38,7 @@ class Plan:
         raw = document.text
         self.units = outline(self.body, lambda i: raw.raw_slice(self.base + i, self.base + i + 1))
         self.lead_first = LEAD_FIRST.search(self.body) is not None
-        self.places = [s for s in nlp_doc.spans.get("place", [])]
-        self.agencies = list(nlp_doc.spans.get("agency", []))
+        self.places = [(s.start_char, s.end_char, s.label_) for s in nlp_doc.spans.get("place", [])]
 
     def written(self, start: int, end: int) -> str:
         return self.document.text.written(self.base + start, self.base + end)
@@ -45,8 +47,8 @@ class Plan:
         return Evidence.of(self.document, self.base + start, self.base + end, "tasks")
 
     def named(self, start: int, end: int, label: str) -> list[str]:
-        names = [self.written(s.start_char, s.end_char) for s in self.places
-                 if s.label_ == label and start <= s.start_char and s.end_char <= end]
+        names = [self.written(a, b) for a, b, kind in self.places
+                 if kind == label and start <= a and b <= end]
         return list(dict.fromkeys(names))
 
 
@@ -66,7 +68,7 @@ def _first_segment_start(plan: Plan, unit: Unit, clauses: list[Clause]) -> int:
     if len(clauses) < 2 or line_end < 0 or line_end > clauses[0].start:
         return unit.text_start
     line = plan.body[unit.text_start:line_end]
-    if len(line.strip()) < _SHORT_LINE and not re.search(r"[。;()]", line):
+    if len(line.strip()) < _SHORT_LINE and not _SENTENCE_MARK.search(line):
         return line_end + 1
     return unit.text_start
 
@@ -97,15 +99,15 @@ def _unit_tasks(plan: Plan, unit: Unit, clauses: list[Clause]) -> list[TaskFact]
             deadline = clause.roles.deadline
             if tasks and not _CJK.search(plan.body, start, clause.start):
                 tasks[-1].deadline = plan.written(*deadline)
-                deadline = None
-            start = clause.end
+                deadline, start = None, clause.end
             continue
         clause.roles.deadline = clause.roles.deadline or deadline
         deadline = None
         if tasks and not _CJK.search(plan.body, start, clause.start):
             _join(plan, tasks[-1], clause)  # (A牵头)(B配合): one clause written as two
         else:
-            tasks.append(_task(plan, unit.item or "0", start, clause.start, clause.end, clause.roles))
+            item = unit.item or "0"
+            tasks.append(_task(plan, item, start, clause.start, clause.end, clause.roles))
         start = clause.end
     return tasks
 
@@ -123,8 +125,12 @@ def _join(plan: Plan, task: TaskFact, clause: Clause) -> None:
 
 
 def _clauses(plan: Plan) -> list[list[Clause]]:
-    found = [find_clauses(plan.body, u.text_start, u.end) for u in plan.units]
-    for i, unit in enumerate(plan.units):  # a clause after the last sub-item, alone: the parent's
+    """The clauses of each unit; one found after the last sub-item, alone, is the parent's."""
+    starts = [u.text_start for u in plan.units]
+    found: list[list[Clause]] = [[] for _ in plan.units]
+    for clause in find_clauses(plan.body, 0, len(plan.body)):
+        found[max(bisect_right(starts, clause.start) - 1, 0)].append(clause)
+    for i, unit in enumerate(plan.units):
         kids = unit.children
         if len(kids) < 2 or found[i] or any(found[k] for k in kids[:-1]):
             continue
@@ -134,45 +140,14 @@ def _clauses(plan: Plan) -> list[list[Clause]]:
     return found
 
 
-# -- duties stated in prose -------------------------------------------------------------------
+# -- mandates stated inline -------------------------------------------------------------------
 
-DUTY_VERB = re.compile(r"[ \t]*[:。]?[ \t]*(负责牵头|牵头负责|牵头|负责)")
-TOGETHER = re.compile(r"并?会同([^,。;]{2,80}?)(?=[,。;])")
 INLINE = re.compile(r"由([^,。;由]{2,40}?)(牵头|负责)(?!解释)(?:[,、]([^,。;]{2,40}?)(配合|协助|参与))?")
 
 
 def _strict_names(body: str, start: int, end: int) -> list[tuple[int, int]]:
     spans = agency_spans(body, start, end)
     return spans if spans and all(is_agency(body[a:b]) for a, b in spans) else []
-
-
-def _duty_lines(plan: Plan, unit: Unit) -> list[tuple[int, int, re.Match]]:
-    """(line start, body name end, verb) of the lines opening with a body and 负责/牵头."""
-    ends = {s.start_char: s.end_char for s in plan.agencies}
-    found, body = [], plan.body
-    for line in re.finditer(r"[^\n]+", body[unit.text_start:unit.end]):
-        start = unit.text_start + line.start()
-        while start < unit.end and body[start] in " \t":
-            start += 1
-        end = ends.get(start)
-        verb = DUTY_VERB.match(body, end) if end else None
-        if verb:
-            found.append((start, end, verb))
-    return found
-
-
-def _duty_tasks(plan: Plan, unit: Unit) -> list[TaskFact]:
-    """市能源局负责…, 市发改委。负责牵头并会同市商务局…: one task per paragraph."""
-    lines, tasks = _duty_lines(plan, unit), []
-    for n, (start, name_end, verb) in enumerate(lines):
-        end = lines[n + 1][0] if n + 1 < len(lines) else unit.end
-        roles = Roles()
-        roles.add("lead" if "牵头" in verb.group(1) else "responsible", [(start, name_end)])
-        together = TOGETHER.match(plan.body, verb.end())
-        if together:
-            roles.add("cooperate", _strict_names(plan.body, together.start(1), together.end(1)))
-        tasks.append(_task(plan, unit.item or "0", start, end, end, roles))
-    return tasks
 
 
 def _inline_tasks(plan: Plan, unit: Unit) -> list[TaskFact]:
@@ -186,12 +161,16 @@ def _inline_tasks(plan: Plan, unit: Unit) -> list[TaskFact]:
         roles = Roles()
         roles.add(VERB_ROLE.get(m.group(2), "responsible"), lead)
         roles.add("cooperate", cooperate)
-        start = max(body.rfind("。", unit.text_start, m.start()), body.rfind(";", unit.text_start, m.start()))
-        start = unit.text_start if start < 0 else start + 1
-        ends = [i for i in (body.find("。", m.end(), unit.end), body.find(";", m.end(), unit.end)) if i >= 0]
-        end = min(ends) if ends else unit.end
+        start, end = _sentence(body, m.start(), m.end(), unit.text_start, unit.end)
         tasks.append(_task(plan, unit.item or "0", start, end, end, roles))
     return tasks
+
+
+def _sentence(body: str, start: int, end: int, low: int, high: int) -> tuple[int, int]:
+    """The sentence (between 。 or ;) holding body[start:end], within [low, high)."""
+    left = max(body.rfind("。", low, start), body.rfind(";", low, start))
+    rights = [i for i in (body.find("。", end, high), body.find(";", end, high)) if i >= 0]
+    return (low if left < 0 else left + 1), (min(rights) if rights else high)
 
 
 @extractor("tasks")
@@ -200,5 +179,5 @@ def extract_tasks(document: Document, nlp_doc) -> Facts:
     tasks: list[TaskFact] = []
     for unit, clauses in zip(plan.units, _clauses(plan)):
         found = _unit_tasks(plan, unit, clauses)
-        tasks += _numbered(found or _duty_tasks(plan, unit) or _inline_tasks(plan, unit))
+        tasks += _numbered(found or _inline_tasks(plan, unit))
     return Facts(tasks=tasks)

@@ -167,3 +167,15 @@ def test_the_module_functions_the_cli_calls(tmp_path):
     assert info["running"] and module.status(settings)["pid"] == info["pid"]
     assert module.ensure_running(settings) == Path(info["socket"])
     assert module.stop(settings) is True and module.status(settings)["running"] is False
+
+
+def test_stop_compacts_the_log_so_a_restart_does_not_replay_every_write(server, factory):
+    graph = factory.task_document("D1", "甲局", ["乙局"], items=40)
+    for edge in graph.edges:
+        edge.props["evidence"] = "长句" * 20_000  # ~2.4 MB of writes in the log
+    with _store(server) as store:
+        store.write_document(graph)
+    server.stop()
+    log = sum(p.stat().st_size for p in (server.data_dir / "falkordb-aof").glob("*.incr.aof"))
+    assert log < 10_000
+    assert _agencies(server) == {"甲局", "乙局"}

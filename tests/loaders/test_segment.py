@@ -146,3 +146,22 @@ def test_jurisdiction(issuer, place):
 def test_titles_without_关于(raw, number, title, issuer):
     [doc] = segment(_text(raw))
     assert (doc.number, doc.title, doc.issuer, doc.date) == (number, title, issuer, "2020-05-06")
+
+
+def test_web_page_publishing_line_between_title_and_number():
+    raw = ("当前位置：首页 > 政务公开 > 人事任免\n成都市人民政府关于何俊等同志职务任免的通知\n"
+           "发布时间：2021-09-18　来源：市政府办公厅　【字体：大 中 小】\n成府任〔2021〕22号\n"
+           "各区（市）县政府：\n任命何俊为成都市水务局局长。\n成都市人民政府\n2021年9月15日\n")
+    [doc] = segment(_text(raw))
+    assert (doc.number, doc.title, doc.date) == (
+        "成府任〔2021〕22号", "成都市人民政府关于何俊等同志职务任免的通知", "2021-09-15")
+
+
+@pytest.mark.parametrize("caption, date", [
+    ("（2022年5月20日上海市浦东新区第七届人民代表大会常务委员会第八次会议通过）", "2022-05-20"),
+    ("(二〇二一年十月二十八日市第十六届人民代表大会常务委员会第四十八次会议通过)", "2021-10-28"),
+    ("（会议通过的名单如下）", None),
+])
+def test_caption_dates_a_text_without_成文日期(caption, date):
+    [doc] = segment(_text(f"浦东新区人大常委会任免名单\n\n{caption}\n\n任命：\n徐海峰为浦东新区教育局局长。\n"))
+    assert doc.date == date

@@ -1,0 +1,77 @@
+import pytest
+
+from loaders.gazetteer import get_gazetteer
+from loaders.normalize import normalize
+from loaders.places import find_places
+from loaders.records import Document, Source
+from tests.loaders.extract_support import f1, fixture, fixture_names, run, run_sample
+
+
+@pytest.fixture(scope="module")
+def sample_mentions():
+    return run_sample("mentions")
+
+
+def test_river_f1_on_the_gold(gold, sample_mentions):
+    assert f1(set(sample_mentions.names("river")), set(gold["rivers"])) >= 0.9
+
+
+def test_a_variant_is_kept_as_written_with_its_canonical_name(sample_mentions):
+    variants = {(m.name, m.canonical) for m in sample_mentions.mentions if m.canonical}
+    assert ("漳沱河", "滹沱河") in variants
+    assert ("孟县", "盂县") in variants
+    assert "漳沱河" in sample_mentions.names("river") and "滹沱河" in sample_mentions.names("river")
+
+
+def test_towns_of_a_list_are_districts(sample_mentions):
+    districts = sample_mentions.names("district")
+    for town in ("西烟镇", "南娄镇", "冠山镇", "冶西镇", "锁簧镇", "河底镇", "李家庄乡"):
+        assert town in districts
+    assert "平定县" in districts and "盂县" in districts
+
+
+def test_programs(sample_mentions):
+    programs = sample_mentions.names("program")
+    for name in ("河长制", "打赢蓝天保卫战", "清洁取暖", "脱贫攻坚", "乡村振兴", "安全生产"):
+        assert name in programs
+
+
+def test_evidence_points_at_the_mention_and_quotes_its_sentence(sample_mentions):
+    mention = next(m for m in sample_mentions.mentions if m.name == "漳沱河")
+    assert mention.evidence.extractor == "mentions"
+    assert "漳沱河" in mention.evidence.sentence
+    assert mention.evidence.end - mention.evidence.start == 3
+
+
+def _document(body: str, jurisdiction: str | None) -> Document:
+    text = normalize(Source.from_pages("x", [body], "txt"))
+    return Document(id="x", text=text, start=0, end=len(text.text), title="x",
+                    jurisdiction=jurisdiction, body_start=0)
+
+
+@pytest.mark.parametrize("jurisdiction, kept", [("阳泉市", True), ("长治市", False), (None, False)])
+def test_a_district_named_by_a_common_word_needs_its_city(jurisdiction, kept):
+    document = _document("全市新建污水管网，其中城区1.76公里、矿区1.5公里。", jurisdiction)
+    assert ("城区" in run("mentions", document).names("district")) is kept
+
+
+@pytest.mark.parametrize("name", fixture_names("tasks"))
+def test_fixture_rivers(name):
+    document, expected = fixture("tasks", name)
+    assert run("mentions", document).names("river") == sorted(expected["rivers"])
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("开展漳沱河、温河、桃河、南川河等重点河流、流域联合执法检查", []),  # all four known: no grammar hit
+    ("实施柳林河、磁窑河、屯兰河河道治理", ["柳林河", "磁窑河", "屯兰河"]),
+    ("开展大石河流域和白马河沿线整治，入河排污口、涉河项目", ["大石河", "白马河"]),
+    ("建成盂县西烟镇、南娄镇污水处理厂", ["西烟镇", "南娄镇"]),
+    ("秀水、孙家庄、路家村、牛村、南娄等乡镇", []),
+    ("县城、乡镇、村镇", []),
+    ("南坪、小河、辛庄、河北和温池水质自动监测站", []),
+    ("全市河流、湖泊", []),
+])
+def test_place_grammar(text, expected):
+    hits = get_gazetteer().find(text)
+    known = [(h.start, h.end) for h in hits if h.label in ("RIVER", "DISTRICT")]
+    assert [text[p.start:p.end] for p in find_places(text, known)] == expected

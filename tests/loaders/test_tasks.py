@@ -1,0 +1,143 @@
+import pytest
+
+from loaders.outline import outline
+from loaders.roles import find_clauses, parse_roles
+from tests.loaders.extract_support import (fixture, fixture_names, key, run, sample_document,
+                                           sample_documents)
+
+RIVER_PLAN = "阳政办发〔2020〕33号"
+
+
+def row(task: dict) -> tuple:
+    """A task as the gold writes it, in keys that compare names by their matching key."""
+    names = lambda role: tuple(sorted(key(n) for n in task[role]))  # noqa: E731
+    return (str(task["item"]), key(task["text_start"]), names("lead"), names("cooperate"),
+            names("responsible"), tuple(task["rivers"]))
+
+
+@pytest.fixture(scope="module")
+def sample_tasks():
+    tasks = {}
+    for document in sample_documents():
+        for task in run("tasks", document).tasks:
+            tasks[(task.doc, task.item)] = task
+    return tasks
+
+
+def test_the_river_chief_plan_gives_every_gold_task(gold, sample_tasks):
+    expected = {row(t) for t in gold["tasks"] if t["doc"] == RIVER_PLAN}
+    found = {row(t.to_json()) for (doc, _), t in sample_tasks.items() if doc == RIVER_PLAN}
+    assert len(expected) == 28
+    assert found == expected
+
+
+@pytest.mark.parametrize("doc, item, heading, lead, cooperate, responsible, deadline", [
+    # 28号: several clauses in one item close the text before each; 分别牵头, 按职责各自负责
+    ("阳政办发〔2020〕28号", "8-2", "开展民用煤质量专项整治行动", ["市能源局"], ["市市场监督管理局"],
+     ["各县区政府", "开发区管委会"], None),
+    ("阳政办发〔2020〕28号", "12", "加强车用油品质量监管", ["市市场监督管理局", "市商务局", "市应急管理局"],
+     ["市交通运输局", "市工信局", "市生态环境局"], ["各县区政府", "开发区管委会"], None),
+    ("阳政办发〔2020〕28号", "13", "加快机动车结构升级", [], [],
+     ["市交通运输局", "市交警支队", "市城市管理局", "市财政局", "市商务局", "市直属机关事务管理局",
+      "各县区政府", "开发区管委会", "阳煤集团"], None),
+    ("阳政办发〔2020〕28号", "17-1", "全面加强降尘整治",
+     ["市住建局", "市城市管理局", "市交通运输局", "市交警支队", "市水利局", "市规划和自然资源局", "市生态环境局"],
+     ["市公安局", "市工信局", "市市场监督管理局", "市中小企业局", "阳泉公路分局"], ["各县区政府", "开发区管委会"], None),
+    ("阳政办发〔2020〕28号", "17-3", "加快国道307、207线阳泉市绕城改线工程项目建设",
+     ["阳泉市公路分局", "市交通运输局", "市交警支队"], [], ["各县区政府", "开发区管委会"], None),
+    # 22号: unnumbered paragraphs under (一), each closed by （责任单位：…）
+    ("阳政办发〔2020〕22号", "二(三)", "减支减负强支持", [], [], ["阳泉银保监分局", "人行阳泉市支行", "市脱贫办"], None),
+    ("阳政办发〔2020〕22号", "三(一)-2", "畅通产销衔接", [], [], ["各有关县区", "市商务局", "市供销社", "市驻村帮扶单位"], None),
+    # 21号: a bare list of units at the end of an item
+    ("阳政办发〔2020〕21号", "9", "完善防止返贫保障措施", [], [], ["阳泉银保监分局", "市扶贫办", "各保险承办机构"], None),
+    # 38号: 完成时限 and 责任单位 lines; a list broken over two lines (市科技 / 局)
+    ("阳政办发〔2020〕38号", "(一)", "进一步理顺郊区政府和市经济技术开发区管委会之间的关系", [], [],
+     ["市商务局", "市行政审批局", "郊区人民政府", "阳泉经济技术开发区"], "2020年6月底前"),
+    ("阳政办发〔2020〕38号", "(十五)", "推动开发区开展“双创”活动", [], [],
+     ["市发改委", "市工信局", "市科技局", "平定县人民政府", "各开发区"], "2020年12月底前"),
+    # 40号: the clause after sub-items 1、…6、 stands alone: it is the parent item's
+    ("阳政办发〔2020〕40号", "四", "依托骨干企业在重点行业开展主题为“畅购品质山城乐享美好生活”的促消费活动", [], [],
+     ["市商务局", "市市场监督管理局", "市城市管理局", "相关企业"], None),
+    # 30号: 由X牵头、Y配合 inside a sentence
+    ("阳政办发〔2020〕30号", "(十)-2", "建筑节能改造补贴标准由市住建局牵头、市财政局配合研究确定", ["市住建局"], ["市财政局"], [], None),
+])
+def test_hand_checked_tasks_of_other_plans(sample_tasks, doc, item, heading, lead, cooperate,
+                                          responsible, deadline):
+    task = sample_tasks[(doc, item)]
+    assert (task.heading, task.lead, task.cooperate, task.responsible, task.deadline) == \
+        (heading, lead, cooperate, responsible, deadline)
+
+
+def test_documents_without_clauses_give_no_tasks(sample_tasks):
+    docs = {doc for doc, _ in sample_tasks}
+    for number in ("阳政任字〔2020〕6号", "阳政办发〔2020〕35号", "阳政办发〔2020〕15号"):
+        assert number not in docs
+
+
+def test_a_tasks_evidence_holds_its_text_and_clause():
+    document = sample_document(RIVER_PLAN)
+    task = next(t for t in run("tasks", document).tasks if t.item == "6")
+    raw = document.text.source.text[task.evidence.start:task.evidence.end]
+    assert raw.startswith("开展入河排污口排查整治")
+    assert raw.endswith("（市生态环境局牵头，市水利局、市住建局配合，各县（区）政府负责）")
+    assert task.evidence.extractor == "tasks" and task.evidence.doc == RIVER_PLAN
+
+
+@pytest.mark.parametrize("name", fixture_names("tasks"))
+def test_fixture_plans(name):
+    document, expected = fixture("tasks", name)
+    found = [t.to_json() for t in run("tasks", document).tasks]
+    assert [row(t) for t in found] == [row(t) for t in expected["tasks"]]
+    assert [t["deadline"] for t in found] == [t["deadline"] for t in expected["tasks"]]
+
+
+@pytest.mark.parametrize("clause, lead, cooperate, responsible", [
+    ("市水利局牵头,市河长制成员单位配合,各县(区)政府、开发区管委会负责",
+     ["市水利局"], ["市河长制成员单位"], ["各县(区)政府", "开发区管委会"]),
+    ("市规划和自然资源局牵头,各县区人民政府、开发区管委会,阳煤集团负责落实",
+     ["市规划和自然资源局"], [], ["各县区人民政府", "开发区管委会", "阳煤集团"]),
+    ("教育部会同人力资源社会保障部负责", ["教育部"], ["人力资源社会保障部"], []),
+    ("市、县河长办、水利部门按职责分工负责", [], [], ["市、县河长办", "水利部门"]),
+    ("牵头单位:市发改委;配合单位:市财政局、市商务局", ["市发改委"], ["市财政局", "市商务局"], []),
+    ("责任单位:市工信局、市人社局", [], [], ["市工信局", "市人社局"]),
+    ("市商务局、市扶贫办、市供销社", [], [], ["市商务局", "市扶贫办", "市供销社"]),
+])
+def test_parse_roles(clause, lead, cooperate, responsible):
+    roles = parse_roles(clause, 0, len(clause))
+    names = lambda spans: [clause[a:b] for a, b in spans]  # noqa: E731
+    found = (names(roles.lead), names(roles.cooperate), names(roles.responsible))
+    assert found == (lead, cooperate, responsible)
+
+
+@pytest.mark.parametrize("clause", [
+    "名单由市工信局牵头确定", "各县(区)、开发区管委会目标待省下达我市目标后由市大气污染防治工作领导小组办公室另行分解下达",
+    "简称联采办", "试行", "含洁净型煤", "国务院令 第 394 号,以下简称《条例》",
+])
+def test_brackets_holding_prose_are_no_clause(clause):
+    assert parse_roles(clause, 0, len(clause)) is None
+
+
+def test_a_deadline_inside_a_clause():
+    clause = "市水利局牵头,2020年底前完成"
+    roles = parse_roles(clause, 0, len(clause))
+    assert clause[slice(*roles.deadline)] == "2020年底前完成"
+
+
+def test_the_first_listed_leads_when_the_document_says_so():
+    roles = parse_roles("责任单位:省水利厅、省财政厅、各市人民政府", 0, 20)
+    roles.first_leads()
+    assert (len(roles.lead), len(roles.cooperate), roles.responsible) == (1, 2, [])
+
+
+def test_a_bare_list_is_a_clause_only_at_a_line_end():
+    text = "依托市政务服务中心(市行政审批局、市大数据应用局)开展工作。\n完成改造(市住建局、市财政局)\n"
+    clauses = find_clauses(text, 0, len(text))  # normalised text: brackets are ASCII
+    assert [text[c.start:c.end] for c in clauses] == ["(市住建局、市财政局)"]
+
+
+def test_outline_names_items_as_documents_cite_them():
+    body = "一、目标\n（一）甲\n1. 乙\n2. 丙\n（1）丁\n（二）戊\n1. 己\n附件1：\n一、庚\n"
+    items = [(u.level, u.item) for u in outline(body.replace("（", "(").replace("）", ")"))]
+    # 1 is used twice, so it is cited after its parent; 2 once, so alone; (1) always after 2
+    assert items == [(0, ""), (1, "一"), (2, "(一)"), (3, "(一)1"), (3, "2"), (4, "2(1)"),
+                     (2, "(二)"), (3, "(二)1"), (0, "附件1"), (1, "附件1一")]

@@ -1,0 +1,192 @@
+"""The bad-input corpus (tests/fixtures/bad_inputs.py): every file gives its one-line error or
+reads correctly, through the library and through `kg extract`."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from kg import cli
+from kg.errors import InputError
+from kg.load import iter_files
+from loaders import pipeline
+from loaders import read as read_module
+from loaders.read import read
+from tests.fixtures import bad_inputs as bad
+from tests.fixtures import make_fixtures as fx
+
+SMALL_LIMIT = 1 << 19  # max_bytes for the too_big case (a 1 MiB sparse file)
+ROOT = os.geteuid() == 0
+
+ERRORS = {  # case → the problem its one line must state
+    "empty": "file is empty",
+    "whitespace": "file has no text (only whitespace)",
+    "random": "binary file (NUL bytes)",
+    "latin1": "not a text file: binary or an encoding other than",
+    "elf": "unsupported file type: an executable program (ELF)",
+    "png": "unsupported file type: a PNG image",
+    "docx": "unsupported file type: a ZIP archive",
+    "encrypted_user": "PDF is encrypted with a user password",
+    "truncated": "PDF is truncated (no %%EOF end marker)",
+    "corrupt": "PDF is corrupt (",
+    "zero_pages": "PDF has no pages",
+    "blank_pdf": "PDF has no text on any page, even by OCR",
+    "no_text_pdf": "PDF has no text on any page, even by OCR",
+    "too_big": "file is 1,048,576 bytes, over the limit of 524,288",
+    "huge": "file is 524,288,000 bytes, over the limit of",
+    "missing": "file does not exist",
+    "symlink_loop": "cannot read file (Too many levels of symbolic links)",
+    "unreadable": "cannot read file (Permission denied)",
+    "empty_dir": "is a directory, not a file",
+    "only_unsupported_dir": "is a directory, not a file",
+}
+ENCODED = {"gb18030": "gb18030", "gbk": "gb18030", "big5": "cp950", "utf16le_bom": "utf-16",
+           "utf16be_bom": "utf-16", "utf16le": "utf-16-le", "utf16be": "utf-16-be",
+           "utf8_bom": "utf-8-sig"}
+GOOD = [*ENCODED, "encrypted_empty_password", "html", "pdf_named_txt", "html_named_pdf",
+        "traditional", "chinese_name", "scanned", "mixed", "corrupt_xref"]
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    return bad.build(tmp_path_factory.mktemp("bad-inputs"))
+
+
+@pytest.fixture(scope="module")
+def sources(corpus):
+    """Each good file read once (the scans take OCR time)."""
+    return {name: read(corpus[name]) for name in GOOD}
+
+
+def test_corpus_is_big_enough(corpus):
+    assert len(corpus) >= 25 and set(ERRORS) | set(GOOD) == set(corpus)
+
+
+def limit(name: str) -> int | None:
+    return SMALL_LIMIT if name == "too_big" else None
+
+
+def skip_unreadable_as_root(name: str) -> None:
+    if name == "unreadable" and ROOT:
+        pytest.skip("running as root: chmod 000 does not stop root from reading")
+
+
+@pytest.mark.parametrize("name", sorted(ERRORS))
+def test_bad_input_is_one_line_naming_the_file_and_the_problem(corpus, name):
+    skip_unreadable_as_root(name)
+    with pytest.raises(InputError) as caught:
+        read(corpus[name], max_bytes=limit(name))
+    line = str(caught.value)
+    assert line.startswith(f"{corpus[name]}: {ERRORS[name]}"), line
+    assert "\n" not in line and "Traceback" not in line
+
+
+def test_size_is_checked_before_a_byte_is_read(corpus, monkeypatch):
+    huge = corpus["huge"]
+    assert huge.stat().st_size == bad.HUGE and huge.stat().st_blocks * 512 < 1 << 20  # sparse
+    monkeypatch.setattr(read_module, "_head", lambda path: pytest.fail("read before size check"))
+    with pytest.raises(InputError, match="over the limit"):
+        read(huge)
+
+
+@pytest.mark.parametrize("name", sorted(ENCODED))
+def test_encodings_read_to_the_text_written(sources, name):
+    expected = bad.TRADITIONAL if name == "big5" else bad.TEXT
+    assert (sources[name].text, sources[name].encoding) == (expected, ENCODED[name])
+
+
+def test_good_files_read_with_the_notes_they_deserve(sources):
+    assert any("owner password" in n for n in sources["encrypted_empty_password"].notes)
+    assert fx.page_marker(2) in sources["encrypted_empty_password"].text
+    assert sources["pdf_named_txt"].notes == ("file is named .txt but holds PDF; read as pdf",)
+    assert sources["html_named_pdf"].notes == ("file is named .pdf but holds HTML; read as html",)
+    assert sources["traditional"].text == bad.TRADITIONAL
+    assert sources["chinese_name"].text == bad.TEXT
+    assert sources["corrupt_xref"].text.splitlines()[0] == fx.TITLE  # PDFium rebuilds the xref
+    assert [p.method for p in sources["scanned"].pages] == ["ocr"]
+    assert [p.method for p in sources["mixed"].pages] == ["pypdfium2", "ocr"]
+    assert "河长制工作领导小组" in sources["scanned"].text
+
+
+def test_html_keeps_the_content_and_drops_scripts_navigation_and_footer(sources):
+    source = sources["html"]
+    assert source.text.splitlines() == ["阳泉市人民政府办公室", "关于印发河长制工作方案的通知"]
+    assert "不应出现" not in source.text and "tracker" not in source.text
+
+
+def test_directories_of_nothing_readable_are_an_error_for_load(corpus):
+    for name in ("empty_dir", "only_unsupported_dir"):
+        with pytest.raises(InputError, match="directory holds no"):
+            list(iter_files([corpus[name]]))
+
+
+def test_every_file_of_the_corpus_directory_reads_or_fails_with_an_input_error(corpus):
+    """What `kg load DIR` meets: no file may raise anything but an InputError."""
+    outcomes = {}
+    for path in iter_files([corpus["empty"].parent]):
+        try:
+            read(path)
+            outcomes[path.name] = "ok"
+        except InputError:
+            outcomes[path.name] = "error"
+    good = {corpus[name].name for name in GOOD if corpus[name].suffix in (".txt", ".pdf", ".html")}
+    assert {name for name, outcome in outcomes.items() if outcome == "ok"} >= good - {"unreadable.txt"}
+
+
+def run_main(argv: list[str], monkeypatch, capsys) -> tuple[int, str, str]:
+    """`kg ARGV` in this process (the suite's imports are shared): exit code, stdout, stderr."""
+    monkeypatch.setattr(sys, "argv", ["kg", *argv])
+    try:
+        cli.main()
+        code = 0
+    except SystemExit as e:
+        code = e.code
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def cached_reads(sources, monkeypatch):
+    """The CLI reads the scans from the cache: their OCR was tested above."""
+    by_path = {source.path: source for source in sources.values()}
+    monkeypatch.setattr(pipeline, "read", lambda path, max_bytes=None: by_path.get(str(path))
+                        or read(path, max_bytes=max_bytes))
+
+
+@pytest.mark.parametrize("name", sorted(ERRORS))
+def test_cli_prints_one_line_and_exits_2_for_bad_input(corpus, name, monkeypatch, capsys):
+    skip_unreadable_as_root(name)
+    monkeypatch.setenv("KG_MAX_BYTES", str(limit(name) or 200 * 1024 * 1024))
+    code, out, err = run_main(["extract", str(corpus[name]), "--format", "json"], monkeypatch, capsys)
+    assert code == 2 and out == ""
+    assert err.startswith(f"kg: error: {corpus[name]}: {ERRORS[name]}")
+    assert err.count("\n") == 1 and err.endswith("\n") and "Traceback" not in err
+
+
+@pytest.mark.parametrize("name", GOOD)
+def test_cli_extracts_good_input(corpus, name, monkeypatch, capsys, cached_reads):
+    code, out, err = run_main(["extract", str(corpus[name]), "--format", "json"], monkeypatch, capsys)
+    assert (code, err) == (0, "")
+    assert set(json.loads(out)) >= {"documents", "appointments", "tasks"}
+
+
+def test_real_kg_processes_exit_cleanly(corpus):
+    """A few cases in real `kg extract` processes, run side by side (each starts spaCy)."""
+    kg = Path(sys.executable).with_name("kg")
+    cases = {"symlink_loop": 2, "encrypted_user": 2, "docx": 2, "chinese_name": 0}
+    runs = {name: subprocess.Popen([str(kg), "extract", str(corpus[name]), "--format", "json"],
+                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+            for name in cases}
+    for name, process in runs.items():
+        out, err = process.communicate(timeout=120)
+        assert process.returncode == cases[name], (name, err)
+        if cases[name]:
+            assert err.startswith(f"kg: error: {corpus[name]}: {ERRORS[name]}")
+            assert err.count("\n") == 1 and "Traceback" not in err and out == ""
+        else:
+            assert err == "" and json.loads(out)["documents"] is not None
