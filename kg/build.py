@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
+from kg import __version__
 from kg.ids import content_hash, make_id
 from kg.model import DocumentGraph, Edge, Node
 from kg.resolve import AgencyResolver, Resolution
@@ -13,6 +14,12 @@ from loaders.records import Document, Evidence, Facts, GroupFact, Mention, Perso
 
 ROLE_EDGES = {"lead": "LEADS", "cooperate": "COOPERATES_ON", "responsible": "RESPONSIBLE_FOR"}
 MENTION_LABELS = {"river": "River", "district": "District", "program": "Program"}
+
+
+def document_hash(document: Document) -> str:
+    """What decides whether a stored document is current: its text and the govkg version
+    that read it (a new version re-extracts everything)."""
+    return content_hash(f"{__version__}\x1f{document.text.text[document.start:document.end]}")
 
 
 class _DocumentBuilder:
@@ -79,7 +86,7 @@ def _document_node(b: _DocumentBuilder) -> Node:
     d = b.document
     node = b.node("Document", d.key, number=d.number, title=d.title, issuer=d.issuer, date=d.date,
                   source=d.text.source.path, pages=d.pages,
-                  content_hash=content_hash(d.text.text[d.start:d.end]))
+                  content_hash=document_hash(d))
     if d.issuer:
         issuer, r = b.agency(d.issuer)
         b.edge("ISSUED_BY", node, issuer, None, **b.written_props(r))

@@ -149,27 +149,28 @@ def store() -> None:
 @store.command("start")
 def store_start() -> None:
     """Start the embedded store and leave it running."""
-    from kg.stores import server
+    from kg.stores.server import server_for
 
-    info = server.start(Settings.from_env(), detach=True)
-    click.echo(to_json(info))
+    server = server_for(Settings.from_env())
+    server.start(detach=True)
+    click.echo(to_json(server.status()))
 
 
 @store.command("stop")
 def store_stop() -> None:
     """Stop the embedded store (its data stays in KG_DATA_DIR)."""
-    from kg.stores import server
+    from kg.stores.server import server_for
 
-    server.stop(Settings.from_env())
-    click.echo("stopped")
+    stopped = server_for(Settings.from_env()).stop()
+    click.echo("stopped" if stopped else "not running")
 
 
 @store.command("status")
 def store_status() -> None:
     """Whether the embedded store runs, its pid, socket and data directory."""
-    from kg.stores import server
+    from kg.stores.server import server_for
 
-    click.echo(to_json(server.status(Settings.from_env())))
+    click.echo(to_json(server_for(Settings.from_env()).status()))
 
 
 @store.command("clear")

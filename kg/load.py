@@ -1,4 +1,9 @@
-"""Load files into a store: each document is written whole, or not at all."""
+"""Load files into a store: each document is written whole, or not at all.
+
+Per file: read and segment (cheap), skip the documents whose content hash the store already
+has, extract and build the rest, write each in its own transaction. A file that cannot be
+read is reported and the others still load.
+"""
 
 from __future__ import annotations
 
@@ -6,10 +11,12 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kg.build import GraphBuilder
+from kg.build import GraphBuilder, document_hash
 from kg.errors import InputError, KgError
+from kg.model import DocumentGraph
 from kg.stores.base import Store
-from loaders.pipeline import extract_file
+from loaders.pipeline import documents_of, extract_documents
+from loaders.read import read
 
 SUFFIXES = {".txt", ".text", ".pdf", ".html", ".htm", ".xhtml"}
 
@@ -42,20 +49,30 @@ def iter_files(paths: Iterable[str | Path]) -> Iterator[Path]:
             yield path
 
 
+def graphs_of(path: Path, max_bytes: int | None = None, known: dict[str, str] | None = None
+              ) -> tuple[list[DocumentGraph], int]:
+    """The graphs of the file's documents whose hash differs from `known` (doc → hash), and
+    how many documents were unchanged. Resolution is per file, so the result does not depend
+    on which other files load with it, or in which order."""
+    documents = documents_of(read(path, max_bytes=max_bytes))
+    known = known or {}
+    todo = [d for d in documents if known.get(d.key) != document_hash(d)]
+    return GraphBuilder().build(extract_documents(todo)), len(documents) - len(todo)
+
+
 def load_paths(paths: Iterable[str | Path], store: Store, *, max_bytes: int | None = None,
                force: bool = False, progress: Callable[[Path], None] | None = None) -> LoadReport:
-    report, builder = LoadReport(), GraphBuilder()
+    report = LoadReport()
+    known = {} if force else store.document_hashes()
     for path in iter_files(paths):
         report.files += 1
         try:
-            graphs = builder.build(extract_file(path, max_bytes=max_bytes))
+            graphs, unchanged = graphs_of(path, max_bytes, known)
         except KgError as exc:
             report.failures.append(exc.line())
             continue
+        report.unchanged += unchanged
         for graph in graphs:
-            if not force and store.document_hash(graph.doc) == graph.content_hash:
-                report.unchanged += 1
-                continue
             store.write_document(graph)
             report.written += 1
             report.edges += len(graph.edges)

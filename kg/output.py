@@ -10,12 +10,20 @@ from typing import Any
 FORMATS = ("table", "json", "csv")
 
 
+TABLE_CELL = 60  # characters of a cell shown in a table; JSON and CSV carry everything
+
+
 def _cell(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, (list, dict)):
         return json.dumps(value, ensure_ascii=False)
     return str(value)
+
+
+def _short(value: Any) -> str:
+    text = " ".join(_cell(value).split())
+    return text if len(text) <= TABLE_CELL else text[:TABLE_CELL - 1] + "…"
 
 
 def to_json(data: Any) -> str:
@@ -48,5 +56,5 @@ def print_table(rows: list[dict[str, Any]], title: str | None = None) -> None:
     for column in rows[0] if rows else ["(no rows)"]:
         table.add_column(str(column), overflow="fold")
     for row in rows:
-        table.add_row(*(_cell(v) for v in row.values()))
+        table.add_row(*(_short(v) for v in row.values()))
     Console().print(table)

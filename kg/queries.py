@@ -4,6 +4,7 @@
     // description: Tasks an agency leads, cooperates on or answers for
     // param: agency string            (no default: required)
     // param: limit integer = 50
+    // example: agency=市水利局      (parameters that show the query at work on the sample)
 
 Parameters are checked (missing, unknown, wrong type) before anything is sent to a store,
 and values travel only as Cypher parameters.
@@ -12,7 +13,7 @@ and values travel only as Cypher parameters.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from importlib import resources
@@ -20,7 +21,7 @@ from typing import Any
 
 from kg.errors import QueryError
 
-_HEADER = re.compile(r"^//\s*(name|description|param):\s*(.*)$")
+_HEADER = re.compile(r"^//\s*(name|description|param|example):\s*(.*)$")
 _PARAM = re.compile(r"^(\w+)\s+(string|integer|float|boolean|date)(?:\s*=\s*(.*?))?\s*(?:#\s*(.*))?$")
 TYPES = ("string", "integer", "float", "boolean", "date")
 
@@ -44,10 +45,11 @@ class CannedQuery:
     description: str
     params: tuple[Param, ...]
     cypher: str
+    example: dict[str, str] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
         return {"name": self.name, "description": self.description,
-                "params": [p.to_json() for p in self.params]}
+                "params": [p.to_json() for p in self.params], "example": self.example}
 
     def bind(self, raw: dict[str, Any]) -> dict[str, Any]:
         """Typed parameter values from user input; one-line errors list the valid ones."""
@@ -105,17 +107,20 @@ def _param(text: str, where: str) -> Param:
 def parse_query(text: str, where: str) -> CannedQuery:
     meta: dict[str, str] = {}
     params: list[Param] = []
+    example: dict[str, str] = {}
     for line in text.splitlines():
         m = _HEADER.match(line.strip())
         if m and m.group(1) == "param":
             params.append(_param(m.group(2), where))
+        elif m and m.group(1) == "example":
+            example = dict(pair.split("=", 1) for pair in m.group(2).split() if "=" in pair)
         elif m:
             meta[m.group(1)] = m.group(2).strip()
     for key in ("name", "description"):
         if not meta.get(key):
             raise QueryError(f"missing header '// {key}: …'", where=where)
     body = "\n".join(l for l in text.splitlines() if not l.strip().startswith("//")).strip()
-    return CannedQuery(meta["name"], meta["description"], tuple(params), body)
+    return CannedQuery(meta["name"], meta["description"], tuple(params), body, example)
 
 
 @lru_cache(maxsize=1)

@@ -1,25 +1,37 @@
-"""From a file to facts: read → normalise → segment → spaCy → relation extractors."""
+"""From a file to facts: read → normalise → segment → spaCy → relation extractors.
+
+`documents_of` stops after segmentation, so a loader can skip the documents it already has
+(by content hash) before paying for extraction.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 from loaders.extract import run_extractors
 from loaders.nlp import get_nlp
 from loaders.normalize import normalize
 from loaders.read import read
-from loaders.records import Facts, Source
+from loaders.records import Document, Facts, Source
 from loaders.segment import segment
 
 
-def extract_source(source: Source) -> Facts:
-    text = normalize(source)
-    documents = segment(text)
+def documents_of(source: Source) -> list[Document]:
+    return segment(normalize(source))
+
+
+def extract_documents(documents: Iterable[Document]) -> Facts:
     nlp = get_nlp()
-    facts = Facts(documents=list(documents))
+    facts = Facts()
     for document in documents:
+        facts.documents.append(document)
         facts.extend(run_extractors(document, nlp(document.body)))
     return facts
+
+
+def extract_source(source: Source) -> Facts:
+    return extract_documents(documents_of(source))
 
 
 def extract_file(path: str | Path, max_bytes: int | None = None) -> Facts:

@@ -1,6 +1,7 @@
 // name: agency_profile
 // description: An agency's profile: tasks by role, posts and their holders, groups it hosts, sub-units, documents it issued
 // param: agency string  # canonical (阳泉市水利局) or written (市水利局) name
+// example: agency=市水利局
 MATCH (a:Agency)-[r:LEADS|COOPERATES_ON|RESPONSIBLE_FOR]->(t:Task)
 WHERE a.name = $agency OR $agency IN a.written
 RETURN 'task' AS section, type(r) AS relation, t.heading AS item, r.doc AS doc

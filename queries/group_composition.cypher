@@ -1,6 +1,7 @@
 // name: group_composition
 // description: The members of leadership groups whose name contains a text, by role
 // param: group string = 领导小组  # part of the group's name
+// example: group=草地贪夜蛾
 MATCH (o:Official)-[m:MEMBER_OF]->(g:Agency)
 WHERE g.name CONTAINS $group
 OPTIONAL MATCH (g)-[:OFFICE_AT]->(office:Agency)

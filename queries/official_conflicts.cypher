@@ -1,5 +1,6 @@
 // name: official_conflicts
 // description: Data quality: officials recorded with different titles or posts, candidates for same-person judgements
+// example:
 MATCH (o:Official)-[r:MEMBER_OF|APPOINTED_TO]->(x)
 WITH o, collect(DISTINCT coalesce(r.title, x.name)) AS records, collect(DISTINCT r.doc) AS docs
 WHERE size(records) > 1

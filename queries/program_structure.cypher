@@ -1,6 +1,7 @@
 // name: program_structure
 // description: The tasks of a program (河长制, 蓝天保卫战 …) with their lead, cooperating and responsible agencies
 // param: program string  # the program's name
+// example: program=河长制
 MATCH (t:Task)-[:PART_OF]->(p:Program)
 WHERE p.name = $program
 OPTIONAL MATCH (a:Agency)-[r:LEADS|COOPERATES_ON|RESPONSIBLE_FOR]->(t)

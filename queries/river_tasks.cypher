@@ -1,6 +1,7 @@
 // name: river_tasks
 // description: Tasks concerning a river and the agencies that lead or answer for them
 // param: river string  # the river's name (桃河)
+// example: river=桃河
 MATCH (t:Task)-[:CONCERNS]->(rv:River)
 WHERE rv.name = $river OR $river IN rv.written
 OPTIONAL MATCH (a:Agency)-[r:LEADS|RESPONSIBLE_FOR]->(t)

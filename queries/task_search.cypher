@@ -2,6 +2,7 @@
 // description: Tasks whose text contains a phrase, with their agencies and document
 // param: text string  # a phrase (污水, 清洁取暖)
 // param: limit integer = 100
+// example: text=污水
 MATCH (t:Task)
 WHERE t.text CONTAINS $text
 OPTIONAL MATCH (a:Agency)-[r:LEADS|COOPERATES_ON|RESPONSIBLE_FOR]->(t)

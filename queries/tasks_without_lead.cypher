@@ -1,6 +1,7 @@
 // name: tasks_without_lead
 // description: Data quality: tasks that name no lead agency, with the agencies that answer for them
 // param: limit integer = 200
+// example:
 MATCH (t:Task)
 WHERE NOT (t)<-[:LEADS]-(:Agency)
 OPTIONAL MATCH (a:Agency)-[:RESPONSIBLE_FOR]->(t)

@@ -49,7 +49,7 @@ def concept_schemes(em: Emitter) -> Iterator[Block]:
 
 def term_concepts(em: Emitter) -> Iterator[Block]:
     """The agency kinds and post titles used, with English labels where the table knows them."""
-    scheme = em.minter.make("term", "")[:-1] + ">"
+    scheme = f"<{em.minter.base}terms>"
     yield em.block(DEFAULT, scheme, ("skos:ConceptScheme",), [("rdfs:label", lang_literal("机构类别和职务名称", "zh"))])
     for iri, term in em.terms.items():
         pairs = [("skos:prefLabel", lang_literal(term, "zh")), ("skos:inScheme", scheme)]

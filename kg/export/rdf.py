@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import re
 from collections import defaultdict
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -30,6 +31,19 @@ FORMATS = tuple(WRITERS)
 POST_ORGANISATION = "org:postIn"  # the edge property that names the organisation of a post
 
 
+@dataclass(frozen=True)
+class _Run:
+    """What every format of one export shares."""
+
+    mapping: Mapping
+    minter: Minter
+    names: dict[str, dict[str, str]]  # label → name → IRI, for `link` rules
+    files: dict[str, Path]  # format → output path
+    include_contacts: bool
+    info: DatasetInfo
+    now: datetime
+
+
 def export_rdf(data: GraphData, fmt: str, out_path: str | Path, *, base: str | None = None,
                include_contacts: bool = False, docs: Iterable[str] | None = None,
                info: DatasetInfo | None = None, now: datetime | None = None) -> dict[str, int]:
@@ -40,11 +54,12 @@ def export_rdf(data: GraphData, fmt: str, out_path: str | Path, *, base: str | N
 
 
 def export_rdf_all(data: GraphData, out_dir: str | Path, formats: Iterable[str] = FORMATS, *,
-                   stem: str = "govkg", **options) -> dict[str, dict[str, int]]:
-    """Every format into `out_dir`; each file's DCAT dataset lists all the distributions."""
+                   stem: str = "govkg", base: str | None = None, include_contacts: bool = False,
+                   docs: Iterable[str] | None = None, info: DatasetInfo | None = None,
+                   now: datetime | None = None) -> dict[str, dict[str, int]]:
+    """Every format into `out_dir` as STEM.EXT; each file's DCAT dataset lists them all."""
     files = {fmt: Path(out_dir) / f"{stem}.{EXTENSIONS.get(fmt, fmt)}" for fmt in formats}
-    return _export(data, files, options.get("base"), options.get("include_contacts", False),
-                   options.get("docs"), options.get("info"), options.get("now"))
+    return _export(data, files, base, include_contacts, docs, info, now)
 
 
 def _export(data, files, base, include_contacts, docs, info, now) -> dict[str, dict[str, int]]:
@@ -52,15 +67,13 @@ def _export(data, files, base, include_contacts, docs, info, now) -> dict[str, d
         if fmt not in WRITERS:
             raise KgError(f"unknown RDF format {fmt!r}", hint=f"known: {', '.join(FORMATS)}")
     info = info or DatasetInfo()
-    if not re.fullmatch(r"https?://\S+", info.license):
+    if not re.fullmatch(r"https?://[^\s<>\"{}|\\^`]+", info.license):
         raise KgError(f"licence {info.license!r} is not an http(s) IRI")
     data = _select(data, docs)
-    now = now or datetime.now(timezone.utc).replace(microsecond=0)
-    minter = Minter(base or Settings.from_env().rdf_base)
-    mapping = load_mapping()
-    names = _names(data, mapping, minter)
-    return {fmt: _write(data, fmt, path, files, mapping, minter, names, include_contacts, info, now)
-            for fmt, path in files.items()}
+    minter, mapping = Minter(base or Settings.from_env().rdf_base), load_mapping()
+    run = _Run(mapping, minter, _names(data, mapping, minter), files, include_contacts, info,
+               now or datetime.now(timezone.utc).replace(microsecond=0))
+    return {fmt: _write(data, fmt, run) for fmt in files}
 
 
 def _select(data: GraphData, docs: Iterable[str] | None) -> GraphData:
@@ -71,7 +84,8 @@ def _select(data: GraphData, docs: Iterable[str] | None) -> GraphData:
     known = {e.props.get("doc") for e in data.edges} | {n.id for n in data.nodes.values() if n.label == label}
     unknown = sorted(wanted - known)
     if unknown:
-        raise KgError(f"no such document: {', '.join(unknown)}", hint=f"known: {', '.join(sorted(map(str, known))[:8])} …")
+        raise KgError(f"no such document: {', '.join(unknown)}",
+                      hint=f"known: {', '.join(sorted(map(str, known))[:8])} …")
     return data.only_documents(wanted)
 
 
@@ -85,21 +99,18 @@ def _names(data: GraphData, mapping: Mapping, minter: Minter) -> dict[str, dict[
     return names
 
 
-def _write(data, fmt, path, files, mapping, minter, names, include_contacts, info, now) -> dict[str, int]:
-    redact = Redactor(include_contacts)
-    emitter = Emitter(mapping, minter, redact, names, curies=fmt in CURIE_FORMATS)
-    pattern_of = {t: e.pattern for t, e in mapping.edges.items()}
-    post_org = {e.source.id: emitter.node_iri(e.target) for e in data.edges
-                if not pattern_of[e.type] and POST_ORGANISATION in mapping.edges[e.type].by_source[e.source.label]}
+def _write(data: GraphData, fmt: str, run: _Run) -> dict[str, int]:
+    redact = Redactor(run.include_contacts)
+    emitter = Emitter(run.mapping, run.minter, redact, run.names, curies=fmt in CURIE_FORMATS)
+    pattern_of = {t: e.pattern for t, e in run.mapping.edges.items()}
+    post_org = {e.source.id: emitter.node_iri(e.target) for e in data.edges if not pattern_of[e.type]
+                and POST_ORGANISATION in run.mapping.edges[e.type].by_source[e.source.label]}
     patterns = Patterns(emitter, pair_tenures(data.edges, pattern_of), post_org)
-    by_doc: dict[str, list] = defaultdict(list)
-    for edge in data.edges:
-        by_doc[str(edge.props.get("doc", ""))].append(edge)
     counts: dict[str, int] = defaultdict(int)
-    blocks = _blocks(data, by_doc, emitter, patterns, info, {f: p.name for f, p in files.items()}, now, counts)
-    tmp = path.with_name(f".{path.name}.part")
+    path = run.files[fmt]
+    tmp = path.with_name(f".{path.name}.part")  # a failed export leaves no half-written file
     try:
-        counts["triples"] = WRITERS[fmt](blocks, tmp)
+        counts["triples"] = WRITERS[fmt](_blocks(data, emitter, patterns, run, counts), tmp)
         os.replace(tmp, path)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
@@ -108,25 +119,29 @@ def _write(data, fmt, path, files, mapping, minter, names, include_contacts, inf
     return dict(counts)
 
 
-def _blocks(data: GraphData, by_doc: dict[str, list], em: Emitter, patterns: Patterns, info: DatasetInfo,
-            files: dict[str, str], now: datetime, counts: dict[str, int]) -> Iterator[Block]:
-    pattern_of = {t: e.pattern for t, e in em.mapping.edges.items()}
+def _blocks(data: GraphData, em: Emitter, patterns: Patterns, run: _Run, counts: dict[str, int]) -> Iterator[Block]:
+    """Vocabulary concepts, entities, then per document its graph's PROV description and its
+    facts, then the term concepts used and the DCAT dataset."""
+    pattern_of = {t: e.pattern for t, e in run.mapping.edges.items()}
+    by_doc: dict[str, list] = defaultdict(list)
+    for edge in data.edges:
+        by_doc[str(edge.props.get("doc", ""))].append(edge)
     yield from concept_schemes(em)
     agent, agent_block = software(em)
     yield agent_block
     documents = {}
     for node in data.nodes.values():
         counts[node.label] += 1
-        if node.label == em.mapping.document.label:  # a document's description is one of its facts
+        if node.label == run.mapping.document.label:  # a document's description is one of its facts
             documents[node.id] = node
-            continue
-        yield em.node_block(node)
+        else:
+            yield em.node_block(node)
     keys = list(dict.fromkeys([*documents, *by_doc]))
     counts["graphs"] = len(keys)
     for key in keys:
         doc = documents.get(key)
         props = doc.props if doc else {}
-        yield from named_graph(em, key, props.get("number"), props.get("source"), agent, now)
+        yield from named_graph(em, key, props.get("number"), props.get("source"), agent, run.now)
         if doc:
             yield em.node_block(doc, graph=em.minter.make("graph", key))
         for edge in by_doc.get(key, ()):
@@ -136,4 +151,4 @@ def _blocks(data: GraphData, by_doc: dict[str, list], em: Emitter, patterns: Pat
             else:
                 yield from em.edge_blocks(edge)
     yield from term_concepts(em)
-    yield from dataset(em, info, files, keys, now)
+    yield from dataset(em, run.info, {f: p.name for f, p in run.files.items()}, keys, run.now)

@@ -6,6 +6,7 @@ from abc import ABC, abstractmethod
 from typing import Any
 
 from kg.model import DocumentGraph
+from kg.schema import load_schema
 
 
 class Store(ABC):
@@ -24,6 +25,12 @@ class Store(ABC):
     @abstractmethod
     def document_hash(self, doc: str) -> str | None:
         """The content hash stored for a document, or None when it is not loaded."""
+
+    def document_hashes(self) -> dict[str, str]:
+        """Every stored document's content hash, to skip unchanged documents in one look-up."""
+        label = load_schema().node("Document").label
+        rows = self.query(f"MATCH (d:{label}) RETURN d.id AS id, d.content_hash AS hash")
+        return {row["id"]: row["hash"] for row in rows}
 
     @abstractmethod
     def query(self, cypher: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:

@@ -53,7 +53,8 @@ _ENUMERATOR = re.compile(r"\s*(?:[一二三四五六七八九十]+、|\d+[.、]|
 _SENTENCE = re.compile(r"[^。;；\n\f]+")
 _NOTE_ONLY = re.compile(r"^\(?(试用期[^()]{1,6}|保留[^()]{1,10}待遇)\)?$")
 _BRACKETED = re.compile(r"\(\s*([^()]{1,16}?)\s*\)")
-_KEYWORDS = re.compile(r"任|免|辞|代理|为|职务")
+# A sentence outside a 任免 block is read only when it holds a verb of an act (not 任务, 责任).
+_KEYWORDS = re.compile(r"(?<![责信])任(?!务)|免去|免职|辞去|代理")
 
 
 @dataclass

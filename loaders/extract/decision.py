@@ -31,7 +31,9 @@ _BODY = rf"(?P<body>(?:{_PLACE})?(?P<term>{_TERM})?(?:{_ORGAN}))"
 _KIND = r"常务|全体|主任|党组|办公|市长办公|县长办公|区长办公|常委会|执行|专题"
 MEETING = re.compile(
     rf"(?:(?P<date1>{_DATE})[,，]?)?\s*{_BODY}?\s*(?P<date2>{_DATE})?\s*"
-    rf"(?P<nth>(?:\d{{4}}年)?第{_NUM}次)?\s*(?P<kind>{_KIND})?\s*会议(?!中心|室|厅|纪要精神)")
+    rf"(?P<nth>(?:\d{{4}}年)?第{_NUM}次)?\s*(?P<kind>{_KIND})?\s*会议")
+_NOT_A_MEETING = ("中心", "室", "厅", "纪要")  # 会议中心, 会议室: places and papers
+_REACH = 80  # a meeting's name starts at most this far before its 会议
 # What a meeting did: decided, passed, approved; or, in a report, met.
 _DECIDED = re.compile(r"[^。;；\n]{0,40}?(决定|审议通过|讨论通过|研究|通过|批准|同意|闭幕|举行|召开)")
 _APPROVAL = re.compile(
@@ -66,13 +68,25 @@ def find_decision(document: Document) -> Decision | None:
 
 def _meeting(document: Document, view: str, base: int | None) -> Decision | None:
     first = None
-    for m in MEETING.finditer(view):
+    for m in _meetings(view):
         if not (m["body"] or m["nth"] or m["date1"] or m["date2"]):
             continue  # 会议, 全体会议: no meeting in particular
         if _DECIDED.match(view, m.end()):
             return _decision(document, view, base, m)
         first = first or (m if m["body"] else None)
     return _decision(document, view, base, first) if first else None
+
+
+def _meetings(view: str):
+    """The meeting names ending at each 会议 of the view (a regex run near each, not everywhere)."""
+    pos = view.find("会议")
+    while pos >= 0:
+        end = pos + 2
+        if not view.startswith(_NOT_A_MEETING, end):
+            found = next((m for m in MEETING.finditer(view, max(0, pos - _REACH), end) if m.end() == end), None)
+            if found:
+                yield found
+        pos = view.find("会议", end)
 
 
 def _approval(document: Document, view: str, base: int) -> Decision | None:

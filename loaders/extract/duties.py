@@ -38,6 +38,7 @@ _VERB_FIRST = re.compile(r"^(?:落实|实行|加强|建立|做好|开展|推进|
 _SAYS = r"(?:具体|主要|统一|全面|共同|分别)?负责(?![制人同])"
 _ENUM = re.compile(r"(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|\d{1,3}[.、](?!\d)|\(\d{1,3}\)|[①-⑳])\s*")
 _SENTENCE_END = "。;；!！?？:："
+_SENTENCE_STOP = re.compile(r"[。;；]")  # where a sentence inside a paragraph may open a duty
 _MAX_NAME = 30
 # A subject: a name, then 负责 or a separator (： 。 or a tab) — the separator only in a table.
 _HEAD = re.compile(rf"(?P<name>[^:：。\t\n]{{2,{_MAX_NAME}}}?)(?P<sep>[:：。\t]|(?={_SAYS}))")
@@ -111,7 +112,7 @@ class _Reader:
 
     def _segments(self, start: int, end: int, table: bool) -> int:
         """Duties of the subjects opening view[start:end] or a sentence in it; how many."""
-        starts = [start] + [i + 1 for i in range(start, end) if self.view[i] in "。;；"]
+        starts = [start] + [m.end() for m in _SENTENCE_STOP.finditer(self.view, start, end)]
         subjects = []
         for s in starts:
             while s < end and self.view[s].isspace():
