@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 SAMPLE := examples/yangquan-gazette-2020-02.txt
 export KG_DATA_DIR ?= $(CURDIR)/.kgdata
 
-.PHONY: install system-deps demo test bench clean
+.PHONY: install system-deps test-deps demo test bench clean
 
 install: system-deps $(STAMP)
 
@@ -30,7 +30,13 @@ demo: install
 	$(BIN)/kg query personnel_changes --param since=2020-03-01 --param until=2020-03-31
 	$(BIN)/kg query post_holders --param post=西城分局局长 --param on=2020-04-01
 
-test: install
+# Headless Chromium renders `kg viz` pages in the tests; a CJK font draws the labels.
+test-deps:
+	@command -v chromium >/dev/null && fc-list :lang=zh | grep -q . || \
+	  { echo "installing chromium and a CJK font (for the HTML view tests)"; \
+	    apt-get update -qq && apt-get install -y -qq chromium fonts-wqy-microhei >/dev/null; }
+
+test: install test-deps
 	$(BIN)/pytest -q
 
 bench: install

@@ -104,7 +104,8 @@ def _act(b: _DocumentBuilder, act: PersonnelAct) -> None:
         post = b.node("Post", make_id("post", b.document.jurisdiction, act.post), name=act.post,
                       title=act.post)
     type_ = "APPOINTED_TO" if act.kind == "appointment" else "REMOVED_FROM"
-    b.edge(type_, person, post, act.evidence, act=act.act, note=act.note)
+    b.edge(type_, person, post, act.evidence, act=act.act, note=act.note, body=act.body,
+           meeting=act.meeting, decided=act.decided)
 
 
 def _task(b: _DocumentBuilder, task: TaskFact, doc_node: Node, programs: list[Node]) -> None:

@@ -141,6 +141,63 @@ def cypher(statement: str, pairs: tuple[str, ...], fmt: str) -> None:
         print_rows(store.query(statement, _params(pairs)), fmt)
 
 
+@cli.command()
+@click.argument("kind", type=click.Choice(["rdf", "graphml", "gexf", "csv"]))
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=True), help="File (a folder for csv).")
+@click.option("--format", "rdf_format", default="turtle", show_default=True,
+              type=click.Choice(["turtle", "ntriples", "jsonld", "trig", "nquads"]), help="RDF syntax.")
+@click.option("--doc", "docs", multiple=True, help="Only the facts of this document (文号 or id); repeatable.")
+@click.option("--include-contacts", is_flag=True, help="Keep phone numbers and other contact details (RDF).")
+def export(kind: str, output: str, rdf_format: str, docs: tuple[str, ...], include_contacts: bool) -> None:
+    """Export the stored graph as RDF, GraphML, GEXF or CSV."""
+    from kg.dump import read_graph
+
+    with _store() as s:
+        data = read_graph(s)
+    if docs:
+        data = data.only_documents(set(docs))
+    if kind == "rdf":
+        from kg.export.rdf import export_rdf
+
+        counts = export_rdf(data, rdf_format, output, include_contacts=include_contacts)
+    elif kind == "csv":
+        from kg.network import write_csv
+
+        counts = write_csv(data, output)
+    else:
+        from kg.network import to_networkx, write_graph
+
+        graph = to_networkx(data)
+        write_graph(graph, output, kind)
+        counts = {"nodes": graph.number_of_nodes(), "edges": graph.number_of_edges()}
+    click.echo(f"{output}: {to_json(counts)}")
+
+
+@cli.command()
+@click.option("--agency", help="An agency's neighbourhood (canonical or written name).")
+@click.option("--official", help="An official's neighbourhood.")
+@click.option("--doc", help="A document's facts (文号 or id).")
+@click.option("--depth", default=2, show_default=True, help="Links from the centre.")
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False))
+def viz(agency: str | None, official: str | None, doc: str | None, depth: int, output: str) -> None:
+    """Write an HTML view of a subgraph that opens in a browser without a server."""
+    from kg.dump import read_graph
+    from kg.viz import find_node, neighbourhood, render_html
+
+    chosen = [(label, name) for label, name in (("Agency", agency), ("Official", official), ("Document", doc)) if name]
+    if len(chosen) != 1:
+        raise QueryError("name exactly one of --agency, --official, --doc")
+    (label, name), = chosen
+    with _store() as s:
+        data = read_graph(s)
+    if label == "Document":
+        data = data.only_documents({data.nodes[find_node(data, label, name)].id})
+    else:
+        data = neighbourhood(data, find_node(data, label, name), depth)
+    Path(output).write_text(render_html(data, name), encoding="utf-8")
+    click.echo(f"{output}: {len(data.nodes)} nodes, {len(data.edges)} edges")
+
+
 @cli.group()
 def store() -> None:
     """Start, stop or inspect the embedded store."""

@@ -91,6 +91,26 @@ def flattened(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
     return flat
 
 
+def write_csv(data: GraphData, folder: str | Path) -> dict[str, int]:
+    """nodes.csv (id, label, properties as JSON) and edges.csv (id, type, source, target, …)."""
+    import csv
+
+    out = Path(folder)
+    out.mkdir(parents=True, exist_ok=True)
+    with open(out / "nodes.csv", "w", newline="", encoding="utf-8") as fh:
+        w = csv.writer(fh)
+        w.writerow(["id", "label", "name", "properties"])
+        for n in data.nodes.values():
+            w.writerow([n.id, n.label, n.props.get("name", ""), json.dumps(n.props, ensure_ascii=False)])
+    with open(out / "edges.csv", "w", newline="", encoding="utf-8") as fh:
+        w = csv.writer(fh)
+        w.writerow(["id", "type", "source", "target", "doc", "evidence", "properties"])
+        for e in data.edges:
+            w.writerow([e.id, e.type, e.source.id, e.target.id, e.props.get("doc", ""),
+                        e.props.get("evidence", ""), json.dumps(e.props, ensure_ascii=False)])
+    return {"nodes": len(data.nodes), "edges": len(data.edges)}
+
+
 def write_graph(graph: nx.MultiDiGraph, path: str | Path, fmt: str) -> None:
     writers = {"graphml": nx.write_graphml, "gexf": nx.write_gexf}
     writers[fmt](flattened(graph), str(path))

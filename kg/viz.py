@@ -43,29 +43,36 @@ def _caption(props: dict) -> str:
     return str(props.get("name") or props.get("heading") or props.get("title") or props.get("item") or props["id"])
 
 
-def _layout(data: GraphData) -> dict[str, tuple[float, float]]:
-    graph = nx.Graph()
-    graph.add_nodes_from(data.nodes)
-    graph.add_edges_from((e.source.id, e.target.id) for e in data.edges)
+def graph_of(data: GraphData) -> nx.MultiGraph:
+    """The subgraph with what drawing needs: each node's label and caption, each edge's tip."""
+    graph = nx.MultiGraph()
+    for node in data.nodes.values():
+        graph.add_node(node.id, label=node.label, caption=_caption(node.props))
+    for e in data.edges:
+        graph.add_edge(e.source.id, e.target.id, tip=f"{e.type} · {e.props.get('doc', '')}\n{e.props.get('evidence', '')}")
+    return graph
+
+
+def _layout(graph: nx.Graph) -> dict[str, tuple[float, float]]:
     pos = nx.spring_layout(graph, seed=7, k=1.6 / max(len(graph), 1) ** 0.5)
     margin = 60
     return {n: (margin + (x + 1) / 2 * (SIZE - 2 * margin), margin + (y + 1) / 2 * (SIZE - 2 * margin))
             for n, (x, y) in pos.items()}
 
 
-def _svg(data: GraphData) -> str:
-    pos, parts = _layout(data), []
-    for e in data.edges:
-        (x1, y1), (x2, y2) = pos[e.source.id], pos[e.target.id]
-        tip = html.escape(f"{e.type} · {e.props.get('doc', '')}\n{e.props.get('evidence', '')}")
-        parts.append(f'<line class="edge" data-s="{html.escape(e.source.id)}" data-t="{html.escape(e.target.id)}" '
+def _svg(graph: nx.Graph) -> str:
+    pos, parts = _layout(graph), []
+    for u, v, attrs in graph.edges(data=True):
+        (x1, y1), (x2, y2) = pos[u], pos[v]
+        tip = html.escape(str(attrs.get("tip") or f"{attrs.get('weight', 1)} shared tasks"))
+        parts.append(f'<line class="edge" data-s="{html.escape(str(u))}" data-t="{html.escape(str(v))}" '
                      f'x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" y2="{y2:.1f}"><title>{tip}</title></line>')
-    for node in data.nodes.values():
-        x, y = pos[node.id]
-        caption = html.escape(_caption(node.props))
-        parts.append(f'<g class="node" data-id="{html.escape(node.id)}" data-label="{node.label}">'
-                     f'<circle cx="{x:.1f}" cy="{y:.1f}" r="9" fill="{COLOURS.get(node.label, "#bab0ac")}">'
-                     f'<title>{node.label}: {caption}</title></circle>'
+    for n, attrs in graph.nodes(data=True):
+        (x, y), label = pos[n], attrs.get("label", "Agency")
+        caption = html.escape(str(attrs.get("caption") or attrs.get("name") or n))
+        parts.append(f'<g class="node" data-id="{html.escape(str(n))}" data-label="{label}">'
+                     f'<circle cx="{x:.1f}" cy="{y:.1f}" r="9" fill="{COLOURS.get(label, "#bab0ac")}">'
+                     f'<title>{label}: {caption}</title></circle>'
                      f'<text x="{x + 12:.1f}" y="{y + 4:.1f}">{caption[:24]}</text></g>')
     return "\n".join(parts)
 
@@ -89,8 +96,13 @@ document.querySelectorAll('.node').forEach((g) => {
 
 
 def render_html(data: GraphData, title: str) -> str:
+    return render_graph(graph_of(data), title)
+
+
+def render_graph(graph: nx.Graph, title: str) -> str:
+    """Any networkx graph whose nodes carry `label` and `caption` (or `name`) attributes."""
     legend = " ".join(f'<span style="color:{c}">●</span> {label}' for label, c in COLOURS.items())
-    stats = json.dumps({"nodes": len(data.nodes), "edges": len(data.edges)})
+    stats = json.dumps({"nodes": graph.number_of_nodes(), "edges": graph.number_of_edges()})
     return f"""<!doctype html>
 <html lang="zh"><head><meta charset="utf-8"><title>{html.escape(title)}</title>
 <style>
@@ -101,7 +113,7 @@ text {{ font-size: 11px; pointer-events: none; }}
 </style></head>
 <body><h1>{html.escape(title)}</h1><p>{legend}</p>
 <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {SIZE} {SIZE}" data-stats='{stats}'>
-{_svg(data)}
+{_svg(graph)}
 </svg>
 <script>{SCRIPT % {"size": SIZE}}</script>
 </body></html>

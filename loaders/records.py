@@ -142,10 +142,14 @@ class PersonnelAct:
     doc: str
     evidence: Evidence
     note: str | None = None
+    body: str | None = None  # the appointing body (阳泉市人民代表大会常务委员会)
+    meeting: str | None = None  # the meeting that decided (2020年3月24日常务会议)
+    decided: str | None = None  # ISO date of that decision
 
     def to_json(self) -> dict:
         return {"person": self.person, "post": self.post, "org": self.org, "note": self.note,
-                "act": self.act, "doc": self.doc, "evidence": self.evidence.to_json()}
+                "act": self.act, "doc": self.doc, "body": self.body, "meeting": self.meeting,
+                "decided": self.decided, "evidence": self.evidence.to_json()}
 
 
 @dataclass

@@ -46,15 +46,6 @@ XSD_OF_TYPE = {  # schema property type → literal datatype (None: a plain stri
     "float": "xsd:double", "boolean": "xsd:boolean", "date": "xsd:date",
 }
 
-# The terms the govkg vocabulary declares; a test checks ontology/govkg.ttl declares each one.
-GOVKG_CLASSES = ("Task", "Program", "PersonnelAct")
-GOVKG_PROPERTIES = (
-    "leads", "cooperatesOn", "responsibleFor", "officeAt", "post", "actType", "level",
-    "inGazetteer", "resolution", "writtenAs", "item", "deadline", "evidence", "page",
-    "startOffset", "endOffset", "extractor", "sourceFile", "contentHash", "note", "title",
-)
-
-
 @lru_cache(maxsize=None)
 def expand(curie: str) -> str:
     """The full IRI of a CURIE; a full IRI passes through."""

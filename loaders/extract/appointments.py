@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 
 from loaders.extract import extractor
+from loaders.extract.decision import decision_context
 from loaders.extract.posts import Post, is_person_name, parse_posts, people_spans, split_top
 from loaders.records import Document, Evidence, Facts, PersonnelAct
 from loaders.script import to_simplified
@@ -66,8 +67,14 @@ class _State:
 
 @extractor("appointments")
 def extract_appointments(document: Document, nlp_doc=None) -> Facts:
-    """Every appointment and removal the document states, with its sentence as evidence."""
-    return Facts(acts=_Reader(document).read())
+    """Every appointment and removal the document states, with its sentence as evidence,
+    and the body and meeting that decided them when the document says."""
+    acts = _Reader(document).read()
+    if acts:
+        body, meeting, decided = decision_context(document)
+        for act in acts:
+            act.body, act.meeting, act.decided = body, meeting, decided
+    return Facts(acts=acts)
 
 
 class _Reader:
