@@ -5,7 +5,7 @@
 
 Only a KgError (InputError …) may leave a target; anything else is a crash. Each target runs
 in its own process, so that a crash inside PDFium (a signal, not an exception) is reported
-too: the input being tried is written to bench/fuzz-crashes/TARGET.last first, and kept.
+too: the input being tried is written to $TMPDIR/govkg-fuzz/TARGET.last first, and kept.
 Hypothesis shrinks an exception to a minimal example, printed and saved beside it.
 OCR is stubbed out while fuzzing: Tesseract is an outside program, and a second per page
 would leave no time for the readers themselves.
@@ -28,7 +28,7 @@ from hypothesis import strategies as st
 from kg.errors import KgError
 
 ROOT = Path(__file__).resolve().parents[1]
-CRASHES = ROOT / "bench" / "fuzz-crashes"
+CRASHES = Path(tempfile.gettempdir()) / "govkg-fuzz"  # outside the repository
 SAMPLE = ROOT / "examples" / "yangquan-gazette-2020-02.txt"
 FRAGMENTS = ["阳泉市人民政府", "关于", "的通知", "任命", "免去", "为", "同志", "的职务", "兼任", "试用期一年",
              "牵头", "配合", "负责", "责任单位：", "领导小组", "组长：", "副组长：", "成员：", "办公室设在",
@@ -124,11 +124,14 @@ def fuzz_read(data: bytes, suffix: str) -> None:
     import loaders.pdf
     from loaders.read import read
 
-    loaders.pdf.PageOcr = _NoOcr
-    with tempfile.NamedTemporaryFile(suffix=suffix) as f:
-        f.write(data)
-        f.flush()
-        source = read(f.name, max_bytes=1 << 20)
+    real, loaders.pdf.PageOcr = loaders.pdf.PageOcr, _NoOcr
+    try:
+        with tempfile.NamedTemporaryFile(suffix=suffix) as f:
+            f.write(data)
+            f.flush()
+            source = read(f.name, max_bytes=1 << 20)
+    finally:
+        loaders.pdf.PageOcr = real
     assert source.pages and source.text.count("\f") == len(source.pages) - 1
 
 

@@ -64,23 +64,28 @@ def _document(i: int, rng: random.Random, data: GraphData) -> None:
                    deadline="2020年底前") for k in range(8)]
     for node in [doc, *agencies, group, *people, *posts, river, program, *tasks]:
         data.nodes[node.id] = node
-    e = lambda t, a, b, **p: data.edges.append(_edge(t, a, b, key, date, f"{a.props.get('name', '')}{t}{b.props.get('name', '')}", **p))  # noqa: E731
-    e("ISSUED_BY", doc, agencies[0])
-    for person, post in zip(people, posts):
-        e("POST_OF", post, agencies[posts.index(post)])
-        e("APPOINTED_TO", person, post, act="任命")
-    e("REMOVED_FROM", people[0], posts[0], act="免去")
+    def e(type_: str, a: Node, b: Node, sentence: str, **props) -> None:
+        data.edges.append(_edge(type_, a, b, key, date, sentence, **props))
+
+    # the edges of one sentence share its evidence, ~3 edges a sentence as in the sample gazette
+    e("ISSUED_BY", doc, agencies[0], doc.props["title"])
+    for person, post, agency in zip(people, posts, agencies):
+        sentence = f"任命{person.props['name']}为{post.props['name']}。"
+        e("POST_OF", post, agency, sentence)
+        e("APPOINTED_TO", person, post, sentence, act="任命")
+    e("REMOVED_FROM", people[0], posts[0], f"免去{people[0].props['name']}的{posts[0].props['name']}职务。", act="免去")
     for task in tasks:
-        e("STATED_IN", task, doc)
-        e("LEADS", rng.choice(agencies), task)
-        e("COOPERATES_ON", rng.choice(agencies), task)
-        e("RESPONSIBLE_FOR", rng.choice(agencies), task)
-        e("CONCERNS", task, river)
-        e("PART_OF", task, program)
+        sentence = task.props["text"] + f"（{rng.choice(agencies).props['name']}牵头）"
+        e("STATED_IN", task, doc, sentence)
+        e("LEADS", rng.choice(agencies), task, sentence)
+        e("COOPERATES_ON", rng.choice(agencies), task, sentence)
+        e("RESPONSIBLE_FOR", rng.choice(agencies), task, sentence)
+        e("CONCERNS", task, river, sentence)
+        e("PART_OF", task, program, sentence)
     for person, role in zip(people, ["leader", "deputy", "member", "member"]):
-        e("MEMBER_OF", person, group, role=role, title="市长")
-    e("OFFICE_AT", group, agencies[1])
-    e("MENTIONS", doc, river)
+        e("MEMBER_OF", person, group, f"{role}：{person.props['name']}", role=role, title="市长")
+    e("OFFICE_AT", group, agencies[1], "领导小组办公室设在" + agencies[1].props["name"])
+    e("MENTIONS", doc, river, river.props["name"])
 
 
 def synthetic(triples: int, seed: int = 7) -> GraphData:

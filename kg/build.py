@@ -8,8 +8,10 @@ from typing import Any
 from kg import __version__
 from kg.ids import content_hash, make_id
 from kg.model import DocumentGraph, Edge, Node
+from kg.people import People
 from kg.resolve import AgencyResolver, Resolution
 from kg.schema import Schema, load_schema
+from loaders.extract.posts import parse_post
 from loaders.records import Document, Evidence, Facts, GroupFact, Mention, PersonnelAct, TaskFact
 
 ROLE_EDGES = {"lead": "LEADS", "cooperate": "COOPERATES_ON", "responsible": "RESPONSIBLE_FOR"}
@@ -25,10 +27,11 @@ def document_hash(document: Document) -> str:
 class _DocumentBuilder:
     """Collects the nodes and edges of one document, checking labels against the schema."""
 
-    def __init__(self, document: Document, resolver: AgencyResolver, schema: Schema):
+    def __init__(self, document: Document, resolver: AgencyResolver, schema: Schema, people: People):
         self.document = document
         self.resolver = resolver
         self.schema = schema
+        self.people = people
         self.nodes: dict[str, Node] = {}
         self.edges: dict[str, Edge] = {}
 
@@ -73,10 +76,18 @@ class _DocumentBuilder:
             self.edge("PART_OF", node, parent, None, extractor="resolve")
         return node, r
 
-    def official(self, name: str) -> Node:
+    def official(self, name: str, agency: str | None = None) -> Node:
+        """The person a mention names; `agency` (canonical) is the context judgements use."""
         jurisdiction = self.document.jurisdiction
-        return self.node("Official", make_id("official", jurisdiction, name), name=name,
-                         jurisdiction=jurisdiction)
+        key = self.people.key(name, jurisdiction, agency)
+        return self.node("Official", make_id("official", *key), name=name, jurisdiction=jurisdiction)
+
+    def title_agency(self, title: str) -> str | None:
+        """The canonical agency a title names (市卫生健康委员会副主任 → 阳泉市卫生健康委员会)."""
+        post = parse_post(title, 0, len(title))
+        if post is None or post.org is None:
+            return None
+        return self.resolver.resolve(title[post.org[0]:post.org[1]], self.document.jurisdiction).canonical
 
     def written_props(self, r: Resolution) -> dict[str, Any]:
         return {"written": r.written, "resolution": r.decisions} if r.changed else {}
@@ -94,7 +105,7 @@ def _document_node(b: _DocumentBuilder) -> Node:
 
 
 def _act(b: _DocumentBuilder, act: PersonnelAct) -> None:
-    person = b.official(act.person)
+    agency = None
     if act.org:
         agency, r = b.agency(act.org)
         post = b.node("Post", make_id("post", agency.props["name"], act.post),
@@ -103,6 +114,7 @@ def _act(b: _DocumentBuilder, act: PersonnelAct) -> None:
     else:
         post = b.node("Post", make_id("post", b.document.jurisdiction, act.post), name=act.post,
                       title=act.post)
+    person = b.official(act.person, agency.props["name"] if agency else None)
     type_ = "APPOINTED_TO" if act.kind == "appointment" else "REMOVED_FROM"
     b.edge(type_, person, post, act.evidence, act=act.act, note=act.note, body=act.body,
            meeting=act.meeting, decided=act.decided)
@@ -133,7 +145,8 @@ def _group(b: _DocumentBuilder, group: GroupFact) -> None:
     b.nodes[node.id] = Node("Agency", node.id, {**node.props, "kind": "leading_group"})
     node = b.nodes[node.id]
     for m in group.members:
-        b.edge("MEMBER_OF", b.official(m.person), node, m.evidence, role=m.role, title=m.title)
+        person = b.official(m.person, b.title_agency(m.title))
+        b.edge("MEMBER_OF", person, node, m.evidence, role=m.role, title=m.title)
     for written in group.member_agencies:
         agency, r = b.agency(written)
         b.edge("MEMBER_OF", agency, node, group.evidence, role="member", **b.written_props(r))
@@ -150,9 +163,11 @@ def _programs(b: _DocumentBuilder, mentions: list[Mention]) -> list[Node]:
 
 
 class GraphBuilder:
-    def __init__(self, resolver: AgencyResolver | None = None, schema: Schema | None = None):
+    def __init__(self, resolver: AgencyResolver | None = None, schema: Schema | None = None,
+                 people: People | None = None):
         self.resolver = resolver or AgencyResolver()
         self.schema = schema or load_schema()
+        self.people = people or People()
 
     def build(self, facts: Facts) -> list[DocumentGraph]:
         by_doc: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
@@ -173,7 +188,7 @@ class GraphBuilder:
                 self.resolver.observe(act.org, jurisdiction.get(act.doc))
 
     def _document(self, document: Document, facts: dict[str, list]) -> DocumentGraph:
-        b = _DocumentBuilder(document, self.resolver, self.schema)
+        b = _DocumentBuilder(document, self.resolver, self.schema, self.people)
         doc_node = _document_node(b)
         programs = _programs(b, facts["mentions"])
         for act in facts["acts"]:

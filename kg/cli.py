@@ -48,10 +48,14 @@ def load(paths: tuple[str, ...], force: bool) -> None:
 
     from kg.load import iter_files, load_paths
 
+    from kg.people import People, read_judgements
+
+    settings = Settings.from_env()
     files = list(iter_files(paths))
+    people = People(read_judgements(settings.judgements_path))
     with _store() as store, Progress(transient=True) as bar:
         task = bar.add_task("loading", total=len(files))
-        report = load_paths(files, store, max_bytes=Settings.from_env().max_bytes, force=force,
+        report = load_paths(files, store, max_bytes=settings.max_bytes, force=force, people=people,
                             progress=lambda _p: bar.advance(task))
     click.echo(f"{report.files} files: {report.written} documents written ({report.edges} edges), "
                f"{report.unchanged} unchanged, {len(report.failures)} failed")
@@ -196,6 +200,32 @@ def viz(agency: str | None, official: str | None, doc: str | None, depth: int, o
         data = neighbourhood(data, find_node(data, label, name), depth)
     Path(output).write_text(render_html(data, name), encoding="utf-8")
     click.echo(f"{output}: {len(data.nodes)} nodes, {len(data.edges)} edges")
+
+
+@cli.command()
+@click.argument("name", required=False)
+@click.option("--left", help="Canonical agency of one context (阳泉市卫生健康委员会).")
+@click.option("--right", help="Canonical agency of the other context.")
+@click.option("--decision", type=click.Choice(["same", "not_same", "unsure"]))
+@click.option("--jurisdiction", default="", help="The jurisdiction of both mentions (阳泉市).")
+@click.option("--note", default="", help="Why: what the reviewer saw.")
+@FORMAT
+def judge(name: str | None, left: str | None, right: str | None, decision: str | None,
+          jurisdiction: str, note: str, fmt: str) -> None:
+    """Record whether two mentions of NAME are the same official (no NAME: list judgements)."""
+    from dataclasses import asdict
+
+    from kg.people import Judgement, read_judgements, record_judgement
+
+    path = Settings.from_env().judgements_path
+    if not name:
+        print_rows([asdict(j) for j in read_judgements(path)], fmt, title=str(path))
+        return
+    if not (left and right and decision):
+        raise QueryError("a judgement needs --left, --right and --decision", where="kg judge")
+    record_judgement(path, Judgement(name, jurisdiction, left, right, decision, note))
+    click.echo(f"{path}: recorded {decision} for {name} ({left} / {right}); "
+               "run `kg load --force PATH…` to apply it to loaded documents")
 
 
 @cli.group()

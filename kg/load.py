@@ -14,6 +14,7 @@ from pathlib import Path
 from kg.build import GraphBuilder, document_hash
 from kg.errors import InputError, KgError
 from kg.model import DocumentGraph
+from kg.people import People
 from kg.stores.base import Store
 from loaders.pipeline import documents_of, extract_documents
 from loaders.read import read
@@ -49,25 +50,27 @@ def iter_files(paths: Iterable[str | Path]) -> Iterator[Path]:
             yield path
 
 
-def graphs_of(path: Path, max_bytes: int | None = None, known: dict[str, str] | None = None
-              ) -> tuple[list[DocumentGraph], int]:
+def graphs_of(path: Path, max_bytes: int | None = None, known: dict[str, str] | None = None,
+              people: People | None = None) -> tuple[list[DocumentGraph], int]:
     """The graphs of the file's documents whose hash differs from `known` (doc → hash), and
     how many documents were unchanged. Resolution is per file, so the result does not depend
     on which other files load with it, or in which order."""
     documents = documents_of(read(path, max_bytes=max_bytes))
     known = known or {}
     todo = [d for d in documents if known.get(d.key) != document_hash(d)]
-    return GraphBuilder().build(extract_documents(todo)), len(documents) - len(todo)
+    builder = GraphBuilder(people=people)
+    return builder.build(extract_documents(todo)), len(documents) - len(todo)
 
 
 def load_paths(paths: Iterable[str | Path], store: Store, *, max_bytes: int | None = None,
-               force: bool = False, progress: Callable[[Path], None] | None = None) -> LoadReport:
+               force: bool = False, progress: Callable[[Path], None] | None = None,
+               people: People | None = None) -> LoadReport:
     report = LoadReport()
     known = {} if force else store.document_hashes()
     for path in iter_files(paths):
         report.files += 1
         try:
-            graphs, unchanged = graphs_of(path, max_bytes, known)
+            graphs, unchanged = graphs_of(path, max_bytes, known, people)
         except KgError as exc:
             report.failures.append(exc.line())
             continue

@@ -28,6 +28,11 @@ class Settings:
     neo4j_database: str | None = None
     rdf_base: str = DEFAULT_RDF_BASE
     max_bytes: int = DEFAULT_MAX_BYTES
+    judgements: Path | None = None  # same / not same decisions on officials; default in data_dir
+
+    @property
+    def judgements_path(self) -> Path:
+        return self.judgements or self.data_dir / "judgements.csv"
 
     @classmethod
     def from_env(cls) -> "Settings":
@@ -41,4 +46,5 @@ class Settings:
             neo4j_database=_env("KG_NEO4J_DATABASE"),
             rdf_base=_env("KG_RDF_BASE", DEFAULT_RDF_BASE),
             max_bytes=int(_env("KG_MAX_BYTES", str(DEFAULT_MAX_BYTES))),
+            judgements=Path(_env("KG_JUDGEMENTS")) if _env("KG_JUDGEMENTS") else None,
         )

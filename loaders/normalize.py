@@ -38,22 +38,38 @@ def _nfkc(ch: str) -> str:
     return " " if out.isspace() and out not in "\t\n\f" else out
 
 
+def _changed(raw: str) -> re.Pattern | None:
+    """A character class of the characters of `raw` that do not fold to themselves (ASCII
+    passes as it is, but for \r), or None when every character stays."""
+    odd = [ch for ch in set(raw) if ch == "\r" or (not ch.isascii() and _nfkc(ch) != ch)]
+    return re.compile("[" + "".join(map(re.escape, sorted(odd))) + "]") if odd else None
+
+
 def _fold(raw: str) -> tuple[str, list[int]]:
+    """NFKC per character with the offset map; runs of characters that stay are copied whole,
+    so the Python work is per changed character, not per character."""
+    changed = _changed(raw)
+    if changed is None:
+        return raw, list(range(len(raw)))
     chars: list[str] = []
     offsets: list[int] = []
-    for i, ch in enumerate(raw):
+    done = 0
+    for m in changed.finditer(raw):
+        i = m.start()
+        chars.append(raw[done:i])
+        offsets.extend(range(done, i))
+        done = i + 1
+        ch = raw[i]
         if ch == "\r":  # \r\n is one line break; a lone \r (old Mac files) is one too
             if raw[i + 1:i + 2] != "\n":
                 chars.append("\n")
                 offsets.append(i)
             continue
-        if ch.isascii():
-            chars.append(ch)
-            offsets.append(i)
-            continue
-        for out in _nfkc(ch):
-            chars.append(out)
-            offsets.append(i)
+        out = _nfkc(ch)
+        chars.append(out)
+        offsets.extend([i] * len(out))
+    chars.append(raw[done:])
+    offsets.extend(range(done, len(raw)))
     return "".join(chars), offsets
 
 
@@ -77,15 +93,19 @@ def _drop_space(text: str, a: int, b: int) -> bool:
 
 
 def _join_spaced(text: str, offsets: list[int]) -> tuple[str, list[int]]:
-    keep = [True] * len(text)
-    for m in _SPACE_RUN.finditer(text):
-        if _drop_space(text, m.start(), m.end()):
-            for i in range(m.start(), m.end()):
-                keep[i] = False
-    if all(keep):
+    drops = [m.span() for m in _SPACE_RUN.finditer(text) if _drop_space(text, m.start(), m.end())]
+    if not drops:
         return text, offsets
-    chars = [c for c, k in zip(text, keep) if k]
-    return "".join(chars), [o for o, k in zip(offsets, keep) if k]
+    chars: list[str] = []
+    kept: list[int] = []
+    done = 0
+    for a, b in drops:  # copy what lies between the dropped runs, slice by slice
+        chars.append(text[done:a])
+        kept += offsets[done:a]
+        done = b
+    chars.append(text[done:])
+    kept += offsets[done:len(text)]
+    return "".join(chars), kept
 
 
 def normalize(source: Source) -> Text:

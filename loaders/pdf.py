@@ -13,6 +13,7 @@ A page neither reader finds text on is read by OCR (loaders.ocr) and marked meth
 from __future__ import annotations
 
 import ctypes
+import logging
 from pathlib import Path
 from typing import NamedTuple
 
@@ -29,6 +30,10 @@ PASSWORD_ERROR = 4  # PDFium's FPDF_ERR_PASSWORD
 GARBLED_SHARE = 0.3  # a page is undecodable when this share of its glyphs has no text
 NOISE_MIN = 20  # non-ASCII characters needed before a page can be judged noise
 EOF_TAIL = 4096  # bytes at the end of a complete PDF that hold its %%EOF marker
+
+# pdfminer logs font trouble as warnings, which would reach the terminal beside the CLI's own
+# one-line errors; what matters of it shows in the page notes.
+logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
 
 class PageText(NamedTuple):

@@ -10,6 +10,8 @@ a converter (no phrase rules, none of the one-to-many cases such as 乾/幹 → 
 
 from __future__ import annotations
 
+import re
+
 # Pairs "繁简", grouped loosely: grammar words, titles, agencies, places, common surnames.
 _PAIRS = """
 為为 職职 務务 試试 辭辞 擔担 兼兼 於于 關关 發发 號号 聯联 會会 議议 決决 請请 認认 書书 記记 黨党
@@ -47,8 +49,13 @@ def _table() -> dict[int, str]:
 
 
 _TO_SIMPLIFIED = _table()
+# One scan in C tells whether there is anything to fold: most texts have nothing, and
+# str.translate with a dict looks up every character in Python objects.
+_TRADITIONAL = re.compile("[" + "".join(sorted(map(chr, _TO_SIMPLIFIED))) + "]")
 
 
 def to_simplified(text: str) -> str:
     """`text` with the table's traditional characters simplified; same length as `text`."""
+    if _TRADITIONAL.search(text) is None:
+        return text
     return text.translate(_TO_SIMPLIFIED)

@@ -48,6 +48,7 @@ class Emitter:
         self._reify = [self.p(c) for c in ("rdf:subject", "rdf:predicate", "rdf:object", "prov:wasDerivedFrom")]
         self._docs: dict[str, tuple[str, str]] = {}
         self._term_iris: dict[str, str] = {}
+        self.zh_literals: dict[str, str] = {}  # text → its literal, for rules.py
 
     # -- syntax ------------------------------------------------------------------------------
 
@@ -128,7 +129,8 @@ class Emitter:
         key = str(edge.props.get("doc", ""))
         terms = self._docs.get(key)
         if terms is None:
-            terms = self._docs[key] = (self.minter.make("graph", key), self.minter.node(self.mapping.document.path, key))
+            terms = (self.minter.make("graph", key), self.minter.node(self.mapping.document.path, key))
+            self._docs[key] = terms
         return terms
 
     @staticmethod

@@ -106,7 +106,8 @@ class Patterns:
             yield self.em.block(graph, membership, ("org:Membership",), self._holder(edge) + [
                 ("org:memberDuring", interval), ("prov:wasInvalidatedBy", act[1]), ("prov:wasDerivedFrom", doc)])
         dated = bool(edge.props.get("date"))
-        yield self.em.block(graph, interval, () if opened else ("time:Interval",), [("time:hasEnd", end)] if dated else [])
+        has_end = [("time:hasEnd", end)] if dated else []
+        yield self.em.block(graph, interval, () if opened else ("time:Interval",), has_end)
         if dated:
             yield self._instant(graph, end, edge)
 

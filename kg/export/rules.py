@@ -24,8 +24,14 @@ def _values(value: Any) -> list:
 
 
 def _zh(em: "Emitter", text: str) -> str:
-    text = em.redact(text)
-    return lang_literal(text, zh_tag(text))
+    """A Chinese literal, contact details withheld; one text often feeds several properties."""
+    literal = em.zh_literals.get(text)
+    if literal is None:
+        if len(em.zh_literals) >= 10_000:
+            em.zh_literals.clear()
+        shown = em.redact(text)
+        literal = em.zh_literals[text] = lang_literal(shown, zh_tag(shown))
+    return literal
 
 
 def label(em: "Emitter", rule: Rule) -> Pairs:

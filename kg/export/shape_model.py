@@ -25,9 +25,11 @@ class PropertyShape:
     def loosen(self, other: "PropertyShape") -> "PropertyShape":
         """One path fed by two rules (or two kinds of node): what both satisfy."""
         same = lambda a, b: a if a == b else type(a)()  # noqa: E731
-        return replace(self, min=min(self.min, other.min), max=None, datatype=self.datatype if self.datatype == other.datatype else None,
-                       classes=tuple(dict.fromkeys(self.classes + other.classes)) if self.classes and other.classes else (),
-                       in_=same(self.in_, other.in_), iri=self.iri and other.iri, language=same(self.language, other.language),
+        classes = tuple(dict.fromkeys(self.classes + other.classes)) if self.classes and other.classes else ()
+        return replace(self, min=min(self.min, other.min), max=None, classes=classes,
+                       datatype=same(self.datatype or "", other.datatype or "") or None,
+                       in_=same(self.in_, other.in_), iri=self.iri and other.iri,
+                       language=same(self.language, other.language),
                        unique_lang=self.unique_lang and other.unique_lang, name=same(self.name, other.name))
 
 
@@ -87,5 +89,6 @@ def _node(shape: NodeShape) -> str:
 
 def render(shapes: list[NodeShape]) -> str:
     prefixes = "".join(f"@prefix {p}: <{iri}> .\n" for p, iri in PREFIXES.items())
-    return prefixes + f"\n<{GOVKG.rstrip('#').rsplit('/', 1)[0]}/shapes> a <http://www.w3.org/2002/07/owl#Ontology> ;\n" \
-        f"    rdfs:label \"govkg SHACL shapes\"@en .\n\n" + "\n".join(_node(s) for s in shapes)
+    ontology = f"<{GOVKG.rstrip('#').rsplit('/', 1)[0]}/shapes>"
+    header = f"\n{ontology} a owl:Ontology ;\n    rdfs:label \"govkg SHACL shapes\"@en .\n\n"
+    return prefixes + header + "\n".join(_node(s) for s in shapes)

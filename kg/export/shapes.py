@@ -46,8 +46,10 @@ def _rule_shapes(rule: Rule, prop: Property, mapping: Mapping) -> list[PropertyS
     return [PropertyShape(p, low, one, "xsd:string", name=prop.name)]  # basename
 
 
-def _properties(rules: dict[str, tuple[Rule, ...]], props: dict[str, Property], mapping: Mapping) -> list[PropertyShape]:
-    return [shape for name, todo in rules.items() for rule in todo for shape in _rule_shapes(rule, props[name], mapping)]
+def _properties(rules: dict[str, tuple[Rule, ...]], props: dict[str, Property],
+                mapping: Mapping) -> list[PropertyShape]:
+    return [shape for name, todo in rules.items() for rule in todo
+            for shape in _rule_shapes(rule, props[name], mapping)]
 
 
 def _edge_props(mapping: Mapping, types: list[str]) -> dict[str, Property]:
@@ -120,8 +122,10 @@ def _description_shapes() -> list[NodeShape]:
     dataset = NodeShape("Dataset", "dcat:Dataset", "the DCAT description of an export")
     dataset.add(PropertyShape("dcterms:title", 1, None, LANG, unique_lang=True),
                 PropertyShape("dcterms:description", 1, None, LANG),
-                PropertyShape("dcterms:publisher", 1, 1, iri=True), PropertyShape("dcterms:license", 1, 1, iri=True),
-                PropertyShape("dcterms:issued", 1, 1, "xsd:date"), PropertyShape("dcterms:modified", 1, 1, "xsd:dateTime"),
+                PropertyShape("dcterms:publisher", 1, 1, iri=True),
+                PropertyShape("dcterms:license", 1, 1, iri=True),
+                PropertyShape("dcterms:issued", 1, 1, "xsd:date"),
+                PropertyShape("dcterms:modified", 1, 1, "xsd:dateTime"),
                 PropertyShape("dcat:distribution", 1, None, classes=("dcat:Distribution",)))
     distribution = NodeShape("Distribution", "dcat:Distribution", "one file of an export")
     distribution.add(PropertyShape("dcat:mediaType", 1, 1, iri=True), PropertyShape("dcat:downloadURL", 1, 1, iri=True),

@@ -1,0 +1,103 @@
+"""Who is who: officials' identity across documents, as a record of judgements.
+
+The rule: one name in one jurisdiction is one person (two officials of one city government
+rarely share a full name, and careers move between agencies, so agency alone cannot split).
+A judgement overrides the rule and survives re-extraction: `not_same` between two agency
+contexts of a name makes them two people; `same` joins contexts again; `unsure` is kept for
+review and changes nothing. A `not_same` is never overridden by a rule.
+
+Judgements live in a CSV (KG_JUDGEMENTS, default `judgements.csv` in KG_DATA_DIR):
+`name,jurisdiction,left,right,decision,note,at` — left and right are canonical agency names.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import asdict, dataclass
+from datetime import date
+from pathlib import Path
+
+from kg.errors import InputError
+
+DECISIONS = ("same", "not_same", "unsure")
+FIELDS = ["name", "jurisdiction", "left", "right", "decision", "note", "at"]
+
+
+@dataclass(frozen=True)
+class Judgement:
+    name: str
+    jurisdiction: str
+    left: str
+    right: str
+    decision: str
+    note: str = ""
+    at: str = ""
+
+
+def read_judgements(path: Path) -> list[Judgement]:
+    if not path.is_file():
+        return []
+    with path.open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    out = []
+    for line, row in enumerate(rows, start=2):
+        if row.get("decision") not in DECISIONS or not row.get("name"):
+            raise InputError(f"line {line}: a judgement needs a name and a decision in {DECISIONS}", where=str(path))
+        out.append(Judgement(**{k: row.get(k) or "" for k in FIELDS}))
+    return out
+
+
+def record_judgement(path: Path, judgement: Judgement) -> None:
+    """Append one judgement (the file keeps the history; the last word on a pair counts)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    new = not path.exists()
+    with path.open("a", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=FIELDS)
+        if new:
+            writer.writeheader()
+        writer.writerow(asdict(judgement) | {"at": judgement.at or date.today().isoformat()})
+
+
+class People:
+    """Maps a mention (name, jurisdiction, agency context) to a person key."""
+
+    def __init__(self, judgements: list[Judgement] | None = None):
+        self._split: dict[tuple[str, str], dict[str, str]] = {}
+        for (name, jurisdiction), decisions in self._latest(judgements or []).items():
+            self._split[(name, jurisdiction)] = _clusters(decisions)
+
+    @staticmethod
+    def _latest(judgements: list[Judgement]) -> dict[tuple[str, str], dict[frozenset, str]]:
+        latest: dict[tuple[str, str], dict[frozenset, str]] = {}
+        for j in judgements:
+            latest.setdefault((j.name, j.jurisdiction), {})[frozenset((j.left, j.right))] = j.decision
+        return latest
+
+    def key(self, name: str, jurisdiction: str | None, agency: str | None) -> tuple[str, ...]:
+        """(jurisdiction, name) by the rule; with a third part when judgements split the name."""
+        clusters = self._split.get((name, jurisdiction or ""))
+        if not clusters or agency is None or agency not in clusters:
+            return (jurisdiction or "", name)
+        return (jurisdiction or "", name, clusters[agency])
+
+
+def _clusters(decisions: dict[frozenset, str]) -> dict[str, str]:
+    """Agency → representative, when `not_same` says a name covers several people; agencies
+    joined by `same` share one representative."""
+    if "not_same" not in decisions.values():
+        return {}
+    parent: dict[str, str] = {}
+
+    def find(a: str) -> str:
+        parent.setdefault(a, a)
+        while parent[a] != a:
+            a = parent[a]
+        return a
+
+    for pair, decision in decisions.items():
+        a, b = (sorted(pair) * 2)[:2]
+        find(a), find(b)
+        if decision == "same":
+            ra, rb = sorted((find(a), find(b)))
+            parent[rb] = ra
+    return {agency: find(agency) for agency in parent}

@@ -1,0 +1,107 @@
+"""The `kg` command as a user runs it: one process per command, the embedded store in a
+temporary data directory, errors as one line with exit code 2."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import networkx as nx
+import pytest
+
+KG = [sys.executable, "-m", "kg"]
+
+
+@pytest.fixture(scope="module")
+def env(tmp_path_factory):
+    data = tmp_path_factory.mktemp("cli-data")
+    environ = {**os.environ, "KG_DATA_DIR": str(data), "KG_STORE": "embedded", "KG_GRAPH": "cli"}
+    yield environ
+    subprocess.run([*KG, "store", "stop"], env=environ, capture_output=True, timeout=60)
+
+
+def kg(env, *args, ok=True):
+    out = subprocess.run([*KG, *args], env=env, capture_output=True, text=True, timeout=300)
+    if ok:
+        assert out.returncode == 0, out.stderr
+    return out
+
+
+@pytest.fixture(scope="module")
+def loaded(env, sample_path):
+    out = kg(env, "load", str(sample_path))
+    assert "27 documents written" in out.stdout
+    return env
+
+
+def test_load_twice_changes_nothing(loaded, sample_path):
+    before = json.loads(kg(loaded, "stats", "--format", "json").stdout)
+    out = kg(loaded, "load", str(sample_path))
+    assert "0 documents written" in out.stdout and "27 unchanged" in out.stdout
+    assert json.loads(kg(loaded, "stats", "--format", "json").stdout) == before
+    assert before["nodes"]["Document"] == 27 and before["edges"]["APPOINTED_TO"] >= 15
+
+
+def test_query_list_and_rows_as_json(loaded):
+    listing = json.loads(kg(loaded, "query", "--list", "--format", "json").stdout)
+    assert len(listing) >= 20
+    assert all({"name", "description", "params"} <= set(q) for q in listing)
+    rows = json.loads(kg(loaded, "query", "post_holders", "--param", "post=西城分局局长",
+                         "--param", "on=2020-04-01", "--format", "json").stdout)
+    assert [r["official"] for r in rows] == ["李武"]
+    csv_out = kg(loaded, "query", "documents", "--format", "csv").stdout.splitlines()
+    assert csv_out[0].startswith("number,date,title") and len(csv_out) == 28
+
+
+@pytest.mark.parametrize("args, message", [
+    (["query", "post_holders", "--param", "post=局长"], "missing parameter 'on'"),
+    (["query", "post_holders", "--param", "post=局长", "--param", "on=tomorrow"], "must be a date"),
+    (["query", "post_holders", "--param", "pots=局长"], "unknown parameter 'pots'"),
+    (["query", "no_such_query"], "no canned query named 'no_such_query'"),
+    (["cypher", "CREATE (n:Agency {id: 'x'}) RETURN n"], "read-only"),
+    (["load", "/no/such/file.pdf"], "/no/such/file.pdf: no such file or directory"),
+])
+def test_errors_are_one_line_with_exit_code_2(loaded, args, message):
+    out = kg(loaded, *args, ok=False)
+    assert out.returncode == 2
+    lines = out.stderr.strip().splitlines()
+    assert len(lines) == 1 and message in lines[0] and "Traceback" not in out.stderr
+
+
+def test_export_gexf_has_the_counts_of_stats(loaded, tmp_path):
+    stats = json.loads(kg(loaded, "stats", "--format", "json").stdout)
+    path = tmp_path / "g.gexf"
+    kg(loaded, "export", "gexf", "-o", str(path))
+    graph = nx.read_gexf(path)
+    assert graph.number_of_nodes() == sum(stats["nodes"].values())
+    assert graph.number_of_edges() == sum(stats["edges"].values())
+
+
+def test_viz_writes_a_page(loaded, tmp_path):
+    path = tmp_path / "v.html"
+    out = kg(loaded, "viz", "--official", "石成芳", "-o", str(path))
+    assert "nodes" in out.stdout and path.read_text(encoding="utf-8").count("<circle") >= 3
+
+
+def test_judge_records_a_decision(loaded, tmp_path):
+    env = {**loaded, "KG_JUDGEMENTS": str(tmp_path / "j.csv")}
+    kg(env, "judge", "田强", "--left", "阳泉市卫生健康委员会", "--right", "阳泉市公安局", "--decision", "not_same")
+    rows = json.loads(kg(env, "judge", "--format", "json").stdout)
+    assert rows[0]["decision"] == "not_same" and rows[0]["name"] == "田强"
+
+
+def test_extract_prints_the_facts_format(sample_path):
+    out = subprocess.run([*KG, "extract", str(sample_path)], capture_output=True, text=True, timeout=300)
+    facts = json.loads(out.stdout)
+    assert {"documents", "appointments", "removals", "tasks", "groups", "rivers"} <= set(facts)
+    assert all("evidence" in a for a in facts["appointments"])
+
+
+def test_eval_scores_against_the_gold(gold, sample_path, tmp_path):
+    gold_path = tmp_path / "gold.json"
+    gold_path.write_text(json.dumps(gold, ensure_ascii=False), encoding="utf-8")
+    out = subprocess.run([*KG, "eval", "--gold", str(gold_path), str(sample_path), "--format", "json"],
+                         capture_output=True, text=True, timeout=300)
+    scores = {s["kind"]: s for s in json.loads(out.stdout)}
+    assert scores["appointments"]["f1"] >= 0.98 and scores["removals"]["f1"] >= 0.98
