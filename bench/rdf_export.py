@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import multiprocessing
+import queue as queue_module
 import random
 import resource
 import sys
@@ -131,7 +132,13 @@ def _in_process(target, *args):
     queue = ctx.Queue()
     proc = ctx.Process(target=target, args=(*args, queue))
     proc.start()
-    result = queue.get()
+    while True:  # a child that dies (its traceback is printed) must not leave us waiting
+        try:
+            result = queue.get(timeout=1)
+            break
+        except queue_module.Empty:
+            if not proc.is_alive():
+                raise SystemExit(f"{target.__name__}{args[:1]} failed") from None
     proc.join()
     return result
 

@@ -158,23 +158,34 @@ def export(kind: str, output: str, rdf_format: str, docs: tuple[str, ...], inclu
 
     with _store() as s:
         data = read_graph(s)
-    if docs:
-        data = data.only_documents(set(docs))
-    if kind == "rdf":
-        from kg.export.rdf import export_rdf
-
-        counts = export_rdf(data, rdf_format, output, include_contacts=include_contacts)
-    elif kind == "csv":
-        from kg.network import write_csv
-
-        counts = write_csv(data, output)
+    if kind == "rdf":  # RDF filters documents itself, keeping their named graphs whole
+        counts = _export_rdf(data, rdf_format, output, include_contacts, docs)
     else:
-        from kg.network import to_networkx, write_graph
-
-        graph = to_networkx(data)
-        write_graph(graph, output, kind)
-        counts = {"nodes": graph.number_of_nodes(), "edges": graph.number_of_edges()}
+        counts = _export_graph(data.only_documents(set(docs)) if docs else data, kind, output)
     click.echo(f"{output}: {to_json(counts)}")
+
+
+def _export_graph(data, kind: str, output: str) -> dict:
+    from kg.network import to_networkx, write_csv, write_graph
+
+    if kind == "csv":
+        return write_csv(data, output)
+    graph = to_networkx(data)
+    write_graph(graph, output, kind)
+    return {"nodes": graph.number_of_nodes(), "edges": graph.number_of_edges()}
+
+
+def _export_rdf(data, fmt: str, output: str, include_contacts: bool, docs: tuple[str, ...]) -> dict:
+    from dataclasses import replace
+
+    from kg.export.describe import DatasetInfo
+    from kg.export.rdf import export_rdf
+
+    settings, info = Settings.from_env(), DatasetInfo()
+    info = replace(info, publisher=settings.rdf_publisher or info.publisher,
+                   license=settings.rdf_license or info.license)
+    return export_rdf(data, fmt, output, base=settings.rdf_base, include_contacts=include_contacts,
+                      docs=docs or None, info=info)
 
 
 @cli.command()

@@ -27,6 +27,8 @@ class Settings:
     neo4j_password: str | None = field(default=None, repr=False)
     neo4j_database: str | None = None
     rdf_base: str = DEFAULT_RDF_BASE
+    rdf_publisher: str | None = None  # the portal's DCAT publisher and licence
+    rdf_license: str | None = None
     max_bytes: int = DEFAULT_MAX_BYTES
     judgements: Path | None = None  # same / not same decisions on officials; default in data_dir
 
@@ -45,6 +47,8 @@ class Settings:
             neo4j_password=_env("KG_NEO4J_PASSWORD"),
             neo4j_database=_env("KG_NEO4J_DATABASE"),
             rdf_base=_env("KG_RDF_BASE", DEFAULT_RDF_BASE),
+            rdf_publisher=_env("KG_RDF_PUBLISHER"),
+            rdf_license=_env("KG_RDF_LICENSE"),
             max_bytes=int(_env("KG_MAX_BYTES", str(DEFAULT_MAX_BYTES))),
             judgements=Path(_env("KG_JUDGEMENTS")) if _env("KG_JUDGEMENTS") else None,
         )

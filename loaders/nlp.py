@@ -28,11 +28,8 @@ from loaders.agency import agency_after, find_agencies
 from loaders.gazetteer import get_gazetteer
 from loaders.places import find_places
 
-# Tokens of spaCy's char segmenter: a non-space character, or a run of whitespace that does
-# not start with the one space a character keeps as its `whitespace_`.
-_TOKEN = re.compile(r"\S|(?<=\S)[^\S ]\s*|(?<!\S)\s+")
-# The space a character keeps: the text splits there into pieces tokenised alone.
-_KEPT_SPACE = re.compile(r"(?<=\S) ")
+# Whitespace runs, kept by split: the text between them is one token per character.
+_WHITESPACE = re.compile(r"(\s+)")
 # A river hit followed by these is part of another word: 海河 in 上海河道, 香河 in 香河县.
 _NOT_A_RIVER_AFTER = set("道长湖岸堤床县市区镇乡村街")
 _PLACE_LABELS = {"RIVER", "DISTRICT"}
@@ -44,26 +41,52 @@ class CharTokenizer:
 
     spaCy aligns its character words to the text by slicing the rest of the text for every
     character, which is quadratic (0.6 s for a 92k-character gazette); this is the same
-    alignment in one pass: a single following space becomes the token's `whitespace_`,
-    other whitespace runs become tokens of their own. The text is cut at those kept spaces,
-    so the work per token stays in the regex engine.
+    alignment in one pass: a single space after a character becomes the token's
+    `whitespace_`, other whitespace runs become tokens of their own. Python works per
+    whitespace run, not per character, and the words reach `Doc` as hash ids (a dict look-up
+    each) rather than strings that `Doc` would hash one by one (a third of the cost).
     """
 
     def __init__(self, vocab):
         self.vocab = vocab
+        self.orth = _OrthIds(vocab.strings)
 
     def __call__(self, text: str) -> Doc:
-        pieces = _KEPT_SPACE.split(text) if " " in text else [text]
-        words = _TOKEN.findall(pieces[0])
+        words, kept = _words(text)
         spaces = [False] * len(words)
-        for piece in pieces[1:]:  # the piece before ends with a word that keeps a space
-            spaces[-1] = True
-            found = _TOKEN.findall(piece)
-            words += found
-            spaces += [False] * len(found)
-        doc = Doc(self.vocab, words=words, spaces=spaces)
+        for index in kept:
+            spaces[index] = True
+        doc = Doc(self.vocab, words=list(map(self.orth.__getitem__, words)), spaces=spaces)
         doc.user_data[TEXT_KEY] = text
         return doc
+
+
+class _OrthIds(dict):
+    """word → its id in the string store, added on first sight."""
+
+    def __init__(self, strings):
+        super().__init__()
+        self.strings = strings
+
+    def __missing__(self, word: str) -> int:
+        orth = self[word] = self.strings.add(word)
+        return orth
+
+
+def _words(text: str) -> tuple[list[str], list[int]]:
+    """The token texts, and the indexes of those that keep the one space after them."""
+    parts = _WHITESPACE.split(text)  # chunk, run, chunk, run, …, chunk
+    words: list[str] = list(parts[0])
+    kept: list[int] = []
+    for i in range(1, len(parts), 2):
+        run = parts[i]
+        if run[0] == " " and parts[i - 1]:  # a space right after a character is that token's
+            kept.append(len(words) - 1)
+            run = run[1:]
+        if run:
+            words.append(run)
+        words += parts[i + 1]
+    return words, kept
 
 
 def doc_text(doc: Doc) -> str:

@@ -58,8 +58,8 @@ def read_pdf(path: Path) -> tuple[list[PageText], list[str]]:
         raise InputError(f"PDF page {len(pages) + 1} is corrupt ({e})", where=str(path)) from e
     finally:
         doc.close()
-        if plumber and plumber[0] is not None:
-            plumber[0].close()
+        if plumber:
+            _close_plumber(plumber[0])
     return pages, notes
 
 
@@ -136,7 +136,17 @@ def _plumber_page_count(path: Path) -> int | None:
     except Exception:  # noqa: BLE001 - pdfminer cannot walk the page tree either
         return None
     finally:
+        _close_plumber(doc)
+
+
+def _close_plumber(doc) -> None:
+    """pdfplumber's close walks the page tree again, and raises where the tree is broken."""
+    if doc is None:
+        return
+    try:
         doc.close()
+    except Exception:  # noqa: BLE001 - then only the file needs closing
+        doc.stream.close()
 
 
 def _plumber_page(doc, index: int) -> tuple[list[Char], float]:

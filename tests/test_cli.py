@@ -105,3 +105,18 @@ def test_eval_scores_against_the_gold(gold, sample_path, tmp_path):
                          capture_output=True, text=True, timeout=300)
     scores = {s["kind"]: s for s in json.loads(out.stdout)}
     assert scores["appointments"]["f1"] >= 0.98 and scores["removals"]["f1"] >= 0.98
+
+
+def test_export_rdf_parses_with_the_counts_of_stats(loaded, tmp_path):
+    from rdflib import Graph, Namespace, RDF
+
+    org = Namespace("http://www.w3.org/ns/org#")
+    stats = json.loads(kg(loaded, "stats", "--format", "json").stdout)
+    path = tmp_path / "g.ttl"
+    kg(loaded, "export", "rdf", "--format", "turtle", "-o", str(path))
+    graph = Graph().parse(path, format="turtle")
+    agencies = set(graph.subjects(RDF.type, org.Organization))
+    assert len(agencies) >= stats["nodes"]["Agency"]
+    trig = tmp_path / "g.trig"
+    kg(loaded, "export", "rdf", "--format", "trig", "-o", str(trig), "--doc", "阳政任字〔2020〕6号")
+    assert trig.stat().st_size > 0

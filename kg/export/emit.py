@@ -42,11 +42,12 @@ class Emitter:
         self._edges = self._compile(mapping.edge_rules)
         self._edges_of = {t: [r for r in self._edges if r[0] in mapping.schema.edge_properties(t)]
                           for t in mapping.edges}  # only what an edge of the type can carry
-        self._edge_pos = {t: {src: ([self.p(c) for c in ps], nt(ps[0])) for src, ps in e.by_source.items()}
-                          for t, e in mapping.edges.items()}
-        self._statement = self.types("rdf:Statement")
-        self._reify = [self.p(c) for c in ("rdf:subject", "rdf:predicate", "rdf:object", "prov:wasDerivedFrom")]
-        self._docs: dict[str, tuple[str, str]] = {}
+        # per edge type and source label: its predicates, and the start of its statement
+        self._edge_pos = {t: {src: ([self.p(c) for c in ps],
+                                    [*self.types("rdf:Statement"), f"{self.p('rdf:predicate')} {nt(ps[0])}"])
+                              for src, ps in e.by_source.items()} for t, e in mapping.edges.items()}
+        self._subject, self._object = self.p("rdf:subject"), self.p("rdf:object")
+        self._docs: dict[str, tuple[str, str, str]] = {}
         self._term_iris: dict[str, str] = {}
         self.zh_literals: dict[str, str] = {}  # text → its literal, for rules.py
 
@@ -80,11 +81,10 @@ class Emitter:
     def edge_blocks(self, edge: Edge) -> tuple[Block, Block]:
         """The edge's triples in its document's graph, and the statement that carries its
         evidence (standard RDF reification, so every triple says where it was read)."""
-        graph, doc = self.doc_terms(edge)
+        graph, _, derived = self.doc_terms(edge)
         s, o = self.node_iri(edge.source), self.node_iri(edge.target)
-        predicates, first = self._edge_pos[edge.type][edge.source.label]
-        subject, predicate, object_, derived = self._reify
-        pos = [*self._statement, f"{subject} {s}", f"{predicate} {first}", f"{object_} {o}", f"{derived} {doc}"]
+        predicates, head = self._edge_pos[edge.type][edge.source.label]
+        pos = [*head, f"{self._subject} {s}", f"{self._object} {o}", derived]
         self.apply(self._edges_of[edge.type], edge.props, pos)
         return ((graph, s, [f"{p} {o}" for p in predicates]),
                 (graph, self.minter.make("statement", self.edge_key(edge)), pos))
@@ -124,12 +124,13 @@ class Emitter:
     def node_iri(self, node: Node) -> str:
         return self.minter.nodes.get(node.id) or self.minter.node(self.mapping.nodes[node.label].path, node.id)
 
-    def doc_terms(self, edge: Edge) -> tuple[str, str]:
-        """The named graph and the document IRI of an edge's document."""
+    def doc_terms(self, edge: Edge) -> tuple[str, str, str]:
+        """The named graph, the document IRI and `prov:wasDerivedFrom <document>` of an edge."""
         key = str(edge.props.get("doc", ""))
         terms = self._docs.get(key)
         if terms is None:
-            terms = (self.minter.make("graph", key), self.minter.node(self.mapping.document.path, key))
+            doc = self.minter.node(self.mapping.document.path, key)
+            terms = (self.minter.make("graph", key), doc, f"{self.p('prov:wasDerivedFrom')} {doc}")
             self._docs[key] = terms
         return terms
 

@@ -5,8 +5,7 @@ memberships. Which edge is which comes from the `pattern` of ontology/rdf_mappin
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from kg.export.emit import Block, Emitter
 from kg.export.terms import typed_literal
@@ -15,13 +14,11 @@ from kg.model import Edge
 START, END, MEMBERSHIP = "tenure_start", "tenure_end", "membership"
 
 
-@dataclass
-class Tenures:
-    closed_by: dict[str, str] = field(default_factory=dict)  # removal key → appointment key it closes
+def pair_tenures(edges: Iterable[Edge], pattern_of: dict[str, str | None],
+                 key: Callable[[Edge], str] = Emitter.edge_key) -> dict[str, str]:
+    """removal key → key of the appointment it closes.
 
-
-def pair_tenures(edges: Iterable[Edge], pattern_of: dict[str, str | None], key=Emitter.edge_key) -> Tenures:
-    """An appointment opens a tenure at its date; a removal of the same official from the same
+    An appointment opens a tenure at its date; a removal of the same official from the same
     post closes the latest tenure still open on its date. A removal that closes nothing (its
     appointment is in no exported document) stands for a tenure known only by its end."""
     events: dict[tuple[str, str], list[tuple[str, int, Edge]]] = defaultdict(list)
@@ -29,21 +26,21 @@ def pair_tenures(edges: Iterable[Edge], pattern_of: dict[str, str | None], key=E
         pattern = pattern_of.get(edge.type)
         if pattern in (START, END):  # on one date an appointment sorts before a removal
             events[(edge.source.id, edge.target.id)].append((str(edge.props.get("date") or ""), pattern == END, edge))
-    tenures = Tenures()
+    closed_by: dict[str, str] = {}
     for holder_events in events.values():
         open_: list[Edge] = []
         for _, is_end, edge in sorted(holder_events, key=lambda e: e[:2]):
             if not is_end:
                 open_.append(edge)
             elif open_:
-                tenures.closed_by[key(edge)] = key(open_.pop())
-    return tenures
+                closed_by[key(edge)] = key(open_.pop())
+    return closed_by
 
 
 class Patterns:
-    def __init__(self, emitter: Emitter, tenures: Tenures, post_org: dict[str, str]):
+    def __init__(self, emitter: Emitter, closed_by: dict[str, str], post_org: dict[str, str]):
         self.em = emitter
-        self.tenures = tenures
+        self.closed_by = closed_by  # removal key → key of the appointment it closes
         self.post_org = post_org  # post id → IRI of the organisation the post is in
         self.memberships = 0
 
@@ -79,7 +76,7 @@ class Patterns:
         return iri, iri[:-1] + "/interval>"
 
     def _start(self, edge: Edge) -> Iterator[Block]:
-        graph, doc = self.em.doc_terms(edge)
+        graph, doc, _ = self.em.doc_terms(edge)
         act = self._act(edge, graph, doc)
         membership, interval = self._membership(self.em.edge_key(edge))
         start = interval[:-len("interval>")] + "start>"
@@ -93,9 +90,9 @@ class Patterns:
             yield self._instant(graph, start, edge)
 
     def _end(self, edge: Edge) -> Iterator[Block]:
-        graph, doc = self.em.doc_terms(edge)
+        graph, doc, _ = self.em.doc_terms(edge)
         act = self._act(edge, graph, doc)
-        opened = self.tenures.closed_by.get(self.em.edge_key(edge))
+        opened = self.closed_by.get(self.em.edge_key(edge))
         membership, interval = self._membership(opened or self.em.edge_key(edge))
         end = interval[:-len("interval>")] + "end>"
         yield act
@@ -112,7 +109,7 @@ class Patterns:
             yield self._instant(graph, end, edge)
 
     def _group_membership(self, edge: Edge) -> Iterator[Block]:
-        graph, doc = self.em.doc_terms(edge)
+        graph, doc, _ = self.em.doc_terms(edge)
         block = self.em.block(graph, self.em.minter.make("membership", self.em.edge_key(edge)), ("org:Membership",), [
             ("org:member", self.em.node_iri(edge.source)), ("org:organization", self.em.node_iri(edge.target)),
             ("prov:wasDerivedFrom", doc)])

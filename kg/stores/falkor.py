@@ -72,6 +72,10 @@ class FalkorStore(Store):
         self._ensure_indexes()
 
     def close(self) -> None:
+        try:
+            self.server.compact(wait=False)  # bounds what a restart after a crash replays
+        except redis.RedisError:
+            pass  # the server is gone: nothing to compact
         self.db.close()
 
     # -- internals -------------------------------------------------------------------------
@@ -115,9 +119,11 @@ class FalkorStore(Store):
         existing = self._existing_indexes()
         wanted = [(f"(n:{lab})", f"n.{prop}", (lab, prop)) for lab, prop in nodes]
         wanted += [(f"()-[n:{typ}]-()", "n.doc", (typ, "doc")) for typ in edges]
-        for pattern, prop, key in wanted:
-            if key not in existing:
-                self._retry(lambda: self.graph.query(f"CREATE INDEX FOR {pattern} ON ({prop})"))
+        missing = [(pattern, prop) for pattern, prop, key in wanted if key not in existing]
+        for pattern, prop in missing:
+            self._retry(lambda: self.graph.query(f"CREATE INDEX FOR {pattern} ON ({prop})"))
+        if missing:  # into the snapshot, so that replaying later writes can use them
+            self.server.compact(force=True)
 
     def _existing_indexes(self) -> set[tuple[str, str]]:
         try:

@@ -31,17 +31,17 @@ def generic(name: str) -> bool:
     return len(name) == 2 and name.endswith("区")
 
 
-def _in_context(document: Document, name: str) -> bool:
+def _in_context(document: Document, body: str, name: str) -> bool:
     parent = _parents().get(name)
     if not parent:
         return False
     jurisdiction = document.jurisdiction or ""
-    return parent in jurisdiction or parent in document.body or parent in document.title
+    return parent in jurisdiction or parent in body or parent in document.title
 
 
-def _memo(known: dict[str, bool], name: str, document: Document) -> bool:
+def _memo(known: dict[str, bool], name: str, document: Document, body: str) -> bool:
     if name not in known:
-        known[name] = _in_context(document, name)
+        known[name] = _in_context(document, body, name)
     return known[name]
 
 
@@ -52,17 +52,18 @@ def _sentence(body: str, start: int, end: int) -> tuple[int, int]:
     return left, right.end() if right else min(len(body), end + _MAX_SENTENCE)
 
 
-def _evidence(document: Document, base: int, start: int, end: int) -> Evidence:
+def _evidence(document: Document, body: str, base: int, start: int, end: int) -> Evidence:
     """The mention's own span, with the sentence around it."""
     raw_start, raw_end = document.text.raw_span(base + start, base + end)
-    left, right = _sentence(document.body, start, end)
+    left, right = _sentence(body, start, end)
     return Evidence(document.key, document.text.page_at(base + start), raw_start, raw_end,
-                    document.body[left:right].strip(), "mentions")
+                    body[left:right].strip(), "mentions")
 
 
 @extractor("mentions")
 def extract_mentions(document: Document, nlp_doc) -> Facts:
     base = document.body_start or document.start
+    body = document.body  # a slice of the whole text on each access: take it once
     spans = list(nlp_doc.spans.get("place", []))
     spans += [s for s in nlp_doc.spans.get("gazetteer", []) if s.label_ == "PROGRAM"]
     mentions, in_context = [], {}
@@ -71,9 +72,9 @@ def extract_mentions(document: Document, nlp_doc) -> Facts:
         written = document.text.written(base + span.start_char, base + span.end_char)
         canonical = span.kb_id_ or None
         name = canonical or written
-        if kind == "district" and generic(name) and not _memo(in_context, name, document):
+        if kind == "district" and generic(name) and not _memo(in_context, name, document, body):
             continue
         mentions.append(Mention(kind, written, document.key,
-                                _evidence(document, base, span.start_char, span.end_char),
+                                _evidence(document, body, base, span.start_char, span.end_char),
                                 canonical if canonical and canonical != written else None))
     return Facts(mentions=mentions)

@@ -78,7 +78,7 @@ class GraphFactory:
         return Edge(type_, source, target, edge_id, {**base, **props})
 
     def graph(self, doc: str, facts: list[tuple[Node, str, Node]], version: str = "v1",
-              nodes: list[Node] = ()) -> DocumentGraph:
+              nodes: tuple[Node, ...] = ()) -> DocumentGraph:
         """A document stating `facts` as (source, type, target); its Document node included."""
         edges = [self.edge(doc, s, t, o) for s, t, o in facts]
         ends = {(n.label, n.id): n for e in edges for n in (e.source, e.target)}

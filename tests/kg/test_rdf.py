@@ -16,6 +16,8 @@ from rdflib import RDF, Literal, Namespace, URIRef
 from kg.dump import GraphData
 from kg.errors import KgError
 from kg.export.describe import DatasetInfo
+from kg.export.mapping import load_mapping
+from kg.export.patterns import pair_tenures
 from kg.export.pinyin import pinyin
 from kg.export.privacy import Redactor
 from kg.export.rdf import FORMATS, export_rdf, export_rdf_all
@@ -168,6 +170,22 @@ def test_appointment_then_removal_is_one_membership_with_a_closed_interval(graph
     assert graph.value(closed, GK.actType) == GK["act-removal"]
     assert graph.value(closed, PROV.used) == URIRef(f"{BASE}document/{quote(DOC2, safe='')}")
     assert Literal("局长", lang="zh") in set(graph.objects(graph.value(membership, ORG.role), SKOS.prefLabel))
+
+
+@pytest.mark.parametrize("events, closed", [
+    ([("in", "2020-01-01"), ("out", "2020-06-01")], {1: 0}),
+    ([("out", "2020-06-01")], {}),  # known only by its end
+    ([("in", "2018-01-01"), ("out", "2019-01-01"), ("in", "2020-01-01"), ("out", "2021-01-01")], {1: 0, 3: 2}),
+    ([("in", "2018-01-01"), ("in", "2020-01-01"), ("out", "2021-01-01")], {2: 1}),  # the latest open one
+    ([("out", "2019-01-01"), ("in", "2020-01-01")], {}),  # a removal before the appointment closes nothing
+    ([("out", "2020-01-01"), ("in", "2020-01-01")], {0: 1}),  # same date: appointed, then removed
+])
+def test_removals_close_the_latest_open_tenure_of_the_same_post(events, closed):
+    official, post = _node("Official", "x|王五", name="王五"), _node("Post", "x|局长", name="局长", title="局长")
+    edges = [_edge("APPOINTED_TO" if kind == "in" else "REMOVED_FROM", official, post, f"doc{i}", date, "…",
+                   act="任命" if kind == "in" else "免去") for i, (kind, date) in enumerate(events)]
+    pattern_of = {t: e.pattern for t, e in load_mapping().edges.items()}
+    assert pair_tenures(edges, pattern_of) == {edges[r].id: edges[a].id for r, a in closed.items()}
 
 
 def test_task_roles_sub_units_groups_and_places(graph):

@@ -298,6 +298,7 @@ def test_the_sample_gazette_loads_whole_and_unloads_clean(store, sample_graphs):
 # -- the Neo4j store's pieces that need no server ---------------------------------------------
 
 
+@pytest.mark.slow  # starts node: seconds
 def test_the_store_cypher_passes_the_neo4j_lint():
     """Each shape of statement once (the rest differ only in schema names): Neo4j cannot run
     here, so its own front end checks what the Neo4j store would send."""

@@ -220,3 +220,27 @@ def test_single_column_text_with_ragged_lines_stays_in_order():
              "市县乡村四级河长", "第三条本办法自印发之日起施行"]
     chars = [c for k, line in enumerate(lines) for c in chars_of(line, 60, 100 + 16 * k)]
     assert layout_page(chars, 595).split("\n") == lines
+
+
+class BrokenPageTree:
+    """What pdfplumber returns for a file whose page tree pdfminer cannot parse: opening
+    works, while listing the pages, or closing (which lists them again), raises."""
+
+    def __init__(self):
+        self.stream = open(__file__, "rb")
+
+    @property
+    def pages(self):
+        raise ValueError("Invalid dictionary construct")
+
+    def close(self):
+        raise ValueError("Invalid dictionary construct")
+
+
+def test_pdf_neither_reader_can_walk_is_corrupt_not_a_crash(files, monkeypatch):
+    """Found by bench/fuzz.py: closing pdfplumber's document raised out of read()."""
+    broken = BrokenPageTree()
+    monkeypatch.setattr(pdf.pdfplumber, "open", lambda path, password="": broken)
+    with pytest.raises(InputError, match="PDF is corrupt"):
+        read(files["corrupt"])
+    assert broken.stream.closed
