@@ -162,6 +162,15 @@ def _programs(b: _DocumentBuilder, mentions: list[Mention]) -> list[Node]:
             if m.kind == "program" and (m.canonical or m.name) in title]
 
 
+def _anchor_loose_nodes(b: _DocumentBuilder, doc_node: Node) -> None:
+    """A node the document names without any fact (a group with no members listed) hangs on
+    a MENTIONS edge, so that replacing or deleting the document can find and remove it."""
+    touched = {n.id for e in b.edges.values() for n in (e.source, e.target)}
+    for node in list(b.nodes.values()):
+        if node.id not in touched and node.id != doc_node.id:
+            b.edge("MENTIONS", doc_node, node, None)
+
+
 class GraphBuilder:
     def __init__(self, resolver: AgencyResolver | None = None, schema: Schema | None = None,
                  people: People | None = None):
@@ -203,5 +212,6 @@ class GraphBuilder:
             if place.id not in mentioned:
                 mentioned.add(place.id)
                 b.edge("MENTIONS", doc_node, place, m.evidence)
+        _anchor_loose_nodes(b, doc_node)
         return DocumentGraph(document.key, doc_node.props["content_hash"],
                              list(b.nodes.values()), list(b.edges.values()))

@@ -48,12 +48,13 @@ def load(paths: tuple[str, ...], force: bool) -> None:
 
     from kg.load import iter_files, load_paths
 
+    from kg.lock import writer_lock
     from kg.people import People, read_judgements
 
     settings = Settings.from_env()
     files = list(iter_files(paths))
     people = People(read_judgements(settings.judgements_path))
-    with _store() as store, Progress(transient=True) as bar:
+    with writer_lock(settings.data_dir), _store() as store, Progress(transient=True) as bar:
         task = bar.add_task("loading", total=len(files))
         report = load_paths(files, store, max_bytes=settings.max_bytes, force=force, people=people,
                             progress=lambda _p: bar.advance(task))
