@@ -15,6 +15,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+import numpy as np
+
 from loaders.records import Source, Text
 
 _SPACE_RUN = re.compile(r"[ \u00a0\u3000]+")
@@ -38,39 +40,33 @@ def _nfkc(ch: str) -> str:
     return " " if out.isspace() and out not in "\t\n\f" else out
 
 
-def _changed(raw: str) -> re.Pattern | None:
-    """A character class of the characters of `raw` that do not fold to themselves (ASCII
-    passes as it is, but for \r), or None when every character stays."""
-    odd = [ch for ch in set(raw) if ch == "\r" or (not ch.isascii() and _nfkc(ch) != ch)]
-    return re.compile("[" + "".join(map(re.escape, sorted(odd))) + "]") if odd else None
+def _folded(raw: str, i: int) -> str:
+    """What raw[i] becomes: \r\n is one line break, and a lone \r (old Mac files) is one too."""
+    if raw[i] == "\r":
+        return "" if raw[i + 1:i + 2] == "\n" else "\n"
+    return _nfkc(raw[i])
 
 
 def _fold(raw: str) -> tuple[str, list[int]]:
-    """NFKC per character with the offset map; runs of characters that stay are copied whole,
-    so the Python work is per changed character, not per character."""
-    changed = _changed(raw)
-    if changed is None:
+    """NFKC per character with the offset map. The characters that change are found with
+    numpy over the code points (Python would make one string object per character), and
+    only they are folded one by one; the runs between them are copied whole."""
+    codes = np.frombuffer(raw.encode("utf-32-le", "surrogatepass"), dtype="<u4")
+    odd = [c for c in np.unique(codes).tolist()  # ASCII stays as it is, but for \r
+           if c == 13 or (c > 127 and _nfkc(chr(c)) != chr(c))]
+    if not odd:
         return raw, list(range(len(raw)))
+    positions = np.flatnonzero(np.isin(codes, odd)).tolist()
     chars: list[str] = []
-    offsets: list[int] = []
     done = 0
-    for m in changed.finditer(raw):
-        i = m.start()
+    for i in positions:
         chars.append(raw[done:i])
-        offsets.extend(range(done, i))
+        chars.append(_folded(raw, i))
         done = i + 1
-        ch = raw[i]
-        if ch == "\r":  # \r\n is one line break; a lone \r (old Mac files) is one too
-            if raw[i + 1:i + 2] != "\n":
-                chars.append("\n")
-                offsets.append(i)
-            continue
-        out = _nfkc(ch)
-        chars.append(out)
-        offsets.extend([i] * len(out))
     chars.append(raw[done:])
-    offsets.extend(range(done, len(raw)))
-    return "".join(chars), offsets
+    widths = np.ones(len(raw), dtype=np.intp)  # how many characters each raw one becomes
+    widths[positions] = [len(c) for c in chars[1::2]]
+    return "".join(chars), np.repeat(np.arange(len(raw)), widths).tolist()
 
 
 def _single_cjk(text: str, start: int, end: int) -> bool:

@@ -76,3 +76,27 @@ def test_a_killed_load_then_a_second_load_equals_one_clean_load(clean, seed, vic
     env = {**env, "KG_GRAPH": f"killed-{seed}"}
     kill_and_reload(env, folder, random.Random(seed).uniform(1.0, 4.0), victim)
     assert snapshot(env) == expected
+
+
+def edges_per_document(env: dict) -> dict[str, int]:
+    settings = Settings(store="embedded", data_dir=Path(env["KG_DATA_DIR"]), graph=env["KG_GRAPH"])
+    with open_store(settings) as store:
+        rows = store.query("MATCH (d:Document) OPTIONAL MATCH ()-[r]->() WHERE r.doc = d.id "
+                           "RETURN d.id AS doc, count(r) AS edges")
+    return {r["doc"]: r["edges"] for r in rows}
+
+
+def test_readers_during_a_load_see_whole_documents_only(clean):
+    folder, env, _ = clean
+    final = edges_per_document(env)
+    env = {**env, "KG_GRAPH": "reading"}
+    load = subprocess.Popen([*KG, "load", str(folder)], env=env, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)
+    seen = 0
+    while load.poll() is None:
+        for doc, edges in edges_per_document(env).items():
+            assert edges == final[doc], doc
+            seen += 1
+        time.sleep(0.05)
+    assert load.returncode == 0 and seen > 0
+    assert edges_per_document(env) == final
