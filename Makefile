@@ -10,11 +10,15 @@ export KG_DATA_DIR ?= $(CURDIR)/.kgdata
 
 install: system-deps $(STAMP)
 
-# The embedded store's FalkorDB module links against libgomp and OpenSSL 3.
+# The embedded store's FalkorDB module links against libgomp and OpenSSL 3; scanned pages
+# are read by Tesseract with its simplified and traditional Chinese data.
+SYSTEM_PACKAGES := libgomp1 libssl3 tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-chi-tra
 system-deps:
-	@ldconfig -p | grep -q 'libgomp.so.1' && ldconfig -p | grep -q 'libssl.so.3' || \
-	  { echo "installing libgomp1 libssl3 (needed by the embedded FalkorDB store)"; \
-	    apt-get update -qq && apt-get install -y -qq libgomp1 libssl3 >/dev/null; }
+	@missing=$$(for p in $(SYSTEM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  echo "installing $$missing"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	fi
 
 $(STAMP): pyproject.toml tools/cypher-lint/package-lock.json
 	$(PYTHON) -m venv $(VENV)
@@ -34,7 +38,7 @@ demo: install
 test-deps:
 	@command -v chromium >/dev/null && fc-list :lang=zh | grep -q . || \
 	  { echo "installing chromium and a CJK font (for the HTML view tests)"; \
-	    apt-get update -qq && apt-get install -y -qq chromium fonts-wqy-microhei >/dev/null; }
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-wqy-microhei >/dev/null; }
 
 test: install test-deps
 	$(BIN)/pytest -q
