@@ -36,7 +36,7 @@ demo: install
 
 # Headless Chromium renders `kg viz` pages in the tests; a CJK font draws the labels.
 test-deps:
-	@command -v chromium >/dev/null && fc-list :lang=zh | grep -q . || \
+	@command -v chromium >/dev/null && dpkg -s fonts-wqy-microhei >/dev/null 2>&1 || \
 	  { echo "installing chromium and a CJK font (for the HTML view tests)"; \
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-wqy-microhei >/dev/null; }
 

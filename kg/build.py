@@ -11,6 +11,7 @@ from kg.model import DocumentGraph, Edge, Node
 from kg.people import People
 from kg.resolve import AgencyResolver, Resolution
 from kg.schema import Schema, load_schema
+from loaders.contacts import find_contacts
 from loaders.extract.posts import parse_post
 from loaders.records import Document, Evidence, Facts, GroupFact, Mention, PersonnelAct, TaskFact
 
@@ -61,7 +62,8 @@ class _DocumentBuilder:
         if evidence is None:
             return {**base, "evidence": d.title, "page": d.pages[0], "extractor": "segment"}
         return {**base, "evidence": evidence.sentence, "page": evidence.page,
-                "span": [evidence.start, evidence.end], "extractor": evidence.extractor}
+                "span": [evidence.start, evidence.end], "extractor": evidence.extractor,
+                "contact": bool(find_contacts(evidence.sentence)) or None}
 
     # -- entities ---------------------------------------------------------------------------
 
@@ -97,7 +99,8 @@ def _document_node(b: _DocumentBuilder) -> Node:
     d = b.document
     node = b.node("Document", d.key, number=d.number, title=d.title, issuer=d.issuer, date=d.date,
                   source=d.text.source.path, pages=d.pages,
-                  content_hash=document_hash(d))
+                  content_hash=document_hash(d),
+                  contacts=[c.value for c in find_contacts(d.text.text[d.start:d.end])])
     if d.issuer:
         issuer, r = b.agency(d.issuer)
         b.edge("ISSUED_BY", node, issuer, None, **b.written_props(r))

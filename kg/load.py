@@ -19,7 +19,7 @@ from kg.stores.base import Store
 from loaders.pipeline import documents_of, extract_documents
 from loaders.read import read
 
-SUFFIXES = {".txt", ".text", ".pdf", ".html", ".htm", ".xhtml"}
+SUFFIXES = {".txt", ".text", ".pdf", ".html", ".htm", ".xhtml", ".shtml"}
 
 
 @dataclass
@@ -39,6 +39,8 @@ def iter_files(paths: Iterable[str | Path]) -> Iterator[Path]:
     """The files named, and the readable files below any directory named, in a stable order."""
     for raw in paths:
         path = Path(raw)
+        if path.is_symlink() and not path.exists():
+            raise InputError("a broken link or a link loop", where=str(path))
         if not path.exists():
             raise InputError("no such file or directory", where=str(path))
         if path.is_dir():

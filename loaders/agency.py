@@ -47,12 +47,17 @@ def _suffix_pattern() -> str:
 
 
 SUFFIX = _suffix_pattern()
-_PREFIX = (r"(?:各县\([市、区]{1,4}\)|县\(市、?区\)|县\(区\)|各县区|各市|各县|各区|国务院|国家|中央|全国"
-           r"|中国|省|市(?![场民内外区])|县(?![城域级内])|区(?![域内间别])|乡(?![村镇])|镇(?![村]))")
+_PREFIXES = (r"各县\([市、区]{1,4}\)", r"县\(市、?区\)", r"县\(区\)", "各县区", "各市", "各县", "各区",
+             "国务院", "国家", "中央", "全国", "中国", "省", "市(?![场民内外区])", "县(?![城域级内])",
+             "区(?![域内间别])", "乡(?![村镇])", "镇(?![村])")
+_PREFIX = "(?:" + "|".join(_PREFIXES) + ")"
+# Each prefix opens with a plain character: a look-ahead for them lets the regex engine leave
+# every other position at once, instead of trying the boundary and all prefixes there.
+_PREFIX_FIRST = "(?=[" + "".join(sorted({p[0] for p in _PREFIXES})) + "])"
 _BOUNDARY = rf"(?:^|(?<=[^{_CJK}])|(?<=[由与和及同向报经在对至给按请将把被为从]))"
 _SUB_UNIT = (rf"(?:{_BODY}{{0,8}}?(?:分局|支队|大队|中队|派出所|办公室|中心"
              r"|部(?![长署分门位件])|科(?!长)|处(?![长理置])|站(?!长)|所(?!长)))")
-AGENCY_IN_TEXT = re.compile(rf"{_BOUNDARY}{_PREFIX}{_BODY}{{0,16}}?{SUFFIX}{_SUB_UNIT}*")
+AGENCY_IN_TEXT = re.compile(rf"{_PREFIX_FIRST}{_BOUNDARY}{_PREFIX}{_BODY}{{0,16}}?{SUFFIX}{_SUB_UNIT}*")
 BODY_AFTER_PLACE = re.compile(rf"{_BODY}{{0,16}}?{SUFFIX}{_SUB_UNIT}*")
 _COLLECTIVE = "|".join(map(re.escape, COLLECTIVE_SUFFIXES))
 _STRICT = re.compile(rf"{_BODY}{{0,30}}?(?:{SUFFIX}|{_COLLECTIVE})")

@@ -71,7 +71,10 @@ def find_numbers(text: str) -> Iterator[NumberMatch]:
 
 def number_line(line: str) -> str | None:
     """The canonical number when a line holds only a 发文字号 (and maybe `签发人：…`)."""
-    core = _SIGNER.sub("", unicodedata.normalize("NFKC", line)).strip(_LINE_EDGE)
+    folded = unicodedata.normalize("NFKC", line)
+    if "号" not in folded and "號" not in folded:  # every number ends so: most lines stop here
+        return None
+    core = _SIGNER.sub("", folded).strip(_LINE_EDGE)
     m = DOC_NUMBER.fullmatch(core)
     if not m or len(_trim_prefix(m["prefix"])) != len("".join(m["prefix"].split())):
         return None

@@ -171,7 +171,7 @@ def _unnumbered_headers(lines: list[Line], skip: tuple[int, int], numbered: list
         if j in taken or skip[0] <= j <= skip[1] or "关于" not in line.text or not is_title_line(line.text):
             continue
         title = [j] if _is_title(lines, [j]) else ([j, j + 1] if _is_title(lines, [j, j + 1]) else [])
-        if not title or not is_addressee(lines[title[-1] + 1].text):
+        if not title or title[-1] + 1 >= len(lines) or not is_addressee(lines[title[-1] + 1].text):
             continue
         if line.text.startswith("关于") and j and is_issuer(lines[j - 1].text):
             title.insert(0, j - 1)

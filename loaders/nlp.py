@@ -15,7 +15,6 @@ setting `doc.ents` costs a pass over every token that no extractor needs.
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 import spacy
@@ -27,66 +26,11 @@ from kg.errors import KgError
 from loaders.agency import agency_after, find_agencies
 from loaders.gazetteer import get_gazetteer
 from loaders.places import find_places
+from loaders.tokenizer import TEXT_KEY, CharTokenizer
 
-# Whitespace runs, kept by split: the text between them is one token per character.
-_WHITESPACE = re.compile(r"(\s+)")
 # A river hit followed by these is part of another word: 海河 in 上海河道, 香河 in 香河县.
 _NOT_A_RIVER_AFTER = set("道长湖岸堤床县市区镇乡村街")
 _PLACE_LABELS = {"RIVER", "DISTRICT"}
-TEXT_KEY = "govkg.text"
-
-
-class CharTokenizer:
-    """One token per non-space character, exactly as spaCy's zh "char" segmenter makes them.
-
-    spaCy aligns its character words to the text by slicing the rest of the text for every
-    character, which is quadratic (0.6 s for a 92k-character gazette); this is the same
-    alignment in one pass: a single space after a character becomes the token's
-    `whitespace_`, other whitespace runs become tokens of their own. Python works per
-    whitespace run, not per character, and the words reach `Doc` as hash ids (a dict look-up
-    each) rather than strings that `Doc` would hash one by one (a third of the cost).
-    """
-
-    def __init__(self, vocab):
-        self.vocab = vocab
-        self.orth = _OrthIds(vocab.strings)
-
-    def __call__(self, text: str) -> Doc:
-        words, kept = _words(text)
-        spaces = [False] * len(words)
-        for index in kept:
-            spaces[index] = True
-        doc = Doc(self.vocab, words=list(map(self.orth.__getitem__, words)), spaces=spaces)
-        doc.user_data[TEXT_KEY] = text
-        return doc
-
-
-class _OrthIds(dict):
-    """word → its id in the string store, added on first sight."""
-
-    def __init__(self, strings):
-        super().__init__()
-        self.strings = strings
-
-    def __missing__(self, word: str) -> int:
-        orth = self[word] = self.strings.add(word)
-        return orth
-
-
-def _words(text: str) -> tuple[list[str], list[int]]:
-    """The token texts, and the indexes of those that keep the one space after them."""
-    parts = _WHITESPACE.split(text)  # chunk, run, chunk, run, …, chunk
-    words: list[str] = list(parts[0])
-    kept: list[int] = []
-    for i in range(1, len(parts), 2):
-        run = parts[i]
-        if run[0] == " " and parts[i - 1]:  # a space right after a character is that token's
-            kept.append(len(words) - 1)
-            run = run[1:]
-        if run:
-            words.append(run)
-        words += parts[i + 1]
-    return words, kept
 
 
 def doc_text(doc: Doc) -> str:

@@ -17,8 +17,10 @@ from typing import Iterable, NamedTuple
 
 _CJK = "\u4e00-\u9fff"
 KINDS = {"RIVER": ("河江", 4), "DISTRICT": ("镇乡", 3)}  # label → (suffixes, longest stem)
-_LIST = re.compile(rf"[^,.;:!?。()“”《》\s]*、[^,.;:!?。()“”《》\s]*")
-_RIVER_WORD = re.compile(r"(?<=[河江])(?=流域|沿线|干流|支流|水系|河道|河段)")
+# A list is a run of characters between delimiters that holds a 、 (see `_lists`).
+_RUN = re.compile(r"[^,.;:!?。()“”《》\s]*")
+# The river suffix before a word only rivers take; the name ends after it.
+_RIVER_WORD = re.compile(r"[河江](?=流域|沿线|干流|支流|水系|河道|河段)")
 # Characters that cannot start a name (入河 涉河 各乡 全镇 城镇 村镇) or sit inside one.
 _BAD_FIRST = set("入涉巡沿护治过跨界小的条各全本该此其主支干内外上下中城村集乡镇建每重等")
 _STOP_CHARS = set("的了和与及至在对把被从向将为是等或")
@@ -55,17 +57,30 @@ def _good(text: str, start: int, end: int) -> bool:
         ch in _STOP_CHARS for ch in text[start:end])
 
 
-def _list_items(text: str, m: re.Match) -> list[tuple[int, int]]:
-    items, left = [], m.start()
-    for cut in [i for i in range(m.start(), m.end()) if text[i] == "、"] + [m.end()]:
+def _lists(text: str) -> list[tuple[int, int]]:
+    """The spans of the runs between delimiters that hold a 、: found from each 、 outwards
+    (the left end on the reversed text), so no character is tried twice."""
+    spans: list[tuple[int, int]] = []
+    reverse, n = text[::-1], len(text)
+    at = text.find("、")
+    while at >= 0:
+        right = _RUN.match(text, at).end()
+        spans.append((n - _RUN.match(reverse, n - at).end(), right))
+        at = text.find("、", right)
+    return spans
+
+
+def _list_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    items, left = [], start
+    for cut in [i for i in range(start, end) if text[i] == "、"] + [end]:
         items.append((left, cut))
         left = cut + 1
     return items
 
 
-def _in_list(text: str, m: re.Match, label: str, walls: set[int]) -> list[Place]:
+def _in_list(text: str, span: tuple[int, int], label: str, walls: set[int]) -> list[Place]:
     suffixes, longest = KINDS[label]
-    items = _list_items(text, m)
+    items = _list_items(text, *span)
     found = []
     for n, (a, b) in enumerate(items):
         if n == len(items) - 1:  # the last item runs on: 南川河沿线生活污水 → 南川河
@@ -86,12 +101,12 @@ def find_places(text: str, known: Iterable[tuple[int, int]] = ()) -> list[Place]
     walls = {end for _, end in known}
     taken = {i for start, end in known for i in range(start, end)}
     found: list[Place] = []
-    for m in _LIST.finditer(text):
+    for span in _lists(text):
         for label, (suffixes, _) in KINDS.items():
-            if any(ch in m.group() for ch in suffixes):
-                found += _in_list(text, m, label, walls)
+            if any(ch in text[span[0]:span[1]] for ch in suffixes):
+                found += _in_list(text, span, label, walls)
     for m in _RIVER_WORD.finditer(text):
-        end = m.start()
+        end = m.end()
         start, bounded = _stem_start(text, end, KINDS["RIVER"][1], walls)
         if _good(text, start, end) and (bounded or end - start >= 4):
             found.append(Place(start, end, "RIVER"))

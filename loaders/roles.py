@@ -144,16 +144,19 @@ class Clause:
     own_line: bool  # nothing else stands on the clause's line(s)
 
 
+_BRACKET = re.compile(r"[(（)）]")
+
+
 def _closing(text: str, i: int, limit: int) -> int | None:
-    """Offset of the bracket closing the one opened at i."""
+    """Offset of the bracket closing the one opened at i (looking at brackets only)."""
     depth = 0
-    for j in range(i, min(limit, i + 400)):
-        if text[j] in "(（":
+    for m in _BRACKET.finditer(text, i, min(limit, i + 400)):
+        if m.group() in "(（":
             depth += 1
-        elif text[j] in ")）":
+        else:
             depth -= 1
             if depth == 0:
-                return j
+                return m.start()
     return None
 
 

@@ -17,7 +17,8 @@ from loaders.extract import extractor
 from loaders.gazetteer import LABEL_KIND, table
 from loaders.records import Document, Evidence, Facts, Mention
 
-_SENTENCE_END = re.compile(r"[。;!?\n]")
+_SENTENCE_MARKS = "。;!?\n"
+_SENTENCE_END = re.compile(f"[{_SENTENCE_MARKS}]")
 _MAX_SENTENCE = 120
 
 
@@ -47,7 +48,8 @@ def _memo(known: dict[str, bool], name: str, document: Document, body: str) -> b
 
 def _sentence(body: str, start: int, end: int) -> tuple[int, int]:
     low = max(0, start - _MAX_SENTENCE)
-    left = max((m.end() for m in _SENTENCE_END.finditer(body, low, start)), default=low)
+    last = max(body.rfind(mark, low, start) for mark in _SENTENCE_MARKS)  # the closest end before
+    left = last + 1 if last >= 0 else low
     right = _SENTENCE_END.search(body, end, end + _MAX_SENTENCE)
     return left, right.end() if right else min(len(body), end + _MAX_SENTENCE)
 

@@ -21,7 +21,9 @@ from loaders.outline import Unit, outline
 from loaders.records import Document, Evidence, Facts, TaskFact
 from loaders.roles import VERB_ROLE, Clause, Roles, find_clauses
 
-LEAD_FIRST = re.compile(r"[列排居]?(?:在)?第一(?:位|个)(?:者|的)?(?:单位|部门)?(?:为|是)牵头(?:单位|部门)")
+# The rule 列第一位者为牵头单位 (排在第一的为牵头部门 …). Only whether a document states it
+# matters, so the pattern opens at 第一, which the regex engine finds as a literal at once.
+LEAD_FIRST = re.compile(r"第一(?:位|个)(?:者|的)?(?:单位|部门)?(?:为|是)牵头(?:单位|部门)")
 _HEADING_END = re.compile(r"[。,;!?]")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _SENTENCE_MARK = re.compile(r"[。;()]")

@@ -59,3 +59,10 @@ def test_sub_units_are_part_of_their_parent(sample_graphs):
     part_of = {(e.source.props["name"], e.target.props["name"]) for g in sample_graphs
                for e in g.edges if e.type == "PART_OF" and e.source.label == "Agency"}
     assert ("阳泉市公安局西城分局", "阳泉市公安局") in part_of
+
+
+def test_contact_details_are_stored_and_flagged(sample_graphs):
+    contacts = [c for g in sample_graphs for n in g.nodes if n.label == "Document" for c in n.props.get("contacts", [])]
+    assert len(contacts) >= 5 and "18635381792" in contacts
+    flagged = [e for g in sample_graphs for e in g.edges if e.props.get("contact")]
+    assert all(any(ch.isdigit() for ch in e.props["evidence"]) for e in flagged)

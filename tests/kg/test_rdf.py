@@ -364,3 +364,20 @@ def test_sample_trig_has_one_named_graph_per_document(sample):
     named = _named(dataset)
     documents = sum(n.label == "Document" for n in data.nodes.values())
     assert len(named) == documents == counts["graphs"] == 27
+
+
+def test_document_contact_details_are_withheld_unless_asked(tmp_path):
+    from kg.build import GraphBuilder
+    from kg.dump import GraphData
+    from kg.export.rdf import export_rdf
+    from loaders.pipeline import extract_file
+    from tests.conftest import SAMPLE
+
+    facts = extract_file(SAMPLE)
+    facts.documents = [d for d in facts.documents if d.number == "阳政办发〔2020〕25号"]
+    data = GraphData.from_documents(GraphBuilder().build(facts))
+    withheld, shown = tmp_path / "w.nt", tmp_path / "s.nt"
+    export_rdf(data, "ntriples", withheld)
+    export_rdf(data, "ntriples", shown, include_contacts=True)
+    assert "18635381792" not in withheld.read_text(encoding="utf-8")
+    assert "18635381792" in shown.read_text(encoding="utf-8")
