@@ -42,11 +42,15 @@ def cli(ctx: click.Context, debug: bool) -> None:
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--force", is_flag=True, help="Rewrite documents even when their content is unchanged.")
-def load(paths: tuple[str, ...], force: bool) -> None:
+@click.option("--jobs", "-j", default=1, show_default=True, help="Extraction processes (0: one per core).")
+@click.option("--scheduler", default=None, help="Extract on the Dask distributed cluster at this address.")
+@click.option("--writers", default=1, show_default=True, help="Concurrent document writes (Neo4j only).")
+def load(paths: tuple[str, ...], force: bool, jobs: int, scheduler: str | None, writers: int) -> None:
     """Read PATHS (files or directories), extract facts and write them to the store."""
     from rich.progress import Progress
 
-    from kg.load import iter_files, load_paths
+    from kg.load import iter_files
+    from kg.parallel import cpu_jobs, load_parallel
 
     from kg.lock import writer_lock
     from kg.people import People, read_judgements
@@ -56,8 +60,9 @@ def load(paths: tuple[str, ...], force: bool) -> None:
     people = People(read_judgements(settings.judgements_path))
     with writer_lock(settings.data_dir), _store() as store, Progress(transient=True) as bar:
         task = bar.add_task("loading", total=len(files))
-        report = load_paths(files, store, max_bytes=settings.max_bytes, force=force, people=people,
-                            progress=lambda _p: bar.advance(task))
+        report = load_parallel(files, store, jobs=cpu_jobs(jobs), scheduler=scheduler, writers=writers,
+                               max_bytes=settings.max_bytes, force=force, people=people,
+                               progress=lambda _p: bar.advance(task))
     click.echo(f"{report.files} files: {report.written} documents written ({report.edges} edges), "
                f"{report.unchanged} unchanged, {len(report.failures)} failed")
     for failure in report.failures:

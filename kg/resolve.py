@@ -7,12 +7,11 @@ of decisions that led from one to the other.
 
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 
+from loaders.gazetteer import table
 from loaders.normalize import normalize_key
 
 AGENCY_SUFFIXES = ("人民政府", "管委会", "委员会", "办公室", "政府", "局", "委", "办", "厅", "部",
@@ -48,25 +47,17 @@ class Directory:
         return self.aliases.get(normalize_key(generic))
 
 
-def _rows(name: str) -> list[dict[str, str]]:
-    path = resources.files("ontology").joinpath("gazetteer", name)
-    if not path.is_file():
-        return []
-    with path.open(encoding="utf-8") as fh:
-        return [row for row in csv.DictReader(fh) if any(row.values())]
-
-
 @lru_cache(maxsize=1)
 def load_directory() -> Directory:
     aliases, kinds = {}, {}
-    for row in _rows("agencies.csv"):
+    for row in table("agencies"):
         canonical = row["canonical"].strip()
         kinds[canonical] = (row.get("kind") or "department").strip()
         for alias in [canonical, *(row.get("aliases") or "").split("|")]:
             if alias.strip():
                 aliases[normalize_key(alias)] = canonical
     variants = {r["written"]: (r["canonical"], r.get("reason") or "variant")
-                for r in _rows("variants.csv") if r.get("written")}
+                for r in table("variants") if r.get("written")}
     return Directory(aliases, kinds, variants)
 
 

@@ -13,18 +13,12 @@ known passes on shape alone; any other needs a sentence whose structure vouches 
 
 from __future__ import annotations
 
-import csv
 import re
-import warnings
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
-from kg.errors import SchemaError
+from loaders.gazetteer import read_table
 
-GAZETTEER = Path(__file__).resolve().parents[2] / "ontology" / "gazetteer"
-TITLES_CSV = GAZETTEER / "titles.csv"
-SURNAMES_CSV = GAZETTEER / "surnames.csv"
 # Roles inside leading groups are memberships (loaders.extract.groups), not posts.
 GROUP_ROLES = ("组长", "副组长", "成员", "组员")
 _TRAILING_NOTE = re.compile(r"\(\s*([^()]{1,16}?)\s*\)\s*$")
@@ -43,19 +37,9 @@ class Post:
 
 
 @lru_cache(maxsize=None)
-def titles(path: Path = TITLES_CSV) -> dict[str, str]:
+def titles() -> dict[str, str]:
     """Known post titles → rank hint, from the gazetteer."""
-    try:
-        with open(path, encoding="utf-8", newline="") as handle:
-            rows = list(csv.DictReader(handle))
-    except OSError as exc:
-        raise SchemaError("cannot read the post title gazetteer", where=str(path)) from exc
-    if rows and "title" not in rows[0]:
-        raise SchemaError("titles gazetteer needs a `title` column", where=str(path))
-    table = {row["title"].strip(): (row.get("rank_hint") or "").strip() for row in rows if row["title"]}
-    if not table:
-        warnings.warn(f"{path}: no post titles; appointments will find no posts", stacklevel=2)
-    return table
+    return {row["title"]: row.get("rank_hint", "") for row in read_table("titles", ("title",)) if row["title"]}
 
 
 @lru_cache(maxsize=None)
@@ -77,19 +61,9 @@ def is_title(text: str) -> bool:
 
 
 @lru_cache(maxsize=None)
-def surnames(path: Path = SURNAMES_CSV) -> frozenset[str]:
+def surnames() -> frozenset[str]:
     """Known surnames (simplified characters), single and compound, from the gazetteer."""
-    try:
-        with open(path, encoding="utf-8", newline="") as handle:
-            rows = list(csv.DictReader(handle))
-    except OSError as exc:
-        raise SchemaError("cannot read the surname gazetteer", where=str(path)) from exc
-    if rows and "surname" not in rows[0]:
-        raise SchemaError("surnames gazetteer needs a `surname` column", where=str(path))
-    known = frozenset(row["surname"].strip() for row in rows if (row["surname"] or "").strip())
-    if not known:
-        warnings.warn(f"{path}: no surnames; only strongly framed names will be read", stacklevel=2)
-    return known
+    return frozenset(row["surname"] for row in read_table("surnames", ("surname",)) if row["surname"])
 
 
 def surname_length(name: str) -> int:

@@ -5,7 +5,8 @@ import csv
 import pytest
 
 from loaders.extract.appointments import extract_appointments
-from loaders.extract.posts import SURNAMES_CSV, is_person_name, surname_length, surnames
+from loaders.extract.posts import is_person_name, surname_length, surnames
+from loaders.gazetteer import read_table
 from loaders.normalize import normalize
 from loaders.records import Source
 from loaders.segment import segment
@@ -13,7 +14,7 @@ from tests.loaders.docs_support import gold
 
 
 def test_gazetteer_holds_single_and_compound_surnames():
-    rows = list(csv.DictReader(open(SURNAMES_CSV, encoding="utf-8")))
+    rows = list(read_table("surnames", ("surname",)))
     names = [r["surname"] for r in rows]
     assert len(names) == len(set(names)) >= 500
     assert {"王", "李", "张", "郝", "闫", "于"} <= surnames()
