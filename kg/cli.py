@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+import warnings
 from pathlib import Path
 
 import click
@@ -286,8 +287,14 @@ def store_clear() -> None:
     click.echo("cleared")
 
 
+def _warn_in_one_line(message, category, filename, lineno, file=None, line=None) -> None:
+    click.echo(f"kg: warning: {message}", err=True)
+
+
 def main() -> None:
     debug = "--debug" in sys.argv
+    if not debug:
+        warnings.showwarning = _warn_in_one_line
     try:
         cli.main(standalone_mode=False)
     except click.exceptions.Abort:

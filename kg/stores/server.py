@@ -13,6 +13,7 @@ import fcntl
 import os
 import subprocess
 import time
+import warnings
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Iterator
@@ -30,6 +31,10 @@ STOP_TIMEOUT = 60.0
 PING_TIMEOUT = 2.0
 COMPACT_BYTES = 1 << 20  # at stop, rewrite the append-only file once its log passes 1 MB
 MAX_SOCKET_PATH = 100  # unix socket paths are limited to ~107 bytes
+
+
+class StoreRepairWarning(UserWarning):
+    """The store repaired itself at start; some recent writes may need to be loaded again."""
 
 
 class FalkorServer:
@@ -180,6 +185,7 @@ class FalkorServer:
                 "--auto-aof-rewrite-min-size", "16mb", "--auto-aof-rewrite-percentage", "50",
                 "--pidfile", str(self.pidfile), "--logfile", str(self.logfile),
                 "--loadmodule", get_falkordb_module()]
+        log_start = self.logfile.stat().st_size if self.logfile.exists() else 0
         with open(self.logfile, "ab") as log:
             # a new session: Ctrl-C in the terminal must not kill the server mid-write
             self._child = subprocess.Popen(args, stdin=subprocess.DEVNULL, stdout=log, stderr=log,
@@ -188,12 +194,27 @@ class FalkorServer:
         while time.monotonic() < deadline:
             if self._child.poll() is not None:
                 raise StoreError(f"store server exited at start: {self._last_log_line()}",
-                                 where=str(self.logfile))
+                                 where=str(self.logfile), hint=_start_hint(self._last_log_line()))
             if self._ping():
+                self._report_repairs(log_start)
                 return
             time.sleep(0.02)
         raise StoreError(f"store server did not answer within {START_TIMEOUT:.0f} s: "
                          f"{self._last_log_line()}", where=str(self.logfile))
+
+    def _report_repairs(self, log_start: int) -> None:
+        """A crash can leave the append-only file ending in half a write; the server drops that
+        tail and loads the rest. Say so: the user should load the last files again."""
+        with open(self.logfile, "rb") as log:
+            log.seek(log_start)
+            lines = log.read().decode("utf-8", "replace").splitlines()
+        for line in lines:
+            if "Truncating the AOF" in line:
+                where = line.split("Truncating the AOF", 1)[1].strip(" !")
+                warnings.warn(f"{self.data_dir}: the store's append-only file ended in an unfinished "
+                              f"write (a crash); it was cut back ({where}) and the last unfinished "
+                              "document write dropped: load the last files again", StoreRepairWarning,
+                              stacklevel=2)
 
     def _wait_exit(self, pid: int | None) -> None:
         if self._child is not None and self._child.poll() is None:
@@ -221,6 +242,13 @@ class FalkorServer:
         except OSError:
             return "no log"
         return lines[-1] if lines else "empty log"
+
+
+def _start_hint(line: str) -> str | None:
+    if "append only file" in line.lower() or "aof" in line.lower():
+        return ("the append-only file in falkordb-aof/ is damaged: keep a copy, then repair it with "
+                "redis-check-aof --fix, or move the folder away and load the documents again")
+    return None
 
 
 def _rewriting(info: dict[str, Any]) -> bool:

@@ -187,3 +187,49 @@ def test_stop_compacts_the_log_so_a_restart_does_not_replay_every_write(server, 
     log = sum(p.stat().st_size for p in (server.data_dir / "falkordb-aof").glob("*.incr.aof"))
     assert log < 10_000
     assert _agencies(server) == {"甲局", "乙局"}
+
+
+def test_a_truncated_append_only_file_is_repaired_and_reported(tmp_path):
+    import os
+    import signal
+    import warnings as w
+
+    from kg.stores.server import FalkorServer, StoreRepairWarning
+
+    server = FalkorServer(tmp_path / "data")
+    server.start(detach=True)
+    client = server._client()
+    for i in range(20):
+        client.execute_command("GRAPH.QUERY", "g", f"CREATE (:Agency {{id: 'a{i}', name: '机构{i}'}})")
+    os.kill(server._pid(), signal.SIGKILL)
+    server._wait_exit(server._pid())
+    incr = next((tmp_path / "data" / "falkordb-aof").glob("*.incr.aof"))
+    incr.write_bytes(incr.read_bytes()[:-30])  # the crash cut the last write in half
+    with w.catch_warnings(record=True) as caught:
+        w.simplefilter("always")
+        server.start(detach=True)
+    try:
+        assert any(issubclass(c.category, StoreRepairWarning) and "unfinished" in str(c.message) for c in caught)
+        count = server._client().execute_command("GRAPH.QUERY", "g", "MATCH (n:Agency) RETURN count(n)")
+        assert count[1][0][0] == 19  # all but the cut write: repaired, not started empty
+    finally:
+        server.stop()
+
+
+def test_a_damaged_append_only_file_stops_the_start_with_a_hint(tmp_path):
+    from kg.stores.server import FalkorServer
+
+    server = FalkorServer(tmp_path / "data")
+    server.start(detach=True)
+    server._client().execute_command("GRAPH.QUERY", "g", "CREATE (:Agency {id: 'a', name: 'x'})")
+    server._client().execute_command("GRAPH.QUERY", "g", "CREATE (:Agency {id: 'b', name: 'y'})")
+    import os
+    import signal
+    os.kill(server._pid(), signal.SIGKILL)
+    server._wait_exit(server._pid())
+    incr = next((tmp_path / "data" / "falkordb-aof").glob("*.incr.aof"))
+    data = incr.read_bytes()
+    incr.write_bytes(data[:10] + b"garbage-in-the-middle" + data[10:])
+    with pytest.raises(StoreError) as err:
+        server.start(detach=True)
+    assert "redis-check-aof" in err.value.line() and "falkordb.log" in err.value.line()
