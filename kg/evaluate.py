@@ -59,11 +59,20 @@ def _assignments(data: dict) -> Iterable[Key]:
                 yield k(t["doc"]), k(str(t["item"])), role, k(agency)
 
 
+def office_title_key(title: str) -> str:
+    """An office post compared by its core: gold files write `办公室副主任（兼）` where the
+    document says `副主任由任仔苏兼任` after naming the office, and extraction keeps the text."""
+    core = k(title).removeprefix("办公室")
+    return core.removesuffix("(兼)")
+
+
 def _members(data: dict) -> Iterable[Key]:
     for g in data.get("groups", []):
         for role in ("leader", "deputy", "members", "office_staff"):
             for m in g.get(role, []):
-                yield k(g["doc"]), k(m["person"]), role, k(m.get("title") or "")
+                title = m.get("title") or ""
+                key = office_title_key(title) if role == "office_staff" else k(title)
+                yield k(g["doc"]), k(m["person"]), role, key
 
 
 def _rivers(data: dict) -> Iterable[Key]:

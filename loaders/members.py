@@ -40,8 +40,6 @@ class Row:
     role: str
     start: int
     end: int
-    prefix: str = ""  # title text the document implies (办公室副主任 for 副主任由B兼任)
-    note: str = ""  # (兼) when the document says 兼任
 
     def complete(self, body: str) -> bool:
         return bool(self.title_spans) and body[self.title_spans[-1][1] - 1] in _TITLE_END

@@ -1,9 +1,11 @@
 """A leadership group's office: where it sits and who runs it.
 
 - `办公室设在X` (X a body: 市医疗保障局);
-- `办公室主任：A（兼），办公室副主任：B（兼）、C（市卫健委医政医管科科长）`: the bracket is part of the
-  title as the gold writes it (办公室副主任（兼）);
-- `办公室主任由A兼任，副主任由B兼任` and `A同志兼任办公室主任`: the title is implied, (兼) with it.
+- `办公室主任：A（兼），办公室副主任：B（兼）、C（市卫健委医政医管科科长）`: the list label is the title
+  of every name after it, and a bracket after a name is part of that name's title;
+- `办公室主任由A兼任，副主任由B兼任` and `A同志兼任办公室主任`: the title is the words written (办公室主任,
+  副主任); 兼任 is not written into it, since a member record has no field for a note and a
+  title must stand in the text as reported.
 A bare 主任/副主任 counts only where the text has spoken of the office before it.
 """
 
@@ -15,13 +17,13 @@ from loaders.members import Row, Span
 
 OFFICE_AT = re.compile(r"办公室设在([^,。;:\n\t]{2,30}?)(?=[,。;\n\t]|负责|承担|$)")
 _NAME = r"([\u4e00-\u9fff·]{2,4}?)(?:同志)?"
+_ROLE = r"((?:办公室)?(常务副主任|副主任|主任))"
 OFFICE_ROLE = {"主任": "office_director", "常务副主任": "office_deputy", "副主任": "office_deputy",
                "成员": "office_member"}
-STAFF_LIST = re.compile(r"(办公室)?(常务副主任|副主任|主任|成员)[ \t]*[:为][ \t]*")
+STAFF_LIST = re.compile(r"((?:办公室)?(常务副主任|副主任|主任|成员))[ \t]*[:为][ \t]*")
 STAFF_ITEM = re.compile(_NAME + r"(?=\(|、|,|。|;|\t|\n|$)(\([^()\n]{1,30}\))?")
-STAFF_BY = re.compile(r"(办公室)?(常务副主任|副主任|主任)(?:由|为)" + _NAME + r"(兼任|担任)")
-STAFF_CONCURRENT = re.compile(_NAME + r"兼任(?:领导小组)?(办公室)(常务副主任|副主任|主任)")
-CONCURRENT = "（兼）"
+STAFF_BY = re.compile(_ROLE + r"(?:由|为)" + _NAME + r"(?:兼任|担任)")
+STAFF_CONCURRENT = re.compile(_NAME + r"兼任(?:领导小组)?" + _ROLE)
 
 
 def office_at(body: str, start: int, end: int) -> Span | None:
@@ -30,6 +32,7 @@ def office_at(body: str, start: int, end: int) -> Span | None:
 
 
 def _staff_lists(body: str, start: int, end: int) -> list[Row]:
+    """`办公室主任：A（兼），办公室副主任：B（兼）、C（…）`: label, then names with optional brackets."""
     rows, pos = [], start
     for m in STAFF_LIST.finditer(body, start, end):
         if m.start() < pos or "办公室" not in body[start:m.end()]:
@@ -38,9 +41,8 @@ def _staff_lists(body: str, start: int, end: int) -> list[Row]:
         for item in STAFF_ITEM.finditer(body, pos, end):
             if item.start() != pos:
                 break
-            note = [item.span(2)] if item.group(2) else []
-            rows.append(Row(item.span(1), note, OFFICE_ROLE[label], m.start(), item.end(),
-                            prefix="办公室" + label))
+            title = [m.span(1)] + ([item.span(2)] if item.group(2) else [])
+            rows.append(Row(item.span(1), title, OFFICE_ROLE[label], m.start(), item.end()))
             pos = item.end() + (1 if body[item.end():item.end() + 1] == "、" else 0)
     return rows
 
@@ -51,10 +53,7 @@ def office_staff(body: str, spans: list[Span]) -> list[Row]:
     for start, end in spans:
         rows += _staff_lists(body, start, end)
         for m in STAFF_BY.finditer(body, start, end):
-            note = CONCURRENT if m.group(4) == "兼任" else ""
-            rows.append(Row(m.span(3), [], OFFICE_ROLE[m.group(2)], m.start(), m.end(),
-                            prefix="办公室" + m.group(2), note=note))
+            rows.append(Row(m.span(3), [m.span(1)], OFFICE_ROLE[m.group(2)], m.start(), m.end()))
         for m in STAFF_CONCURRENT.finditer(body, start, end):
-            rows.append(Row(m.span(1), [], OFFICE_ROLE[m.group(3)], m.start(), m.end(),
-                            prefix="办公室" + m.group(3), note=CONCURRENT))
+            rows.append(Row(m.span(1), [m.span(2)], OFFICE_ROLE[m.group(3)], m.start(), m.end()))
     return rows

@@ -4,10 +4,13 @@ A river's name ends in 河 or 江, a town's in 镇 or 乡, but so do 入河, 城
 suffix proves nothing. Two shapes do:
 - a 、-list in which at least two items end with the same kind of suffix
   (`义井河、蒙村河、洪城河`, `冠山镇、冶西镇、锁簧镇`);
-- a river followed by a word only rivers take (`X河流域`, `X河沿线`, `X河干流`).
+- a river followed by a word only rivers take (`X河流域`, `X河沿线`, `X河干流`);
+- a river heading a line or a table row, followed by a colon, 河长 or the next cell
+  (`韩城河：县委副书记 马红梅`, `陈宅河 河长：郭俊峰`, `赵保河\t副县长\t孙丽`): river-chief lists.
 The first item of a list and a name before 流域 have no left delimiter, so their start is
 found by walking back over at most a few characters and stopping at punctuation, a function
-word or verb (开展, 完成 …) or the end of a place the gazetteer found (平定县|冠山镇).
+word or the end of a place the gazetteer found (平定县|冠山镇); a verb or adverb inside the run
+(开展贡江, 加强桃江流域, 全面推进汾河) is never part of a name, so the name starts after it.
 """
 
 from __future__ import annotations
@@ -24,8 +27,16 @@ _RIVER_WORD = re.compile(r"[河江](?=流域|沿线|干流|支流|水系|河道|
 # Characters that cannot start a name (入河 涉河 各乡 全镇 城镇 村镇) or sit inside one.
 _BAD_FIRST = set("入涉巡沿护治过跨界小的条各全本该此其主支干内外上下中城村集乡镇建每重等")
 _STOP_CHARS = set("的了和与及至在对把被从向将为是等或")
-_VERBS = ("开展", "完成", "实施", "推进", "加强", "加快", "建成", "建设", "治理", "整治", "其中",
-          "包括", "位于", "启动", "投运", "保护", "沿线", "流经", "涉及", "重点")
+_VERBS = re.compile(
+    "开展|完成|实施|推进|推动|加强|强化|加快|建成|建设|新建|治理|整治|其中|包括|位于|启动|投运|保护|沿线|"
+    "流经|涉及|重点|排查|清理|疏浚|修复|改造|落实|全面|深入|持续|做好|抓好|提升|改善|巩固|完善|开工|围绕")
+# A river heading a line or table row: numbering, the name, a bracketed reach (宜阳段), then a
+# colon, 河长 or a tab. The name is checked by `_good` and must hold no verb. The search starts
+# from the suffix and its follower (rare), then reads the line's head, not every line start.
+_HEAD_FOLLOWER = re.compile(r"[河江](?:\([^()\n]{1,12}\))?(?=[ \t]*(?::|河长)|\t)")
+_LINE_HEAD = re.compile(
+    rf"[ \t]*(?:[一二三四五六七八九十]+[、.]|\(?[一二三四五六七八九十\d]{{1,2}}[).、]|\d{{1,2}}\.)?[ \t]*"
+    rf"([{_CJK}]{{1,6}}?[河江])(?:\([^()\n]{{1,12}}\))?(?=[ \t]*(?::|河长)|\t)")
 
 
 class Place(NamedTuple):
@@ -37,19 +48,22 @@ class Place(NamedTuple):
 def _stem_start(text: str, end: int, longest: int, walls: set[int]) -> tuple[int, bool]:
     """Where a name ending at `end` (its suffix included) begins, and whether something bounds
     it on the left (punctuation, a function word, a verb, a known place) rather than the limit."""
-    start = end - 1
+    start, bounded = end - 1, False
     while start > end - 1 - longest:
-        if start == 0 or start in walls:
-            return start, True
-        ch = text[start - 1]
-        if not ("\u4e00" <= ch <= "\u9fff") or ch in _STOP_CHARS:
-            return start, True
+        if start == 0 or start in walls or not ("\u4e00" <= text[start - 1] <= "\u9fff") \
+                or text[start - 1] in _STOP_CHARS:
+            bounded = True
+            break
         start -= 1
-    stem = text[start:end - 1]
-    cuts = [stem.rfind(verb) + len(verb) for verb in _VERBS if verb in stem]
-    if cuts:
-        return start + max(cuts), True
-    return start, start == 0 or start in walls or not ("\u4e00" <= text[start - 1] <= "\u9fff")
+    else:
+        bounded = start == 0 or start in walls or not ("\u4e00" <= text[start - 1] <= "\u9fff")
+    return _after_verb(text, start, end, bounded)
+
+
+def _after_verb(text: str, start: int, end: int, bounded: bool) -> tuple[int, bool]:
+    """A stem holding a verb (开展贡江, 加强桃江流域) starts after its last verb, which bounds it."""
+    cuts = [m.end() for m in _VERBS.finditer(text, start, end - 1)]
+    return (cuts[-1], True) if cuts else (start, bounded)
 
 
 def _good(text: str, start: int, end: int) -> bool:
@@ -95,6 +109,18 @@ def _in_list(text: str, span: tuple[int, int], label: str, walls: set[int]) -> l
     return found if len(found) >= 2 else []
 
 
+def _line_heads(text: str) -> list[Place]:
+    """Rivers heading a line of a river-chief list (`韩城河：县委副书记 马红梅`)."""
+    found = []
+    for m in _HEAD_FOLLOWER.finditer(text):
+        head = _LINE_HEAD.match(text, text.rfind("\n", 0, m.start()) + 1)
+        if head and head.end(1) == m.start() + 1:
+            start, end = head.span(1)
+            if _good(text, start, end) and not _VERBS.search(text, start, end):
+                found.append(Place(start, end, "RIVER"))
+    return found
+
+
 def find_places(text: str, known: Iterable[tuple[int, int]] = ()) -> list[Place]:
     """Rivers and towns named by list or river-word grammar; `known` are gazetteer place spans."""
     known = list(known)
@@ -110,5 +136,6 @@ def find_places(text: str, known: Iterable[tuple[int, int]] = ()) -> list[Place]
         start, bounded = _stem_start(text, end, KINDS["RIVER"][1], walls)
         if _good(text, start, end) and (bounded or end - start >= 4):
             found.append(Place(start, end, "RIVER"))
+    found += _line_heads(text)
     unique = {(p.start, p.end): p for p in found if p.start not in taken and p.end - 1 not in taken}
     return sorted(unique.values())

@@ -3,7 +3,7 @@
 A group is named where it is set up (`成立X领导小组`, `由X领导小组（以下简称领导小组）`) or by the
 heading of its member list (`X领导小组组成人员名单`). The member list is read by
 loaders.members (role labels 组长/副组长/成员, two-column tables, wrapped titles); the office
-by loaders.office (办公室设在…, 办公室主任：A（兼）, 副主任由B兼任).
+by loaders.office (办公室设在…, 办公室主任：A（兼）, 副主任由B兼任). Titles are the words written.
 A list whose heading names something else (专家组) is not a group's and is skipped. One
 document's mentions of one group (成立…药品耗材…领导小组 in the text, …药品和医用耗材…领导小组
 above the list) become one group: names match when one's characters run in order in the other.
@@ -98,6 +98,8 @@ def _describe(notice: Notice, group: LeadingGroup, start: int, end: int) -> None
     at = office_at(notice.body, start, end)
     if at:
         group.office_at = notice.written(*at)
+    if notice.body.find("成员单位", start, end) < 0:  # in every match; the regex tries 300 chars a place
+        return
     for m in MEMBER_UNITS.finditer(notice.body, start, end):
         a, b = m.span(1) if m.group(1) else m.span(2)
         group.member_agencies += [notice.written(x, y) for x, y in agency_spans(notice.body, a, b)]
@@ -123,7 +125,7 @@ def _heading_name(notice: Notice, first_line: int) -> tuple[int, int] | None:
 
 
 def _member(notice: Notice, row: Row) -> GroupMember:
-    title = row.prefix + "".join(notice.written(a, b) for a, b in row.title_spans) + row.note
+    title = "".join(notice.written(a, b) for a, b in row.title_spans)
     evidence = notice.evidence(row.start, row.end)
     return GroupMember(notice.written(*row.name), title, row.role, evidence)
 

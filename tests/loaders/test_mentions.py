@@ -70,8 +70,39 @@ def test_fixture_rivers(name):
     ("县城、乡镇、村镇", []),
     ("南坪、小河、辛庄、河北和温池水质自动监测站", []),
     ("全市河流、湖泊", []),
+    # a verb or adverb before a name is not part of it: the name starts after it
+    ("1.开展贡江、章江沿岸入河排污口排查整治", ["贡江", "章江"]),
+    ("3.加强桃江流域畜禽养殖污染治理", ["桃江"]),
+    ("全面推进琴江流域综合治理", ["琴江"]),
+    ("实施梅江干流清淤", ["梅江"]),
+    ("推进宁都河、平江、濂江治理", ["宁都河", "平江", "濂江"]),
+    ("治理河道、整治河岸", []),
+    ("加强流域水环境保护", []),
 ])
 def test_place_grammar(text, expected):
     hits = get_gazetteer().find(text)
     known = [(h.start, h.end) for h in hits if h.label in ("RIVER", "DISTRICT")]
     assert [text[p.start:p.end] for p in find_places(text, known)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a river heading a line or table row, then a colon, 河长 or the next cell: a river-chief list
+    ("韩城河:县委副书记 马红梅\n陈宅河:县人民政府副县长 郭俊峰\n", ["韩城河", "陈宅河"]),
+    ("  赵保河 河长:孙丽\n", ["赵保河"]),
+    ("寻村河河长:程立国\n", ["寻村河"]),
+    ("石门河(城关段):副县长 王刚\n", ["石门河"]),
+    ("(一)白沙江:县长 李明\n", ["白沙江"]),
+    ("3.柳溪河\t副县长\t赵强\n", ["柳溪河"]),
+    # not names: a title, an office, a common word, a verb phrase, a word with a non-name head
+    ("县级河长:张三\n总河长:李四\n", []),
+    ("县河长制办公室:县水利局\n", []),
+    ("主要河流:详见附表\n", []),
+    ("入河排污口:12个\n", []),
+    ("小河:县委书记 杨振华\n", []),
+    ("整治河:县长 李东升\n", []),
+    ("各乡镇沿河:巡查\n", []),
+    ("城关镇河长:王五\n", []),  # a town's river chief
+    ("办公室设在县水利局, 韩城河:马红梅\n", []),  # not at the head of its line
+])
+def test_river_chief_lines(text, expected):
+    assert [text[p.start:p.end] for p in find_places(text)] == expected
