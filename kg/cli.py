@@ -63,7 +63,7 @@ def load(paths: tuple[str, ...], force: bool, jobs: int, scheduler: str | None, 
         task = bar.add_task("loading", total=len(files))
         report = load_parallel(files, store, jobs=cpu_jobs(jobs), scheduler=scheduler, writers=writers,
                                max_bytes=settings.max_bytes, force=force, people=people,
-                               progress=lambda _p: bar.advance(task))
+                               index_dir=settings.data_dir, progress=lambda _p: bar.advance(task))
     click.echo(f"{report.files} files: {report.written} documents written ({report.edges} edges), "
                f"{report.unchanged} unchanged, {len(report.failures)} failed")
     for failure in report.failures:

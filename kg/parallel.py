@@ -1,20 +1,19 @@
 """Load with every core, or on a Dask cluster: workers extract, this process writes.
 
-`kg.load.graphs_of(path)` depends on the file alone (resolution is per file), so workers can
-run it in any order, anywhere; the graphs come back and are written in file order, so the
-store ends exactly as a one-process load leaves it. Streaming: at most `window` files are in
-flight, and a file's graphs are dropped once written, so memory does not grow with the
-corpus. The content hashes of the stored documents reach each worker once (an initializer
-for processes, a broadcast for Dask), and a worker skips the unchanged documents before
-extracting them, as `load_paths` does.
+A file's graphs depend on the file alone (resolution is per file), so workers can extract in
+any order, anywhere; the graphs come back and are written in file order, so the store ends
+exactly as a one-process load leaves it. Streaming: `window` files wait in the executor and
+a file's graphs are dropped once written, so memory does not grow with the corpus. The
+content hashes of the stored documents reach each worker once (an initializer for
+processes, a broadcast for Dask); a worker skips the unchanged documents of a file before
+extracting them, and this process skips, unread, a file whose bytes gave documents that are
+all still stored unchanged (kg.fileindex).
 
     load_parallel(paths, store, jobs=4)                        # processes on this machine
     load_parallel(paths, store, scheduler="tcp://host:8786")   # Dask distributed workers
 
 On a cluster every worker must read the same paths (a shared or mounted file system).
-Writes: the embedded store takes one writer; Neo4j takes `writers` concurrent document
-transactions, which the driver's managed transactions retry on transient errors (deadlocks
-between two documents that MERGE the same agency are one).
+Writing: kg.writer (several documents a query; concurrent transactions for Neo4j).
 """
 
 from __future__ import annotations
@@ -23,43 +22,68 @@ import multiprocessing
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
+from kg.build import GraphBuilder, document_hash
 from kg.errors import KgError, StoreError
-from kg.load import LoadReport, graphs_of, iter_files, load_paths
+from kg.fileindex import DocHashes, FileIndex, file_digest
+from kg.load import LoadReport, iter_files
 from kg.model import DocumentGraph
 from kg.people import People
 from kg.stores.base import Store
+from kg.writer import Writer
 
-Outcome = tuple[list[DocumentGraph], int] | str  # (graphs, unchanged) or a failure line
+Outcome = tuple[list[DocumentGraph], int, DocHashes] | str  # (graphs, unchanged, hashes) or a failure
 _WORKER: dict[str, Any] = {}  # what every task of a worker process shares
+PARALLEL_BYTES = 1 << 20  # less to read than this (~3 s of one core) is not worth starting workers
 
 
 def extract_file(path: str, max_bytes: int | None, known: dict[str, str],
                  people: People | None) -> Outcome:
-    """A worker's task: the graphs of one file, or the one-line failure `kg load` reports."""
+    """A worker's task: `kg.load.graphs_of` with the (key, hash) of every document of the
+    file, or the one-line failure `kg load` reports."""
+    from loaders.pipeline import documents_of, extract_documents
+    from loaders.read import read
+
     try:
-        return graphs_of(Path(path), max_bytes, known, people)
+        documents = documents_of(read(Path(path), max_bytes=max_bytes))
+        hashes = [(d.key, document_hash(d)) for d in documents]
+        todo = [d for d, (key, h) in zip(documents, hashes) if known.get(key) != h]
+        graphs = GraphBuilder(people=people).build(extract_documents(todo))
     except KgError as exc:
         return exc.line()
+    return graphs, len(documents) - len(todo), hashes
 
 
 def load_parallel(paths: Iterable[str | Path], store: Store, *, jobs: int = 1,
                   scheduler: str | None = None, writers: int = 1, max_bytes: int | None = None,
-                  force: bool = False, people: People | None = None,
+                  force: bool = False, people: People | None = None, index_dir: Path | None = None,
                   progress: Callable[[Path], None] | None = None) -> LoadReport:
-    """`kg.load.load_paths` with extraction in `jobs` processes or on a Dask `scheduler`."""
+    """`kg.load.load_paths` with extraction in `jobs` processes or on a Dask `scheduler`,
+    documents written several at a time, and (with `index_dir`) unchanged files skipped."""
     files = list(iter_files(paths))
-    if jobs <= 1 and scheduler is None:
-        return load_paths(files, store, max_bytes=max_bytes, force=force, people=people, progress=progress)
     known = {} if force else store.document_hashes()
-    if scheduler is not None:
-        outcomes = _dask_outcomes(files, scheduler, max_bytes, known, people)
-    else:
-        outcomes = _process_outcomes(files, jobs, max_bytes, known, people)
-    return _write_all(files, outcomes, store, writers, progress)
+    index = FileIndex(index_dir) if index_dir is not None else None
+    try:
+        digests = {p: file_digest(p) for p in files} if index else {}
+        skipped = {p: n for p in files if index and not force
+                   and (n := index.unchanged(p, digests[p], known)) is not None}
+        todo = [p for p in files if p not in skipped]
+        if scheduler is not None:
+            outcomes = _dask_outcomes(todo, scheduler, max_bytes, known, people)
+        elif jobs > 1 and sum(p.stat().st_size for p in todo) >= PARALLEL_BYTES:
+            outcomes = _process_outcomes(todo, jobs, max_bytes, known, people)
+        else:
+            outcomes = (extract_file(str(p), max_bytes, known, people) for p in todo)
+        with Writer(store, writers, index) as writer:
+            report = _write_all(files, skipped, digests, outcomes, writer, progress)
+        outcomes.close()  # stop the workers now, not when the generator is collected
+        return report
+    finally:
+        if index is not None:
+            index.close()
 
 
 def cpu_jobs(jobs: int) -> int:
@@ -67,11 +91,32 @@ def cpu_jobs(jobs: int) -> int:
     return jobs if jobs > 0 else (os.cpu_count() or 1)
 
 
+def _write_all(files: list[Path], skipped: dict[Path, int], digests: dict[Path, str],
+               outcomes: Iterator[Outcome], writer: Writer,
+               progress: Callable[[Path], None] | None) -> LoadReport:
+    report = LoadReport()
+    for path in files:
+        report.files += 1
+        outcome = ([], skipped[path], None) if path in skipped else next(outcomes)
+        if isinstance(outcome, str):
+            report.failures.append(outcome)
+            continue
+        graphs, unchanged, hashes = outcome
+        writer.write(graphs, (path, digests[path], hashes) if hashes is not None and path in digests else None)
+        report.unchanged += unchanged
+        report.written += len(graphs)
+        report.edges += sum(len(g.edges) for g in graphs)
+        if progress:
+            progress(path)
+    return report
+
+
 # -- where extraction runs --------------------------------------------------------------------
 
 def _in_order(files: list[Path], submit: Callable[[Path], Any], result: Callable[[Any], Outcome],
               window: int) -> Iterator[Outcome]:
-    """Outcomes in file order, with at most `window` files submitted and not yet consumed."""
+    """Outcomes in file order. `window` files wait in the executor while the caller writes
+    the outcome it was given (the next file is submitted first, so workers stay busy)."""
     pending: deque = deque()
     todo = iter(files)
     for path in todo:
@@ -88,9 +133,16 @@ def _in_order(files: list[Path], submit: Callable[[Path], Any], result: Callable
 
 def _process_outcomes(files: list[Path], jobs: int, max_bytes: int | None, known: dict[str, str],
                       people: People | None) -> Iterator[Outcome]:
-    # forkserver: workers start from a clean process, not a fork of this one and its threads
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["kg.build", "loaders.pipeline"])
+    """Workers forked from this process once its pipeline is built: they start in
+    milliseconds and share its memory pages (a fresh interpreter per worker takes seconds to
+    import spaCy and build the gazetteer). They run extraction only, never the threads or
+    the console of this process, so what those hold at the fork does not matter to them."""
+    from loaders.nlp import get_nlp
+
+    get_nlp()
+    _WORKER.update(max_bytes=max_bytes, known=known, people=people)
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
     with ProcessPoolExecutor(jobs, mp_context=context, initializer=_init_worker,
                              initargs=(max_bytes, known, people)) as pool:
         yield from _in_order(files, lambda p: pool.submit(_worker_task, str(p)), Future.result, 2 * jobs)
@@ -100,7 +152,7 @@ def _init_worker(max_bytes: int | None, known: dict[str, str], people: People | 
     from loaders.nlp import get_nlp
 
     _WORKER.update(max_bytes=max_bytes, known=known, people=people)
-    get_nlp()  # build the pipeline once per worker, before the first file
+    get_nlp()  # inherited when forked; built here when spawned
 
 
 def _worker_task(path: str) -> Outcome:
@@ -125,55 +177,3 @@ def _dask_outcomes(files: list[Path], scheduler: str, max_bytes: int | None, kno
             return client.submit(extract_file, str(path.resolve()), max_bytes, *shared, pure=False)
 
         yield from _in_order(files, submit, lambda future: future.result(), window)
-
-
-# -- writing, in file order ---------------------------------------------------------------------
-
-def _write_all(files: list[Path], outcomes: Iterator[Outcome], store: Store, writers: int,
-               progress: Callable[[Path], None] | None) -> LoadReport:
-    report = LoadReport()
-    with _Writer(store, writers) as writer:
-        for path, outcome in zip(files, outcomes):
-            report.files += 1
-            if isinstance(outcome, str):
-                report.failures.append(outcome)
-                continue
-            graphs, unchanged = outcome
-            report.unchanged += unchanged
-            writer.write(graphs)
-            report.written += len(graphs)
-            report.edges += sum(len(g.edges) for g in graphs)
-            if progress:
-                progress(path)
-    return report
-
-
-class _Writer:
-    """One document after another; or, for Neo4j, `writers` document transactions at once,
-    each a managed transaction (retried by the driver on transient errors)."""
-
-    def __init__(self, store: Store, writers: int):
-        self.store = store
-        self.pool = ThreadPoolExecutor(writers) if writers > 1 and store.name == "neo4j" else None
-        self.running: deque[Future] = deque()
-        self.limit = 2 * writers
-
-    def write(self, graphs: list[DocumentGraph]) -> None:
-        for graph in graphs:
-            if self.pool is None:
-                self.store.write_document(graph)
-                continue
-            self.running.append(self.pool.submit(self.store.write_document, graph))
-            while len(self.running) > self.limit:
-                self.running.popleft().result()
-
-    def __enter__(self) -> "_Writer":
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        try:
-            while self.running:
-                self.running.popleft().result()
-        finally:
-            if self.pool is not None:
-                self.pool.shutdown(cancel_futures=True)

@@ -18,6 +18,12 @@ class Store(ABC):
     def write_document(self, graph: DocumentGraph) -> None:
         """Replace what `graph.doc` said with `graph`, atomically: all of it or none of it."""
 
+    def write_documents(self, graphs: list[DocumentGraph]) -> None:
+        """Write documents in order, leaving what `write_document` on each in turn leaves
+        (a store may write several at once, each still whole or not at all)."""
+        for graph in graphs:
+            self.write_document(graph)
+
     @abstractmethod
     def delete_document(self, doc: str) -> None:
         """Remove the document, its edges, and nodes left with no edge."""

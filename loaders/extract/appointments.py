@@ -41,6 +41,9 @@ _FORMS = [
     (re.compile(rf"{_LEAD}{_NAMES}代理(?P<posts>.+?)(?:职务)?$", re.S), APPOINT, "代理", False),
     (re.compile(rf"{_LEAD}{_NAMES}任(?![命职免务期用何])(?P<posts>.+?)(?:职务)?$", re.S), APPOINT, "任命", False),
 ]
+# The word each form cannot match without: a clause lacking it skips the form's regex search.
+_FORM_WORDS = ["辞去", "辞去", "不再担任", "免去", "免去", "任命", "正式任", "兼任", "代理", "任"]
+assert len(_FORM_WORDS) == len(_FORMS) and all(w in p.pattern for w, (p, *_) in zip(_FORM_WORDS, _FORMS))
 # `任命：` / `免去：` (the colon may be lost), `任职如下：` / `免职：` (only with the colon).
 _BLOCK = re.compile(r"(?:(?P<verb>任命|免去)(?:如下)?[:：]?|(?P<other>任职|免职)(?:如下)?[:：])$")
 _BARE = {APPOINT: re.compile(rf"^{_NAMES}为(?P<posts>.+)$", re.S),
@@ -142,8 +145,8 @@ class _Reader:
             kind = REMOVE if (block["verb"] or block["other"]) in ("免去", "免职") else APPOINT
             act = "正式任用" if note and kind == APPOINT else ("免去" if kind == REMOVE else "任命")
             return [], _State(kind, act, note if kind == APPOINT else None)
-        for pattern, kind, act, strong in _FORMS:
-            if m := pattern.search(clause):
+        for word, (pattern, kind, act, strong) in zip(_FORM_WORDS, _FORMS):
+            if word in clause and (m := pattern.search(clause)):
                 extra = self._tail_note(a, b, a + m.end())
                 if kind == APPOINT and (note or act == "正式任用"):
                     act, extra = ("正式任用" if act == "任命" else act), _join(PROBATION_DONE, extra)

@@ -1,0 +1,76 @@
+"""govkg's benchmarks (`make bench`): every figure of issue 7 and issue 4's query latencies,
+each with its floor measured in the same run, on this machine (cores and load printed first).
+
+    .venv/bin/python -m bench.run                      # everything (~20 min on 2 cores)
+    .venv/bin/python -m bench.run --only stages,scale  # some groups
+    .venv/bin/python -m bench.run --quick              # small sizes, a smoke run (~3 min)
+    .venv/bin/python -m bench.run --json results.json  # also keep the figures
+
+Groups: stages (PDF → text, text → facts, facts → store), scale (end to end, memory by
+corpus size, incremental reload), graph (the 1M-node / 5M-edge graph and every canned
+query). Others' benchmarks, run on their own: `python -m bench.eval_unseen` (F1 on unseen
+documents), `python bench/rdf_export.py` (RDF export), `python -m bench.fuzz` (fuzzing).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from bench import latency, scale, stages  # noqa: E402
+from bench.measure import Figure, machine  # noqa: E402
+
+FULL = {"pdf_pages": 60, "extract_docs": 300, "store_docs": 300, "e2e_docs": 1000,
+        "memory_sizes": [100, 1000, 10000], "incremental_docs": 1000, "graph_scale": 1.0}
+QUICK = {"pdf_pages": 20, "extract_docs": 60, "store_docs": 100, "e2e_docs": 200,
+         "memory_sizes": [50, 200], "incremental_docs": 200, "graph_scale": 0.02}
+
+
+def run_stages(sizes: dict) -> list[Figure]:
+    return (stages.pdf_figures(sizes["pdf_pages"]) + stages.extraction_figures(sizes["extract_docs"])
+            + stages.store_figures(sizes["store_docs"]))
+
+
+def run_scale(sizes: dict, figures: list[Figure]) -> list[Figure]:
+    """End to end against the floors the stage group measured (or measures now)."""
+    floors = {f.unit: f.floor for f in figures if f.floor and f.unit in ("chars/s", "edges/s")}
+    if len(floors) < 2:
+        floors = {f.unit: f.floor for f in stages.extraction_figures(30) + stages.store_figures(60)}
+    jobs = os.cpu_count() or 1
+    return (scale.end_to_end(sizes["e2e_docs"], jobs, floors["chars/s"], floors["edges/s"])
+            + scale.memory_by_size(sizes["memory_sizes"], jobs)
+            + scale.incremental(sizes["incremental_docs"], jobs))
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--only", default="stages,scale,graph", help="comma-separated groups")
+    parser.add_argument("--quick", action="store_true", help="small sizes: a smoke run")
+    parser.add_argument("--json", type=Path, help="write the figures here too")
+    args = parser.parse_args(argv)
+    sizes, groups = (QUICK if args.quick else FULL), set(args.only.split(","))
+    info = machine()
+    print(f"machine: {info['cores']} cores ({info['cpu']}), {info['memory_gb']} GB, python {info['python']}, "
+          f"load average {info['load_average']}")
+    figures: list[Figure] = []
+    for group, run in (("stages", lambda: run_stages(sizes)), ("scale", lambda: run_scale(sizes, figures)),
+                       ("graph", lambda: latency.graph_figures(sizes["graph_scale"]))):
+        if group in groups:
+            print(f"\n== {group}", flush=True)
+            for figure in run():
+                print(figure.line(), flush=True)
+                figures.append(figure)
+    if args.json:
+        args.json.write_text(json.dumps({"machine": info, "figures": [f.to_json() for f in figures]},
+                                        ensure_ascii=False, indent=1), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,49 @@
+"""Which documents each loaded file gave, by the file's bytes: a reload skips a file without
+reading it when its bytes are those last loaded and the store still holds every document
+they gave, with the same content hashes.
+
+It only saves work: a file is skipped exactly when reading it would find all its documents
+unchanged (the store's hashes are the judge, as for a document), so a lost or stale index
+costs a re-read, never a wrong skip. Kept in `files.sqlite` in KG_DATA_DIR: one row per path.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from pathlib import Path
+
+DocHashes = list[tuple[str, str]]  # (document key, content hash) of every document of a file
+
+
+def file_digest(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+class FileIndex:
+    def __init__(self, data_dir: Path):
+        data_dir.mkdir(parents=True, exist_ok=True)
+        self.db = sqlite3.connect(data_dir / "files.sqlite")
+        self.db.execute("CREATE TABLE IF NOT EXISTS files (path TEXT PRIMARY KEY, digest TEXT, docs TEXT)")
+
+    def unchanged(self, path: Path, digest: str, known: dict[str, str]) -> int | None:
+        """How many documents the file holds when none needs reading again, else None."""
+        row = self.db.execute("SELECT digest, docs FROM files WHERE path = ?", (str(path.resolve()),)).fetchone()
+        if row is None or row[0] != digest:
+            return None
+        docs = json.loads(row[1])
+        return len(docs) if docs and all(known.get(key) == h for key, h in docs) else None
+
+    def record(self, entries: list[tuple[Path, str, DocHashes]]) -> None:
+        """Note files whose documents are now all in the store."""
+        with self.db:
+            self.db.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?)",
+                                [(str(p.resolve()), d, json.dumps(docs, ensure_ascii=False)) for p, d, docs in entries])
+
+    def close(self) -> None:
+        self.db.close()
