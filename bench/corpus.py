@@ -95,7 +95,7 @@ class Corpus:
         appointed = [(self._person(rnd), self._agency(rnd, short=False)[1:], rnd.choice(POSTS)) for _ in range(rnd.randint(5, 20))]
         removed = [(self._person(rnd), self._agency(rnd, short=False)[1:], rnd.choice(POSTS)) for _ in range(rnd.randint(2, 10))]
         lines = self._head(rnd, city, issuer, f"{appointed[0][0]}等{len(appointed) + len(removed)}人任免职务",
-                           f"{code}政任字〔{year}〕{i % 300 + 1}号")
+                           f"{code}政任字〔{year}〕{i + 1}号")
         lines += [f"经{issuer}{self._date(rnd, year)}常务会议决定，任命：", ""]
         for n, (person, agency, post) in enumerate(appointed):
             note = "（试用期一年）" if rnd.random() < 0.2 else ""
@@ -117,7 +117,7 @@ class Corpus:
         city, year, topic = rnd.choice(self.cities), rnd.randint(2012, 2024), rnd.choice(TOPICS)
         issuer = f"{city}人民政府办公室"
         lines = self._head(rnd, city, issuer, f"印发{city}{year}年度{topic}重点工作任务",
-                           f"{city[:1]}政办发〔{year}〕{i % 300 + 1}号")
+                           f"{city[:1]}政办发〔{year}〕{i + 1}号")
         lines += [f"《{city}{year}年度{topic}重点工作任务》已经市人民政府同意，现印发给你们，请认真遵照执行。"]
         lines += self._tail(rnd, issuer, year) + [f"{city}{year}年度{topic}重点工作任务", ""]
         lines += ["一、总体目标", ""] + self._prose(rnd, rnd.randint(25, 60)) + ["二、主要任务", ""]
@@ -136,7 +136,7 @@ class Corpus:
     def _group(self, rnd: random.Random, i: int) -> str:
         city, year, topic = rnd.choice(self.cities), rnd.randint(2012, 2024), rnd.choice(TOPICS)
         issuer, group = f"{city}人民政府办公室", f"{city}{topic}工作领导小组"
-        lines = self._head(rnd, city, issuer, f"成立{group}", f"{city[:1]}政办函〔{year}〕{i % 300 + 1}号")
+        lines = self._head(rnd, city, issuer, f"成立{group}", f"{city[:1]}政办函〔{year}〕{i + 1}号")
         lines += self._prose(rnd, rnd.randint(12, 30))
         lines += [f"为加强对{topic}工作的组织领导，经市人民政府同意，决定成立{group}。现将组成人员通知如下：", ""]
         lines += [f"组 长：{self._spaced(rnd)}\t副市长", f"副组长：{self._spaced(rnd)}\t市政府副秘书长"]

@@ -143,8 +143,9 @@ def run_command(args: list[str], env: dict[str, str] | None = None, exclude: Cal
 
 
 def is_store_server(process: psutil.Process) -> bool:
+    """The store server, or the copy of itself it forks to rewrite its log (redis-aof-rewrite)."""
     try:
-        return "redis-server" in process.name()
+        return "redis" in process.name() or "redis" in " ".join(process.cmdline())
     except psutil.Error:
         return False
 

@@ -92,6 +92,7 @@ def store_figures(docs: int = 300) -> list[Figure]:
             ours, ours_cpu = _timed(store, lambda: store.write_documents(graphs))
             one_by_one, _ = _timed(store, lambda: [store.write_document(g) for g in graphs], clear=True)
             floor, floor_cpu = _timed(store, lambda: _plain_rows(store, nodes, edges), clear=True)
+            same_rows, _ = _timed(store, lambda: _same_rows(store, graphs), clear=True)
         finally:
             store.clear()
             store.close()
@@ -100,7 +101,10 @@ def store_figures(docs: int = 300) -> list[Figure]:
     return [Figure("facts → embedded store (write_documents)", edges / ours, "edges/s", edges / floor,
                    "FalkorDB bulk UNWIND MERGE of plain rows", "≥ 50% of the bulk rate", note),
             Figure("facts → embedded store (one document a query)", edges / one_by_one, "edges/s",
-                   edges / floor, "FalkorDB bulk UNWIND MERGE of plain rows")]
+                   edges / floor, "FalkorDB bulk UNWIND MERGE of plain rows"),
+            Figure("facts → embedded store (write_documents)", edges / ours, "edges/s", edges / same_rows,
+                   "bulk UNWIND MERGE of the same rows", "", "the same nodes, edges and properties in "
+                   "1,000-row statements, no per-document replace")]
 
 
 def _timed(store, call, clear: bool = False) -> tuple[float, float]:
@@ -126,3 +130,22 @@ def _plain_rows(store, nodes: int, edges: int, batch: int = 1000) -> None:
     for i in range(0, edges, batch):
         store.graph.query("UNWIND $rows AS r MATCH (a:Plain {id: r.src}) MATCH (b:Plain {id: r.dst}) "
                           "MERGE (a)-[:PLAIN {id: r.id}]->(b)", {"rows": rows[i:i + batch]})
+
+
+def _same_rows(store, graphs, batch: int = 1000) -> None:
+    """Our own rows (properties, provenance and all) written as plain bulk statements."""
+    from kg.stores.batch import _edge_rows, _node_rows
+    from kg.stores.cypher import label, rel_type
+    from kg.schema import load_schema
+
+    schema = load_schema()
+    for lab, rows in _node_rows(graphs, schema).items():
+        for i in range(0, len(rows), batch):
+            store.graph.query(f"UNWIND $rows AS row MERGE (n:{label(lab)} {{id: row.id}}) SET n += row.props",
+                              {"rows": rows[i:i + batch]})
+    for (src, typ, dst), rows in _edge_rows(graphs, schema).items():
+        for i in range(0, len(rows), batch):
+            store.graph.query(f"UNWIND $rows AS row MATCH (a:{label(src)} {{id: row.src}}) "
+                              f"MATCH (b:{label(dst)} {{id: row.dst}}) "
+                              f"MERGE (a)-[r:{rel_type(typ)} {{id: row.id}}]->(b) SET r += row.props",
+                              {"rows": rows[i:i + batch]})
