@@ -21,8 +21,8 @@ from typing import Any
 from kg.errors import SchemaError
 from kg.model import DocumentGraph
 from kg.schema import Schema, load_schema
-from kg.stores.cypher import (OWNED, Key, Statement, _edge_props, _props, label, node_keys,
-                              node_rows, rel_type)
+from kg.stores.cypher import (OWNED, Key, Statement, _edge_props, _props, merge_edges, merge_nodes,
+                              node_keys, node_rows, rel_type)
 
 MAX_EDGES = 1500  # per group: past ~1,500 edges the query text (parsed by the server) stops paying
 MAX_DOCS = 50
@@ -78,15 +78,9 @@ def group_statements(group: list[DocumentGraph], schema: Schema | None = None) -
     schema = schema or load_schema()
     out = delete_edges([g.doc for g in group], schema)
     for lab, rows in _node_rows(group, schema).items():
-        op = "=" if lab in OWNED else "+="
-        out.append(Statement(f"UNWIND $rows{len(out)} AS row MERGE (n:{label(lab, schema)} {{id: row.id}}) "
-                             f"SET n {op} row.props", {f"rows{len(out)}": rows}))
-    for (src, typ, dst), rows in _edge_rows(group, schema).items():
-        out.append(Statement(
-            f"UNWIND $rows{len(out)} AS row MATCH (a:{label(src, schema)} {{id: row.src}}) "
-            f"MATCH (b:{label(dst, schema)} {{id: row.dst}}) "
-            f"MERGE (a)-[r:{rel_type(typ, schema)} {{id: row.id}}]->(b) SET r += row.props",
-            {f"rows{len(out)}": rows}))
+        out.append(merge_nodes(lab, rows, len(out), schema))
+    for pattern, rows in _edge_rows(group, schema).items():
+        out.append(merge_edges(pattern, rows, len(out), schema))
     return out
 
 

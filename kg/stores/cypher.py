@@ -106,20 +106,31 @@ def write_statements(graph: DocumentGraph, schema: Schema | None = None) -> list
     _require_key(graph.doc, "document key", graph.doc)
     out: list[Statement] = []
     for lab, rows in node_rows(graph, schema).items():
-        op = "=" if lab in OWNED else "+="
-        out.append(Statement(f"UNWIND $rows{len(out)} AS row MERGE (n:{label(lab, schema)} {{id: row.id}}) "
-                             f"SET n {op} row.props", {f"rows{len(out)}": rows}))
+        out.append(merge_nodes(lab, rows, len(out), schema))
     for (src, typ, dst), edges in graph.edges_by_pattern().items():
         if not schema.edge(typ).allows(src, dst):
             raise SchemaError(f"edge {typ} does not connect {src} to {dst}", where=graph.doc)
         rows = [{"id": e.id, "src": e.source.id, "dst": e.target.id,
                  "props": _props(_edge_props(e.props, graph.doc, e.id), e.id)} for e in edges]
-        out.append(Statement(
-            f"UNWIND $rows{len(out)} AS row MATCH (a:{label(src, schema)} {{id: row.src}}) "
-            f"MATCH (b:{label(dst, schema)} {{id: row.dst}}) "
-            f"MERGE (a)-[r:{rel_type(typ, schema)} {{id: row.id}}]->(b) SET r += row.props",
-            {f"rows{len(out)}": rows}))
+        out.append(merge_edges((src, typ, dst), rows, len(out), schema))
     return out
+
+
+def merge_nodes(lab: str, rows: list[dict[str, Any]], n: int, schema: Schema) -> Statement:
+    """`UNWIND $rowsN … MERGE` of one label's nodes; owned labels are replaced, shared ones merged."""
+    op = "=" if lab in OWNED else "+="
+    return Statement(f"UNWIND $rows{n} AS row MERGE (n:{label(lab, schema)} {{id: row.id}}) "
+                     f"SET n {op} row.props", {f"rows{n}": rows})
+
+
+def merge_edges(pattern: tuple[str, str, str], rows: list[dict[str, Any]], n: int, schema: Schema) -> Statement:
+    """`UNWIND $rowsN … MERGE` of one (source label, type, target label) pattern's edges."""
+    src, typ, dst = pattern
+    return Statement(
+        f"UNWIND $rows{n} AS row MATCH (a:{label(src, schema)} {{id: row.src}}) "
+        f"MATCH (b:{label(dst, schema)} {{id: row.dst}}) "
+        f"MERGE (a)-[r:{rel_type(typ, schema)} {{id: row.id}}]->(b) SET r += row.props",
+        {f"rows{n}": rows})
 
 
 def node_keys(graph: DocumentGraph) -> set[Key]:
