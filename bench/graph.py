@@ -8,12 +8,11 @@ and one responsible agency, a river or district, a program; appointment and remo
 posts of agencies; leadership groups with members; every document mentioning places. Node
 and edge ids follow kg.ids (`agency:…`), dates are ISO strings, as the loader writes them.
 
-    .venv/bin/python -m bench.graph --scale 1.0    # ~1.0M nodes, ~5.0M edges (a few minutes)
+    .venv/bin/python -m bench.run --only graph      # ~1.0M nodes, ~5.2M edges, then every query
 """
 
 from __future__ import annotations
 
-import argparse
 import random
 from typing import Any, Callable, Iterator
 

@@ -53,7 +53,7 @@ def extraction_figures(corpus_docs: int = 300) -> list[Figure]:
 
     source = read(SAMPLE)
     chars = len(source.text)
-    ours = best_cpu(lambda: extract_documents(documents_of(source)), repeat=10)
+    ours = best_cpu(lambda: extract_documents(documents_of(source)), repeat=20)
     scan = _term_scanner()
     floor = best_cpu(lambda: sum(1 for _ in scan.iter(source.text)), repeat=5)
     figures = [Figure("text → facts (sample gazette, 92k chars)", chars / ours, "chars/s", chars / floor,

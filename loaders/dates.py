@@ -58,7 +58,9 @@ def _iso(year: int, month: int, day: int) -> str | None:
 def find_dates(text: str) -> Iterator[DateMatch]:
     """Every valid date in `text`, Chinese or numeric, in order of position."""
     found = []
-    for pattern in (CHINESE_DATE, NUMERIC_DATE):
+    # each pattern needs a character most lines lack: 年, or the separator of 2020-03-25
+    wanted = [p for p, marks in ((CHINESE_DATE, "年"), (NUMERIC_DATE, "-./")) if any(m in text for m in marks)]
+    for pattern in wanted:
         for m in pattern.finditer(text):
             iso = _iso(_year(m["y"]), _small_number(m["m"]), _small_number(m["d"]))
             if iso:

@@ -47,16 +47,29 @@ def _folded(raw: str, i: int) -> str:
     return _nfkc(raw[i])
 
 
+# Per code point, learnt as texts show it: 0 not seen yet, 1 folds to itself, 2 changes.
+_FOLDS = np.zeros(0x110000, dtype=np.uint8)
+
+
+def _changing(codes: np.ndarray) -> np.ndarray:
+    """Where the characters that change stand (ASCII stays as it is, but for \r)."""
+    flags = _FOLDS[codes]
+    if not flags.all():
+        for code in np.unique(codes[flags == 0]).tolist():
+            ch = chr(code)
+            _FOLDS[code] = 2 if code == 13 or (code > 127 and _nfkc(ch) != ch) else 1
+        flags = _FOLDS[codes]
+    return np.flatnonzero(flags == 2)
+
+
 def _fold(raw: str) -> tuple[str, list[int]]:
     """NFKC per character with the offset map. The characters that change are found with
     numpy over the code points (Python would make one string object per character), and
     only they are folded one by one; the runs between them are copied whole."""
     codes = np.frombuffer(raw.encode("utf-32-le", "surrogatepass"), dtype="<u4")
-    odd = [c for c in np.flatnonzero(np.bincount(codes)).tolist()  # ASCII stays, but for \r
-           if c == 13 or (c > 127 and _nfkc(chr(c)) != chr(c))]
-    if not odd:
+    positions = _changing(codes).tolist()
+    if not positions:
         return raw, list(range(len(raw)))
-    positions = np.flatnonzero(np.isin(codes, odd)).tolist()
     chars: list[str] = []
     done = 0
     for i in positions:

@@ -71,7 +71,7 @@ def test_two_processes_give_the_store_of_one(corpus, one_process, tmp_path):
 def test_a_dask_cluster_gives_the_store_of_one(corpus, one_process, tmp_path):
     distributed = pytest.importorskip("distributed")
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
-                                  dashboard_address=None) as cluster:
+                                  dashboard_address=None, local_directory=str(tmp_path / "dask")) as cluster:
         cli_load(tmp_path, str(corpus), "--scheduler", cluster.scheduler_address)
     assert snapshot(tmp_path) == one_process
 

@@ -98,6 +98,8 @@ class _Reader:
     def _heading(self, para: _Paragraph) -> _Section | None:
         """A 职责 heading opens a section: `成员单位职责分工`, `（一）领导小组工作职责`,
         `各成员单位职责：…` (a table run on), `（四）县（区）人民政府职责。负责…` (its own duty)."""
+        if self.view.find("职责", para.text_start, para.end) < 0:  # every heading says it
+            return None
         m = _DUTY_HEADING.match(self.view, para.text_start, para.end)
         if not m:
             return None

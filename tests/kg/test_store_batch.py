@@ -4,7 +4,6 @@ they leave is the one that writing them one by one leaves."""
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
