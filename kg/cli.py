@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 import warnings
 from pathlib import Path
@@ -159,14 +160,17 @@ def cypher(statement: str, pairs: tuple[str, ...], fmt: str) -> None:
               type=click.Choice(["turtle", "ntriples", "jsonld", "trig", "nquads"]), help="RDF syntax.")
 @click.option("--doc", "docs", multiple=True, help="Only the facts of this document (文号 or id); repeatable.")
 @click.option("--include-contacts", is_flag=True, help="Keep phone numbers and other contact details (RDF).")
-def export(kind: str, output: str, rdf_format: str, docs: tuple[str, ...], include_contacts: bool) -> None:
+@click.option("--jobs", "-j", default=0, show_default=True,
+              help="Processes rendering a large RDF export (0: one per core); the file is the same.")
+def export(kind: str, output: str, rdf_format: str, docs: tuple[str, ...], include_contacts: bool,
+           jobs: int) -> None:
     """Export the stored graph as RDF, GraphML, GEXF or CSV."""
     from kg.dump import read_graph
 
     with _store() as s:
         data = read_graph(s)
     if kind == "rdf":  # RDF filters documents itself, keeping their named graphs whole
-        counts = _export_rdf(data, rdf_format, output, include_contacts, docs)
+        counts = _export_rdf(data, rdf_format, output, include_contacts, docs, jobs)
     else:
         counts = _export_graph(data.only_documents(set(docs)) if docs else data, kind, output)
     click.echo(f"{output}: {to_json(counts)}")
@@ -182,7 +186,7 @@ def _export_graph(data, kind: str, output: str) -> dict:
     return {"nodes": graph.number_of_nodes(), "edges": graph.number_of_edges()}
 
 
-def _export_rdf(data, fmt: str, output: str, include_contacts: bool, docs: tuple[str, ...]) -> dict:
+def _export_rdf(data, fmt: str, output: str, include_contacts: bool, docs: tuple[str, ...], jobs: int) -> dict:
     from dataclasses import replace
 
     from kg.export.describe import DatasetInfo
@@ -192,7 +196,7 @@ def _export_rdf(data, fmt: str, output: str, include_contacts: bool, docs: tuple
     info = replace(info, publisher=settings.rdf_publisher or info.publisher,
                    license=settings.rdf_license or info.license)
     return export_rdf(data, fmt, output, base=settings.rdf_base, include_contacts=include_contacts,
-                      docs=docs or None, info=info)
+                      docs=docs or None, info=info, jobs=jobs or os.cpu_count() or 1)
 
 
 @cli.command()

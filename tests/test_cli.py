@@ -114,7 +114,11 @@ def test_export_rdf_parses_with_the_counts_of_stats(loaded, tmp_path):
     stats = json.loads(kg(loaded, "stats", "--format", "json").stdout)
     path = tmp_path / "g.ttl"
     kg(loaded, "export", "rdf", "--format", "turtle", "-o", str(path))
+    again = tmp_path / "jobs" / "g.ttl"
+    again.parent.mkdir()
+    kg(loaded, "export", "rdf", "--format", "turtle", "-o", str(again), "--jobs", "1")
     graph = Graph().parse(path, format="turtle")
+    assert len(Graph().parse(again, format="turtle")) == len(graph)
     agencies = set(graph.subjects(RDF.type, org.Organization))
     assert len(agencies) >= stats["nodes"]["Agency"]
     trig = tmp_path / "g.trig"

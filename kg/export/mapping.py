@@ -200,4 +200,4 @@ def mapping_text() -> str:
 
 @lru_cache(maxsize=1)
 def load_mapping() -> Mapping:
-    return parse_mapping(yaml.safe_load(mapping_text()), load_schema())
+    return parse_mapping(yaml.load(mapping_text(), Loader=yaml.CSafeLoader), load_schema())

@@ -10,25 +10,24 @@ from __future__ import annotations
 
 import os
 import re
+import tempfile
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Iterable
 
 from kg.dump import GraphData
 from kg.errors import KgError
-from kg.export.describe import DatasetInfo, concept_schemes, dataset, named_graph, software, term_concepts
-from kg.export.emit import Block, Emitter
+from kg.export.describe import DatasetInfo
 from kg.export.mapping import Mapping, load_mapping
-from kg.export.patterns import Patterns, pair_tenures
-from kg.export.privacy import Redactor
+from kg.export.parts import render
+from kg.export.plan import Plan
 from kg.export.terms import Minter
-from kg.export.writers import CURIE_FORMATS, EXTENSIONS, WRITERS
+from kg.export.writers import EXTENSIONS, SYNTAXES
 from kg.settings import Settings
 
-FORMATS = tuple(WRITERS)
-POST_ORGANISATION = "org:postIn"  # the edge property that names the organisation of a post
+FORMATS = tuple(SYNTAXES)
 
 
 @dataclass(frozen=True)
@@ -42,29 +41,31 @@ class _Run:
     include_contacts: bool
     info: DatasetInfo
     now: datetime
+    jobs: int  # processes rendering a large export
 
 
 def export_rdf(data: GraphData, fmt: str, out_path: str | Path, *, base: str | None = None,
                include_contacts: bool = False, docs: Iterable[str] | None = None,
-               info: DatasetInfo | None = None, now: datetime | None = None) -> dict[str, int]:
+               info: DatasetInfo | None = None, now: datetime | None = None, jobs: int = 1) -> dict[str, int]:
     """Write `data` (or the facts of the documents `docs`, by 文号 or document key) as `fmt`
-    to `out_path`; personal contact details are withheld unless `include_contacts`.
+    to `out_path`; personal contact details are withheld unless `include_contacts`. A large
+    graph is rendered by `jobs` processes, into the same file one process writes.
     Returns counts: triples, graphs, memberships, redacted, and nodes per label."""
-    return _export(data, {fmt: Path(out_path)}, base, include_contacts, docs, info, now)[fmt]
+    return _export(data, {fmt: Path(out_path)}, base, include_contacts, docs, info, now, jobs)[fmt]
 
 
 def export_rdf_all(data: GraphData, out_dir: str | Path, formats: Iterable[str] = FORMATS, *,
                    stem: str = "govkg", base: str | None = None, include_contacts: bool = False,
                    docs: Iterable[str] | None = None, info: DatasetInfo | None = None,
-                   now: datetime | None = None) -> dict[str, dict[str, int]]:
+                   now: datetime | None = None, jobs: int = 1) -> dict[str, dict[str, int]]:
     """Every format into `out_dir` as STEM.EXT; each file's DCAT dataset lists them all."""
     files = {fmt: Path(out_dir) / f"{stem}.{EXTENSIONS.get(fmt, fmt)}" for fmt in formats}
-    return _export(data, files, base, include_contacts, docs, info, now)
+    return _export(data, files, base, include_contacts, docs, info, now, jobs)
 
 
-def _export(data, files, base, include_contacts, docs, info, now) -> dict[str, dict[str, int]]:
+def _export(data, files, base, include_contacts, docs, info, now, jobs) -> dict[str, dict[str, int]]:
     for fmt in files:
-        if fmt not in WRITERS:
+        if fmt not in SYNTAXES:
             raise KgError(f"unknown RDF format {fmt!r}", hint=f"known: {', '.join(FORMATS)}")
     info = info or DatasetInfo()
     if not re.fullmatch(r"https?://[^\s<>\"{}|\\^`]+", info.license):
@@ -72,7 +73,7 @@ def _export(data, files, base, include_contacts, docs, info, now) -> dict[str, d
     data = _select(data, docs)
     minter, mapping = Minter(base or Settings.from_env().rdf_base), load_mapping()
     run = _Run(mapping, minter, _names(data, mapping, minter), files, include_contacts, info,
-               now or datetime.now(timezone.utc).replace(microsecond=0))
+               now or datetime.now(timezone.utc).replace(microsecond=0), jobs)
     return {fmt: _write(data, fmt, run) for fmt in files}
 
 
@@ -100,55 +101,20 @@ def _names(data: GraphData, mapping: Mapping, minter: Minter) -> dict[str, dict[
 
 
 def _write(data: GraphData, fmt: str, run: _Run) -> dict[str, int]:
-    redact = Redactor(run.include_contacts)
-    emitter = Emitter(run.mapping, run.minter, redact, run.names, curies=fmt in CURIE_FORMATS)
-    pattern_of = {t: e.pattern for t, e in run.mapping.edges.items()}
-    post_org = {e.source.id: emitter.node_iri(e.target) for e in data.edges if not pattern_of[e.type]
-                and POST_ORGANISATION in run.mapping.edges[e.type].by_source[e.source.label]}
-    patterns = Patterns(emitter, pair_tenures(data.edges, pattern_of), post_org)
-    counts: dict[str, int] = defaultdict(int)
-    path = run.files[fmt]
+    syntax, path = SYNTAXES[fmt], run.files[fmt]
+    plan = Plan(data, fmt, run, curies=syntax.curies)
     tmp = path.with_name(f".{path.name}.part")  # a failed export leaves no half-written file
     try:
-        counts["triples"] = WRITERS[fmt](_blocks(data, emitter, patterns, run, counts), tmp)
+        if syntax.convert:
+            with tempfile.TemporaryDirectory(prefix=f".{path.name}.", dir=path.parent) as work:
+                text = Path(work) / "text"
+                total = render(plan, syntax, len(data.edges), run.jobs, text)
+                syntax.convert(text, tmp)
+        else:
+            total = render(plan, syntax, len(data.edges), run.jobs, tmp)
         os.replace(tmp, path)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
         raise KgError(f"cannot write: {exc.strerror or exc}", where=str(path)) from None
-    counts.update(memberships=patterns.memberships, redacted=redact.count)
-    return dict(counts)
-
-
-def _blocks(data: GraphData, em: Emitter, patterns: Patterns, run: _Run, counts: dict[str, int]) -> Iterator[Block]:
-    """Vocabulary concepts, entities, then per document its graph's PROV description and its
-    facts, then the term concepts used and the DCAT dataset."""
-    pattern_of = {t: e.pattern for t, e in run.mapping.edges.items()}
-    by_doc: dict[str, list] = defaultdict(list)
-    for edge in data.edges:
-        by_doc[str(edge.props.get("doc", ""))].append(edge)
-    yield from concept_schemes(em)
-    agent, agent_block = software(em)
-    yield agent_block
-    documents = {}
-    for node in data.nodes.values():
-        counts[node.label] += 1
-        if node.label == run.mapping.document.label:  # a document's description is one of its facts
-            documents[node.id] = node
-        else:
-            yield em.node_block(node)
-    keys = list(dict.fromkeys([*documents, *by_doc]))
-    counts["graphs"] = len(keys)
-    for key in keys:
-        doc = documents.get(key)
-        props = doc.props if doc else {}
-        yield from named_graph(em, key, props.get("number"), props.get("source"), agent, run.now)
-        if doc:
-            yield em.node_block(doc, graph=em.minter.make("graph", key))
-        for edge in by_doc.get(key, ()):
-            pattern = pattern_of[edge.type]
-            if pattern:
-                yield from patterns.blocks(edge, pattern)
-            else:
-                yield from em.edge_blocks(edge)
-    yield from term_concepts(em)
-    yield from dataset(em, run.info, {f: p.name for f, p in run.files.items()}, keys, run.now)
+    return {"triples": total.triples, **plan.labels, "graphs": len(plan.keys),
+            "memberships": total.memberships, "redacted": total.redacted}

@@ -1,14 +1,15 @@
-"""Blocks → a file in one RDF syntax, streamed: nothing holds the whole graph.
+"""Blocks → text in one RDF syntax, streamed: nothing holds the whole graph.
 
 N-Triples, N-Quads, Turtle and TriG are written directly from the blocks (one statement per
-subject in Turtle and TriG, whose blocks carry prefixed predicates); JSON-LD goes through
-pyoxigraph's serialiser from a temporary N-Triples file. A writer returns the triples written.
+subject in Turtle and TriG, whose blocks carry prefixed predicates). A body can be written in
+parts and the parts joined: each part opens and closes its own named graphs, and a document's
+graph never spans two parts. JSON-LD is converted by pyoxigraph from the N-Triples text.
 """
 
 from __future__ import annotations
 
-import os
-import tempfile
+from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Callable, Iterable, TextIO
 
@@ -18,7 +19,6 @@ from kg.export.emit import Block
 from kg.export.vocab import PREFIXES
 
 _SEP = " ;\n    "
-
 CHUNK = 512  # blocks per write: small chunks stay in the CPU cache
 
 
@@ -38,27 +38,8 @@ def _lines(blocks: Iterable[Block], out: TextIO, quads: bool) -> int:
     return written
 
 
-def _text(path: Path) -> TextIO:
-    return open(path, "w", encoding="utf-8", newline="\n", buffering=1 << 20)
-
-
-def write_ntriples(blocks: Iterable[Block], path: Path) -> int:
-    with _text(path) as out:
-        return _lines(blocks, out, quads=False)
-
-
-def write_nquads(blocks: Iterable[Block], path: Path) -> int:
-    with _text(path) as out:
-        return _lines(blocks, out, quads=True)
-
-
-def _prefixes() -> str:
-    return "".join(f"@prefix {p}: <{iri}> .\n" for p, iri in PREFIXES.items()) + "\n"
-
-
 def _grouped(blocks: Iterable[Block], out: TextIO, graphs: bool) -> int:
     """Turtle (graphs=False) or TriG: one statement per block, `;` between its pairs."""
-    out.write(_prefixes())
     buf, written, current = [], 0, ""
     for graph, s, pos in blocks:
         if not pos:
@@ -76,33 +57,30 @@ def _grouped(blocks: Iterable[Block], out: TextIO, graphs: bool) -> int:
     return written
 
 
-def write_turtle(blocks: Iterable[Block], path: Path) -> int:
-    with _text(path) as out:
-        return _grouped(blocks, out, graphs=False)
+def _jsonld(ntriples: Path, path: Path) -> None:
+    triples = pyoxigraph.parse(path=str(ntriples), format=pyoxigraph.RdfFormat.N_TRIPLES)
+    pyoxigraph.serialize(triples, str(path), pyoxigraph.RdfFormat.JSON_LD, prefixes=dict(PREFIXES))
 
 
-def write_trig(blocks: Iterable[Block], path: Path) -> int:
-    with _text(path) as out:
-        return _grouped(blocks, out, graphs=True)
+@dataclass(frozen=True)
+class Syntax:
+    body: Callable[[Iterable[Block], TextIO], int]  # writes blocks, returns the triples written
+    header: str = ""
+    curies: bool = False  # predicates and classes as prefixed names
+    convert: Callable[[Path, Path], None] | None = None  # the final file from the body's text
 
 
-def write_jsonld(blocks: Iterable[Block], path: Path) -> int:
-    """Through a temporary N-Triples file next to the output; pyoxigraph streams it."""
-    fd, tmp = tempfile.mkstemp(suffix=".nt", dir=path.parent)
-    os.close(fd)
-    try:
-        written = write_ntriples(blocks, Path(tmp))
-        triples = pyoxigraph.parse(path=tmp, format=pyoxigraph.RdfFormat.N_TRIPLES)
-        pyoxigraph.serialize(triples, str(path), pyoxigraph.RdfFormat.JSON_LD, prefixes=dict(PREFIXES))
-    finally:
-        os.unlink(tmp)
-    return written
-
-
-WRITERS: dict[str, Callable[[Iterable[Block], Path], int]] = {
-    "turtle": write_turtle, "ntriples": write_ntriples, "jsonld": write_jsonld,
-    "trig": write_trig, "nquads": write_nquads,
+_PREFIXES = "".join(f"@prefix {p}: <{iri}> .\n" for p, iri in PREFIXES.items()) + "\n"
+SYNTAXES: dict[str, Syntax] = {
+    "turtle": Syntax(partial(_grouped, graphs=False), _PREFIXES, curies=True),
+    "ntriples": Syntax(partial(_lines, quads=False)),
+    "jsonld": Syntax(partial(_lines, quads=False), convert=_jsonld),
+    "trig": Syntax(partial(_grouped, graphs=True), _PREFIXES, curies=True),
+    "nquads": Syntax(partial(_lines, quads=True)),
 }
 EXTENSIONS = {"turtle": "ttl", "ntriples": "nt", "jsonld": "jsonld", "trig": "trig", "nquads": "nq"}
 QUAD_FORMATS = {"trig", "nquads"}
-CURIE_FORMATS = {"turtle", "trig"}  # predicates and classes as prefixed names
+
+
+def text_file(path: Path) -> TextIO:
+    return open(path, "w", encoding="utf-8", newline="\n", buffering=1 << 20)

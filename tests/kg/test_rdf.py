@@ -323,20 +323,10 @@ def test_unknown_format_and_bad_base_fail_with_one_line(tmp_path):
     assert not list(tmp_path.iterdir())
 
 
-def _sample_graphs() -> list[DocumentGraph]:
-    try:
-        from kg.build import GraphBuilder
-        from loaders.pipeline import extract_file
-        facts = extract_file(Path(__file__).resolve().parents[2] / "examples" / "yangquan-gazette-2020-02.txt")
-        return GraphBuilder().build(facts)
-    except Exception as exc:  # the pipeline is being built in parallel; say why, not just skip
-        pytest.skip(f"extraction pipeline not usable yet: {type(exc).__name__}: {exc}")
-
-
 @pytest.fixture(scope="module")
-def sample(tmp_path_factory):
+def sample(tmp_path_factory, sample_data):
     """The sample gazette exported as TriG and parsed once (its union is the default view)."""
-    data = GraphData.from_documents(_sample_graphs())
+    data = sample_data
     path = tmp_path_factory.mktemp("sample") / "sample.trig"
     counts = export_rdf(data, "trig", path, base=BASE, now=NOW)
     dataset, union = load(path, "trig")
