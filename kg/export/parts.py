@@ -12,8 +12,10 @@ import multiprocessing
 import os
 import tempfile
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
+from kg.errors import KgError
 from kg.export.plan import Plan, Rendered, Segment
 from kg.export.writers import Syntax, text_file
 
@@ -82,8 +84,12 @@ def _render(plan: Plan, syntax: Syntax, segment: Segment, path: Path) -> Rendere
 
 def _in_processes(plan: Plan, syntax: Syntax, work: list[tuple[Segment, Path]], jobs: int) -> list[Rendered]:
     context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(jobs, mp_context=context, initializer=_adopt_plan, initargs=(plan, syntax)) as pool:
-        return list(pool.map(_render_here, work))
+    try:
+        with ProcessPoolExecutor(jobs, mp_context=context, initializer=_adopt_plan, initargs=(plan, syntax)) as pool:
+            return list(pool.map(_render_here, work))
+    except BrokenProcessPool:  # killed, or out of memory
+        raise KgError("an export process stopped before its part was written",
+                      hint="free memory or export with --jobs 1") from None
 
 
 def _adopt_plan(plan: Plan, syntax: Syntax) -> None:

@@ -3,6 +3,7 @@ process writes, byte for byte, in every format, with the same counts."""
 
 from __future__ import annotations
 
+import os
 from datetime import datetime, timezone
 
 import pytest
@@ -60,3 +61,17 @@ def test_segments_cover_every_entity_and_document_once(sample_data):
         for kind, size in (("entities", len(plan.entities)), ("documents", len(plan.keys))):
             covered = [i for k, start, stop in segments if k == kind for i in range(start, stop)]
             assert covered == list(range(size))
+
+
+def test_a_worker_that_dies_fails_the_export_with_one_line_and_no_file(sample_data, tmp_path, always_parallel,
+                                                                       monkeypatch):
+    from kg.errors import KgError
+
+    monkeypatch.setattr(parts, "_render_here", _die)
+    with pytest.raises(KgError, match="export process stopped"):
+        export_rdf(sample_data, "turtle", tmp_path / "g.ttl", base=BASE, now=NOW, jobs=2)
+    assert list(tmp_path.iterdir()) == []
+
+
+def _die(item) -> None:  # a worker killed while rendering (module level: pickled by name)
+    os._exit(9)
