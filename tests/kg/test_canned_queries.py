@@ -1,9 +1,11 @@
 """Every canned query on the embedded store loaded with the sample gazette."""
 
 import dataclasses
+import re
 
 import pytest
 
+from bench.graph import LOOKUPS
 from kg.load import load_paths
 from kg.queries import get_query, load_queries
 from kg.settings import Settings
@@ -134,3 +136,96 @@ def test_sub_units_and_profile(loaded):
     assert "task" in sections
     police = {r["section"] for r in run(loaded, "agency_profile", agency="阳泉市公安局")}
     assert "sub-unit" in police
+
+
+# The plain shapes that the canned queries replaced for speed on a large graph (issue 4): on
+# the sample both must give the same rows.
+PLAIN = {
+    "program_structure": """
+        MATCH (t:Task)-[:PART_OF]->(p:Program) WHERE p.name = $program
+        OPTIONAL MATCH (a:Agency)-[r:LEADS|COOPERATES_ON|RESPONSIBLE_FOR]->(t)
+        RETURN p.name AS program, t.doc AS doc, t.item AS item, t.heading AS task,
+               collect(CASE WHEN type(r) = 'LEADS' THEN a.name END) AS lead,
+               collect(CASE WHEN type(r) = 'COOPERATES_ON' THEN a.name END) AS cooperate,
+               collect(CASE WHEN type(r) = 'RESPONSIBLE_FOR' THEN a.name END) AS responsible""",
+    "successions": """
+        MATCH (old:Official)-[rm:REMOVED_FROM]->(p:Post)<-[ap:APPOINTED_TO]-(new:Official)
+        WHERE rm.doc = ap.doc AND old.id <> new.id
+        RETURN p.name AS post, old.name AS predecessor, new.name AS successor, ap.date AS date, ap.doc AS doc""",
+    "tasks_without_lead": """
+        MATCH (t:Task) WHERE NOT (t)<-[:LEADS]-(:Agency)
+        OPTIONAL MATCH (a:Agency)-[:RESPONSIBLE_FOR]->(t)
+        RETURN t.doc AS doc, t.item AS item, t.heading AS task, collect(a.name) AS responsible""",
+}
+
+
+def as_set(rows):
+    """Rows as a comparable set; lists inside sorted (collect's order is the store's)."""
+    return sorted(repr(sorted((k, sorted(v) if isinstance(v, list) else v) for k, v in r.items())) for r in rows)
+
+
+@pytest.mark.parametrize("name, params", [
+    ("program_structure", {"program": "河长制"}), ("program_structure", {"program": "蓝天保卫战"}),
+    ("successions", {}), ("tasks_without_lead", {})])
+def test_fast_shapes_answer_as_the_plain_ones(loaded, name, params):
+    fast = run(loaded, name, **params)
+    plain = loaded.query(PLAIN[name], get_query(name).bind({**get_query(name).example, **params}))
+    assert fast and as_set(fast) == as_set(plain)
+
+
+PLAIN_PATH = """MATCH p = (a:{label})-[*1..4]-(b:{label})
+WHERE {ends} AND a <> b
+RETURN length(p) AS hops ORDER BY hops LIMIT 1"""
+AGENCY_ENDS = ("(a.name = $source OR $source IN a.written) AND (b.name = $target OR $target IN b.written) "
+               "AND NOT (b.name = $source OR $source IN b.written)")
+
+
+def check_paths(store, query, label, ends, pairs):
+    for source, target in pairs:
+        rows = run(store, query, source=source, target=target)
+        plain = store.query(PLAIN_PATH.format(label=label, ends=ends), {"source": source, "target": target})
+        assert [r["hops"] for r in rows] == [r["hops"] for r in plain], (source, target)
+        for r in rows:
+            assert len(r["links"]) == r["hops"] == len(r["chain"]) - 1
+    return True
+
+
+def test_agency_path_is_as_short_as_the_plain_pattern(loaded):
+    names = sorted(r["name"] for r in loaded.query("MATCH (a:Agency) RETURN a.name AS name"))
+    pairs = [("市水利局", t) for t in names[::6]] + [("阳泉市公安局", t) for t in names[3::11]]
+    assert check_paths(loaded, "agency_path", "Agency", AGENCY_ENDS, pairs)
+    chain = run(loaded, "agency_path", source="市水利局", target="阳泉市生态环境局")[0]["chain"]
+    assert (chain[0], chain[-1]) == ("阳泉市水利局", "阳泉市生态环境局")
+
+
+def test_official_path_is_as_short_as_the_plain_pattern(loaded):
+    names = sorted({r["name"] for r in loaded.query("MATCH (o:Official) RETURN o.name AS name")})
+    pairs = [(a, b) for a in names[:4] for b in names[::4] if a != b]
+    assert check_paths(loaded, "official_path", "Official", "a.name = $source AND b.name = $target", pairs)
+
+
+def test_a_path_from_a_node_to_itself_is_not_sought(loaded):
+    assert run(loaded, "agency_path", source="市水利局", target="阳泉市水利局") == []
+    assert run(loaded, "official_path", source="任仔苏", target="任仔苏") == []
+
+
+@pytest.mark.parametrize("post", ["阳泉市公安局西城分局局长", "西城分局局长", "公安局西城分局", "西城分局"])
+def test_post_holders_by_the_position_its_end_or_its_agency(loaded, post):
+    assert [r["official"] for r in run(loaded, "post_holders", post=post, on="2020-04-01")] == ["李武"]
+
+
+def test_post_holders_keep_titles_whole(loaded):
+    chiefs = run(loaded, "post_holders", post="局长", on="2020-12-31")
+    assert chiefs and not any(r["post"].endswith("副局长") for r in chiefs)  # a deputy is not the 局长
+    deputies = run(loaded, "post_holders", post="交通运输局副局长", on="2020-12-31")
+    assert [r["official"] for r in deputies] == ["曹阳"]
+
+
+GROWING = ("Post", "Task", "Official", "Document")  # labels that grow with the documents loaded
+
+
+@pytest.mark.parametrize("name", sorted(LOOKUPS))
+def test_lookups_read_no_growing_label_whole(loaded, name):
+    q = get_query(name)
+    plan = str(loaded.graph.explain(q.cypher, q.bind(q.example)))
+    assert not set(re.findall(r"Label Scan \| \(\w+:(\w+)\)", plan)) & set(GROWING), plan
