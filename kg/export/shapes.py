@@ -9,7 +9,8 @@ that writes them, with their enums and required properties read from the schema 
 
 from __future__ import annotations
 
-import sys
+import argparse
+
 from pathlib import Path
 
 from kg.export.mapping import Mapping, Rule, load_mapping
@@ -149,7 +150,10 @@ def shapes_text(mapping: Mapping | None = None) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    out = Path((argv or sys.argv[1:] or [str(OUT)])[0])
+    parser = argparse.ArgumentParser(prog="python -m kg.export.shapes",
+                                     description="Write the SHACL shapes generated from ontology/schema.yaml.")
+    parser.add_argument("out", nargs="?", type=Path, default=OUT, help=f"output file (default: {OUT})")
+    out = parser.parse_args(argv).out
     out.write_text(shapes_text(), encoding="utf-8")
     print(f"wrote {out}")
     return 0
