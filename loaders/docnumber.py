@@ -26,6 +26,8 @@ ORDER_NUMBER = re.compile(r"^[(（]?\s*第\s*(?P<seq>\d{1,5}|[一二三四五六
 # Words that can stand right before a number in running text but are not part of its 代字.
 _LEAD_WORDS = ("印发", "转发", "关于", "文件", "即", "经", "按")
 _SIGNER = re.compile(r"\s*签发人\s*[:：].*$")
+# A portal's metadata line names the number: `文　　号：深府人〔2023〕15号`, `发文字号：…`.
+_LABEL = re.compile(r"^\s*(?:发\s*文\s*字\s*号|文\s*号)\s*[:：]\s*")
 _LINE_EDGE = "()（）[]［］ \t\u3000"
 
 
@@ -70,11 +72,12 @@ def find_numbers(text: str) -> Iterator[NumberMatch]:
 
 
 def number_line(line: str) -> str | None:
-    """The canonical number when a line holds only a 发文字号 (and maybe `签发人：…`)."""
+    """The canonical number when a line holds only a 发文字号 (and maybe `签发人：…`, or the
+    label `文号：` of a portal's metadata block)."""
     folded = unicodedata.normalize("NFKC", line)
     if "号" not in folded and "號" not in folded:  # every number ends so: most lines stop here
         return None
-    core = _SIGNER.sub("", folded).strip(_LINE_EDGE)
+    core = _SIGNER.sub("", _LABEL.sub("", folded)).strip(_LINE_EDGE)
     m = DOC_NUMBER.fullmatch(core)
     if not m or len(_trim_prefix(m["prefix"])) != len("".join(m["prefix"].split())):
         return None

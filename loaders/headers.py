@@ -35,8 +35,10 @@ _BRACKETED = re.compile(r"^\(.*\)$|^【.*】$")
 _ADDRESSEE = re.compile(r"^[^。;；]{2,120}[:：]$")
 _NOT_ADDRESSEE = re.compile(r"任命|免去|决定|如下|同意|^经|附件")
 _LINE = re.compile(r"[^\n\f]+")
-# A web page's line between a notice's title and its 文号: 发布时间, 来源, 【字体：大 中 小】, 浏览次数.
-_PAGE_META = re.compile(r"(?:发布时间|发布日期|信息来源|来源|索引号|发文机关)\s*[:：]|字体\s*[:：]|【\s*字体|"
+# A web page's line between a notice's title and its 文号: 发布时间, 来源, 【字体：大 中 小】, 浏览次数;
+# or a line of a portal's metadata block above the title (索引号, 成文日期, 名称, 主题词).
+_PAGE_META = re.compile(r"(?:发布时间|发布日期|信息来源|来源|索引号|发文机关)\s*[:：]"
+                        r"|^(?:发布机构|成文日期|主题分类|分类|名称|标题|主题词|公开方式|有效性)\s*[:：]|字体\s*[:：]|【\s*字体|"
                         r"浏览次数|阅读次数|点击[数量率]|分享到|打印本页|关闭窗口")
 _TOC_ENTRY = re.compile(r"(?:\.{2,}|…+|·{3,}|\s)\s*\(?\s*\d{1,4}\s*\)?$")
 
@@ -129,8 +131,11 @@ def _title_above(lines: list[Line], i: int, floor: int) -> list[int]:
 
 
 def _title_below(lines: list[Line], i: int, stop: int) -> list[int]:
-    """Title lines under a 文号 (红头 layout: 发文机关标志, 文号, then the title)."""
+    """Title lines under a 文号 (红头 layout: 发文机关标志, 文号, then the title; a portal's
+    metadata block may go on between them)."""
     picked: list[int] = []
+    while i + 1 < stop and _PAGE_META.search(lines[i + 1].text):
+        i += 1
     for j in range(i + 1, min(i + 4, stop)):
         if not is_title_line(lines[j].text):
             break

@@ -9,6 +9,9 @@
 - A title broken onto the next line (`市农业农村局二级调` / `研员`), or into the next row's cell
   under an empty name, is joined to its row.
 - `副组长：张三（市政府副秘书长）、李四（…）`: names with their titles in brackets.
+- `组　长：市人民政府市长　张宏伟`: the title may stand before the name, and a table flattened
+  with spaces puts two such entries on one line (`市财政局局长 孙莉    市水务局局长 韩志勇`):
+  the words of the line are read two by two, each pair a person's name and a title.
 The lines about the group's office that follow a list are kept for loaders.office.
 """
 
@@ -16,6 +19,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+
+from loaders.extract.posts import is_person_name, title_length
 
 Span = tuple[int, int]
 ROLE_LABELS = (
@@ -30,6 +35,7 @@ PERSON = re.compile(r"[\u4e00-\u9fff·]{2,5}")
 _NAME_IN_BRACKETS = re.compile(r"([\u4e00-\u9fff·]{2,4})\(([^()\n]{2,40})\)[、,;，；。]?[ \t]*")
 _NAME_TITLE = re.compile(r"[ \t]*(\S+)[ \t]+(\S.*?)[ \t]*$")
 _TITLE_END = set("长员任记席书官师理事导部督)）")
+_WORD = re.compile(r"[^ \t]+")
 _NUMBERED = re.compile(r"[ \t]*(?:[一二三四五六七八九十]+、|\(|\d+[.、])")
 
 
@@ -108,6 +114,36 @@ def _bracketed(body: str, start: int, end: int, role: str) -> list[Row]:
     return rows if rows and not body[pos:end].strip() else []
 
 
+def _paired(body: str, start: int, end: int, role: str) -> list[Row]:
+    """`市人民政府市长 张宏伟`, `杨帆 市委宣传部副部长 何建平 市发改委主任`: the words of a line taken
+    two by two, each pair a name (a person's) and a title (ending in a known title), in either
+    order. Any word left over or unclassified means the line is no such row."""
+    label = LABEL.match(body, start, end)
+    pos = label.end() if label else start
+    role = ROLE_OF[label.group(1)] if label else role
+    words = [m.span() for m in _WORD.finditer(body, pos, end)]
+    if not words or len(words) % 2:
+        return []
+    rows = []
+    for first, second in zip(words[::2], words[1::2]):
+        if _is_name(body, *first) and _is_title(body, *second):
+            name, title = first, second
+        elif _is_title(body, *first) and _is_name(body, *second):
+            name, title = second, first
+        else:
+            return []
+        rows.append(Row(name, [title], role, first[0], second[1]))
+    return rows
+
+
+def _is_name(body: str, a: int, b: int) -> bool:
+    return PERSON.fullmatch(body, a, b) is not None and is_person_name(body[a:b])
+
+
+def _is_title(body: str, a: int, b: int) -> bool:
+    return title_length(body[a:b]) >= 2 and not is_person_name(body[a:b])
+
+
 class _Reader:
     """Reads the rows of one block line by line, keeping a role per column."""
 
@@ -121,7 +157,8 @@ class _Reader:
         body = self.body
         if "\t" in body[start:end]:
             return self._table(start, end)
-        rows = _bracketed(body, start, end, self.role) or [_spaced(body, start, end, self.role)]
+        rows = (_bracketed(body, start, end, self.role) or _paired(body, start, end, self.role)
+                or [_spaced(body, start, end, self.role)])
         if rows[0]:
             self.role = rows[-1].role
             self.left += rows

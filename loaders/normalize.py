@@ -4,7 +4,8 @@
   〔〕【】《》“”、。 stay; the ideographic space becomes a space.
 - Spaces inside words are dropped: between single CJK characters (`田 强`, `组 长`), and
   between a digit and a CJK character (`2020 年 3 月`, `15 号`). Spaces between longer words
-  stay, so a list of names written `郝文保 武雪` is not merged.
+  stay, so a list of names written `郝文保 武雪` is not merged; so does a wide gap after or
+  before a digit, which is a table's column gap (`1     推行…`, `…保障局      2021年6月底前`).
 - Line breaks become `\n` (`\r\n`, a lone `\r`, U+2028); tabs stay (they carry table structure).
 - Circled numbers (①) stay: they mark list items.
 """
@@ -20,6 +21,7 @@ import numpy as np
 from loaders.records import Source, Text
 
 _SPACE_RUN = re.compile(r"[ \u00a0\u3000]+")
+_WORD_GAP = 2  # the widest run of spaces inside a number-and-unit word (`2020  年`)
 
 
 LINE_BREAKS = "\u2028\u2029\u0085"
@@ -93,7 +95,7 @@ def _drop_space(text: str, a: int, b: int) -> bool:
         return False
     left, right = text[a - 1], text[b]
     if (left.isdigit() and is_cjk(right)) or (is_cjk(left) and right.isdigit()):
-        return True
+        return b - a <= _WORD_GAP
     if not (is_cjk(left) and is_cjk(right)):
         return False
     left_alone = a - 1 == 0 or not is_cjk(text[a - 2])

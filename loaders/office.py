@@ -6,6 +6,7 @@
 - `办公室主任由A兼任，副主任由B兼任` and `A同志兼任办公室主任`: the title is the words written (办公室主任,
   副主任); 兼任 is not written into it, since a member record has no field for a note and a
   title must stand in the text as reported.
+- `市水务局副局长王立新兼任办公室副主任`: a name run on after a title starts where the title ends.
 A bare 主任/副主任 counts only where the text has spoken of the office before it.
 """
 
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from loaders.extract.posts import is_person_name, title_length
 from loaders.members import Row, Span
 
 OFFICE_AT = re.compile(r"办公室设在([^,。;:\n\t]{2,30}?)(?=[,。;\n\t]|负责|承担|$)")
@@ -47,6 +49,15 @@ def _staff_lists(body: str, start: int, end: int) -> list[Row]:
     return rows
 
 
+def _after_title(body: str, a: int, b: int) -> Span:
+    """The name of `…副局长王立新`: the regex takes the earliest run before 兼任 (长王立新), but a
+    name that follows a title without a break starts where the title ends."""
+    for cut in range(a, b - 1):
+        if title_length(body[max(cut - 8, 0):cut]) >= 2 and is_person_name(body[cut:b]):
+            return cut, b
+    return a, b
+
+
 def office_staff(body: str, spans: list[Span]) -> list[Row]:
     """The office's director, deputies and members named in the prose spans."""
     rows: list[Row] = []
@@ -55,5 +66,6 @@ def office_staff(body: str, spans: list[Span]) -> list[Row]:
         for m in STAFF_BY.finditer(body, start, end):
             rows.append(Row(m.span(3), [m.span(1)], OFFICE_ROLE[m.group(2)], m.start(), m.end()))
         for m in STAFF_CONCURRENT.finditer(body, start, end):
-            rows.append(Row(m.span(1), [m.span(2)], OFFICE_ROLE[m.group(3)], m.start(), m.end()))
+            name = _after_title(body, *m.span(1))
+            rows.append(Row(name, [m.span(2)], OFFICE_ROLE[m.group(3)], name[0], m.end()))
     return rows

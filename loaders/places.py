@@ -7,6 +7,10 @@ suffix proves nothing. Two shapes do:
 - a river followed by a word only rivers take (`X河流域`, `X河沿线`, `X河干流`);
 - a river heading a line or a table row, followed by a colon, 河长 or the next cell
   (`韩城河：县委副书记 马红梅`, `陈宅河 河长：郭俊峰`, `赵保河\t副县长\t孙丽`): river-chief lists.
+- in a river-chief list, a name heading a row whose next words are a title and a person
+  (`练江   县委副书记 方志华`, `大洲源  街口镇党委书记 叶建新`): rows name rivers of any suffix
+  (溪, 源, 渠 …), since the chief after the name vouches for it; but two characters ending in
+  源 or 渠 are words (资源, 水渠), and a river so named has three or more.
 The first item of a list and a name before 流域 have no left delimiter, so their start is
 found by walking back over at most a few characters and stopping at punctuation, a function
 word or the end of a place the gazetteer found (平定县|冠山镇); a verb or adverb inside the run
@@ -17,6 +21,8 @@ from __future__ import annotations
 
 import re
 from typing import Iterable, NamedTuple
+
+from loaders.extract.posts import is_person_name, title_length
 
 _CJK = "\u4e00-\u9fff"
 KINDS = {"RIVER": ("河江", 4), "DISTRICT": ("镇乡", 3)}  # label → (suffixes, longest stem)
@@ -37,6 +43,17 @@ _HEAD_FOLLOWER = re.compile(r"[河江](?:\([^()\n]{1,12}\))?(?=[ \t]*(?::|河长
 _LINE_HEAD = re.compile(
     rf"[ \t]*(?:[一二三四五六七八九十]+[、.]|\(?[一二三四五六七八九十\d]{{1,2}}[).、]|\d{{1,2}}\.)?[ \t]*"
     rf"([{_CJK}]{{1,6}}?[河江])(?:\([^()\n]{{1,12}}\))?(?=[ \t]*(?::|河长)|\t)")
+
+
+# A river-chief row: the river (any of the suffixes rivers take), its reach, the chief's title
+# and name (`新安江(歙县段) 县委书记 汪建国(总河长)`).
+_CHIEF_ROW = re.compile(
+    rf"(?m)^[ \t]*(?:[一二三四五六七八九十]+[、.]|\(?[一二三四五六七八九十\d]{{1,2}}[).、]|\d{{1,2}}\.)?[ \t]*"
+    rf"([{_CJK}]{{1,6}}?[河江溪源渠沟港浦])(?:\([^()\n]{{1,12}}\))?[ \t]+"
+    rf"([^\s:;,。()]{{2,20}})[ \t]+([{_CJK}]{{2,4}})(?=[(;,\s]|$)")
+
+
+_SHORT_SUFFIXES = "河江溪"  # two characters make a river's name with these (练江, 棉溪); not with 源, 渠
 
 
 class Place(NamedTuple):
@@ -67,8 +84,10 @@ def _after_verb(text: str, start: int, end: int, bounded: bool) -> tuple[int, bo
 
 
 def _good(text: str, start: int, end: int) -> bool:
-    return end - start >= 2 and text[start] not in _BAD_FIRST and not any(
-        ch in _STOP_CHARS for ch in text[start:end])
+    """A name of two or more characters, without function words, whose head is no bad first
+    character; 小 heads a longer name (小清河, 小洲源), not the common word 小河."""
+    first_ok = text[start] not in _BAD_FIRST or (text[start] == "小" and end - start >= 3)
+    return end - start >= 2 and first_ok and not any(ch in _STOP_CHARS for ch in text[start:end])
 
 
 def _lists(text: str) -> list[tuple[int, int]]:
@@ -121,6 +140,20 @@ def _line_heads(text: str) -> list[Place]:
     return found
 
 
+def _chief_rows(text: str) -> list[Place]:
+    """Rivers heading the rows of a river-chief list, each followed by its chief's title and name."""
+    if "河长" not in text:
+        return []
+    found = []
+    for m in _CHIEF_ROW.finditer(text):
+        start, end = m.span(1)
+        short = end - start < 3 and text[end - 1] not in _SHORT_SUFFIXES  # 资源, 水渠: words
+        if _good(text, start, end) and not short and not _VERBS.search(text, start, end) \
+                and title_length(m.group(2)) >= 2 and is_person_name(m.group(3)):
+            found.append(Place(start, end, "RIVER"))
+    return found
+
+
 def find_places(text: str, known: Iterable[tuple[int, int]] = ()) -> list[Place]:
     """Rivers and towns named by list or river-word grammar; `known` are gazetteer place spans."""
     known = list(known)
@@ -136,6 +169,6 @@ def find_places(text: str, known: Iterable[tuple[int, int]] = ()) -> list[Place]
         start, bounded = _stem_start(text, end, KINDS["RIVER"][1], walls)
         if _good(text, start, end) and (bounded or end - start >= 4):
             found.append(Place(start, end, "RIVER"))
-    found += _line_heads(text)
+    found += _line_heads(text) + _chief_rows(text)
     unique = {(p.start, p.end): p for p in found if p.start not in taken and p.end - 1 not in taken}
     return sorted(unique.values())

@@ -5,7 +5,9 @@ verb (`市水利局、市农业农村局牵头`), or a labelled list (`责任单
 deadline (`2020年6月底前完成`). A list without a verb takes the verb of the next part
 (`各县区人民政府、开发区管委会,阳煤集团负责落实`: all three are responsible); `A会同B负责`
 makes A lead and B cooperate. Anything else in a part (`名单由市工信局牵头确定`) means the
-brackets hold prose, not a clause, and `parse_roles` returns None.
+brackets hold prose, not a clause, and `parse_roles` returns None. A unit of a list may carry
+its role in brackets (`责任单位：省水利厅（牵头），省发展改革委`): it leads; the others keep
+the list's role unless the document says they cooperate (see `others_cooperate`).
 """
 
 from __future__ import annotations
@@ -22,12 +24,16 @@ ROLE_VERB = re.compile(
 LABEL = re.compile(r"\s*(?P<label>责任单位|责任部门|主责单位|实施单位|牵头单位|牵头部门|配合单位|配合部门"
                    r"|协办单位|参与单位)\s*[:：]\s*")
 DEADLINE_LABEL = re.compile(r"\s*(?:完成时限|完成时间|时间节点|时间要求|时限)\s*[:：]\s*")
-DEADLINE = re.compile(r"\s*(?:\d{4}年[^,;，；]{0,10}?(?:前|底|末|内)(?:完成)?|长期坚持|持续推进|持续实施"
-                      r"|\d{4}年(?:\d{1,2}月)?(?:底|末)?)\s*$")
+# A date, perhaps with what is due by then (2019年底前取得阶段性成果, 2020年6月底前出台).
+DEADLINE = re.compile(r"\s*(?:\d{4}年[^,;，；]{0,10}?(?:前|底|末|内)(?:(?!牵头|配合|负责)[^,;，；()]){0,10}"
+                      r"|长期坚持|持续推进|持续实施|\d{4}年(?:\d{1,2}月)?(?:底|末)?)\s*$")
 VERB_ROLE = {"牵头负责": "lead", "牵头": "lead", "配合": "cooperate", "参与": "cooperate",
              "协助": "cooperate", "协同": "cooperate"}
 LABEL_ROLE = {"牵头单位": "lead", "牵头部门": "lead", "配合单位": "cooperate", "配合部门": "cooperate",
               "协办单位": "cooperate", "参与单位": "cooperate"}
+# A unit's role written in brackets after it: 省水利厅（牵头）.
+MARK = re.compile(r"\s*\((?P<mark>牵头|配合|参与|协办)\)\s*$")
+MARK_ROLE = {"牵头": "lead", "配合": "cooperate", "参与": "cooperate", "协办": "cooperate"}
 _PROSE = re.compile(r"[的要将由对在把被是应可]|[。:]")
 
 
@@ -39,6 +45,7 @@ class Roles:
     deadline: Span | None = None
     listed: bool = False  # a plain list of units, no verb: 列第一位者为牵头单位 may apply
     bare: bool = False  # no verb and no label: a list in brackets, a clause only at a line's end
+    marked: bool = False  # a unit's role was written in brackets after it (省水利厅（牵头）)
 
     def add(self, role: str, spans: list[Span]) -> None:
         getattr(self, role).extend(spans)
@@ -51,6 +58,26 @@ class Roles:
         if self.listed and self.responsible and not self.lead:
             self.lead, self.cooperate = self.responsible[:1], self.cooperate + self.responsible[1:]
             self.responsible = []
+
+    def others_cooperate(self) -> None:
+        """The document's rule 标明“牵头”的为牵头单位，其余为配合单位: beside a marked lead, the
+        other units of the list cooperate."""
+        if self.marked and self.lead and self.responsible:
+            self.cooperate, self.responsible = self.cooperate + self.responsible, []
+
+
+def _marked(text: str, spans: list[Span], roles: Roles) -> list[Span]:
+    """Units whose role is written after them in brackets go to that role (the brackets left
+    out of the name); the others are returned."""
+    rest = []
+    for a, b in spans:
+        m = MARK.search(text, a, b)
+        if m and m.start() > a:
+            roles.add(MARK_ROLE[m.group("mark")], [(a, m.start())])
+            roles.marked = True
+        else:
+            rest.append((a, b))
+    return rest
 
 
 def _parts(text: str, start: int, end: int) -> list[Span]:
@@ -118,6 +145,7 @@ def parse_roles(text: str, start: int, end: int) -> Roles | None:
         names = _names(text, a, b, strict=label_role is None)
         if names is None:
             return None
+        names = _marked(text, names, roles)
         if label_role:
             roles.add(label_role, names)
         else:

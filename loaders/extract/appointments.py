@@ -5,7 +5,13 @@ Acts are written in a few shapes, in notices, decisions and 人大常委会 news
   the lines may stand without the block word);
 - inline: `决定任命张三为Y`, `免去李四的Y职务`, `张三任Y`, `张三同志兼任Y`, `张三代理Y`,
   `张三不再担任Y职务`, `接受王五辞去Y职务的请求`, `试用期满…正式任用`;
-- one act may name several people (`张三、李四为Y`) and several posts (`主任、党组书记`).
+- one act may name several people (`张三、李四为Y`) and several posts (`主任、党组书记`), and
+  one 免去 several people's posts (`免去A的X职务、B的Y职务`);
+- a clause without a name after an act of the same sentence is that person's
+  (`张三同志任X，不再担任Y职务`, `…，免去Y职务`).
+A 任免 notice may list its acts as a table (`序号 姓名 任职 免职`): see loaders.act_table.
+A post that names no body but an office (`张三同志兼任办公室主任`, in a notice setting up a
+group) is the staffing of that group's office (loaders.office), not a personnel act.
 Sentences are read clause by clause (split at commas outside brackets); the verb of a clause
 (`任命：`, `免去`) carries to the clauses after it until a clause that is no act.
 """
@@ -15,6 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from loaders.act_table import act_rows
 from loaders.extract import extractor
 from loaders.extract.decision import decision_context
 from loaders.extract.posts import Post, is_person_name, parse_posts, people_spans, split_top
@@ -23,8 +30,9 @@ from loaders.script import to_simplified
 
 APPOINT, REMOVE = "appointment", "removal"
 PROBATION_DONE = "试用期满正式任用"
-# Names, perhaps spaced by the layout (`马　骁`): one space may stand between characters.
-_NAMES = r"(?P<names>其|[\u4e00-\u9fff·•・、](?:[\u4e00-\u9fff·•・、]| (?! )){1,39}?)(?:同志)?"
+# Names, perhaps spaced by the layout (`马　骁`): one space may stand between characters, or
+# a line break where a PDF's line ends inside a name (`任命孙丽` / `华为…`).
+_NAMES = r"(?P<names>其|[\u4e00-\u9fff·•・、](?:[\u4e00-\u9fff·•・、]| (?! )|\n(?!\n)){1,39}?)(?:同志)?"
 _LEAD = r"^(?:会议|经研究|研究|现|并|同时|另|拟|提请|批准|同意)?(?:决定|同意)?(?:由)?"
 # (pattern, kind, act, strong): the first that matches a clause decides it. A strong form
 # frames its names as persons (任命X为, 免去X的), so a name with an unknown surname is taken there;
@@ -56,8 +64,12 @@ _PROBATION_SENTENCE = re.compile(
 _ENUMERATOR = re.compile(r"\s*(?:[一二三四五六七八九十]+、|\d+[.、]|\(\d+\)|[-•])?\s*")
 _SENTENCE = re.compile(r"[^。;；\n\f]+")
 _NOTE_ONLY = re.compile(r"^\(?(试用期[^()]{1,6}|保留[^()]{1,10}待遇)\)?$")
+# `不再担任Y职务` / `免去Y职务` with no name: the person of the act before, in one sentence.
+_NAMELESS = re.compile(r"^(?:并|同时)?(?P<verb>不再担任|免去)(?P<posts>[^的]+?)职务")
 _BRACKETED = re.compile(r"\(\s*([^()]{1,16}?)\s*\)")
 # A sentence outside a 任免 block is read only when it holds a verb of an act (not 任务, 责任).
+# 办公室主任 of no named body: a leadership group's office, staffed in loaders.office.
+_BARE_OFFICE = re.compile(r"(?:领导小组|指挥部|委员会)?办公室(?:常务)?副?主任")
 _KEYWORDS = re.compile(r"(?<![责信])任(?!务)|免去|免职|辞去|代理")
 
 
@@ -89,12 +101,13 @@ class _Reader:
         self.default = _State("either") if personnel else _State()
         self.acts: list[PersonnelAct] = []
         self.people: list[tuple[int, int]] = []  # the persons of the last act, for 其
+        self.rows = [row.span for row in self._table_acts()] if personnel else []
 
     def read(self) -> list[PersonnelAct]:
         state, pending = self.default, None
         for sentence in _SENTENCE.finditer(self.view):
             start, end = sentence.span()
-            if not sentence.group().strip():
+            if not sentence.group().strip() or (self.rows and self._in_row(start)):
                 continue
             if pending is not None:  # the line above may wrap into this one: read them together
                 count, (begin, before) = len(self.acts), pending
@@ -108,6 +121,24 @@ class _Reader:
             if len(self.acts) == count and state is self.default and self._open_line(start, end):
                 pending = (start, before)
         return self.acts
+
+    def _table_acts(self) -> list:
+        """The acts of the rows of 任免 tables, each row its evidence; the rows are returned."""
+        rows = act_rows(self.view)
+        for row in rows:
+            people = people_spans(self.view, *row.name, strong=True)
+            evidence = Evidence.of(self.document, self.base + row.span[0], self.base + row.span[1],
+                                   "appointments")
+            note = self._note(*row.note) if row.note else None
+            for kind, cell in ((APPOINT, row.appoint), (REMOVE, row.remove)):
+                posts = [p for p in parse_posts(self.view, *cell) if not self._bare_office(p)] if cell else []
+                act, extra = ("任命", note) if kind == APPOINT else ("免去", None)
+                self.acts += [self._act(kind, act, extra, person, post, evidence)
+                              for person in people for post in posts]
+        return rows
+
+    def _in_row(self, at: int) -> bool:
+        return any(a <= at < b for a, b in self.rows)
 
     def _open_line(self, start: int, end: int) -> bool:
         """A line that ends without punctuation, as a line broken by the layout does."""
@@ -131,6 +162,8 @@ class _Reader:
                     act.note = _join(act.note, self._note(a + lead + m.start(1), a + lead + m.end(1)))
                 continue
             found, state = self._clause(a, b, state, note, (start, end))
+            if not found and last:
+                found = self._nameless(a, b, (start, end))
             last = found or last
         return state
 
@@ -151,6 +184,8 @@ class _Reader:
                 if kind == APPOINT and (note or act == "正式任用"):
                     act, extra = ("正式任用" if act == "任命" else act), _join(PROBATION_DONE, extra)
                 found = self._acts(m, a, kind, act, extra, sentence, strong)
+                if found and kind == REMOVE and strong:
+                    found += self._more_removals(a + m.end(), b, sentence)
                 if found:
                     carry = "免去" if kind == REMOVE else ("正式任用" if note else "任命")
                     return found, _State(kind, carry, note if kind == APPOINT else None)
@@ -166,6 +201,32 @@ class _Reader:
                     return found, state
         return [], self.default
 
+    def _more_removals(self, at: int, b: int, sentence: tuple[int, int]) -> list[PersonnelAct]:
+        """`免去A的X职务、B的Y职务`: the acts after the first, each `、B的Y职务`."""
+        found: list[PersonnelAct] = []
+        while self.view.startswith("、", at) and (m := _BARE[REMOVE].match(self.view[at + 1:b])):
+            more = self._acts(m, at + 1, REMOVE, "免去", None, sentence, strong=True)
+            if not more:
+                break
+            found += more
+            at += 1 + m.end()
+        return found
+
+    def _nameless(self, a: int, b: int, sentence: tuple[int, int]) -> list[PersonnelAct]:
+        skip = _ENUMERATOR.match(self.view, a, b)
+        a = skip.end() if skip else a
+        m = _NAMELESS.match(self.view[a:b].rstrip())
+        if not m:
+            return []
+        people, posts = self.people, (a + m.start("posts"), a + m.end("posts"))
+        parsed = [p for p in parse_posts(self.view, *posts) if not self._bare_office(p)]
+        evidence = Evidence.of(self.document, self.base + sentence[0], self.base + sentence[1],
+                               "appointments")
+        made = [self._act(REMOVE, m["verb"], None, person, post, evidence)
+                for person in people for post in parsed]
+        self.acts.extend(made)
+        return made
+
     def _acts(self, m: re.Match, offset: int, kind: str, act: str, note: str | None,
               sentence: tuple[int, int], strong: bool = False) -> list[PersonnelAct]:
         if "who" in m.groupdict():
@@ -178,7 +239,7 @@ class _Reader:
             posts = (offset + m.start("posts"), offset + m.end("posts"))
         if not people or posts is None:
             return []
-        parsed = parse_posts(self.view, *posts)
+        parsed = [p for p in parse_posts(self.view, *posts) if not self._bare_office(p)]
         if not parsed:
             return []
         evidence = Evidence.of(self.document, self.base + sentence[0], self.base + sentence[1],
@@ -188,6 +249,10 @@ class _Reader:
         self.acts.extend(made)
         self.people = people
         return made
+
+    def _bare_office(self, post: Post) -> bool:
+        start = post.org[0] if post.org else post.title[0]
+        return _BARE_OFFICE.fullmatch("".join(self.view[start:post.title[1]].split())) is not None
 
     def _act(self, kind: str, act: str, note: str | None, person: tuple[int, int], post: Post,
              evidence: Evidence) -> PersonnelAct:

@@ -6,7 +6,9 @@ with several clauses gives several tasks (6-1, 6-2), each clause closing the tex
 sub-items with their own clauses are tasks of their own (20(1)). An item without clauses may
 still assign a mandate inline: `…补贴标准由市能源局牵头、市财政局配合研究确定`. A document
 saying 列第一位者为牵头单位 makes the first of each plain list of units its lead and the others
-cooperate. Paragraphs that open with a body and 负责 (市能源局负责…) are duties: see
+cooperate; one saying 其余为配合单位 beside units marked （牵头） makes the others cooperate.
+Task tables (`序号 重点任务 牵头单位 配合单位 完成时限`) give a task per row (loaders.task_table).
+Paragraphs that open with a body and 负责 (市能源局负责…) are duties: see
 loaders.extract.duties.
 """
 
@@ -20,10 +22,13 @@ from loaders.extract import extractor
 from loaders.outline import Unit, outline
 from loaders.records import Document, Evidence, Facts, TaskFact
 from loaders.roles import VERB_ROLE, Clause, Roles, find_clauses
+from loaders.task_table import task_rows
 
 # The rule 列第一位者为牵头单位 (排在第一的为牵头部门 …). Only whether a document states it
 # matters, so the pattern opens at 第一, which the regex engine finds as a literal at once.
 LEAD_FIRST = re.compile(r"第一(?:位|个)(?:者|的)?(?:单位|部门)?(?:为|是)牵头(?:单位|部门)")
+# The rule 标明“牵头”的为牵头单位，其余为配合单位 (其他为配合部门 …): found at its 配合.
+OTHERS_COOPERATE = re.compile(r"其(?:余|他)(?:的)?(?:单位|部门)?(?:为|是)配合(?:单位|部门)")
 _HEADING_END = re.compile(r"[。,;!?]")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _SENTENCE_MARK = re.compile(r"[。;()]")
@@ -40,7 +45,9 @@ class Plan:
         raw = document.text
         self.units = outline(self.body, lambda i: raw.raw_slice(self.base + i, self.base + i + 1))
         self.lead_first = LEAD_FIRST.search(self.body) is not None
+        self.others_cooperate = OTHERS_COOPERATE.search(self.body) is not None
         self.places = [(s.start_char, s.end_char, s.label_) for s in nlp_doc.spans.get("place", [])]
+        self.rows = task_rows(self.body)
 
     def written(self, start: int, end: int) -> str:
         return self.document.text.written(self.base + start, self.base + end)
@@ -79,6 +86,8 @@ def _task(plan: Plan, item: str, start: int, text_end: int, end: int, roles: Rol
     """The task stated by body[start:text_end], with its roles; its evidence runs to `end`."""
     if plan.lead_first:
         roles.first_leads()
+    if plan.others_cooperate:
+        roles.others_cooperate()
     while start < text_end and plan.body[start] in " \t\n。,;":
         start += 1
     while text_end > start and plan.body[text_end - 1] in " \t\n。,;":
@@ -130,7 +139,10 @@ def _clauses(plan: Plan) -> list[list[Clause]]:
     """The clauses of each unit; one found after the last sub-item, alone, is the parent's."""
     starts = [u.text_start for u in plan.units]
     found: list[list[Clause]] = [[] for _ in plan.units]
+    rows = [row.span for row in plan.rows]
     for clause in find_clauses(plan.body, 0, len(plan.body)):
+        if any(a <= clause.start < b for a, b in rows):
+            continue  # a table row's cell: the row is the task
         found[max(bisect_right(starts, clause.start) - 1, 0)].append(clause)
     for i, unit in enumerate(plan.units):
         kids = unit.children
@@ -182,4 +194,7 @@ def extract_tasks(document: Document, nlp_doc) -> Facts:
     for unit, clauses in zip(plan.units, _clauses(plan)):
         found = _unit_tasks(plan, unit, clauses)
         tasks += _numbered(found or _inline_tasks(plan, unit))
+    for row in plan.rows:
+        tasks.append(_task(plan, row.item, *row.text, row.span[1], row.roles))
+        tasks[-1].evidence = plan.evidence(*row.span)
     return Facts(tasks=tasks)

@@ -120,6 +120,21 @@ def _one(raw: str, title: str = "关于张三等同志职务任免的通知"):
     ("韩七同志试用期满正式任用为市商务局副局长。",
      [("appointment", "韩七", "副局长", "市商务局", "正式任用", "试用期满正式任用")]),
     ("任命陽泉為市財政局局長。", [("appointment", "陽泉", "局長", "市財政局", "任命", None)]),
+    # one 免去 naming several people's posts, joined by 、
+    ("免去张三的省水利厅副厅长职务、李四的省林业厅副厅长职务。",
+     [("removal", "张三", "副厅长", "省水利厅", "免去", None),
+      ("removal", "李四", "副厅长", "省林业厅", "免去", None)]),
+    # a clause with no name after an act of the same sentence is that person's
+    ("黎五同志任市应急管理局副局长，不再担任市安全生产监督管理局副局长职务。",
+     [("appointment", "黎五", "副局长", "市应急管理局", "任命", None),
+      ("removal", "黎五", "副局长", "市安全生产监督管理局", "不再担任", None)]),
+    ("钱六同志任市商务局局长，免去市财政局副局长职务。",
+     [("appointment", "钱六", "局长", "市商务局", "任命", None),
+      ("removal", "钱六", "副局长", "市财政局", "免去", None)]),
+    # a PDF line ending inside a name
+    ("任命赵七为市商务局局长；任命孙丽\n华为市水务局副局长；",
+     [("appointment", "赵七", "局长", "市商务局", "任命", None),
+      ("appointment", "孙丽华", "副局长", "市水务局", "任命", None)]),
 ])
 def test_forms(raw, acts):
     assert _one(raw) == acts
@@ -134,6 +149,8 @@ def test_forms(raw, acts):
     "郝文保等二人任免职务的提请已经会议审议通过。",
     "任命工作按照有关规定进行。",
     "各县区长为第一责任人。",
+    "领导小组办公室设在市水务局，韩志勇同志兼任办公室主任。",  # the group's office: loaders.office
+    "王立新同志兼任领导小组办公室副主任。",
 ])
 def test_prose_that_only_looks_like_an_act(raw):
     assert _one(raw, title="关于做好防控工作的通知") == []
@@ -165,3 +182,31 @@ def test_titles_gazetteer_prefers_the_longest_title():
     assert title_length("交通警察支队支队长") == 3
     assert title_length("市委常委、市政府党组书记") == 4
     assert title_length("交通警察支队") == 0
+
+
+@pytest.mark.parametrize("rows, acts", [
+    # tab-cut cells; an empty cell; two posts in one cell; a note in brackets; a spaced name
+    ("序号\t姓名\t任职\t免职\n1\t沈一\t区水务局局长\t区农业农村局副局长\n"
+     "2\t钱二\t区商务局副局长（试用期一年）\t\n3\t费三\t\t区统计局局长\n"
+     "4\t陆四\t区交通运输局局长、区港航事业发展中心主任\t\n5\t吴　婷\t区审计局副局长\t\n",
+     [("appointment", "沈一", "局长", "区水务局", "任命", None),
+      ("appointment", "钱二", "副局长", "区商务局", "任命", "试用期一年"),
+      ("appointment", "陆四", "局长", "区交通运输局", "任命", None),
+      ("appointment", "陆四", "主任", "区港航事业发展中心", "任命", None),
+      ("appointment", "吴婷", "副局长", "区审计局", "任命", None),
+      ("removal", "沈一", "副局长", "区农业农村局", "免去", None),
+      ("removal", "费三", "局长", "区统计局", "免去", None)]),
+    # cells cut by runs of spaces, a column of the person not read, a 备注 column of notes
+    ("姓名    性别    拟任职务            拟免职务            备注\n"
+     "李五    男      县教育局副局长      县文化馆馆长        试用期一年\n",
+     [("appointment", "李五", "副局长", "县教育局", "任命", "试用期一年"),
+      ("removal", "李五", "馆长", "县文化馆", "免去", None)]),
+])
+def test_acts_of_a_table(rows, acts):
+    found = _one(f"经研究，决定对下列同志职务进行任免。\n\n{rows}")
+    assert sorted(found) == sorted(acts)
+
+
+def test_a_table_in_a_notice_that_is_no_personnel_notice_gives_no_acts():
+    rows = "序号\t姓名\t任职\t免职\n1\t沈一\t区水务局局长\t区农业农村局副局长\n"
+    assert _one(rows, title="关于表彰先进集体的通知") == []

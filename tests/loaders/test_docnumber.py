@@ -31,6 +31,9 @@ def test_canonical(written, key):
     ("根据国发〔2018〕39号文件精神", None),  # cited in a sentence
     ("按照《通知》（晋政办发电〔2020〕23号）精神", None),
     ("2020年3月4日", None),
+    ("文　　号：深府人〔2023〕15号", "深府人〔2023〕15号"),  # a portal's metadata line
+    ("发文字号: 国办发〔2019〕27号", "国办发〔2019〕27号"),
+    ("文号说明：见国发〔2018〕39号", None),
 ])
 def test_number_line(line, number):
     assert number_line(line) == number

@@ -100,6 +100,24 @@ def test_titles_in_brackets_after_names():
                     ("李四", "市发改委主任", "deputy"), ("赵五", "市财政局局长", "member")]
 
 
+def test_title_before_name_and_two_entries_on_a_line():
+    """`组　长：市人民政府市长　张宏伟`, and a two-column table flattened with spaces."""
+    body = ("组长:市人民政府市长 张宏伟\n副组长:市人民政府副市长 刘军\n"
+            "成员:市委宣传部副部长 杨帆    市发展改革委主任 何建平\n"
+            "市财政局局长 孙莉      何平 市水务局局长\n")
+    block = member_blocks(body)[0]
+    rows = [(body[slice(*r.name)], body[slice(*r.title_spans[0])], r.role) for r in block.rows]
+    assert rows == [("张宏伟", "市人民政府市长", "leader"), ("刘军", "市人民政府副市长", "deputy"),
+                    ("杨帆", "市委宣传部副部长", "member"), ("何建平", "市发展改革委主任", "member"),
+                    ("孙莉", "市财政局局长", "member"), ("何平", "市水务局局长", "member")]
+
+
+def test_a_line_of_words_that_are_no_pairs_ends_the_list():
+    body = "组长:市长 张三\n领导小组办公室设在市水务局,负责日常工作。\n"
+    block = member_blocks(body)[0]
+    assert [body[slice(*r.name)] for r in block.rows] == ["张三"]
+
+
 def test_a_wrapped_title_is_joined():
     body = "成员:任仔苏 市农业农村局二级调\n研员\n"
     row = member_blocks(body)[0].rows[0]
@@ -120,6 +138,9 @@ def test_a_wrapped_title_is_joined():
     ("办公室常务副主任由李红担任。", [("李红", "office_deputy", "办公室常务副主任")]),
     ("指挥部下设办公室,孙丽华同志兼任办公室主任。", [("孙丽华", "office_director", "办公室主任")]),
     ("王刚兼任领导小组办公室副主任。", [("王刚", "office_deputy", "办公室副主任")]),
+    # a name run on after the person's title starts where the title ends
+    ("韩志勇同志兼任办公室主任,市水务局副局长王立新兼任办公室副主任。",
+     [("韩志勇", "office_director", "办公室主任"), ("王立新", "office_deputy", "办公室副主任")]),
     ("办公室主任由市农业农村局局长兼任。", []),  # a post, not a person
     ("办公室负责日常工作。", []),
 ])

@@ -78,6 +78,7 @@ def test_fixture_rivers(name):
     ("推进宁都河、平江、濂江治理", ["宁都河", "平江", "濂江"]),
     ("治理河道、整治河岸", []),
     ("加强流域水环境保护", []),
+    ("完成黄河、小清河沿线灌区节水改造", ["小清河"]),  # 小 heads a longer name
 ])
 def test_place_grammar(text, expected):
     hits = get_gazetteer().find(text)
@@ -103,6 +104,15 @@ def test_place_grammar(text, expected):
     ("各乡镇沿河:巡查\n", []),
     ("城关镇河长:王五\n", []),  # a town's river chief
     ("办公室设在县水利局, 韩城河:马红梅\n", []),  # not at the head of its line
+    # a row of a river-chief list laid out with spaces: river, title, chief; any river suffix
+    ("县级河长\n新安江(歙县段) 县委书记 汪建国(总河长);县长 程立新\n练江      县委副书记 方志华\n",
+     ["新安江", "练江"]),
+    ("乡级河长\n大洲源  街口镇党委书记 叶建新\n小洲源  小川乡党委书记 汪小兵\n棉溪  深渡镇镇长 胡建设\n",
+     ["大洲源", "小洲源", "棉溪"]),
+    ("河长制\n资源  县长 李明\n", []),  # two characters ending in 源: a word, not a river
+    ("河长名单\n开展巡河  县长 李明\n", []),  # a verb phrase
+    ("河长名单\n小河  县长 李明\n", []),  # the common word
+    ("南明河  县长 李明\n", []),  # no 河长 in the text: no river-chief list
 ])
 def test_river_chief_lines(text, expected):
     assert [text[p.start:p.end] for p in find_places(text)] == expected

@@ -70,6 +70,10 @@ def test_full_width_forms_fold_to_ascii(raw, expected):
     ("郝文保 武雪", "郝文保 武雪"),  # two names: stays a list
     ("市水利局 市住建局", "市水利局 市住建局"),
     ("Yangquan City", "Yangquan City"),
+    ("2020  年", "2020年"),
+    # a wide gap by a digit is a table's column gap: it stays
+    ("1     推行企业开办", "1     推行企业开办"),
+    ("市人社局      2021年6月底前", "市人社局      2021年6月底前"),
 ])
 def test_spaces_inside_words_are_dropped_between_words_kept(raw, expected):
     assert text_of(raw).text == expected

@@ -157,6 +157,18 @@ def test_web_page_publishing_line_between_title_and_number():
         "成府任〔2021〕22号", "成都市人民政府关于何俊等同志职务任免的通知", "2021-09-15")
 
 
+def test_portal_metadata_block_above_the_title_gives_the_number():
+    raw = ("索 引 号：11440300007542526D/2023-00215\n分　　类：人事任免\n发布机构：深圳市人民政府\n"
+           "成文日期：2023-03-10\n名　　称：深圳市人民政府关于李卫东等职务任免的通知\n"
+           "文　　号：深府人〔2023〕15号\n发布日期：2023-03-16\n主 题 词：\n\n"
+           "深圳市人民政府关于李卫东等职务任免的通知\n\n各区人民政府：\n\n任命李卫东为深圳市水务局局长。\n\n"
+           "深圳市人民政府\n\n2023年3月10日\n")
+    [doc] = segment(_text(raw))
+    assert (doc.number, doc.title, doc.issuer, doc.date) == (
+        "深府人〔2023〕15号", "深圳市人民政府关于李卫东等职务任免的通知", "深圳市人民政府", "2023-03-10")
+    assert doc.body.startswith("任命李卫东")
+
+
 @pytest.mark.parametrize("caption, date", [
     ("（2022年5月20日上海市浦东新区第七届人民代表大会常务委员会第八次会议通过）", "2022-05-20"),
     ("(二〇二一年十月二十八日市第十六届人民代表大会常务委员会第四十八次会议通过)", "2021-10-28"),

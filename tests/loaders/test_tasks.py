@@ -1,7 +1,10 @@
 import pytest
 
+from loaders.normalize import normalize
 from loaders.outline import outline
+from loaders.records import Document, Source
 from loaders.roles import find_clauses, parse_roles
+from loaders.task_table import task_rows
 from tests.loaders.extract_support import (fixture, fixture_names, key, run, sample_document,
                                            sample_documents)
 
@@ -101,6 +104,9 @@ def test_fixture_plans(name):
     ("牵头单位:市发改委;配合单位:市财政局、市商务局", ["市发改委"], ["市财政局", "市商务局"], []),
     ("责任单位:市工信局、市人社局", [], [], ["市工信局", "市人社局"]),
     ("市商务局、市扶贫办、市供销社", [], [], ["市商务局", "市扶贫办", "市供销社"]),
+    # a unit's role in brackets after it; the others keep the list's role
+    ("责任单位:省水利厅(牵头),省发展改革委、省环保厅", ["省水利厅"], [], ["省发展改革委", "省环保厅"]),
+    ("责任单位:省物价局(牵头)、省财政厅(配合)", ["省物价局"], ["省财政厅"], []),
 ])
 def test_parse_roles(clause, lead, cooperate, responsible):
     roles = parse_roles(clause, 0, len(clause))
@@ -121,6 +127,51 @@ def test_a_deadline_inside_a_clause():
     clause = "市水利局牵头,2020年底前完成"
     roles = parse_roles(clause, 0, len(clause))
     assert clause[slice(*roles.deadline)] == "2020年底前完成"
+
+
+def test_a_deadline_with_what_is_due_by_then():
+    clause = "交通运输部牵头,发展改革委、水利部等按职责分工负责,2019年底前取得阶段性成果"
+    roles = parse_roles(clause, 0, len(clause))
+    assert clause[slice(*roles.deadline)] == "2019年底前取得阶段性成果"
+    assert [clause[a:b] for a, b in roles.responsible] == ["发展改革委", "水利部"]
+
+
+def _tasks(body: str) -> list[tuple]:
+    text = normalize(Source.from_pages("mem.txt", [body], "txt"))
+    document = Document(id="d", text=text, start=0, end=len(text.text), title="t", number="某政办〔2021〕1号",
+                        jurisdiction=None, body_start=0)
+    return [(t.item, t.lead, t.cooperate, t.responsible, t.deadline) for t in run("tasks", document).tasks]
+
+
+def test_others_cooperate_beside_a_marked_lead_when_the_document_says_so():
+    items = "(一)严格取水许可管理。\n责任单位:省水利厅(牵头),省发展改革委、省环保厅\n"
+    rule = "各项任务责任单位中,标明“牵头”的为牵头单位,其余为配合单位。\n"
+    assert _tasks(items + rule) == [("(一)", ["省水利厅"], ["省发展改革委", "省环保厅"], [], None)]
+    assert _tasks(items) == [("(一)", ["省水利厅"], [], ["省发展改革委", "省环保厅"], None)]
+
+
+TABLE = ("序号  重点任务                          牵头单位          配合单位                  完成时限\n"
+         "1     推行企业开办一网通办              市市场监管局      市公安局、市税务局        2021年6月底前\n"
+         "— 12 —\n"
+         "2     加强南明河沿线排污口整治          市生态环境局      各区(市、县)人民政府      持续推进\n")
+
+
+def test_a_task_table_gives_a_task_per_row():
+    assert _tasks(TABLE) == [
+        ("1", ["市市场监管局"], ["市公安局", "市税务局"], [], "2021年6月底前"),
+        ("2", ["市生态环境局"], ["各区(市、县)人民政府"], [], "持续推进")]
+
+
+def test_a_tab_cut_table_with_a_responsible_column_and_the_first_listed_rule():
+    body = ("序号\t工作任务\t责任单位\t完成时限\n1\t建设政务云\t省大数据局、省财政厅\t\n"
+            "2\t完善外网\t省通信管理局\t2022年底前\n列第一位者为牵头单位,其他为配合单位。\n")
+    assert _tasks(body) == [("1", ["省大数据局"], ["省财政厅"], [], None),
+                            ("2", ["省通信管理局"], [], [], "2022年底前")]
+
+
+def test_prose_after_a_table_ends_it():
+    body = TABLE + "二、保障措施\n各地要加强领导。\n请认真落实。\n市政府办公室负责督查。\n3  另一行  市水利局  市财政局  年底\n"
+    assert [row.item for row in task_rows(body)] == ["1", "2"]
 
 
 def test_the_first_listed_leads_when_the_document_says_so():

@@ -1,0 +1,70 @@
+"""Task lists laid out as tables: `序号 重点任务 牵头单位 配合单位 完成时限`, one row per task.
+
+The columns say the roles outright: the units of 牵头单位 lead, of 配合单位 (协办, 参与)
+cooperate, of 责任单位 answer for the task; a unit marked （牵头） inside a 责任单位 cell leads,
+as in running text (loaders.roles). Only the names of bodies count: a cell that is not a list
+of bodies (`详见附件`) gives none.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from loaders.roles import Roles, parse_roles
+from loaders.tables import Span, find_tables
+
+COLUMNS = [
+    (re.compile(r"序号|编号"), "number"),
+    (re.compile(r"(?:重点|主要|具体)?(?:工作)?(?:任务|措施|事项)(?:内容|名称|举措)?|工作内容|主要内容|重点工作"),
+     "task"),
+    (re.compile(r"牵头(?:单位|部门)"), "lead"),
+    (re.compile(r"(?:配合|协办|参与|协同)(?:单位|部门)"), "cooperate"),
+    (re.compile(r"责任(?:单位|部门)|主责单位|实施单位"), "responsible"),
+    (re.compile(r"完成(?:时限|时间)|时间(?:节点|安排|要求)|时限|进度安排"), "deadline"),
+]
+ROLE_COLUMNS = ("lead", "cooperate", "responsible")
+# The words of which a task table's header holds one: its 牵头单位 or 责任单位 column.
+MARKS = ("牵头单位", "牵头部门", "责任单位", "责任部门", "主责单位", "实施单位")
+
+
+@dataclass
+class TaskRow:
+    item: str  # the row's number, or its place in the table
+    text: Span  # the task cell
+    roles: Roles
+    span: Span  # the row's line
+
+
+def _cell_roles(body: str, kind: str, cell: Span, roles: Roles) -> None:
+    found = parse_roles(body, *cell)
+    if found is None:
+        return
+    if kind == "responsible":  # a 责任单位 cell keeps what its own words say
+        for role in ROLE_COLUMNS:
+            roles.add(role, getattr(found, role))
+        roles.listed, roles.marked = found.listed, found.marked
+        return
+    units = found.lead + found.cooperate + found.responsible
+    roles.add(kind, sorted(units))
+
+
+def task_rows(body: str) -> list[TaskRow]:
+    """The tasks of the task tables in body (a document's normalised body)."""
+    rows = []
+    for table in find_tables(body, COLUMNS, {"lead", "responsible"}, MARKS):
+        for i, span in enumerate(table.spans):
+            text = table.cell(i, "task")
+            if text is None:
+                continue
+            roles = Roles()
+            for kind in ROLE_COLUMNS:
+                cell = table.cell(i, kind)
+                if cell:
+                    _cell_roles(body, kind, cell, roles)
+            roles.deadline = table.cell(i, "deadline")
+            number = table.cell(i, "number")
+            item = body[number[0]:number[1]] if number else str(i + 1)
+            if not roles.empty():
+                rows.append(TaskRow(item, text, roles, span))
+    return rows
