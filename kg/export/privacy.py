@@ -16,9 +16,11 @@ _NUMBER = "|".join((
     r"\d{17}[\dXx]",                                        # resident identity card number
 ))
 _CONTACT = re.compile(
+    # the characters a match can start with, tested first: half the time of trying every branch
+    r"(?=[\dA-Za-z+(（._%\-电手传座联热])(?:"
     rf"(?<![0-9A-Za-z.])(?:{_NUMBER})(?![0-9A-Za-z%元万亿])"  # a whole number, not part of a hash
     r"|(?:电话|手机|传真|座机|联系方式|热线|[Tt]el|TEL|[Ff]ax|FAX)[：:\s]*[(（]?\d[\d\s\-－—()（）转]{5,}\d"
-    r"|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"
+    r"|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)"
 )
 _DIGIT = re.compile(r"\d")
 _MAYBE = re.compile(r"\d\d\d|@")  # every pattern above needs one; a cheap test first
