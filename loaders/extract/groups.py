@@ -14,7 +14,7 @@ bodies in `member_agencies` and no members.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from loaders.agency import agency_spans
 from loaders.extract import extractor

@@ -21,7 +21,8 @@ from loaders.agency import agency_spans, is_agency
 from loaders.extract import extractor
 from loaders.outline import Unit, outline
 from loaders.records import Document, Evidence, Facts, TaskFact
-from loaders.roles import VERB_ROLE, Clause, Roles, find_clauses
+from loaders.role_clauses import Clause, find_clauses
+from loaders.roles import VERB_ROLE, Roles
 from loaders.task_table import task_rows
 
 # The rule 列第一位者为牵头单位 (排在第一的为牵头部门 …). Only whether a document states it

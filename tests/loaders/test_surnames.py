@@ -1,6 +1,5 @@
 """The surname gazetteer and its use as a confidence signal for person names."""
 
-import csv
 
 import pytest
 

@@ -3,7 +3,8 @@ import pytest
 from loaders.normalize import normalize
 from loaders.outline import outline
 from loaders.records import Document, Source
-from loaders.roles import find_clauses, parse_roles
+from loaders.role_clauses import find_clauses
+from loaders.roles import parse_roles
 from loaders.task_table import task_rows
 from tests.loaders.extract_support import (fixture, fixture_names, key, run, sample_document,
                                            sample_documents)

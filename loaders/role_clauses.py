@@ -1,0 +1,122 @@
+"""Where responsibility clauses stand in a text, for the task extractors.
+
+Reads a stretch of a plan's text and finds the clauses that say who leads, cooperates or is
+responsible (their grammar is loaders.roles): a clause in brackets after a task
+(`（市水利局牵头，各县区政府负责）`), or labelled lines under it (`责任单位：…` / `完成时限：…`),
+where consecutive labelled lines make one clause and a list broken by the layout runs on to
+the next line. A bracket that holds prose, or a bare list not at a line's end, is no clause.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from loaders.agency import is_agency
+from loaders.roles import DEADLINE_LABEL, Roles, parse_roles
+
+ROLE_HINT = re.compile(r"牵头|配合|负责|落实|参与|协助|协同|实施|单位|部门")
+LABEL_LINE = re.compile(r"(?m)^[ \t]*(?:责任单位|责任部门|主责单位|牵头单位|牵头部门|配合单位|配合部门"
+                        r"|协办单位|完成时限|完成时间|时间节点)\s*:")
+_LINE_END = re.compile(r"[。;.]?[ \t]*(?:\n|$)")
+_BRACKET = re.compile(r"[(（)）]")
+
+
+@dataclass
+class Clause:
+    start: int  # the clause's span, brackets included
+    end: int
+    roles: Roles
+    own_line: bool  # nothing else stands on the clause's line(s)
+
+
+def find_clauses(text: str, start: int, end: int) -> list[Clause]:
+    """The responsibility clauses in text[start:end], in order."""
+    return sorted(_bracketed(text, start, end) + _labelled(text, start, end), key=lambda c: c.start)
+
+
+def _closing(text: str, i: int, limit: int) -> int | None:
+    """Offset of the bracket closing the one opened at i (looking at brackets only)."""
+    depth = 0
+    for m in _BRACKET.finditer(text, i, min(limit, i + 400)):
+        if m.group() in "(（":
+            depth += 1
+        else:
+            depth -= 1
+            if depth == 0:
+                return m.start()
+    return None
+
+
+def _own_line(text: str, start: int, end: int) -> bool:
+    line_start = text.rfind("\n", 0, start) + 1
+    return not text[line_start:start].strip() and _LINE_END.match(text, end) is not None
+
+
+def _bracketed(text: str, start: int, end: int) -> list[Clause]:
+    clauses, i = [], text.find("(", start, end)
+    while 0 <= i < end:
+        close = _closing(text, i, end)
+        if close is None:
+            break
+        at_line_end = _LINE_END.match(text, close + 1) is not None
+        roles = None
+        if ROLE_HINT.search(text, i + 1, close) or at_line_end:
+            roles = parse_roles(text, i + 1, close)
+        if roles and (not roles.bare or at_line_end):
+            clauses.append(Clause(i, close + 1, roles, _own_line(text, i, close + 1)))
+            i = text.find("(", close + 1, end)
+        else:
+            i = text.find("(", i + 1, end)
+    return clauses
+
+
+def _runs_on(text: str, line_start: int, line_end: int, end: int) -> int | None:
+    """End of the next line when it continues a list broken across lines (市科技 / 局，平定县…)."""
+    following = line_end
+    while following < end and text[following].isspace():
+        following += 1
+    next_end = text.find("\n", following, end)
+    next_end = end if next_end < 0 else next_end
+    line = text[following:next_end]
+    if following >= end or len(line) > 60 or re.search(r"[。:]|^[(（\d一二三四五六七八九十]", line):
+        return None
+    last = re.split(r"[、,，;；:]", text[line_start:line_end])[-1].strip()
+    if _last_char(text, line_end) in ("、", ",") or not is_agency(last):
+        return next_end
+    return None
+
+
+def _labelled(text: str, start: int, end: int) -> list[Clause]:
+    """责任单位:… / 完成时限:… lines; consecutive ones make one clause; a broken list runs on."""
+    clauses: list[Clause] = []
+    for m in LABEL_LINE.finditer(text, start, end):
+        line_end = text.find("\n", m.end(), end)
+        line_end = end if line_end < 0 else line_end
+        if not DEADLINE_LABEL.match(text, m.start()):
+            longer = _runs_on(text, m.end(), line_end, end)
+            line_end = longer or line_end
+        roles = parse_roles(text, m.start(), line_end)
+        if roles is None:
+            continue
+        previous = clauses[-1] if clauses else None
+        if previous and not text[previous.end:m.start()].strip():
+            _merge(previous.roles, roles)
+            previous.end = line_end
+        else:
+            clauses.append(Clause(m.start(), line_end, roles, True))
+    return clauses
+
+
+def _last_char(text: str, end: int) -> str:
+    j = end - 1
+    while j >= 0 and text[j].isspace():
+        j -= 1
+    return text[j] if j >= 0 else ""
+
+
+def _merge(into: Roles, other: Roles) -> None:
+    for role in ("lead", "cooperate", "responsible"):
+        into.add(role, getattr(other, role))
+    into.deadline = into.deadline or other.deadline
+    into.listed = into.listed and other.listed
