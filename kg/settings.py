@@ -40,7 +40,7 @@ class Settings:
     def from_env(cls) -> "Settings":
         return cls(
             store=_env("KG_STORE", "embedded"),
-            data_dir=Path(_env("KG_DATA_DIR") or user_data_dir("govkg")).expanduser(),
+            data_dir=Path(_env("KG_DATA_DIR") or user_data_dir("govkg")).expanduser().absolute(),  # the server has its own cwd
             graph=_env("KG_GRAPH", "govkg"),
             neo4j_uri=_env("KG_NEO4J_URI"),
             neo4j_user=_env("KG_NEO4J_USER", "neo4j"),

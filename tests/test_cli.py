@@ -123,3 +123,19 @@ def test_export_rdf_parses_with_the_counts_of_stats(loaded, tmp_path):
     trig = tmp_path / "g.trig"
     kg(loaded, "export", "rdf", "--format", "trig", "-o", str(trig), "--doc", "阳政任字〔2020〕6号")
     assert trig.stat().st_size > 0
+
+
+def test_a_relative_data_directory_is_taken_from_where_kg_runs(tmp_path, sample_path):
+    """KG_DATA_DIR=./kgdata: the store server, which runs in its own directory, must find it."""
+    environ = {**os.environ, "KG_DATA_DIR": "kgdata", "KG_STORE": "embedded", "KG_GRAPH": "rel"}
+    try:
+        out = subprocess.run([*KG, "load", str(sample_path)], env=environ, cwd=tmp_path, capture_output=True,
+                             text=True, timeout=300)
+        assert out.returncode == 0, out.stderr
+        stats = subprocess.run([*KG, "stats", "--format", "json"], env=environ, cwd=tmp_path, capture_output=True,
+                               text=True, timeout=120)
+        assert stats.returncode == 0, stats.stderr
+        assert json.loads(stats.stdout)["nodes"]["Document"] == 27
+        assert (tmp_path / "kgdata" / "falkordb.log").exists()
+    finally:
+        subprocess.run([*KG, "store", "stop"], env=environ, cwd=tmp_path, capture_output=True, timeout=60)
