@@ -31,9 +31,10 @@ ROLE_LABELS = (
 ROLE_OF = dict(ROLE_LABELS)
 _LABELS = "|".join(label for label, _ in ROLE_LABELS)
 LABEL = re.compile(rf"[ \t]*({_LABELS})(?:[ \t]*:[ \t]*|[ \t]+)")
-PERSON = re.compile(r"[\u4e00-\u9fff·]{2,5}")
-_NAME_IN_BRACKETS = re.compile(r"([\u4e00-\u9fff·]{2,4})\(([^()\n]{2,40})\)[、,;，；。]?[ \t]*")
-_NAME_TITLE = re.compile(r"[ \t]*(\S+)[ \t]+(\S.*?)[ \t]*$")
+PERSON = re.compile(r"[\u4e00-\u9fff]{1,5}·[\u4e00-\u9fff]{1,6}|[\u4e00-\u9fff·]{2,5}")
+_NAME_IN_BRACKETS = re.compile(r"([\u4e00-\u9fff]{1,5}·[\u4e00-\u9fff]{1,6}|[\u4e00-\u9fff][ \u3000]?[\u4e00-\u9fff]{1,3})\(([^()\n]{2,40})\)[、,;，；。]?[ \t]*")
+# A note on the person may follow the name: `马秀兰（女，回族）　市人民政府副秘书长`.
+_NAME_TITLE = re.compile(r"[ \t]*(\S+?)(?:\([^()\s]{1,12}\))?[ \t]+(\S.*?)[ \t]*$")
 _TITLE_END = set("长员任记席书官师理事导部督)）")
 _WORD = re.compile(r"[^ \t]+")
 _NUMBERED = re.compile(r"[ \t]*(?:[一二三四五六七八九十]+、|\(|\d+[.、])")
@@ -144,6 +145,32 @@ def _is_title(body: str, a: int, b: int) -> bool:
     return title_length(body[a:b]) >= 2 and not is_person_name(body[a:b])
 
 
+def _glued(body: str, start: int, end: int, role: str) -> list[Row]:
+    """`成员：县应急管理局局长杨正清、县气象局局长石秀英。`: a title written against the name
+    after it, entries apart by 、. The name is the shortest ending after a known title."""
+    label = LABEL.match(body, start, end)
+    pos = label.end() if label else start
+    role = ROLE_OF[label.group(1)] if label else role
+    while end > pos and body[end - 1] in " \t。.":
+        end -= 1
+    rows = []
+    for m in re.finditer(r"[^、,]+", body[pos:end]):
+        a, b = pos + m.start(), pos + m.end()
+        cut = next((b - n for n in (2, 3, 4) if b - n - a >= 3 and title_length(body[a:b - n]) >= 2
+                    and _is_name(body, b - n, b)), None)
+        if cut is None:
+            return []
+        rows.append(Row((cut, b), [(a, cut)], role, a, b))
+    return rows
+
+
+def _segments(body: str, start: int, end: int) -> list[Span]:
+    """`指挥长：A（…）；副指挥长：B（…）；成员：…`: a line holding several labelled runs."""
+    cuts = [m.end() for m in re.finditer(r";", body[start:end]) if LABEL.match(body, start + m.end())]
+    bounds = [start] + [start + c for c in cuts] + [end + 1]
+    return [(a, b - 1) for a, b in zip(bounds, bounds[1:])]
+
+
 class _Reader:
     """Reads the rows of one block line by line, keeping a role per column."""
 
@@ -157,8 +184,11 @@ class _Reader:
         body = self.body
         if "\t" in body[start:end]:
             return self._table(start, end)
+        segments = _segments(body, start, end)
+        if len(segments) > 1:
+            return all([self.line(a, b) for a, b in segments])
         rows = (_bracketed(body, start, end, self.role) or _paired(body, start, end, self.role)
-                or [_spaced(body, start, end, self.role)])
+                or _glued(body, start, end, self.role) or [_spaced(body, start, end, self.role)])
         if rows[0]:
             self.role = rows[-1].role
             self.left += rows
@@ -223,6 +253,13 @@ def _opens_block(body: str, start: int, end: int) -> bool:
     return bool(_spaced(body, start, end, "") or _bracketed(body, start, end, ""))
 
 
+def _about_office(body: str, start: int, end: int) -> bool:
+    """A line after a list that is about the group's office; a 成员单位 line between them too."""
+    if _NUMBERED.match(body, start):
+        return False
+    return "办公室" in body[start:end] or body[start:end].lstrip().startswith("成员单位")
+
+
 def member_blocks(body: str) -> list[Block]:
     """The member lists of body: runs of rows opened by a role label (组长:, 副组长:, 成员:)."""
     blocks, lines, i = [], _lines(body), 0
@@ -235,8 +272,7 @@ def member_blocks(body: str) -> list[Block]:
         while i < len(lines) and reader.line(*lines[i]):
             i += 1
         block_end = lines[i - 1][1] if i else end
-        while i < len(lines) and "办公室" in body[lines[i][0]:lines[i][1]] \
-                and not _NUMBERED.match(body, lines[i][0]):
+        while i < len(lines) and _about_office(body, *lines[i]):
             reader.block.office.append(lines[i])
             i += 1
         block = reader.finish(block_end)

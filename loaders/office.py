@@ -18,7 +18,8 @@ from loaders.extract.posts import is_person_name, title_length
 from loaders.members import Row, Span
 
 OFFICE_AT = re.compile(r"办公室设在([^,。;:\n\t]{2,30}?)(?=[,。;\n\t]|负责|承担|$)")
-_NAME = r"([\u4e00-\u9fff·]{2,4}?)(?:同志)?"
+# A minority name joined by · runs longer than others: 艾尔肯·吐尔逊.
+_NAME = r"([\u4e00-\u9fff]{1,5}·[\u4e00-\u9fff]{1,6}?|[\u4e00-\u9fff·]{2,4}?)(?:同志)?"
 _ROLE = r"((?:办公室)?(常务副主任|副主任|主任))"
 OFFICE_ROLE = {"主任": "office_director", "常务副主任": "office_deputy", "副主任": "office_deputy",
                "成员": "office_member"}

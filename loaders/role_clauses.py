@@ -16,7 +16,8 @@ from loaders.agency import is_agency
 from loaders.roles import DEADLINE_LABEL, Roles, parse_roles
 
 ROLE_HINT = re.compile(r"牵头|配合|负责|落实|参与|协助|协同|实施|单位|部门")
-LABEL_LINE = re.compile(r"(?m)^[ \t]*(?:责任单位|责任部门|主责单位|牵头单位|牵头部门|配合单位|配合部门"
+# At a line's start, or closing an item's paragraph after its last sentence (`…复绿。责任单位：…`).
+LABEL_LINE = re.compile(r"(?m)(?:^[ \t]*|(?<=。))(?:责任单位|责任部门|主责单位|牵头单位|牵头部门|配合单位|配合部门"
                         r"|协办单位|完成时限|完成时间|时间节点)\s*:")
 _LINE_END = re.compile(r"[。;.]?[ \t]*(?:\n|$)")
 _BRACKET = re.compile(r"[(（)）]")
@@ -96,7 +97,7 @@ def _labelled(text: str, start: int, end: int) -> list[Clause]:
         if not DEADLINE_LABEL.match(text, m.start()):
             longer = _runs_on(text, m.end(), line_end, end)
             line_end = longer or line_end
-        roles = parse_roles(text, m.start(), line_end)
+        roles = parse_roles(text, m.start(), _before_stop(text, m.end(), line_end))
         if roles is None:
             continue
         previous = clauses[-1] if clauses else None
@@ -106,6 +107,13 @@ def _labelled(text: str, start: int, end: int) -> list[Clause]:
         else:
             clauses.append(Clause(m.start(), line_end, roles, True))
     return clauses
+
+
+def _before_stop(text: str, start: int, end: int) -> int:
+    """End of a labelled list without the full stop that closes its paragraph (`…配合。`)."""
+    while end > start and text[end - 1] in " \t。;.":
+        end -= 1
+    return end
 
 
 def _last_char(text: str, end: int) -> str:

@@ -20,7 +20,10 @@ APPOINT, REMOVE = "appointment", "removal"
 PROBATION_DONE = "试用期满正式任用"
 # Names, perhaps spaced by the layout (`马　骁`): one space may stand between characters, or
 # a line break where a PDF's line ends inside a name (`任命孙丽` / `华为…`).
-_NAMES = r"(?P<names>其|[\u4e00-\u9fff·•・、](?:[\u4e00-\u9fff·•・、]| (?! )|\n(?!\n)){1,39}?)(?:同志)?"
+# A note on sex or nationality may follow a name (`马国林（回族）任…`, `杨淑芳（女）任…`).
+_PERSON_NOTE = r"(?:\((?:(?:女|男)(?:,[\u4e00-\u9fff]{1,5}族)?|[\u4e00-\u9fff]{1,5}族)\))?"
+_NAMES = (r"(?P<names>其|[\u4e00-\u9fff·•・、](?:[\u4e00-\u9fff·•・、]| (?! )|\n(?!\n)){1,39}?)"
+          + _PERSON_NOTE + r"(?:同志)?")
 _LEAD = r"^(?:会议|经研究|研究|现|并|同时|另|拟|提请|批准|同意)?(?:决定|同意)?(?:由)?"
 # (pattern, kind, act, strong): the first that matches a clause decides it. A strong form
 # frames its names as persons (任命X为, 免去X的), so a name with an unknown surname is taken there;
@@ -31,6 +34,7 @@ FORMS = [
     (re.compile(rf"{_LEAD}{_NAMES}不再担任(?P<posts>.+?)(?:职务|$)", re.S), REMOVE, "不再担任", False),
     (re.compile(rf"免去[:：]?{_NAMES}的(?P<posts>.+?)职务", re.S), REMOVE, "免去", True),
     (re.compile(r"免去[:：]?(?P<who>[^的]+?)职务", re.S), REMOVE, "免去", False),
+    (re.compile(rf"聘任[:：]?{_NAMES}为(?P<posts>.+)", re.S), APPOINT, "聘任", True),
     (re.compile(rf"任命[:：]?{_NAMES}为(?P<posts>.+)", re.S), APPOINT, "任命", True),
     (re.compile(rf"{_LEAD}{_NAMES}(?:试用期满)?正式任[用命职]为(?P<posts>.+)", re.S), APPOINT, "正式任用", True),
     (re.compile(rf"{_LEAD}{_NAMES}兼任(?P<posts>.+?)(?:职务)?$", re.S), APPOINT, "兼任", False),
@@ -38,7 +42,7 @@ FORMS = [
     (re.compile(rf"{_LEAD}{_NAMES}任(?![命职免务期用何])(?P<posts>.+?)(?:职务)?$", re.S), APPOINT, "任命", False),
 ]
 # The word each form cannot match without: a clause lacking it skips the form's regex search.
-FORM_WORDS = ["辞去", "辞去", "不再担任", "免去", "免去", "任命", "正式任", "兼任", "代理", "任"]
+FORM_WORDS = ["辞去", "辞去", "不再担任", "免去", "免去", "聘任", "任命", "正式任", "兼任", "代理", "任"]
 assert len(FORM_WORDS) == len(FORMS) and all(w in p.pattern for w, (p, *_) in zip(FORM_WORDS, FORMS))
 # `任命：` / `免去：` (the colon may be lost), `任职如下：` / `免职：` (only with the colon).
 BLOCK = re.compile(r"(?:(?P<verb>任命|免去)(?:如下)?[:：]?|(?P<other>任职|免职)(?:如下)?[:：])$")

@@ -35,6 +35,7 @@ MEETING = re.compile(
 _NOT_A_MEETING = ("中心", "室", "厅", "纪要")  # 会议中心, 会议室: places and papers
 _REACH = 80  # a meeting's name starts at most this far before its 会议
 # What a meeting did: decided, passed, approved; or, in a report, met.
+STATED = re.compile(rf"(?m)^[ \t\u3000]*{_BODY}(?:研究)?决定[:：]")
 _DECIDED = re.compile(r"[^。;；\n]{0,40}?(决定|审议通过|讨论通过|研究|通过|批准|同意|闭幕|举行|召开)")
 _APPROVAL = re.compile(
     rf"经(?:过)?(?P<bodies>{_BODY}(?:、(?:{_PLACE})?(?:{_ORGAN}))*)(?:研究)?[,，]?(?:决定|同意|批准|审定)")
@@ -63,7 +64,7 @@ def find_decision(document: Document) -> Decision | None:
     base = document.body_start if document.body_start is not None else document.start
     view = to_simplified(document.text.text[base:document.end])
     return (_meeting(document, view, base) or _approval(document, view, base)
-            or _meeting(document, to_simplified(document.title), None))
+            or _stated(document, view, base) or _meeting(document, to_simplified(document.title), None))
 
 
 def _meeting(document: Document, view: str, base: int | None) -> Decision | None:
@@ -96,6 +97,12 @@ def _approval(document: Document, view: str, base: int) -> Decision | None:
     a, b = m.span("bodies")
     body = _organ(document, view, base, m) if b == m.end("body") else _written(document, view, base, a, b)
     return Decision(body, None, None, base + m.start(), base + m.end())
+
+
+def _stated(document: Document, view: str, base: int) -> Decision | None:
+    """A paragraph opening `市政府决定：` / `自治区人民政府决定：`: the body decided, no meeting named."""
+    m = STATED.search(view)
+    return Decision(_organ(document, view, base, m), None, None, base + m.start(), base + m.end()) if m else None
 
 
 def _decision(document: Document, view: str, base: int | None, m: re.Match) -> Decision:
