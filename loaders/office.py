@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from loaders.extract.posts import is_person_name, title_length
-from loaders.members import Row, Span
+from loaders.member_rows import Row, Span
 
 OFFICE_AT = re.compile(r"办公室设在([^,。;:\n\t]{2,30}?)(?=[,。;\n\t]|负责|承担|$)")
 # A minority name joined by · runs longer than others: 艾尔肯·吐尔逊.

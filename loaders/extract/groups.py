@@ -18,7 +18,8 @@ from dataclasses import dataclass
 
 from loaders.agency import agency_spans
 from loaders.extract import extractor
-from loaders.members import Row, member_blocks
+from loaders.member_rows import Row
+from loaders.members import member_blocks
 from loaders.office import office_at, office_staff
 from loaders.records import Document, Evidence, Facts, GroupFact, GroupMember
 
