@@ -10,7 +10,7 @@ report back (`Rendered`).
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterator
 
@@ -39,14 +39,15 @@ class Rendered:
 
 
 class Plan:
-    def __init__(self, data: GraphData, fmt: str, run: "_Run", curies: bool):
-        self.run, self.fmt = run, fmt
+    """One format's export of one graph: its emitter, the graph grouped by document, and the
+    segments it is written in."""
+
+    def __init__(self, data: GraphData, run: "_Run", curies: bool):
+        self.run = run
         self.redact = Redactor(run.include_contacts)
         self.em = em = Emitter(run.mapping, run.minter, self.redact, run.names, curies=curies)
         self.pattern_of = {t: e.pattern for t, e in run.mapping.edges.items()}
-        post_org = {e.source.id: em.node_iri(e.target) for e in data.edges if not self.pattern_of[e.type]
-                    and POST_ORGANISATION in run.mapping.edges[e.type].by_source[e.source.label]}
-        self.patterns = Patterns(em, pair_tenures(data.edges, self.pattern_of), post_org)
+        self.patterns = Patterns(em, pair_tenures(data.edges, self.pattern_of), self._post_organisations(data))
         self.by_doc: dict[str, list] = defaultdict(list)
         for edge in data.edges:
             self.by_doc[str(edge.props.get("doc", ""))].append(edge)
@@ -55,9 +56,13 @@ class Plan:
         self.entities = [n for n in data.nodes.values() if n.label != document]
         self.keys = list(dict.fromkeys([*self.documents, *self.by_doc]))  # one named graph each
         self.agent, self._agent_block = software(em)
-        self.labels: dict[str, int] = defaultdict(int)
-        for node in data.nodes.values():
-            self.labels[node.label] += 1
+        self.labels = Counter(node.label for node in data.nodes.values())
+
+    def _post_organisations(self, data: GraphData) -> dict[str, str]:
+        """Post id → IRI of the organisation its edge places it in, for the memberships."""
+        edges = self.run.mapping.edges
+        return {e.source.id: self.em.node_iri(e.target) for e in data.edges if not self.pattern_of[e.type]
+                and POST_ORGANISATION in edges[e.type].by_source[e.source.label]}
 
     def segments(self, slices: int) -> list[Segment]:
         """Head, `slices` slices of the entities and of the documents, tail."""

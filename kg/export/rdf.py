@@ -102,7 +102,7 @@ def _names(data: GraphData, mapping: Mapping, minter: Minter) -> dict[str, dict[
 
 def _write(data: GraphData, fmt: str, run: _Run) -> dict[str, int]:
     syntax, path = SYNTAXES[fmt], run.files[fmt]
-    plan = Plan(data, fmt, run, curies=syntax.curies)
+    plan = Plan(data, run, curies=syntax.curies)
     tmp = path.with_name(f".{path.name}.part")  # a failed export leaves no half-written file
     try:
         if syntax.convert:
