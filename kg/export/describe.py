@@ -61,7 +61,7 @@ def term_concepts(em: Emitter) -> Iterator[Block]:
 def named_graph(em: Emitter, doc: str, number: str | None, source: str | None, agent: str,
                 now: datetime) -> Iterator[Block]:
     """A document's named graph as a PROV entity: what it came from, when, made by what."""
-    graph, activity = em.minter.make("graph", doc), em.minter.make("extraction", doc)
+    graph, activity = em.minter.graph(doc), em.minter.make("extraction", doc)
     doc_iri = em.minter.node(em.mapping.document.path, doc)
     pairs = [("prov:wasDerivedFrom", doc_iri), ("prov:wasGeneratedBy", activity),
              ("prov:generatedAtTime", typed_literal(now, None))]

@@ -130,7 +130,7 @@ class Emitter:
         terms = self._docs.get(key)
         if terms is None:
             doc = self.minter.node(self.mapping.document.path, key)
-            terms = (self.minter.make("graph", key), doc, f"{self.p('prov:wasDerivedFrom')} {doc}")
+            terms = (self.minter.graph(key), doc, f"{self.p('prov:wasDerivedFrom')} {doc}")
             self._docs[key] = terms
         return terms
 

@@ -92,7 +92,7 @@ class Plan:
         props = doc.props if doc else {}
         yield from named_graph(em, key, props.get("number"), props.get("source"), self.agent, self.run.now)
         if doc:  # a document's description is one of its facts
-            yield em.node_block(doc, graph=em.minter.make("graph", key))
+            yield em.node_block(doc, graph=em.minter.graph(key))
         pattern_of = self.pattern_of
         for edge in self.by_doc.get(key, ()):
             pattern = pattern_of[edge.type]

@@ -13,6 +13,7 @@ from urllib.parse import quote
 
 from kg.errors import KgError
 from kg.export.vocab import expand
+from kg.ids import make_id
 from loaders.script import to_simplified
 
 _HASH_ID = re.compile(r"[a-z_]+:([0-9a-f]{8,})")  # make_id's "agency:1a2b…"
@@ -51,6 +52,12 @@ class Minter:
 
     def make(self, path: str, key: str) -> str:
         return f"<{self.base}{path}/{local_part(key)}>"
+
+    def graph(self, doc: str) -> str:
+        """The named graph of a document's facts, by a hash of the document's key: a
+        percent-encoded 文号 reads no better, and N-Quads repeat it on every line (a third
+        of the file). The graph's description gives the 文号 (dcterms:identifier)."""
+        return self.make("graph", make_id("graph", doc))
 
 
 def quoted(text: str) -> str:

@@ -250,18 +250,18 @@ def test_iris_are_stable_percent_encoded_and_under_the_configured_base(tmp_path,
 def test_trig_has_one_named_graph_per_document_described_with_prov(exported):
     dataset, union = load(*[exported["trig"][0], "trig"])
     named = {g.identifier: g for g in _named(dataset)}
-    assert set(named) == {URIRef(f"{BASE}graph/{quote(d, safe='')}") for d in (DOC1, DOC2)}
+    assert set(named) == {iri("graph", d) for d in (DOC1, DOC2)}
     for doc in (DOC1, DOC2):
-        g = URIRef(f"{BASE}graph/{quote(doc, safe='')}")
+        g = iri("graph", doc)
         assert str(union.value(g, DCT.identifier)) == doc
         assert str(union.value(g, GK.sourceFile)) == "gazette.txt"
         assert union.value(g, PROV.generatedAtTime).toPython() == NOW
         agent = union.value(union.value(g, PROV.wasGeneratedBy), PROV.wasAssociatedWith)
         assert str(union.value(agent, URIRef("https://schema.org/softwareVersion")))
     # the removal's facts live in the second document's graph, the appointment's in the first
-    removal_doc = named[URIRef(f"{BASE}graph/{quote(DOC2, safe='')}")]
+    removal_doc = named[iri("graph", DOC2)]
     assert any(removal_doc.triples((None, PROV.wasInvalidatedBy, None)))
-    assert not any(named[URIRef(f"{BASE}graph/{quote(DOC1, safe='')}")].triples((None, PROV.wasInvalidatedBy, None)))
+    assert not any(named[iri("graph", DOC1)].triples((None, PROV.wasInvalidatedBy, None)))
 
 
 def test_dcat_dataset_with_one_distribution_per_format(graph, tmp_path):
