@@ -19,7 +19,7 @@ from loaders.docnumber import number_line, order_line
 from loaders.script import to_simplified
 
 TITLE_VERB = re.compile(r"关于|印发|转发|批转|颁布|公布")
-_DOCTYPE = re.compile(r"(通知|通告|公告|决定|决议|命令|令|意见|批复|复函|函|报告|请示|通报|公报|议案|纪要|"
+_DOCTYPE = re.compile(r"(通知|通告|公告|公示|决定|决议|命令|令|意见|批复|复函|函|报告|请示|通报|公报|议案|纪要|"
                       r"办法|规定|细则|条例|规则|方案|计划|规划|要点|名单|预案|措施|制度|标准|清单|指南)"
                       r"(\([^()]{1,8}\))*$")
 _AGENCY_END = (r"(人民政府|政府|办公室|办公厅|委员会|常委会|人民代表大会|管委会|委|局|厅|部|院|署|办|中心|"

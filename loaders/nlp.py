@@ -24,6 +24,7 @@ from spacy.util import filter_spans
 
 from kg.errors import KgError
 from loaders.agency import agency_after, find_agencies
+from loaders.extract.posts import is_person_name
 from loaders.gazetteer import get_gazetteer
 from loaders.places import find_places
 from loaders.tokenizer import TEXT_KEY, CharTokenizer
@@ -76,9 +77,21 @@ def make_agency(nlp: Language, name: str):
     return agency_component
 
 
+def _is_cjk(text: str, i: int) -> bool:
+    return 0 <= i < len(text) and "\u4e00" <= text[i] <= "\u9fff"
+
+
 def _stands_alone(text: str, span: Span) -> bool:
+    if span.label_ != "RIVER":
+        return True
     after = text[span.end_char:span.end_char + 1]
-    return span.label_ != "RIVER" or not after or after not in _NOT_A_RIVER_AFTER
+    if after and after in _NOT_A_RIVER_AFTER:
+        return False
+    # A surname before the river, the three characters a word of their own: a person
+    # (宋长江 on a line of a 任免名单), not the river.
+    a = span.start_char
+    alone = not _is_cjk(text, a - 2) and not _is_cjk(text, span.end_char)
+    return not (alone and _is_cjk(text, a - 1) and is_person_name(text[a - 1:span.end_char]))
 
 
 @Language.factory("govkg_places")

@@ -4,7 +4,8 @@ A river's name ends in 河 or 江, a town's in 镇 or 乡, but so do 入河, 城
 suffix proves nothing. Two shapes do:
 - a 、-list in which at least two items end with the same kind of suffix
   (`义井河、蒙村河、洪城河`, `冠山镇、冶西镇、锁簧镇`);
-- a river followed by a word only rivers take (`X河流域`, `X河沿线`, `X河干流`);
+- a river followed by a word only rivers take (`X河流域`, `X河沿线`, `X河干流`, `X江沿岸`,
+  `X河水环境`);
 - a river heading a line or a table row, followed by a colon, 河长 or the next cell
   (`韩城河：县委副书记 马红梅`, `陈宅河 河长：郭俊峰`, `赵保河\t副县长\t孙丽`): river-chief lists.
 - in a river-chief list, a name heading a row whose next words are a title and a person
@@ -29,13 +30,13 @@ KINDS = {"RIVER": ("河江", 4), "DISTRICT": ("镇乡", 3)}  # label → (suffix
 # A list is a run of characters between delimiters that holds a 、 (see `_lists`).
 _RUN = re.compile(r"[^,.;:!?。()“”《》\s]*")
 # The river suffix before a word only rivers take; the name ends after it.
-_RIVER_WORD = re.compile(r"[河江](?=流域|沿线|干流|支流|水系|河道|河段)")
+_RIVER_WORD = re.compile(r"[河江](?=流域|沿线|沿岸|两岸|岸线|干流|支流|水系|河道|河段|水环境|水生态)")
 # Characters that cannot start a name (入河 涉河 各乡 全镇 城镇 村镇) or sit inside one.
 _BAD_FIRST = set("入涉巡沿护治过跨界小的条各全本该此其主支干内外上下中城村集乡镇建每重等")
 _STOP_CHARS = set("的了和与及至在对把被从向将为是等或")
 _VERBS = re.compile(
     "开展|完成|实施|推进|推动|加强|强化|加快|建成|建设|新建|治理|整治|其中|包括|位于|启动|投运|保护|沿线|"
-    "流经|涉及|重点|排查|清理|疏浚|修复|改造|落实|全面|深入|持续|做好|抓好|提升|改善|巩固|完善|开工|围绕")
+    "流经|涉及|重点|负责|配合|排查|清理|疏浚|修复|改造|落实|全面|深入|持续|做好|抓好|提升|改善|巩固|完善|开工|围绕")
 # A river heading a line or table row: numbering, the name, a bracketed reach (宜阳段), then a
 # colon, 河长 or a tab. The name is checked by `_good` and must hold no verb. The search starts
 # from the suffix and its follower (rare), then reads the line's head, not every line start.

@@ -2,7 +2,9 @@
 
 The columns say the roles outright: the units of 牵头单位 lead, of 配合单位 (协办, 参与)
 cooperate, of 责任单位 answer for the task; a unit marked （牵头） inside a 责任单位 cell leads,
-as in running text (loaders.roles). Only the names of bodies count: a cell that is not a list
+as in running text (loaders.roles), and the first unit of a 责任单位 cell leads when the document
+says 排在第一位的为牵头单位 (loaders.extract.tasks). A 牵头领导 column names people, not bodies:
+it is read so that the header is known, and gives no role. Only the names of bodies count: a cell that is not a list
 of bodies (`详见附件`) gives none.
 """
 
@@ -21,6 +23,8 @@ COLUMNS = [
     (re.compile(r"牵头(?:单位|部门)"), "lead"),
     (re.compile(r"(?:配合|协办|参与|协同)(?:单位|部门)"), "cooperate"),
     (re.compile(r"责任(?:单位|部门)|主责单位|实施单位"), "responsible"),
+    # People, not bodies (牵头领导 王军): a column known so that the header is read, never a role.
+    (re.compile(r"(?:牵头|责任|分管|联系)(?:省|市|州|县|区)?(?:级)?领导"), "leader"),
     (re.compile(r"完成(?:时限|时间)|时间(?:节点|安排|要求)|时限|进度安排"), "deadline"),
 ]
 ROLE_COLUMNS = ("lead", "cooperate", "responsible")

@@ -22,7 +22,7 @@ PROBATION_DONE = "试用期满正式任用"
 # a line break where a PDF's line ends inside a name (`任命孙丽` / `华为…`).
 # A note on sex or nationality may follow a name (`马国林（回族）任…`, `杨淑芳（女）任…`).
 _PERSON_NOTE = r"(?:\((?:(?:女|男)(?:,[\u4e00-\u9fff]{1,5}族)?|[\u4e00-\u9fff]{1,5}族)\))?"
-_NAMES = (r"(?P<names>其|[\u4e00-\u9fff·•・、](?:[\u4e00-\u9fff·•・、]| (?! )|\n(?!\n)){1,39}?)"
+_NAMES = (r"(?P<names>其|[\u4e00-\u9fff·•・、](?:[\u4e00-\u9fff·•・、]| {1,3}(?! )|\n(?!\n)){1,39}?)"
           + _PERSON_NOTE + r"(?:同志)?")
 _LEAD = r"^(?:会议|经研究|研究|现|并|同时|另|拟|提请|批准|同意)?(?:决定|同意)?(?:由)?"
 # (pattern, kind, act, strong): the first that matches a clause decides it. A strong form
@@ -49,6 +49,9 @@ BLOCK = re.compile(r"(?:(?P<verb>任命|免去)(?:如下)?[:：]?|(?P<other>任�
 # The lines of a block, or of a 任免 notice, without a verb: `张三为Y`, `李四的Y职务`.
 BARE_LINE = {APPOINT: re.compile(rf"^{_NAMES}为(?P<posts>.+)$", re.S),
              REMOVE: re.compile(rf"^{_NAMES}的(?P<posts>.+?)职务", re.S)}
+# Under a block word, a name alone on its line and the post on the next (人大常委会 名单:
+# `决定任命` / `郭振中` / `洛阳市发展和改革委员会主任`); a removal's post may end in 职务.
+NAME_ABOVE = re.compile(rf"^{_NAMES}[ \t]*\n[ \t]*(?P<posts>[^\n]+?)(?:职务)?$")
 PERSONNEL_TITLE = re.compile(r"任免|任命|任职|免职|职务|人事")
 PROBATION_ENDED = re.compile(r"试用期满.*正式任[用职命]")
 # `张三同志试用期满，经考核合格，正式任用为Y`: the person stands clauses before the act.

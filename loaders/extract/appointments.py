@@ -4,7 +4,8 @@ Reads a document's body sentence by sentence, and each sentence clause by clause
 commas outside brackets), matching the forms of loaders.extract.act_wording; the verb of a
 block (`任命：`, `免去`) carries to the clauses after it until a clause that is no act, and a
 clause without a name belongs to the person of the act before it in the sentence. A line the
-layout broke is read together with the next. A 任免 notice may list its acts as a table
+layout broke is read together with the next, and so is a name alone on its line under a block
+word (`决定任命` / `郭振中` / `…主任`: the post on the next line). A 任免 notice may list its acts as a table
 (`序号 姓名 任职 免职`, see loaders.act_table): its rows are read first and skipped as text.
 The records themselves are made by loaders.extract.act_records; the deciding body and
 meeting come from loaders.extract.decision.
@@ -18,7 +19,7 @@ from loaders.act_table import act_rows
 from loaders.extract import extractor
 from loaders.extract.act_records import ActRecorder, Span, join_notes
 from loaders.extract.act_wording import (ACT_WORD, APPOINT, BARE_LINE, BLOCK, ENUMERATOR, FORM_WORDS,
-                                         FORMS, NAMELESS, NOTE_ONLY, PERSONNEL_TITLE, PROBATION_DONE,
+                                         FORMS, NAME_ABOVE, NAMELESS, NOTE_ONLY, PERSONNEL_TITLE, PROBATION_DONE,
                                          PROBATION_ENDED, PROBATION_SENTENCE, REMOVE, SENTENCE)
 from loaders.extract.decision import decision_context
 from loaders.extract.posts import parse_posts, people_spans, split_top
@@ -148,7 +149,8 @@ class _Reader(ActRecorder):
 
     def _bare_line(self, a: int, b: int, state: _State,
                    sentence: Span) -> tuple[list[PersonnelAct], _State] | None:
-        """A line without a verb (`张三为Y`) under a block word or in a 任免 notice."""
+        """A line without a verb (`张三为Y`) under a block word or in a 任免 notice; under a
+        block word also a name on its own line with the post on the next (NAME_ABOVE)."""
         clause = self.view[a:b]
         for kind, pattern in BARE_LINE.items():
             if state.kind in (kind, "either") and (m := pattern.match(clause)):
@@ -160,6 +162,11 @@ class _Reader(ActRecorder):
                 found = self._acts(m, a, kind, act, join_notes(state.note, extra), sentence, strong)
                 if found:
                     return found, state
+        if state.kind in (APPOINT, REMOVE) and (m := NAME_ABOVE.match(clause)):
+            act = state.act or ("任命" if state.kind == APPOINT else "免去")
+            found = self._acts(m, a, state.kind, act, state.note, sentence, False)
+            if found:
+                return found, state
         return None
 
     def _more_removals(self, at: int, b: int, sentence: Span) -> list[PersonnelAct]:
