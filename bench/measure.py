@@ -76,22 +76,20 @@ def _cpu_model() -> str:
 def best_cpu(call: Callable[[], Any], repeat: int = 5) -> float:
     """The least CPU time of `repeat` calls (after one warm-up): the per-core cost with the
     least interference from other work on the machine."""
-    call()
-    best = float("inf")
-    for _ in range(repeat):
-        started = time.process_time()
-        call()
-        best = min(best, time.process_time() - started)
-    return best
+    return _best(call, repeat, time.process_time)
 
 
 def best_wall(call: Callable[[], Any], repeat: int = 3) -> float:
+    return _best(call, repeat, time.perf_counter)
+
+
+def _best(call: Callable[[], Any], repeat: int, clock: Callable[[], float]) -> float:
     call()
     best = float("inf")
     for _ in range(repeat):
-        started = time.perf_counter()
+        started = clock()
         call()
-        best = min(best, time.perf_counter() - started)
+        best = min(best, clock() - started)
     return best
 
 

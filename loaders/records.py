@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
+from loaders.script import to_simplified
+
 PAGE_BREAK = "\f"
 
 
@@ -98,6 +100,16 @@ class Document:
     @property
     def body(self) -> str:
         return self.text.text[self.body_start or self.start:self.end]
+
+    @property
+    def body_offset(self) -> int:
+        """Where the body begins in the raw text (the document's start when none was found)."""
+        return self.body_start if self.body_start is not None else self.start
+
+    @property
+    def simplified_body(self) -> str:
+        """The body in simplified characters, offset for offset, as the extractors read it."""
+        return to_simplified(self.text.text[self.body_offset:self.end])
 
     @property
     def pages(self) -> list[int]:

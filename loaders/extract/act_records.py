@@ -25,8 +25,7 @@ class ActRecorder:
 
     def __init__(self, document: Document):
         self.document = document
-        self.base = document.body_start if document.body_start is not None else document.start
-        self.view = to_simplified(document.text.text[self.base:document.end])
+        self.base, self.view = document.body_offset, document.simplified_body
         self.acts: list[PersonnelAct] = []
         self.people: list[Span] = []  # the persons of the last act, for 其
 

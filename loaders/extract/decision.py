@@ -61,8 +61,7 @@ def decision_context(document: Document) -> tuple[str | None, str | None, str | 
 
 def find_decision(document: Document) -> Decision | None:
     """The first meeting stated as deciding, else the first `经X同意/批准`; the title last."""
-    base = document.body_start if document.body_start is not None else document.start
-    view = to_simplified(document.text.text[base:document.end])
+    base, view = document.body_offset, document.simplified_body
     return (_meeting(document, view, base) or _approval(document, view, base)
             or _stated(document, view, base) or _meeting(document, to_simplified(document.title), None))
 

@@ -21,7 +21,6 @@ from dataclasses import dataclass
 
 from loaders.extract import extractor
 from loaders.records import Document, Evidence, Facts, TaskFact
-from loaders.script import to_simplified
 
 _SUFFIX = re.compile(
     r"(?:人民政府|政府|管委会|委员会|常委会|办公室|办公厅|领导小组|指挥部|法院|检察院|分局|总局|局|"
@@ -78,8 +77,7 @@ def is_duty_subject(name: str) -> bool:
 class _Reader:
     def __init__(self, document: Document):
         self.document = document
-        self.base = document.body_start if document.body_start is not None else document.start
-        self.view = to_simplified(document.text.text[self.base:document.end])
+        self.base, self.view = document.body_offset, document.simplified_body
         self.tasks: list[TaskFact] = []
 
     def read(self) -> list[TaskFact]:
