@@ -108,8 +108,10 @@ def _run(fmt: str, jobs: int, triples: int, out_dir: str, queue) -> None:
     pinyin("预热"), zh_tag("预热")  # tables built once per process, not part of the rate
     data = synthetic(triples)
     graph_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    path = Path(out_dir) / f"bench.{fmt}"
+    path.unlink(missing_ok=True)  # freeing the previous run's file is not this run's work
     wall, cpu = time.perf_counter(), time.process_time()
-    counts = export_rdf(data, fmt, Path(out_dir) / f"bench.{fmt}", jobs=jobs)
+    counts = export_rdf(data, fmt, path, jobs=jobs)
     children = resource.getrusage(resource.RUSAGE_CHILDREN)
     wall = time.perf_counter() - wall
     cpu = time.process_time() - cpu + children.ru_utime + children.ru_stime

@@ -1,10 +1,11 @@
 """Nodes and property edges of the graph → blocks of RDF, by the rules of the mapping.
 
 A block is `(graph, subject, pos)`: the named graph (`""` for the default graph), the subject
-term and its predicate–object pairs, each already one string in the output's syntax
-(`<full IRI> "…"@zh` for the line formats, `skos:prefLabel "…"@zh` for Turtle and TriG;
-objects are N-Triples terms, which Turtle reads too). Writers then only join strings: one
-Python operation per triple is what lets an export reach ~1M triples/s.
+term and its predicate–object pairs, each already one string in the output's syntax: the pair
+style (`<full IRI> "…"@zh` for the line formats; `skos:prefLabel "…"@zh` for Turtle and TriG,
+whose objects are N-Triples terms, which Turtle reads too; `"skos:prefLabel":{"@value":…}` for
+JSON-LD). Writers then only join strings. Rule results are remembered per property value in
+the output's syntax, so a value repeated across the graph is turned into text once.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from typing import Any, Callable, Iterable
 from kg.export.mapping import Mapping, Rule
 from kg.export.privacy import Redactor
 from kg.export.rules import FACTORIES
-from kg.export.terms import Minter
+from kg.export.terms import Minter, jsonld_member
 from kg.export.vocab import nt
 from kg.ids import make_id
 from kg.model import Edge, Node
@@ -25,16 +26,21 @@ DEFAULT = ""  # the default graph
 MEMO = 50_000  # cached pairs per property: most values repeat (dates, pages, sentences, kinds)
 
 
+def _as_members(function: Callable[[Any, dict], list[str]]) -> Callable[[Any, dict], list[str]]:
+    return lambda value, props: list(map(jsonld_member, function(value, props)))
+
+
 class Emitter:
     """Turns nodes, edges and values into blocks; remembers the term concepts it used."""
 
     def __init__(self, mapping: Mapping, minter: Minter, redact: Redactor,
-                 names: dict[str, dict[str, str]], curies: bool):
+                 names: dict[str, dict[str, str]], pairs: str):
         self.mapping = mapping
         self.minter = minter
         self.redact = redact
         self.names = names  # label → name → node IRI, for `link` rules
-        self.curies = curies  # predicates and classes as CURIEs (Turtle, TriG) or full IRIs
+        self.curies = pairs != "ntriples"  # predicates and classes as CURIEs, or full IRIs
+        self.json = pairs == "jsonld"  # pairs as JSON-LD members, made from the CURIE pairs
         self.terms: dict[str, str] = {}  # term IRI → term as written
         self.term_classes: dict[str, set[str]] = {}
         self._nodes = {label: self._compile(n.rules) for label, n in mapping.nodes.items()}
@@ -44,7 +50,7 @@ class Emitter:
                           for t in mapping.edges}  # only what an edge of the type can carry
         # per edge type and source label: its predicates, and the start of its statement
         self._edge_pos = {t: {src: ([self.p(c) for c in ps],
-                                    [*self.types("rdf:Statement"), f"{self.p('rdf:predicate')} {nt(ps[0])}"])
+                                    [*self.types("rdf:Statement"), self.pair(self.p("rdf:predicate"), nt(ps[0]))])
                               for src, ps in e.by_source.items()} for t, e in mapping.edges.items()}
         self._subject, self._object = self.p("rdf:subject"), self.p("rdf:object")
         self._docs: dict[str, tuple[str, str, str]] = {}
@@ -57,17 +63,24 @@ class Emitter:
         """A predicate or class in the output's syntax."""
         return curie if self.curies else nt(curie)
 
+    def pair(self, predicate: str, term: str) -> str:
+        """A predicate (in the output's syntax) and an N-Triples term as one pair."""
+        return jsonld_member(f"{predicate} {term}") if self.json else f"{predicate} {term}"
+
     def types(self, *classes: str) -> list[str]:
+        if self.json:
+            return [f'"@type":"{c}"' for c in classes]
         return [f"a {c}" if self.curies else f"{nt('rdf:type')} {nt(c)}" for c in classes]
 
     def block(self, graph: str, subject: str, classes: Iterable[str], pairs: Iterable[tuple[str, str]]) -> Block:
         """A block from CURIE pairs, for the few resources that are not hot paths."""
-        return graph, subject, [*self.types(*classes), *(f"{self.p(p)} {o}" for p, o in pairs)]
+        return graph, subject, [*self.types(*classes), *(self.pair(self.p(p), o) for p, o in pairs)]
 
     def _compile(self, rules: dict[str, tuple[Rule, ...]]) -> Rules:
         """Per property, its rules' functions and a memo of the pairs each value gave, unless
         a rule reads other properties (alt_label) or names are nearly all distinct (label)."""
-        return [(name, [FACTORIES[r.kind](self, r) for r in todo],
+        wrap = _as_members if self.json else lambda function: function
+        return [(name, [wrap(FACTORIES[r.kind](self, r)) for r in todo],
                  None if any(r.kind in ("alt_label", "label") for r in todo) else {})
                 for name, todo in rules.items() if todo]
 
@@ -84,9 +97,9 @@ class Emitter:
         graph, _, derived = self.doc_terms(edge)
         s, o = self.node_iri(edge.source), self.node_iri(edge.target)
         predicates, head = self._edge_pos[edge.type][edge.source.label]
-        pos = [*head, f"{self._subject} {s}", f"{self._object} {o}", derived]
+        pos = [*head, self.pair(self._subject, s), self.pair(self._object, o), derived]
         self.apply(self._edges_of[edge.type], edge.props, pos)
-        return ((graph, s, [f"{p} {o}" for p in predicates]),
+        return ((graph, s, [self.pair(p, o) for p in predicates]),
                 (graph, self.minter.make("statement", self.edge_key(edge)), pos))
 
     def edge_props(self, edge: Edge, pos: list[str]) -> None:
@@ -130,7 +143,7 @@ class Emitter:
         terms = self._docs.get(key)
         if terms is None:
             doc = self.minter.node(self.mapping.document.path, key)
-            terms = (self.minter.graph(key), doc, f"{self.p('prov:wasDerivedFrom')} {doc}")
+            terms = (self.minter.graph(key), doc, self.pair(self.p("prov:wasDerivedFrom"), doc))
             self._docs[key] = terms
         return terms
 

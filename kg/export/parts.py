@@ -16,7 +16,7 @@ from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 from kg.errors import KgError
-from kg.export.plan import Plan, Rendered, Segment
+from kg.export.plan import HEAD, Plan, Rendered, Segment
 from kg.export.writers import Syntax, text_file
 
 PARALLEL_EDGES = 20_000  # below this, starting processes costs more than it saves
@@ -33,7 +33,10 @@ def render(plan: Plan, syntax: Syntax, edges: int, jobs: int, out: Path) -> Rend
             return _render_parts(plan, syntax, jobs, Path(work), out)
     with text_file(out) as target:
         target.write(syntax.header)
-        return _sum([plan.render(s, lambda blocks: syntax.body(blocks, target)) for s in plan.segments(1)])
+        rendered = [plan.render(s, lambda blocks: syntax.body(blocks, target, s == HEAD))
+                    for s in plan.segments(1)]
+        target.write(syntax.footer)
+        return _sum(rendered)
 
 
 def _render_parts(plan: Plan, syntax: Syntax, jobs: int, work: Path, out: Path) -> Rendered:
@@ -46,7 +49,7 @@ def _render_parts(plan: Plan, syntax: Syntax, jobs: int, work: Path, out: Path) 
     for part in rendered[1:]:
         plan.adopt(part)
     rendered.append(_render(plan, syntax, *tail))
-    _join(paths, syntax.header, out)
+    _join(paths, syntax, out)
     return _sum(rendered)
 
 
@@ -55,14 +58,15 @@ def _sum(rendered: list[Rendered]) -> Rendered:
                     redacted=sum(r.redacted for r in rendered))
 
 
-def _join(paths: list[Path], header: str, out: Path) -> None:
-    """The parts one after the other, copied by the kernel where it can."""
+def _join(paths: list[Path], syntax: Syntax, out: Path) -> None:
+    """The header, the parts one after the other (copied by the kernel where it can), the footer."""
     with open(out, "wb") as target:
-        target.write(header.encode())
+        target.write(syntax.header.encode())
         target.flush()
         for path in paths:
             with open(path, "rb") as part:
                 _copy(part.fileno(), target.fileno(), os.fstat(part.fileno()).st_size)
+        target.write(syntax.footer.encode())
 
 
 def _copy(source: int, target: int, size: int) -> None:
@@ -79,7 +83,7 @@ def _copy(source: int, target: int, size: int) -> None:
 
 def _render(plan: Plan, syntax: Syntax, segment: Segment, path: Path) -> Rendered:
     with text_file(path) as out:
-        return plan.render(segment, lambda blocks: syntax.body(blocks, out))
+        return plan.render(segment, lambda blocks: syntax.body(blocks, out, segment == HEAD))
 
 
 def _in_processes(plan: Plan, syntax: Syntax, work: list[tuple[Segment, Path]], jobs: int) -> list[Rendered]:

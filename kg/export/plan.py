@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 
 POST_ORGANISATION = "org:postIn"  # the edge property that names the organisation of a post
 Segment = tuple[str, int, int]  # ("head" | "entities" | "documents" | "tail", start, stop)
+HEAD: Segment = ("head", 0, 0)  # always the first, right after the syntax's header
 
 
 @dataclass
@@ -42,10 +43,10 @@ class Plan:
     """One format's export of one graph: its emitter, the graph grouped by document, and the
     segments it is written in."""
 
-    def __init__(self, data: GraphData, run: "_Run", curies: bool):
+    def __init__(self, data: GraphData, run: "_Run", pairs: str):
         self.run = run
         self.redact = Redactor(run.include_contacts)
-        self.em = em = Emitter(run.mapping, run.minter, self.redact, run.names, curies=curies)
+        self.em = em = Emitter(run.mapping, run.minter, self.redact, run.names, pairs)
         self.pattern_of = {t: e.pattern for t, e in run.mapping.edges.items()}
         self.patterns = Patterns(em, pair_tenures(data.edges, self.pattern_of), self._post_organisations(data))
         self.by_doc: dict[str, list] = defaultdict(list)
@@ -69,7 +70,7 @@ class Plan:
         def cut(kind: str, size: int) -> list[Segment]:
             step = -(-size // slices) or 1
             return [(kind, start, min(start + step, size)) for start in range(0, size, step)]
-        return [("head", 0, 0), *cut("entities", len(self.entities)), *cut("documents", len(self.keys)),
+        return [HEAD, *cut("entities", len(self.entities)), *cut("documents", len(self.keys)),
                 ("tail", 0, 0)]
 
     def blocks(self, segment: Segment) -> Iterator[Block]:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import re
-import tempfile
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -102,16 +101,10 @@ def _names(data: GraphData, mapping: Mapping, minter: Minter) -> dict[str, dict[
 
 def _write(data: GraphData, fmt: str, run: _Run) -> dict[str, int]:
     syntax, path = SYNTAXES[fmt], run.files[fmt]
-    plan = Plan(data, run, curies=syntax.curies)
+    plan = Plan(data, run, syntax.pairs)
     tmp = path.with_name(f".{path.name}.part")  # a failed export leaves no half-written file
     try:
-        if syntax.convert:
-            with tempfile.TemporaryDirectory(prefix=f".{path.name}.", dir=path.parent) as work:
-                text = Path(work) / "text"
-                total = render(plan, syntax, len(data.edges), run.jobs, text)
-                syntax.convert(text, tmp)
-        else:
-            total = render(plan, syntax, len(data.edges), run.jobs, tmp)
+        total = render(plan, syntax, len(data.edges), run.jobs, tmp)
         os.replace(tmp, path)
     except OSError as exc:
         tmp.unlink(missing_ok=True)

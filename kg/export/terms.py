@@ -98,3 +98,24 @@ def typed_literal(value: object, datatype: str | None) -> str:
     if datatype == "xsd:date" and _ISO_DATE.fullmatch(text):
         return f'"{text}"^^{_XSD["date"]}'
     return quoted(text)
+
+
+def jsonld_value(term: str) -> str:
+    """An N-Triples term (`<iri>`, `"…"`, `"…"@tag`, `"…"^^<datatype>`) as a JSON-LD value."""
+    if term[0] == "<":
+        return f'{{"@id":"{term[1:-1]}"}}'
+    end = term.rindex('"') + 1  # the lexical form's quotes and escapes are a JSON string's
+    lexical, suffix = term[:end], term[end:]
+    if suffix[:1] == "@":
+        return f'{{"@value":{lexical},"@language":"{suffix[1:]}"}}'
+    if suffix and suffix[2:] != _XSD["string"]:
+        return f'{{"@value":{lexical},"@type":"{suffix[3:-1]}"}}'
+    return lexical
+
+
+def jsonld_member(pair: str) -> str:
+    """A Turtle pair (`skos:prefLabel "阳泉"@zh`, `a org:Organization`) as a JSON-LD member."""
+    predicate, _, term = pair.partition(" ")
+    if predicate == "a":
+        return f'"@type":"{term}"'
+    return f'"{predicate}":{jsonld_value(term)}'

@@ -54,7 +54,7 @@ def test_segments_cover_every_entity_and_document_once(sample_data):
 
     minter, mapping = Minter(BASE), load_mapping()
     run = _Run(mapping, minter, _names(sample_data, mapping, minter), {}, False, DatasetInfo(), NOW, 2)
-    plan = Plan(sample_data, run, curies=False)
+    plan = Plan(sample_data, run, "ntriples")
     for slices in (1, 2, 5, 1000):
         segments = plan.segments(slices)
         assert segments[0][0] == "head" and segments[-1][0] == "tail"

@@ -1,0 +1,85 @@
+"""JSON-LD is written from the blocks directly: it must be plain JSON, and two independent
+JSON-LD processors (rdflib's and pyoxigraph's) must read from it the graph the N-Triples
+export states, literals with every kind of escape included."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timezone
+
+import pyoxigraph
+import pytest
+import rdflib
+
+from kg.dump import GraphData
+from kg.export import parts
+from kg.export.rdf import export_rdf_all
+from kg.export.terms import jsonld_value
+from kg.ids import make_id
+from kg.model import Edge, Node
+
+BASE = "https://data.example.test/govkg/"
+NOW = datetime(2024, 5, 6, 7, 8, 9, tzinfo=timezone.utc)
+pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
+
+
+def _graphs(path, fmt: str) -> tuple[rdflib.Graph, rdflib.Graph]:
+    """What rdflib reads, and what pyoxigraph reads (handed to rdflib as N-Triples)."""
+    by_rdflib = rdflib.Graph().parse(path, format={"jsonld": "json-ld", "ntriples": "nt"}[fmt])
+    quads = pyoxigraph.parse(path=str(path), format=pyoxigraph.RdfFormat.JSON_LD if fmt == "jsonld"
+                             else pyoxigraph.RdfFormat.N_TRIPLES)
+    text = "".join(f"{q.subject} {q.predicate} {q.object} .\n" for q in quads)
+    return by_rdflib, rdflib.Graph().parse(data=text, format="nt")
+
+
+def _same_graph_as_ntriples(data: GraphData, tmp_path, jobs: int = 1) -> rdflib.Graph:
+    # one export of both, so that each file's DCAT dataset lists the same two distributions
+    export_rdf_all(data, tmp_path, ["ntriples", "jsonld"], stem="g", base=BASE, now=NOW, jobs=jobs)
+    json.loads((tmp_path / "g.jsonld").read_text(encoding="utf-8"))  # plain JSON, whatever reads it
+    expected, _ = _graphs(tmp_path / "g.nt", "ntriples")
+    by_rdflib, by_oxigraph = _graphs(tmp_path / "g.jsonld", "jsonld")
+    assert set(by_rdflib) == set(expected)  # no blank nodes: the same triples are the same graph
+    assert set(by_oxigraph) == set(expected)
+    return by_rdflib
+
+
+def test_sample_gazette_jsonld_is_its_ntriples_graph(sample_data, tmp_path):
+    graph = _same_graph_as_ntriples(sample_data, tmp_path)
+    assert len(graph) > 10_000
+
+
+def test_jsonld_written_in_parts_is_the_same_graph(sample_data, tmp_path, monkeypatch):
+    monkeypatch.setattr(parts, "PARALLEL_EDGES", 0)
+    _same_graph_as_ntriples(sample_data, tmp_path, jobs=3)
+
+
+def test_literals_with_escapes_types_and_languages(tmp_path):
+    awkward = '引号"反斜杠\\换行\n回车\r制表\t响铃\x07删除\x7f 雙語 𠀋'
+    doc_id = "阳政发〔2020〕1号"
+    doc = Node("Document", doc_id, {"id": doc_id, "number": doc_id, "title": awkward, "date": "2020-03-04",
+                                   "pages": [1, 2], "source": "/in/a.txt", "content_hash": "ab" * 16})
+    agency_id = make_id("Agency", awkward)
+    agency = Node("Agency", agency_id, {"id": agency_id, "name": awkward, "kind": "department", "known": True,
+                                        "written": ["市局", awkward]})
+    edge = Edge("ISSUED_BY", doc, agency, make_id("edge", doc_id), {
+        "doc": doc_id, "date": "2020-03-04", "evidence": awkward, "page": 1, "span": [0, 9], "extractor": "test"})
+    data = GraphData()
+    data.nodes.update({doc.id: doc, agency.id: agency})
+    data.edges.append(edge)
+    graph = _same_graph_as_ntriples(data, tmp_path)
+    titles = {str(o) for o in graph.objects(None, rdflib.URIRef("http://purl.org/dc/terms/title"))}
+    assert awkward in titles
+
+
+@pytest.mark.parametrize("term, value", [
+    ("<https://x.test/a>", '{"@id":"https://x.test/a"}'),
+    ('"阳泉"@zh', '{"@value":"阳泉","@language":"zh"}'),
+    ('"yáng quán"@zh-Latn-pinyin', '{"@value":"yáng quán","@language":"zh-Latn-pinyin"}'),
+    ('"2020-03-04"^^<http://www.w3.org/2001/XMLSchema#date>',
+     '{"@value":"2020-03-04","@type":"http://www.w3.org/2001/XMLSchema#date"}'),
+    ('"a \\"b\\"@zh"', '"a \\"b\\"@zh"'),  # a plain string whose text ends like a language tag
+    ('"x"^^<http://www.w3.org/2001/XMLSchema#string>', '"x"'),
+])
+def test_ntriples_terms_become_jsonld_values(term, value):
+    assert jsonld_value(term) == value
+    json.loads(value)
