@@ -14,10 +14,11 @@ import tempfile
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
+from typing import BinaryIO, Iterator
 
 from kg.errors import KgError
 from kg.export.plan import HEAD, Plan, Rendered, Segment
-from kg.export.writers import Syntax, text_file
+from kg.export.writers import Syntax, out_file
 
 PARALLEL_EDGES = 20_000  # below this, starting processes costs more than it saves
 SLICES_PER_JOB = 3  # more slices than processes, so that a slow slice does not hold up the rest
@@ -28,29 +29,36 @@ _syntax: Syntax | None = None
 
 def render(plan: Plan, syntax: Syntax, edges: int, jobs: int, out: Path) -> Rendered:
     """Write the plan's file to `out`; returns what it holds in all."""
-    if jobs > 1 and edges >= PARALLEL_EDGES and "fork" in multiprocessing.get_all_start_methods():
-        with tempfile.TemporaryDirectory(prefix=f".{out.name}.", dir=out.parent) as work:
-            return _render_parts(plan, syntax, jobs, Path(work), out)
-    with text_file(out) as target:
+    parallel = jobs > 1 and edges >= PARALLEL_EDGES and "fork" in multiprocessing.get_all_start_methods()
+    with out_file(out) as target:
         target.write(syntax.header)
-        rendered = [plan.render(s, lambda blocks: syntax.body(blocks, target, s == HEAD))
-                    for s in plan.segments(1)]
+        if parallel:
+            with tempfile.TemporaryDirectory(prefix=f".{out.name}.", dir=out.parent) as work:
+                rendered = _render_parts(plan, syntax, jobs, Path(work), target)
+        else:
+            rendered = [_write(plan, syntax, s, target) for s in plan.segments(1)]
         target.write(syntax.footer)
-        return _sum(rendered)
-
-
-def _render_parts(plan: Plan, syntax: Syntax, jobs: int, work: Path, out: Path) -> Rendered:
-    """Head and tail here, the slices between in `jobs` processes, each into its own part
-    file; the tail comes last, once the plan has adopted the terms the slices used."""
-    segments = plan.segments(jobs * SLICES_PER_JOB)
-    paths = [work / f"part-{i:05d}" for i in range(len(segments))]
-    head, *middle, tail = zip(segments, paths)
-    rendered = [_render(plan, syntax, *head), *_in_processes(plan, syntax, middle, jobs)]
-    for part in rendered[1:]:
-        plan.adopt(part)
-    rendered.append(_render(plan, syntax, *tail))
-    _join(paths, syntax, out)
     return _sum(rendered)
+
+
+def _render_parts(plan: Plan, syntax: Syntax, jobs: int, work: Path, target: BinaryIO) -> list[Rendered]:
+    """Head and tail here, the slices between in `jobs` processes, each into its own part
+    file, which joins the target as soon as it and the ones before it are done; the tail
+    comes last, once the plan has adopted the terms the slices used."""
+    head, *middle, tail = plan.segments(jobs * SLICES_PER_JOB)
+    rendered = [_write(plan, syntax, head, target)]
+    target.flush()  # the parts are copied below the buffer, at the file's own offset
+    parts = [(segment, work / f"part-{i:05d}") for i, segment in enumerate(middle)]
+    for (_, path), part in zip(parts, _in_processes(plan, syntax, parts, jobs)):
+        _append(path, target)
+        plan.adopt(part)
+        rendered.append(part)
+    rendered.append(_write(plan, syntax, tail, target))
+    return rendered
+
+
+def _write(plan: Plan, syntax: Syntax, segment: Segment, out: BinaryIO) -> Rendered:
+    return plan.render(segment, lambda blocks: syntax.body(blocks, out, segment == HEAD))
 
 
 def _sum(rendered: list[Rendered]) -> Rendered:
@@ -58,15 +66,11 @@ def _sum(rendered: list[Rendered]) -> Rendered:
                     redacted=sum(r.redacted for r in rendered))
 
 
-def _join(paths: list[Path], syntax: Syntax, out: Path) -> None:
-    """The header, the parts one after the other (copied by the kernel where it can), the footer."""
-    with open(out, "wb") as target:
-        target.write(syntax.header.encode())
-        target.flush()
-        for path in paths:
-            with open(path, "rb") as part:
-                _copy(part.fileno(), target.fileno(), os.fstat(part.fileno()).st_size)
-        target.write(syntax.footer.encode())
+def _append(path: Path, target: BinaryIO) -> None:
+    """A part at the end of the target, copied by the kernel where it can; then gone."""
+    with open(path, "rb") as part:
+        _copy(part.fileno(), target.fileno(), os.fstat(part.fileno()).st_size)
+    path.unlink()
 
 
 def _copy(source: int, target: int, size: int) -> None:
@@ -82,15 +86,16 @@ def _copy(source: int, target: int, size: int) -> None:
 
 
 def _render(plan: Plan, syntax: Syntax, segment: Segment, path: Path) -> Rendered:
-    with text_file(path) as out:
-        return plan.render(segment, lambda blocks: syntax.body(blocks, out, segment == HEAD))
+    with out_file(path) as out:
+        return _write(plan, syntax, segment, out)
 
 
-def _in_processes(plan: Plan, syntax: Syntax, work: list[tuple[Segment, Path]], jobs: int) -> list[Rendered]:
+def _in_processes(plan: Plan, syntax: Syntax, work: list[tuple[Segment, Path]], jobs: int) -> Iterator[Rendered]:
+    """What each part rendered, in order, as soon as it and the ones before it are done."""
     context = multiprocessing.get_context("fork")
     try:
         with ProcessPoolExecutor(jobs, mp_context=context, initializer=_adopt_plan, initargs=(plan, syntax)) as pool:
-            return list(pool.map(_render_here, work))
+            yield from pool.map(_render_here, work)
     except BrokenProcessPool:  # killed, or out of memory
         raise KgError("an export process stopped before its part was written",
                       hint="free memory or export with --jobs 1") from None

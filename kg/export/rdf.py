@@ -109,5 +109,8 @@ def _write(data: GraphData, fmt: str, run: _Run) -> dict[str, int]:
     except OSError as exc:
         tmp.unlink(missing_ok=True)
         raise KgError(f"cannot write: {exc.strerror or exc}", where=str(path)) from None
+    except BaseException:  # a worker that died, an interrupt
+        tmp.unlink(missing_ok=True)
+        raise
     return {"triples": total.triples, **plan.labels, "graphs": len(plan.keys),
             "memberships": total.memberships, "redacted": total.redacted}
