@@ -3,8 +3,9 @@
 A block is `(graph, subject, pos)`: the named graph (`""` for the default graph), the subject
 term and its predicate–object pairs, each already the UTF-8 bytes of the output's syntax
 (`<full IRI> "…"@zh` for the line formats; `skos:prefLabel "…"@zh` for Turtle and TriG, whose
-objects are N-Triples terms, which Turtle reads too; `"skos:prefLabel":{"@value":…}` for
-JSON-LD). Writers then only join bytes. Rule results are remembered per property value in the
+objects are N-Triples terms, which Turtle reads too; for JSON-LD, the key and the member
+`"skos:prefLabel":{"@value":…}`, the key apart so that the writer can merge repeated ones
+without parsing). Writers then only join bytes. Rule results are remembered per property value in the
 output's syntax, so a value repeated across the graph is turned into text once, and encoded
 once: joining text that mixes Chinese and ASCII widens every IRI to two bytes a character, and
 encoding it narrows them back, a quarter of an N-Quads export's time.
@@ -22,18 +23,15 @@ from kg.export.vocab import nt
 from kg.ids import make_id
 from kg.model import Edge, Node
 
-Block = tuple[str, str, list[bytes]]
-Rules = list[tuple[str, list[Callable[[Any, dict], list[bytes]]], dict | None]]
+Pair = bytes | tuple[bytes, bytes]  # `predicate object`, or JSON-LD's (key, member)
+Block = tuple[str, str, list[Pair]]
+Rules = list[tuple[str, list[Callable[[Any, dict], list[Pair]]], dict | None]]
 DEFAULT = ""  # the default graph
 MEMO = 50_000  # cached pairs per property: most values repeat (dates, pages, sentences, kinds)
 
 
 def _encoded(finish: Callable[[str], bytes], rule: Callable[[Any, dict], list[str]]) -> Callable[[Any, dict], list[bytes]]:
     return lambda value, props: list(map(finish, rule(value, props)))
-
-
-def _jsonld_bytes(pair: str) -> bytes:
-    return jsonld_member(pair).encode()
 
 
 class Emitter:
@@ -47,7 +45,7 @@ class Emitter:
         self.names = names  # label → name → node IRI, for `link` rules
         self.curies = pairs != "ntriples"  # predicates and classes as CURIEs, or full IRIs
         self.json = pairs == "jsonld"  # pairs as JSON-LD members, made from the CURIE pairs
-        self._finish = _jsonld_bytes if self.json else str.encode  # a pair as written
+        self._finish = jsonld_member if self.json else str.encode  # a pair as written
         self.terms: dict[str, str] = {}  # term IRI → term as written
         self.term_classes: dict[str, set[str]] = {}
         self._nodes = {label: self._compile(n.rules) for label, n in mapping.nodes.items()}
@@ -60,7 +58,7 @@ class Emitter:
                                     [*self.types("rdf:Statement"), self.pair(self.p("rdf:predicate"), nt(ps[0]))])
                               for src, ps in e.by_source.items()} for t, e in mapping.edges.items()}
         self._subject, self._object = self.p("rdf:subject"), self.p("rdf:object")
-        self._docs: dict[str, tuple[str, str, bytes]] = {}
+        self._docs: dict[str, tuple[str, str, Pair]] = {}
         self._term_iris: dict[str, str] = {}
         self.zh_literals: dict[str, str] = {}  # text → its literal, for rules.py
 
@@ -70,11 +68,11 @@ class Emitter:
         """A predicate or class in the output's syntax."""
         return curie if self.curies else nt(curie)
 
-    def pair(self, predicate: str, term: str) -> bytes:
+    def pair(self, predicate: str, term: str) -> Pair:
         """A predicate (in the output's syntax) and an N-Triples term as one pair."""
         return self._finish(f"{predicate} {term}")
 
-    def types(self, *classes: str) -> list[bytes]:
+    def types(self, *classes: str) -> list[Pair]:
         return [self._finish(f"a {c}" if self.curies else f"{nt('rdf:type')} {nt(c)}") for c in classes]
 
     def block(self, graph: str, subject: str, classes: Iterable[str], pairs: Iterable[tuple[str, str]]) -> Block:
@@ -106,11 +104,11 @@ class Emitter:
         return ((graph, s, [self.pair(p, o) for p in predicates]),
                 (graph, self.minter.make("statement", self.edge_key(edge)), pos))
 
-    def edge_props(self, edge: Edge, pos: list[bytes]) -> None:
+    def edge_props(self, edge: Edge, pos: list[Pair]) -> None:
         self.apply(self._edges_of[edge.type], edge.props, pos)
 
     @staticmethod
-    def apply(rules: Rules, props: dict[str, Any], pos: list[bytes]) -> None:
+    def apply(rules: Rules, props: dict[str, Any], pos: list[Pair]) -> None:
         get = props.get
         for name, functions, memo in rules:
             value = get(name)
@@ -141,7 +139,7 @@ class Emitter:
     def node_iri(self, node: Node) -> str:
         return self.minter.nodes.get(node.id) or self.minter.node(self.mapping.nodes[node.label].path, node.id)
 
-    def doc_terms(self, edge: Edge) -> tuple[str, str, bytes]:
+    def doc_terms(self, edge: Edge) -> tuple[str, str, Pair]:
         """The named graph, the document IRI and `prov:wasDerivedFrom <document>` of an edge."""
         key = str(edge.props.get("doc", ""))
         terms = self._docs.get(key)

@@ -113,9 +113,11 @@ def jsonld_value(term: str) -> str:
     return lexical
 
 
-def jsonld_member(pair: str) -> str:
-    """A Turtle pair (`skos:prefLabel "阳泉"@zh`, `a org:Organization`) as a JSON-LD member."""
+def jsonld_member(pair: str) -> tuple[bytes, bytes]:
+    """A Turtle pair (`skos:prefLabel "阳泉"@zh`, `a org:Organization`) as its JSON-LD key and
+    member (`"skos:prefLabel"`, `"skos:prefLabel":{"@value":"阳泉","@language":"zh"}`), in UTF-8."""
     predicate, _, term = pair.partition(" ")
     if predicate == "a":
-        return f'"@type":"{term}"'
-    return f'"{predicate}":{jsonld_value(term)}'
+        return b'"@type"', f'"@type":"{term}"'.encode()
+    key = f'"{predicate}"'
+    return key.encode(), f"{key}:{jsonld_value(term)}".encode()

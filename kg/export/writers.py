@@ -3,14 +3,15 @@
 N-Triples, N-Quads, Turtle and TriG are written directly from the blocks (one statement per
 subject in Turtle and TriG, whose blocks carry prefixed predicates). A body can be written in
 parts and the parts joined: each part opens and closes its own named graphs, and a document's
-graph never spans two parts. JSON-LD gets blocks whose pairs are already JSON members
-(`"skos:prefLabel":{"@value":…}`, keys as compact IRIs of the context): one node object per block.
+graph never spans two parts. JSON-LD gets blocks whose pairs are already JSON members with
+their keys (`"skos:prefLabel"`, a compact IRI of the context): one node object per block.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import partial
+from operator import itemgetter
 from pathlib import Path
 from typing import BinaryIO, Callable, Iterable
 
@@ -21,6 +22,7 @@ from kg.export.vocab import PREFIXES
 
 _SEP = b" ;\n    "
 CHUNK = 512  # blocks per write: small chunks stay in the CPU cache
+_KEY, _MEMBER = itemgetter(0), itemgetter(1)  # of a JSON-LD pair
 
 
 def _lines(blocks: Iterable[Block], out: BinaryIO, opens: bool, *, quads: bool) -> int:
@@ -61,18 +63,19 @@ def _grouped(blocks: Iterable[Block], out: BinaryIO, opens: bool, *, graphs: boo
 
 def _jsonld(blocks: Iterable[Block], out: BinaryIO, opens: bool) -> int:
     """A node object per block, `,` before each but the file's first. The blocks' pairs are
-    already members (`"key":value`); a key that comes more than once gets one array."""
+    (key, member); a key that comes more than once gets one member with an array."""
     buf, written = [], 0
     separator = b"" if opens else b",\n"
     for _, s, pos in blocks:
         if not pos:
             continue
         written += len(pos)
+        members = list(map(_MEMBER, pos))
         if len(pos) > 1:
-            keys = [po.partition(b'":')[0] for po in pos]  # `"skos:prefLabel`: no key holds `":`
+            keys = list(map(_KEY, pos))
             if len(set(keys)) < len(keys):
-                pos = _merged(keys, pos)
-        buf.append(b'%s{"@id":"%s",%s}' % (separator, s[1:-1].encode(), b",".join(pos)))
+                members = _merged(keys, members)
+        buf.append(b'%s{"@id":"%s",%s}' % (separator, s[1:-1].encode(), b",".join(members)))
         separator = b",\n"
         if len(buf) >= CHUNK:
             out.write(b"".join(buf))
@@ -85,8 +88,8 @@ def _merged(keys: list[bytes], members: list[bytes]) -> list[bytes]:
     """Members with one key each, the values of a repeated key in one array."""
     values: dict[bytes, list[bytes]] = {}
     for key, member in zip(keys, members):
-        values.setdefault(key, []).append(member[len(key) + 2:])
-    return [b'%s":%s' % (key, vs[0]) if len(vs) == 1 else b'%s":[%s]' % (key, b",".join(vs))
+        values.setdefault(key, []).append(member[len(key) + 1:])
+    return [b"%s:%s" % (key, vs[0]) if len(vs) == 1 else b"%s:[%s]" % (key, b",".join(vs))
             for key, vs in values.items()]
 
 
