@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import partial
-from operator import itemgetter
 from pathlib import Path
 from typing import BinaryIO, Callable, Iterable
 
@@ -22,7 +21,6 @@ from kg.export.vocab import PREFIXES
 
 _SEP = b" ;\n    "
 CHUNK = 512  # blocks per write: small chunks stay in the CPU cache
-_KEY, _MEMBER = itemgetter(0), itemgetter(1)  # of a JSON-LD pair
 
 
 def _lines(blocks: Iterable[Block], out: BinaryIO, opens: bool, *, quads: bool) -> int:
@@ -70,11 +68,9 @@ def _jsonld(blocks: Iterable[Block], out: BinaryIO, opens: bool) -> int:
         if not pos:
             continue
         written += len(pos)
-        members = list(map(_MEMBER, pos))
-        if len(pos) > 1:
-            keys = list(map(_KEY, pos))
-            if len(set(keys)) < len(keys):
-                members = _merged(keys, members)
+        keys, members = zip(*pos)
+        if len(set(keys)) < len(keys):
+            members = _merged(keys, members)
         buf.append(b'%s{"@id":"%s",%s}' % (separator, s[1:-1].encode(), b",".join(members)))
         separator = b",\n"
         if len(buf) >= CHUNK:
@@ -84,7 +80,7 @@ def _jsonld(blocks: Iterable[Block], out: BinaryIO, opens: bool) -> int:
     return written
 
 
-def _merged(keys: list[bytes], members: list[bytes]) -> list[bytes]:
+def _merged(keys: tuple[bytes, ...], members: tuple[bytes, ...]) -> list[bytes]:
     """Members with one key each, the values of a repeated key in one array."""
     values: dict[bytes, list[bytes]] = {}
     for key, member in zip(keys, members):
