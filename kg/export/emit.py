@@ -18,7 +18,7 @@ from typing import Any, Callable, Iterable
 from kg.export.mapping import Mapping, Rule
 from kg.export.privacy import Redactor
 from kg.export.rules import FACTORIES
-from kg.export.terms import Minter, jsonld_member
+from kg.export.terms import Minter, jsonld_member, jsonld_pair
 from kg.export.vocab import nt
 from kg.ids import make_id
 from kg.model import Edge, Node
@@ -70,7 +70,7 @@ class Emitter:
 
     def pair(self, predicate: str, term: str) -> Pair:
         """A predicate (in the output's syntax) and an N-Triples term as one pair."""
-        return self._finish(f"{predicate} {term}")
+        return jsonld_pair(predicate, term) if self.json else f"{predicate} {term}".encode()
 
     def types(self, *classes: str) -> list[Pair]:
         return [self._finish(f"a {c}" if self.curies else f"{nt('rdf:type')} {nt(c)}") for c in classes]

@@ -117,6 +117,11 @@ def jsonld_member(pair: str) -> tuple[bytes, bytes]:
     """A Turtle pair (`skos:prefLabel "阳泉"@zh`, `a org:Organization`) as its JSON-LD key and
     member (`"skos:prefLabel"`, `"skos:prefLabel":{"@value":"阳泉","@language":"zh"}`), in UTF-8."""
     predicate, _, term = pair.partition(" ")
+    return jsonld_pair(predicate, term)
+
+
+def jsonld_pair(predicate: str, term: str) -> tuple[bytes, bytes]:
+    """A predicate (a CURIE, or `a`) and an N-Triples term as a JSON-LD key and member."""
     if predicate == "a":
         return b'"@type"', f'"@type":"{term}"'.encode()
     key = f'"{predicate}"'

@@ -81,12 +81,16 @@ def _jsonld(blocks: Iterable[Block], out: BinaryIO, opens: bool) -> int:
 
 
 def _merged(keys: tuple[bytes, ...], members: tuple[bytes, ...]) -> list[bytes]:
-    """Members with one key each, the values of a repeated key in one array."""
-    values: dict[bytes, list[bytes]] = {}
+    """One member per key: the values of a repeated key in one array."""
+    by_key: dict[bytes, list[bytes]] = {}
     for key, member in zip(keys, members):
-        values.setdefault(key, []).append(member[len(key) + 1:])
-    return [b"%s:%s" % (key, vs[0]) if len(vs) == 1 else b"%s:[%s]" % (key, b",".join(vs))
-            for key, vs in values.items()]
+        same = by_key.get(key)
+        if same is None:
+            by_key[key] = [member]
+        else:
+            same.append(member)
+    return [same[0] if len(same) == 1 else b"%s:[%s]" % (key, b",".join([m[len(key) + 1:] for m in same]))
+            for key, same in by_key.items()]
 
 
 @dataclass(frozen=True)
