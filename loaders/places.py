@@ -26,11 +26,13 @@ from typing import Iterable, NamedTuple
 from loaders.extract.posts import is_person_name, title_length
 
 _CJK = "\u4e00-\u9fff"
-KINDS = {"RIVER": ("河江", 4), "DISTRICT": ("镇乡", 3)}  # label → (suffixes, longest stem)
+KINDS = {"RIVER": ("河江溪", 4), "DISTRICT": ("镇乡", 3)}  # label → (suffixes, longest stem)
 # A list is a run of characters between delimiters that holds a 、 (see `_lists`).
 _RUN = re.compile(r"[^,.;:!?。()“”《》\s]*")
-# The river suffix before a word only rivers take; the name ends after it.
-_RIVER_WORD = re.compile(r"[河江](?=流域|沿线|沿岸|两岸|岸线|干流|支流|水系|河道|河段|水环境|水生态)")
+# The river suffix before a word only rivers take; the name ends after it. 水 ends a river's
+# name only before the words of a whole river (邵水流域, 汉水干流): 污水, 供水 are no rivers.
+_RIVER_WORD = re.compile(r"[河江溪](?=流域|沿线|沿岸|两岸|岸线|干流|支流|水系|河道|河段|水环境|水生态|闸站|堤防)"
+                         r"|水(?=流域|干流|支流)")
 # Characters that cannot start a name (入河 涉河 各乡 全镇 城镇 村镇) or sit inside one.
 _BAD_FIRST = set("入涉巡沿护治过跨界小的条各全本该此其主支干内外上下中城村集乡镇建每重等")
 _STOP_CHARS = set("的了和与及至在对把被从向将为是等或")
@@ -55,6 +57,13 @@ _CHIEF_ROW = re.compile(
 
 
 _SHORT_SUFFIXES = "河江溪"  # two characters make a river's name with these (练江, 棉溪); not with 源, 渠
+
+# A river heading a block of a river-chief notice: its name alone on a line, then the line of
+# its chief (`(二)金水河` / `河 长:区委常委 李晓东`); any suffix a river takes (金口港).
+_BLOCK_HEAD = re.compile(
+    rf"(?m)^[ \t]*(?:[一二三四五六七八九十]+[、.]|\(?[一二三四五六七八九十\d]{{1,2}}[).、]|\d{{1,2}}\.)?[ \t]*"
+    rf"([{_CJK}]{{1,6}}?[河江溪源渠沟港浦水])(?:\([^()\n]{{1,12}}\))?[ \t]*\n(?:[ \t]*\n)*"
+    rf"[ \t]*(?:总|副)?河[ \t]*长[ \t]*:")
 
 
 class Place(NamedTuple):
@@ -155,6 +164,19 @@ def _chief_rows(text: str) -> list[Place]:
     return found
 
 
+def _block_heads(text: str) -> list[Place]:
+    """Rivers heading the blocks of a river-chief notice, each followed by its 河长 line."""
+    if "长" not in text:
+        return []
+    found = []
+    for m in _BLOCK_HEAD.finditer(text):
+        start, end = m.span(1)
+        short = end - start < 3 and text[end - 1] not in _SHORT_SUFFIXES  # 资源, 水渠: words
+        if _good(text, start, end) and not short and not _VERBS.search(text, start, end):
+            found.append(Place(start, end, "RIVER"))
+    return found
+
+
 def find_places(text: str, known: Iterable[tuple[int, int]] = ()) -> list[Place]:
     """Rivers and towns named by list or river-word grammar; `known` are gazetteer place spans."""
     known = list(known)
@@ -170,6 +192,6 @@ def find_places(text: str, known: Iterable[tuple[int, int]] = ()) -> list[Place]
         start, bounded = _stem_start(text, end, KINDS["RIVER"][1], walls)
         if _good(text, start, end) and (bounded or end - start >= 4):
             found.append(Place(start, end, "RIVER"))
-    found += _line_heads(text) + _chief_rows(text)
+    found += _line_heads(text) + _chief_rows(text) + _block_heads(text)
     unique = {(p.start, p.end): p for p in found if p.start not in taken and p.end - 1 not in taken}
     return sorted(unique.values())

@@ -17,7 +17,7 @@ from loaders.roles import DEADLINE_LABEL, Roles, parse_roles
 
 ROLE_HINT = re.compile(r"牵头|配合|负责|落实|参与|协助|协同|实施|单位|部门")
 # At a line's start, or closing an item's paragraph after its last sentence (`…复绿。责任单位：…`).
-LABEL_LINE = re.compile(r"(?m)(?:^[ \t]*|(?<=。))(?:责任单位|责任部门|主责单位|牵头单位|牵头部门|配合单位|配合部门"
+LABEL_LINE = re.compile(r"(?m)(?:^[ \t]*|(?<=。))(?:责任单位|责任部门|主责单位|主责部门|牵头单位|牵头部门|配合单位|配合部门"
                         r"|协办单位|完成时限|完成时间|时间节点)\s*:")
 _LINE_END = re.compile(r"[。;.]?[ \t]*(?:\n|$)")
 _BRACKET = re.compile(r"[(（)）]")

@@ -23,7 +23,7 @@ Span = tuple[int, int]
 _QUALIFIER = r"(?:分别|共同|按职责分工|按照职责分工|按职责|按照职责|各自|具体){0,2}"
 ROLE_VERB = re.compile(
     rf"{_QUALIFIER}(?P<verb>牵头负责|牵头|配合|参与|协助|协同|负责落实|负责实施|负责|落实|组织实施)\s*$")
-LABEL = re.compile(r"\s*(?P<label>责任单位|责任部门|主责单位|实施单位|牵头单位|牵头部门|配合单位|配合部门"
+LABEL = re.compile(r"\s*(?P<label>责任单位|责任部门|主责单位|主责部门|实施单位|牵头单位|牵头部门|配合单位|配合部门"
                    r"|协办单位|参与单位)\s*[:：]\s*")
 DEADLINE_LABEL = re.compile(r"\s*(?:完成时限|完成时间|时间节点|时间要求|时限)\s*[:：]\s*")
 # A date, perhaps with what is due by then (2019年底前取得阶段性成果, 2020年6月底前出台).
@@ -31,7 +31,8 @@ DEADLINE = re.compile(r"\s*(?:\d{4}年[^,;，；]{0,10}?(?:前|底|末|内)(?:(?
                       r"|长期坚持|持续推进|持续实施|\d{4}年(?:\d{1,2}月)?(?:底|末)?)\s*$")
 VERB_ROLE = {"牵头负责": "lead", "牵头": "lead", "配合": "cooperate", "参与": "cooperate",
              "协助": "cooperate", "协同": "cooperate"}
-LABEL_ROLE = {"牵头单位": "lead", "牵头部门": "lead", "配合单位": "cooperate", "配合部门": "cooperate",
+LABEL_ROLE = {"牵头单位": "lead", "牵头部门": "lead", "主责单位": "lead", "主责部门": "lead",
+              "配合单位": "cooperate", "配合部门": "cooperate",
               "协办单位": "cooperate", "参与单位": "cooperate"}
 # A unit's role written in brackets after it: 省水利厅（牵头）.
 MARK = re.compile(r"\s*\((?P<mark>牵头|配合|参与|协办)\)\s*$")

@@ -1,6 +1,6 @@
 """Task lists laid out as tables: `序号 重点任务 牵头单位 配合单位 完成时限`, one row per task.
 
-The columns say the roles outright: the units of 牵头单位 lead, of 配合单位 (协办, 参与)
+The columns say the roles outright: the units of 牵头单位 (主责单位) lead, of 配合单位 (协办, 参与)
 cooperate, of 责任单位 answer for the task; a unit marked （牵头） inside a 责任单位 cell leads,
 as in running text (loaders.roles), and the first unit of a 责任单位 cell leads when the document
 says 排在第一位的为牵头单位 (loaders.extract.tasks). A 牵头领导 column names people, not bodies:
@@ -20,16 +20,16 @@ COLUMNS = [
     (re.compile(r"序号|编号"), "number"),
     (re.compile(r"(?:重点|主要|具体)?(?:工作)?(?:任务|措施|事项)(?:内容|名称|举措)?|工作内容|主要内容|重点工作"),
      "task"),
-    (re.compile(r"牵头(?:单位|部门)"), "lead"),
+    (re.compile(r"(?:牵头|主责)(?:单位|部门)"), "lead"),  # 主责 (main duty) paired with 协办: the lead
     (re.compile(r"(?:配合|协办|参与|协同)(?:单位|部门)"), "cooperate"),
-    (re.compile(r"责任(?:单位|部门)|主责单位|实施单位"), "responsible"),
+    (re.compile(r"责任(?:单位|部门)|实施单位"), "responsible"),
     # People, not bodies (牵头领导 王军): a column known so that the header is read, never a role.
     (re.compile(r"(?:牵头|责任|分管|联系)(?:省|市|州|县|区)?(?:级)?领导"), "leader"),
     (re.compile(r"完成(?:时限|时间)|时间(?:节点|安排|要求)|时限|进度安排"), "deadline"),
 ]
 ROLE_COLUMNS = ("lead", "cooperate", "responsible")
 # The words of which a task table's header holds one: its 牵头单位 or 责任单位 column.
-MARKS = ("牵头单位", "牵头部门", "责任单位", "责任部门", "主责单位", "实施单位")
+MARKS = ("牵头单位", "牵头部门", "责任单位", "责任部门", "主责单位", "主责部门", "实施单位")
 
 
 @dataclass
