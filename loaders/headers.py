@@ -115,8 +115,8 @@ def _title_above(lines: list[Line], i: int, floor: int) -> list[int]:
         picked.append(j)
         text = lines[j].text
         if TITLE_VERB.search(text):
-            if TITLE_VERB.match(text) and j - 1 > floor and is_issuer(lines[j - 1].text):
-                picked.append(j - 1)
+            if TITLE_VERB.match(text):  # the issuers above 关于…, one a line when several issue it
+                picked += _issuers_above(lines, j, floor)
             break
         if is_issuer(text) and len(picked) > 1:
             break
@@ -128,6 +128,17 @@ def _title_above(lines: list[Line], i: int, floor: int) -> list[int]:
                    len(picked) - 1)
         picked = picked[top:]
     return picked if _is_title(lines, picked) else []
+
+
+def _issuers_above(lines: list[Line], i: int, floor: int) -> list[int]:
+    """The issuer lines right above line i, nearest first: one, or a joint document's few
+    (中共XX县委办公室 / XX县人民政府办公室 / 关于…); never a `…文件` masthead."""
+    found: list[int] = []
+    j = i - 1
+    while j > floor and len(found) < 4 and is_issuer(lines[j].text) and not key(lines[j].text).endswith("文件"):
+        found.append(j)
+        j -= 1
+    return found
 
 
 def _title_below(lines: list[Line], i: int, stop: int) -> list[int]:

@@ -7,7 +7,8 @@ line is not of its shape, so that loaders.members can try them in turn:
 - `组长:雷健坤 市长`, `刘鹏 市委宣传部副部长`: a name, spaces, a title (`spaced_row`);
 - `副组长：张三（市政府副秘书长）、李四（…）`: names with their titles in brackets (`bracketed_rows`);
 - `市人民政府市长 张宏伟`, `市财政局局长 孙莉    市水务局局长 韩志勇`: the words of the line read
-  two by two, each pair a name and a title in either order (`paired_rows`);
+  two by two, each pair a name and a title in either order, entries apart by spaces or by 、
+  (`杨启明 县人大常委会副主任、罗斌 县政协副主席`) (`paired_rows`);
 - `成员：县应急管理局局长杨正清、县气象局局长石秀英。`: a title written against the name after
   it (`glued_rows`).
 A role label (组长:, 副组长:, 成员:) may open the line; without one the line keeps the role
@@ -85,7 +86,7 @@ def paired_rows(body: str, start: int, end: int, role: str) -> list[Row]:
     two by two, each pair a name (a person's) and a title (ending in a known title), in either
     order. Any word left over or unclassified means the line is no such row."""
     pos, role = _after_label(body, start, end, role)
-    words = [m.span() for m in _WORD.finditer(body, pos, end)]
+    words = [piece for m in _WORD.finditer(body, pos, end) for piece in _split_entries(body, *m.span())]
     if not words or len(words) % 2:
         return []
     rows = []
@@ -98,6 +99,15 @@ def paired_rows(body: str, start: int, end: int, role: str) -> list[Row]:
             return []
         rows.append(Row(name, [title], role, first[0], second[1]))
     return rows
+
+
+def _split_entries(body: str, a: int, b: int) -> list[Span]:
+    """A word holding the end of one entry and the start of the next, apart by 、
+    (`县人大常委会副主任、罗斌` of `杨启明 县人大常委会副主任、罗斌 县政协副主席`): two words."""
+    cut = body.rfind("、", a, b)
+    if cut > a and _is_title(body, a, cut) and _is_name(body, cut + 1, b):
+        return [(a, cut), (cut + 1, b)]
+    return [(a, b)]
 
 
 def _is_name(body: str, a: int, b: int) -> bool:

@@ -2,9 +2,9 @@
 
 Reads a stretch of a plan's text and finds the clauses that say who leads, cooperates or is
 responsible (their grammar is loaders.roles): a clause in brackets after a task
-(`（市水利局牵头，各县区政府负责）`), or labelled lines under it (`责任单位：…` / `完成时限：…`),
+(`（市水利局牵头，各县区政府负责）`), labelled lines under it (`责任单位：…` / `完成时限：…`),
 where consecutive labelled lines make one clause and a list broken by the layout runs on to
-the next line. A bracket that holds prose, or a bare list not at a line's end, is no clause.
+the next line, or the sentence closing its paragraph (`…。各区县人民政府负责落实。`). A bracket that holds prose, or a bare list not at a line's end, is no clause.
 """
 
 from __future__ import annotations
@@ -31,9 +31,25 @@ class Clause:
     own_line: bool  # nothing else stands on the clause's line(s)
 
 
+# The last sentence of an item's paragraph that only says who answers for it
+# (`…设施。各区县人民政府负责落实。`, `…。市水利局牵头，市财政局配合。`).
+_CLOSING_SENTENCE = re.compile(r"(?<=[。;])[ \t]*([^。;:\n()]{2,80}?(?:牵头|配合|负责落实|负责实施|负责))[。;]?[ \t]*(?=\n|$)")
+
+
 def find_clauses(text: str, start: int, end: int) -> list[Clause]:
     """The responsibility clauses in text[start:end], in order."""
-    return sorted(_bracketed(text, start, end) + _labelled(text, start, end), key=lambda c: c.start)
+    found = _bracketed(text, start, end) + _labelled(text, start, end) + _closing_sentences(text, start, end)
+    return sorted(found, key=lambda c: c.start)
+
+
+def _closing_sentences(text: str, start: int, end: int) -> list[Clause]:
+    """Sentences that close a paragraph with its units and their verbs, and say nothing else."""
+    clauses = []
+    for m in _CLOSING_SENTENCE.finditer(text, start, end):
+        roles = parse_roles(text, *m.span(1))
+        if roles and not roles.empty() and not roles.bare:
+            clauses.append(Clause(m.start(1), m.end(), roles, False))
+    return clauses
 
 
 def _closing(text: str, i: int, limit: int) -> int | None:

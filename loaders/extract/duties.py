@@ -42,6 +42,9 @@ _MAX_NAME = 30
 # A subject: a name, then 负责 or a separator (： 。 or a tab) — the separator only in a table.
 _HEAD = re.compile(rf"(?P<name>[^:：。\t\n]{{2,{_MAX_NAME}}}?)(?P<sep>[:：。\t]|(?={_SAYS}))")
 _SAYS_DUTY = re.compile(rf"\s*{_SAYS}")
+# 负责 with no object (`…设施。各区县人民政府负责落实。`): the body answers for the task before,
+# a role of that task (loaders.role_clauses), not a duty of its own.
+_NO_OBJECT = re.compile(rf"{_SAYS}(?:落实|实施|组织实施)?")
 _DUTY_HEADING = re.compile(r"(?P<owner>[^。;；\n]{0,40}?)(?:主要|工作)?职责(?:分工)?(?:如下)?(?P<sep>[:：。]|$)")
 
 
@@ -138,7 +141,7 @@ class _Reader:
             text_start += 1
         while end > text_start and self.view[end - 1] in " \t\n。;；,，":
             end -= 1
-        if end <= text_start:
+        if end <= text_start or _NO_OBJECT.fullmatch(self.view, text_start, end):
             return
         written = lambda a, b: self.document.text.written(self.base + a, self.base + b)  # noqa: E731
         agency = owner or written(start, name_end)

@@ -9,6 +9,7 @@ import pytest
 from loaders.places import find_places
 from loaders.roles import parse_roles
 from loaders.task_table import task_rows
+from tests.loaders.extract_support import run
 
 
 def _rivers(text: str) -> list[str]:
@@ -46,3 +47,51 @@ def test_a_main_duty_column_leads_in_a_task_table():
     assert [table[a:b] for a, b in row.roles.lead] == ["市生态环境局"]
     assert sorted(table[a:b] for a, b in row.roles.cooperate) == sorted(["市治水办", "市水利局"])
     assert row.roles.responsible == []
+
+
+def _documents(raw: str):
+    from loaders.normalize import normalize
+    from loaders.records import Source
+    from loaders.segment import segment
+    return segment(normalize(Source.from_pages("mem.txt", [raw], "txt")))
+
+
+def test_a_joint_documents_issuers_each_on_a_line_head_its_title():
+    raw = ("中共三台县委办公室\n三台县人民政府办公室\n关于成立三台县脱贫攻坚领导小组的通知\n\n三委办〔2015〕86号\n\n"
+           "各乡镇党委、人民政府，县级各部门：\n\n　　现将有关事项通知如下。\n")
+    (document,) = _documents(raw)
+    assert document.title == "中共三台县委办公室三台县人民政府办公室关于成立三台县脱贫攻坚领导小组的通知"
+
+
+def test_a_masthead_above_a_title_is_not_an_issuer_of_it():
+    raw = "阳泉市人民政府文件\n关于加强河道管理的通知\n\n阳政发〔2020〕3号\n\n各县（区）人民政府：\n\n　　现通知如下。\n"
+    (document,) = _documents(raw)
+    assert document.title == "关于加强河道管理的通知"
+
+
+def test_entries_apart_by_a_stroke_on_one_line():
+    from loaders.member_rows import paired_rows
+    line = "杨启明 县人大常委会副主任、罗斌 县政协副主席"
+    rows = paired_rows(line, 0, len(line), "deputy")
+    assert [(line[slice(*r.name)], line[slice(*r.title_spans[0])]) for r in rows] == [
+        ("杨启明", "县人大常委会副主任"), ("罗斌", "县政协副主席")]
+
+
+PLAN = ("重庆市人民政府办公厅关于印发城市更新行动方案的通知\n\n渝府办发〔2024〕38号\n\n各区县（自治县）人民政府：\n\n"
+        "　　现印发给你们。\n\n"
+        "　　1．推进老旧小区改造。完善配套设施。（牵头单位：市住房城乡建委；配合单位：市财政局）\n"
+        "　　2．改造提升沿江城市公园。完善无障碍和适儿化设施。各区县人民政府负责落实。\n"
+        "　　3．市财政局负责统筹安排城市更新专项资金，加强资金绩效管理。\n")
+
+
+def test_a_sentence_closing_an_item_with_its_units_and_verb_is_a_role_of_the_item():
+    (document,) = _documents(PLAN)
+    tasks = {t.item: t for t in run("tasks", document).tasks}
+    assert tasks["2"].responsible == ["各区县人民政府"]
+
+
+def test_a_body_answering_for_nothing_named_has_no_duty_but_one_with_an_object_has():
+    (document,) = _documents(PLAN)
+    duties = [(t.responsible, t.text) for t in run("duties", document).tasks]
+    assert ["各区县人民政府"] not in [r for r, _ in duties]
+    assert (["市财政局"], "负责统筹安排城市更新专项资金，加强资金绩效管理") in duties
