@@ -7,11 +7,18 @@ leaves no trace, so a row must fill every column). A header is a line of known c
 many cells whose first cell is its number when the first column is 序号. Page numbers and
 running heads printed between rows (`— 12 —`) are skipped; another header starts a new table,
 and a few lines in a row that are no rows end one.
+
+A cell too long for its column wraps in a space-aligned table: the row goes on in lines with
+the number column empty, each piece standing under the column it continues, as wide as that
+column at most (`       完成沿岸入河排污口排查整治        椒江区人民政府`), even after a page
+break. Positions are counted in display columns (a Chinese character takes two), as the
+layout aligned them; a piece belongs to the column of the row above that starts nearest to it.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 Span = tuple[int, int]
@@ -20,20 +27,32 @@ _SPACED_CELLS = re.compile(r"\S+(?: \S+)*")  # cells cut by two or more spaces
 _NUMBER = re.compile(r"\d{1,3}")
 _PAGE_NUMBER = re.compile(r"[\s\-—–]*\d{1,4}[\s\-—–]*")
 _MISSES = 3  # lines in a row that are no rows (running heads, a wrapped cell) before a table ends
+_SLACK = 3  # display columns a wrapped piece may stand off its column's start or run past its end
 
 
 @dataclass
 class Table:
     columns: list[str]  # the kind of each column, as `kinds` names it
-    rows: list[list[Span]] = field(default_factory=list)  # the cells of each row
-    spans: list[Span] = field(default_factory=list)  # each row's line
+    rows: list[list[Span]] = field(default_factory=list)  # the cells of each row, on its first line
+    spans: list[Span] = field(default_factory=list)  # each row's lines
+    wrapped: dict[tuple[int, int], list[Span]] = field(default_factory=dict)  # (row, column) → pieces below
 
     def cell(self, row: int, kind: str) -> Span | None:
-        """The span of one row's cell of a kind of column, None when empty or absent."""
+        """The span of one row's cell of a kind of column on the row's first line, None when
+        empty or absent."""
         if kind not in self.columns:
             return None
         a, b = self.rows[row][self.columns.index(kind)]
         return (a, b) if b > a else None
+
+    def pieces(self, row: int, kind: str) -> list[Span]:
+        """The spans of one row's cell of a kind of column: its first line's, then the pieces
+        wrapped onto the lines below."""
+        if kind not in self.columns:
+            return []
+        column = self.columns.index(kind)
+        first = self.cell(row, kind)
+        return ([first] if first else []) + self.wrapped.get((row, column), [])
 
 
 def _cells(text: str, start: int, end: int, tabbed: bool) -> list[Span]:
@@ -79,6 +98,9 @@ def _rows(text: str, table: Table, tabbed: bool, start: int, end: int) -> None:
         cells += [(b, b)] * (len(table.columns) - len(cells)) if tabbed else []
         if len(cells) != len(table.columns) or (
                 table.columns[0] == "number" and not _NUMBER.fullmatch(text, *cells[0])):
+            if not tabbed and table.rows and _wraps_into(text, table, a, cells):
+                table.spans[-1] = (table.spans[-1][0], b)
+                continue
             misses += 1
             if misses > _MISSES:
                 return
@@ -86,6 +108,33 @@ def _rows(text: str, table: Table, tabbed: bool, start: int, end: int) -> None:
         misses = 0
         table.rows.append(cells)
         table.spans.append((a + len(m.group()) - len(m.group().lstrip()), b))
+
+
+def _display(text: str, start: int, end: int) -> int:
+    """How many display columns text[start:end] takes: two for a wide (CJK) character."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text[start:end])
+
+
+def _wraps_into(text: str, table: Table, line_start: int, cells: list[Span]) -> bool:
+    """Whether the cells of a line are pieces of the last row's cells, wrapped; if so, they
+    are added to them. Each piece starts near a column of the row above (never its number) and
+    is no wider than that column."""
+    row = len(table.rows) - 1
+    row_start = text.rfind("\n", 0, table.rows[row][0][0]) + 1
+    starts = [_display(text, row_start, a) for a, _ in table.rows[row]]
+    ends = starts[1:] + [10_000]
+    placed = []
+    for a, b in cells:
+        at = _display(text, line_start, a)
+        column = min(range(len(starts)), key=lambda n: abs(starts[n] - at))
+        width = _display(text, a, b)
+        if abs(starts[column] - at) > _SLACK or at + width > ends[column] + _SLACK \
+                or (column == 0 and table.columns[0] == "number") or (placed and column <= placed[-1][0]):
+            return False
+        placed.append((column, (a, b)))
+    for column, piece in placed:
+        table.wrapped.setdefault((row, column), []).append(piece)
+    return bool(placed)
 
 
 def _hits(text: str, marks: tuple[str, ...]) -> list[int]:

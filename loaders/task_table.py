@@ -35,13 +35,13 @@ MARKS = ("牵头单位", "牵头部门", "责任单位", "责任部门", "主责
 @dataclass
 class TaskRow:
     item: str  # the row's number, or its place in the table
-    text: Span  # the task cell
+    text: list[Span]  # the task cell: its first line's piece, then the pieces wrapped below
     roles: Roles
-    span: Span  # the row's line
+    span: Span  # the row's lines
 
 
-def _cell_roles(body: str, kind: str, cell: Span, roles: Roles) -> None:
-    found = parse_roles(body, *cell)
+def _cell_roles(body: str, kind: str, pieces: list[Span], roles: Roles) -> None:
+    found = _parse_pieces(body, pieces)
     if found is None:
         return
     if kind == "responsible":  # a 责任单位 cell keeps what its own words say
@@ -50,7 +50,37 @@ def _cell_roles(body: str, kind: str, cell: Span, roles: Roles) -> None:
         roles.listed, roles.marked = found.listed, found.marked
         return
     units = found.lead + found.cooperate + found.responsible
-    roles.add(kind, sorted(units))
+    roles.add(kind, sorted(units, key=_offset))
+
+
+def _offset(span: Span | tuple[Span, ...]) -> int:
+    return span[0] if isinstance(span[0], int) else span[0][0]
+
+
+def _parse_pieces(body: str, pieces: list[Span]) -> Roles | None:
+    """The roles of a cell wrapped over lines, read as the pieces joined (`市生态环境局、天台县人民`
+    + `政府`); a name cut by the wrap is kept as its pieces."""
+    if len(pieces) == 1:
+        return parse_roles(body, *pieces[0])
+    joined, starts = "", []
+    for a, b in pieces:
+        starts.append(len(joined))
+        joined += body[a:b]
+    found = parse_roles(joined, 0, len(joined))
+    if found is not None:
+        for role in ROLE_COLUMNS:
+            setattr(found, role, [_in_body(span, pieces, starts) for span in getattr(found, role)])
+    return found
+
+
+def _in_body(span: Span, pieces: list[Span], starts: list[int]) -> Span | tuple[Span, ...]:
+    """A span of the joined pieces as a span of the body, or as its parts when a wrap cuts it."""
+    parts = []
+    for (a, b), at in zip(pieces, starts):
+        lo, hi = max(span[0], at), min(span[1], at + b - a)
+        if lo < hi:
+            parts.append((a + lo - at, a + hi - at))
+    return parts[0] if len(parts) == 1 else tuple(parts)
 
 
 def task_rows(body: str) -> list[TaskRow]:
@@ -58,14 +88,14 @@ def task_rows(body: str) -> list[TaskRow]:
     rows = []
     for table in find_tables(body, COLUMNS, {"lead", "responsible"}, MARKS):
         for i, span in enumerate(table.spans):
-            text = table.cell(i, "task")
-            if text is None:
+            text = table.pieces(i, "task")
+            if not text:
                 continue
             roles = Roles()
             for kind in ROLE_COLUMNS:
-                cell = table.cell(i, kind)
-                if cell:
-                    _cell_roles(body, kind, cell, roles)
+                pieces = table.pieces(i, kind)
+                if pieces:
+                    _cell_roles(body, kind, pieces, roles)
             roles.deadline = table.cell(i, "deadline")
             number = table.cell(i, "number")
             item = body[number[0]:number[1]] if number else str(i + 1)

@@ -23,7 +23,7 @@ from loaders.outline import Unit, outline
 from loaders.records import Document, Evidence, Facts, TaskFact
 from loaders.role_clauses import Clause, find_clauses
 from loaders.roles import VERB_ROLE, Roles
-from loaders.task_table import task_rows
+from loaders.task_table import Span, task_rows
 
 # The rule 列第一位者为牵头单位 (排在第一的为牵头部门 …). Only whether a document states it
 # matters, so the pattern opens at 第一, which the regex engine finds as a literal at once.
@@ -83,6 +83,13 @@ def _first_segment_start(plan: Plan, unit: Unit, clauses: list[Clause]) -> int:
     return unit.text_start
 
 
+def _name(plan: Plan, span: Span | tuple[Span, ...]) -> str:
+    """A unit's name as written; a name a table's wrap cut is its parts joined (loaders.task_table)."""
+    if isinstance(span[0], int):
+        return plan.written(*span)
+    return "".join(plan.written(a, b) for a, b in span)
+
+
 def _task(plan: Plan, item: str, start: int, text_end: int, end: int, roles: Roles) -> TaskFact:
     """The task stated by body[start:text_end], with its roles; its evidence runs to `end`."""
     if plan.lead_first:
@@ -93,7 +100,7 @@ def _task(plan: Plan, item: str, start: int, text_end: int, end: int, roles: Rol
         start += 1
     while text_end > start and plan.body[text_end - 1] in " \t\n。,;":
         text_end -= 1
-    names = lambda spans: [plan.written(a, b) for a, b in spans]  # noqa: E731
+    names = lambda spans: [_name(plan, span) for span in spans]  # noqa: E731
     return TaskFact(
         doc=plan.document.key, item=item, text=plan.written(start, text_end),
         evidence=plan.evidence(start, end), heading=_heading(plan, start, text_end),
@@ -196,6 +203,8 @@ def extract_tasks(document: Document, nlp_doc) -> Facts:
         found = _unit_tasks(plan, unit, clauses)
         tasks += _numbered(found or _inline_tasks(plan, unit))
     for row in plan.rows:
-        tasks.append(_task(plan, row.item, *row.text, row.span[1], row.roles))
+        tasks.append(_task(plan, row.item, *row.text[0], row.span[1], row.roles))
         tasks[-1].evidence = plan.evidence(*row.span)
+        if len(row.text) > 1:  # a task cell wrapped over lines reads as its pieces joined
+            tasks[-1].text = "".join(plan.written(a, b) for a, b in row.text)
     return Facts(tasks=tasks)

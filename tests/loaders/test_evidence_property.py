@@ -2,7 +2,8 @@
 
 1. Every fact extracted from the sample, the fixture documents and the unseen set: the evidence
    span cut from the raw text (spaces removed) contains the person, the agency and the title of
-   an act, the agencies and rivers of a task, the person and title of a group member.
+   an act, the agencies and rivers of a task, the person and title of a group member (a name
+   that a wrapped table cell cuts, in its two pieces in order).
 2. Appointment sentences generated from parts (surnames from the gazetteer, given-name
    characters, agencies from place + field + suffix, titles from titles.csv) in the forms
    任命X为Y / 免去X的Y职务 / X任Y / X同志兼任Y: the extractor recovers person, agency and title,
@@ -44,7 +45,20 @@ def _cut(source: Source, evidence) -> str:
 
 
 def _missing(cut: str, names) -> list[str]:
-    return [n for n in names if n and "".join(n.split()) not in cut]
+    return [n for n in names if n and not _stands_in("".join(n.split()), cut)]
+
+
+def _stands_in(name: str, cut: str) -> bool:
+    """The name in the span, whole, or in two pieces in order: a table cell that wraps cuts a
+    name between its line and the next, with the other columns' text between the pieces
+    (`天台县人民` … `政府`)."""
+    if name in cut:
+        return True
+    for k in range(2, len(name) - 1):
+        head = cut.find(name[:k])
+        if head >= 0 and name[k:] in cut[head + k:]:
+            return True
+    return False
 
 
 def _pieces(title: str) -> list[str]:

@@ -95,3 +95,43 @@ def test_a_body_answering_for_nothing_named_has_no_duty_but_one_with_an_object_h
     duties = [(t.responsible, t.text) for t in run("duties", document).tasks]
     assert ["各区县人民政府"] not in [r for r, _ in duties]
     assert (["市财政局"], "负责统筹安排城市更新专项资金，加强资金绩效管理") in duties
+
+
+WRAPPED = (
+    "序号   重点任务                              主责单位            协办单位                      完成时限\n\n"
+    "1      推进椒江干流水环境综合治理，          市生态环境局        市治水办、市水利局、          2023年12月底\n"
+    "       完成沿岸入河排污口排查整治                                椒江区人民政府\n\n"
+    "2      推进始丰溪流域农业面源污染治理，      市农业农村局        市生态环境局、天台县人民      2023年11月底\n"
+    "       化肥农药使用量比上年减少2%                                政府\n\n"
+    "3      深化“污水零直排区”建设，完成          市治水办            市建设局、                    2023年12月底\n\n"
+    "— 8 —\n\n"
+    "台州市人民政府公报                                                          2023年第6期\n\n"
+    "       工业园区“污水零直排区”                                    各县（市、区）人民政府\n"
+    "       建设30个\n\n"
+    "       各主责单位要会同协办单位细化工作举措，每季度末将进展情况报市治水办，确保各项任务按期完成。\n"
+)
+
+
+def _cells(rows, kind):
+    return [["".join(WRAPPED[a:b] for a, b in (s if isinstance(s[0], tuple) else (s,)))
+             for s in getattr(r.roles, kind)] for r in rows]
+
+
+def test_a_wrapped_row_goes_on_under_its_columns_even_across_a_page_break():
+    rows = task_rows(WRAPPED)
+    assert [r.item for r in rows] == ["1", "2", "3"]
+    assert ["".join(WRAPPED[a:b] for a, b in r.text) for r in rows] == [
+        "推进椒江干流水环境综合治理，完成沿岸入河排污口排查整治",
+        "推进始丰溪流域农业面源污染治理，化肥农药使用量比上年减少2%",
+        "深化“污水零直排区”建设，完成工业园区“污水零直排区”建设30个"]
+    assert _cells(rows, "lead") == [["市生态环境局"], ["市农业农村局"], ["市治水办"]]
+    assert _cells(rows, "cooperate") == [["市治水办", "市水利局", "椒江区人民政府"],
+                                         ["市生态环境局", "天台县人民政府"],  # cut by the wrap
+                                         ["市建设局", "各县（市、区）人民政府"]]
+
+
+def test_prose_after_a_table_and_running_heads_are_no_part_of_a_row():
+    rows = task_rows(WRAPPED)
+    last = WRAPPED[rows[-1].span[0]:rows[-1].span[1]]
+    assert "建设30个" in last and "细化工作举措" not in last and "公报" not in "".join(
+        WRAPPED[a:b] for a, b in rows[-1].text)
