@@ -1,18 +1,18 @@
 """Tables flattened to text: a header line of column names, then one line per row.
 
 Copied from a web page or a word processor, a table's cells are cut by tabs (an empty cell
-is two tabs in a row); laid out by pdftotext, by runs of two or more spaces (an empty cell
-leaves no trace, so a row must fill every column). A header is a line of known column names
-(`序号 重点任务 牵头单位 配合单位 完成时限`, `姓名 任职 免职`); a row is a later line with as
-many cells whose first cell is its number when the first column is 序号. Page numbers and
+is two tabs in a row); laid out by pdftotext, by runs of two or more spaces. A header is a
+line of known column names (`序号 重点任务 牵头单位 配合单位 完成时限`, `姓名 任职 免职`); a row
+is a later line whose first cell is its number when the first column is 序号. Page numbers and
 running heads printed between rows (`— 12 —`) are skipped; another header starts a new table,
 and a few lines in a row that are no rows end one.
 
-A cell too long for its column wraps in a space-aligned table: the row goes on in lines with
-the number column empty, each piece standing under the column it continues, as wide as that
-column at most (`       完成沿岸入河排污口排查整治        椒江区人民政府`), even after a page
-break. Positions are counted in display columns (a Chinese character takes two), as the
-layout aligned them; a piece belongs to the column of the row above that starts nearest to it.
+A space-aligned table shows an empty cell only as a wider gap, and a cell too long for its
+column wraps onto the next lines, the number column empty there, even past a page break
+(`       完成沿岸入河排污口排查整治        椒江区人民政府`). Both are read by where the text
+stands: a cell or a wrapped piece belongs to the column that starts nearest to it, as the
+last full row (or else the header) shows the columns, and a piece is no wider than its column. Positions are counted in
+display columns (a Chinese character takes two), as the layout aligned them.
 """
 
 from __future__ import annotations
@@ -36,6 +36,8 @@ class Table:
     rows: list[list[Span]] = field(default_factory=list)  # the cells of each row, on its first line
     spans: list[Span] = field(default_factory=list)  # each row's lines
     wrapped: dict[tuple[int, int], list[Span]] = field(default_factory=dict)  # (row, column) → pieces below
+    starts: list[int] = field(default_factory=list)  # display column where each column starts
+    aligned: bool = False  # `starts` measured on a full row (a header's names may be centred)
 
     def cell(self, row: int, kind: str) -> Span | None:
         """The span of one row's cell of a kind of column on the row's first line, None when
@@ -96,6 +98,8 @@ def _rows(text: str, table: Table, tabbed: bool, start: int, end: int) -> None:
             continue
         cells = _cells(text, a, b, tabbed)
         cells += [(b, b)] * (len(table.columns) - len(cells)) if tabbed else []
+        if not tabbed and 1 < len(cells) < len(table.columns):
+            cells = _with_empty_cells(text, table, a, cells) or cells
         if len(cells) != len(table.columns) or (
                 table.columns[0] == "number" and not _NUMBER.fullmatch(text, *cells[0])):
             if not tabbed and table.rows and _wraps_into(text, table, a, cells):
@@ -106,6 +110,8 @@ def _rows(text: str, table: Table, tabbed: bool, start: int, end: int) -> None:
                 return
             continue
         misses = 0
+        if not tabbed and all(q > p for p, q in cells):
+            table.starts, table.aligned = [_display(text, a, p) for p, _ in cells], True
         table.rows.append(cells)
         table.spans.append((a + len(m.group()) - len(m.group().lstrip()), b))
 
@@ -115,13 +121,26 @@ def _display(text: str, start: int, end: int) -> int:
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text[start:end])
 
 
+def _with_empty_cells(text: str, table: Table, line_start: int, cells: list[Span]) -> list[Span] | None:
+    """A row of a space-aligned table with empty cells, its cells put under the columns they
+    stand under (those of the row above, else the header's); None if one stands under none."""
+    starts, slack = table.starts, _SLACK if table.aligned else 2 * _SLACK
+    full: list[Span] = [(cells[-1][1], cells[-1][1])] * len(starts)
+    last = -1
+    for a, b in cells:
+        at = _display(text, line_start, a)
+        column = min(range(len(starts)), key=lambda n: abs(starts[n] - at))
+        if abs(starts[column] - at) > slack or column <= last or (last < 0 and column != 0):
+            return None
+        full[column], last = (a, b), column
+    return full
+
+
 def _wraps_into(text: str, table: Table, line_start: int, cells: list[Span]) -> bool:
     """Whether the cells of a line are pieces of the last row's cells, wrapped; if so, they
     are added to them. Each piece starts near a column of the row above (never its number) and
     is no wider than that column."""
-    row = len(table.rows) - 1
-    row_start = text.rfind("\n", 0, table.rows[row][0][0]) + 1
-    starts = [_display(text, row_start, a) for a, _ in table.rows[row]]
+    row, starts = len(table.rows) - 1, table.starts
     ends = starts[1:] + [10_000]
     placed = []
     for a, b in cells:
@@ -163,8 +182,8 @@ def find_tables(text: str, kinds: list[tuple[re.Pattern, str]], needed: set[str]
         if len(text[a:b].replace(" ", "").strip()) <= 80 and (found := _header(text, a, b, kinds, needed)):
             headers.append((a, b, *found))
     tables = []
-    for n, (_, b, columns, tabbed) in enumerate(headers):
-        table = Table(columns)
+    for n, (a, b, columns, tabbed) in enumerate(headers):
+        table = Table(columns, starts=[] if tabbed else [_display(text, a, c) for c, _ in _cells(text, a, b, False)])
         _rows(text, table, tabbed, b, headers[n + 1][0] if n + 1 < len(headers) else len(text))
         if table.rows:
             tables.append(table)

@@ -135,3 +135,21 @@ def test_prose_after_a_table_and_running_heads_are_no_part_of_a_row():
     last = WRAPPED[rows[-1].span[0]:rows[-1].span[1]]
     assert "建设30个" in last and "细化工作举措" not in last and "公报" not in "".join(
         WRAPPED[a:b] for a, b in rows[-1].text)
+
+
+EMPTY_CELLS = (
+    "序号   重点任务                              主责单位            协办单位                      完成时限\n"
+    "1      推进椒江干流水环境综合治理            市生态环境局        市治水办、市水利局            2023年12月底\n"
+    "2      新增污水管网120公里                   市建设局                                          2023年10月底\n"
+    "3      建立水质自动监测数据共享机制          市大数据发展管理局  市生态环境局\n"
+)
+
+
+def test_a_row_with_empty_cells_keeps_its_cells_under_their_columns():
+    rows = task_rows(EMPTY_CELLS)
+    assert [r.item for r in rows] == ["1", "2", "3"]
+    cells = lambda r, kind: [EMPTY_CELLS[a:b] for a, b in getattr(r.roles, kind)]  # noqa: E731
+    assert [(cells(r, "lead"), cells(r, "cooperate")) for r in rows] == [
+        (["市生态环境局"], ["市治水办", "市水利局"]), (["市建设局"], []), (["市大数据发展管理局"], ["市生态环境局"])]
+    assert [EMPTY_CELLS[slice(*r.roles.deadline)] if r.roles.deadline else None for r in rows] == [
+        "2023年12月底", "2023年10月底", None]
