@@ -6,8 +6,10 @@ suffix proves nothing. Two shapes do:
   (`义井河、蒙村河、洪城河`, `冠山镇、冶西镇、锁簧镇`);
 - a river followed by a word only rivers take (`X河流域`, `X河沿线`, `X河干流`, `X江沿岸`,
   `X河水环境`);
-- a river heading a line or a table row, followed by a colon, 河长 or the next cell
-  (`韩城河：县委副书记 马红梅`, `陈宅河 河长：郭俊峰`, `赵保河\t副县长\t孙丽`): river-chief lists.
+- a river heading a line or a table row, followed by a colon, 河长 (乡级河长 …) or the next
+  cell (`韩城河：县委副书记 马红梅`, `陈宅河 河长：郭俊峰`, `龙坑溪乡级河长：…`,
+  `赵保河\t副县长\t孙丽`): river-chief lists.
+- a cell under a column named for rivers (河道名称) in a table;
 - in a river-chief list, a name heading a row whose next words are a title and a person
   (`练江   县委副书记 方志华`, `大洲源  街口镇党委书记 叶建新`): rows name rivers of any suffix
   (溪, 源, 渠 …), since the chief after the name vouches for it; but two characters ending in
@@ -24,6 +26,7 @@ import re
 from typing import Iterable, NamedTuple
 
 from loaders.extract.posts import is_person_name, title_length
+from loaders.tables import find_tables
 
 _CJK = "\u4e00-\u9fff"
 KINDS = {"RIVER": ("河江溪", 4), "DISTRICT": ("镇乡", 3)}  # label → (suffixes, longest stem)
@@ -38,14 +41,16 @@ _BAD_FIRST = set("入涉巡沿护治过跨界小的条各全本该此其主支�
 _STOP_CHARS = set("的了和与及至在对把被从向将为是等或")
 _VERBS = re.compile(
     "开展|完成|实施|推进|推动|加强|强化|加快|建成|建设|新建|治理|整治|其中|包括|位于|启动|投运|保护|沿线|"
-    "流经|涉及|重点|负责|配合|排查|清理|疏浚|修复|改造|落实|全面|深入|持续|做好|抓好|提升|改善|巩固|完善|开工|围绕")
+    "流经|涉及|重点|负责|配合|排查|清理|疏浚|修复|改造|落实|全面|深入|持续|做好|抓好|提升|改善|巩固|完善|开工|围绕|"
+    "公布|监测|关于|对于")  # and the prepositions that head a topic (关于七里河、牛尾河综合治理)
 # A river heading a line or table row: numbering, the name, a bracketed reach (宜阳段), then a
 # colon, 河长 or a tab. The name is checked by `_good` and must hold no verb. The search starts
 # from the suffix and its follower (rare), then reads the line's head, not every line start.
-_HEAD_FOLLOWER = re.compile(r"[河江](?:\([^()\n]{1,12}\))?(?=[ \t]*(?::|河长)|\t)")
+_CHIEF = r"(?:[省市县区乡镇村]级)?(?:总|副)?河长"  # 河长, 乡级河长, 村级副河长
+_HEAD_FOLLOWER = re.compile(rf"[河江溪](?:\([^()\n]{{1,12}}\))?(?=[ \t]*(?::|{_CHIEF})|\t)")
 _LINE_HEAD = re.compile(
     rf"[ \t]*(?:[一二三四五六七八九十]+[、.]|\(?[一二三四五六七八九十\d]{{1,2}}[).、]|\d{{1,2}}\.)?[ \t]*"
-    rf"([{_CJK}]{{1,6}}?[河江])(?:\([^()\n]{{1,12}}\))?(?=[ \t]*(?::|河长)|\t)")
+    rf"([{_CJK}]{{1,6}}?[河江溪])(?:\([^()\n]{{1,12}}\))?(?=[ \t]*(?::|{_CHIEF})|\t)")
 
 
 # A river-chief row: the river (any of the suffixes rivers take), its reach, the chief's title
@@ -129,10 +134,14 @@ def _in_list(text: str, span: tuple[int, int], label: str, walls: set[int]) -> l
         if n == len(items) - 1:  # the last item runs on: 南川河沿线生活污水 → 南川河
             ends = [i + 1 for i in range(a, min(b, a + longest + 1)) if text[i] in suffixes]
             b = ends[0] if ends else a
+            while ends and b < len(text) and text[b] in suffixes and text[b] != text[b - 1]:
+                b += 1  # 邢江河 ends at its last suffix; 屯兰河河道 at its first (河道 is a word)
         if b <= a or text[b - 1] not in suffixes:
             continue
         if n == 0 or b - a > longest + 1:
             a = _stem_start(text, b, longest, walls)[0]
+        else:  # the 、 of a numbering may open the list: 一、关于七里河、牛尾河
+            a = _after_verb(text, a, b, True)[0]
         if _good(text, a, b):
             found.append(Place(a, b, label))
     return found if len(found) >= 2 else []
@@ -177,6 +186,31 @@ def _block_heads(text: str) -> list[Place]:
     return found
 
 
+# A table whose column names the rivers (河道名称, 河流): a river-chief list laid out as a table.
+_RIVER_COLUMNS = [
+    (re.compile(r"序号|编号"), "number"),
+    (re.compile(r"(?:河道|河流|河湖|河段|水系)(?:名称)?"), "river"),
+    (re.compile(rf"[{_CJK}]{{1,8}}"), "other"),  # 村名, 河长, 职务: read so that the header is known
+]
+_RIVER_MARKS = ("河道", "河流", "河段")
+_REACH = re.compile(r"\([^()\n]{1,12}\)$")  # 龙坑溪(霞川村段): the river's reach
+
+
+def _table_rivers(text: str) -> list[Place]:
+    """Rivers in the river column of a table, one a cell or a piece wrapped below (a second
+    river of the same village on the next line), without the reach in brackets."""
+    found = []
+    for table in find_tables(text, _RIVER_COLUMNS, {"river"}, _RIVER_MARKS):
+        for row in range(len(table.rows)):
+            for start, end in table.pieces(row, "river"):
+                reach = _REACH.search(text, start, end)
+                end = reach.start() if reach else end
+                short = end - start < 3 and text[end - 1] not in _SHORT_SUFFIXES
+                if text[end - 1] in "河江溪源渠沟港浦" and _good(text, start, end) and not short:
+                    found.append(Place(start, end, "RIVER"))
+    return found
+
+
 def find_places(text: str, known: Iterable[tuple[int, int]] = ()) -> list[Place]:
     """Rivers and towns named by list or river-word grammar; `known` are gazetteer place spans."""
     known = list(known)
@@ -192,6 +226,6 @@ def find_places(text: str, known: Iterable[tuple[int, int]] = ()) -> list[Place]
         start, bounded = _stem_start(text, end, KINDS["RIVER"][1], walls)
         if _good(text, start, end) and (bounded or end - start >= 4):
             found.append(Place(start, end, "RIVER"))
-    found += _line_heads(text) + _chief_rows(text) + _block_heads(text)
+    found += _line_heads(text) + _chief_rows(text) + _block_heads(text) + _table_rivers(text)
     unique = {(p.start, p.end): p for p in found if p.start not in taken and p.end - 1 not in taken}
     return sorted(unique.values())

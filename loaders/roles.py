@@ -62,6 +62,11 @@ class Roles:
             self.lead, self.cooperate = self.responsible[:1], self.cooperate + self.responsible[1:]
             self.responsible = []
 
+    def responsible_lead(self) -> None:
+        """The document's rule 表中“责任单位”为牵头单位: the units that answer for a task lead it."""
+        if self.responsible and not self.lead:
+            self.lead, self.responsible = self.responsible, []
+
     def others_cooperate(self) -> None:
         """The document's rule 标明“牵头”的为牵头单位，其余为配合单位: beside a marked lead, the
         other units of the list cooperate."""

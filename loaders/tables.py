@@ -1,14 +1,17 @@
 """Tables flattened to text: a header line of column names, then one line per row.
 
 Copied from a web page or a word processor, a table's cells are cut by tabs (an empty cell
-is two tabs in a row); laid out by pdftotext, by runs of two or more spaces. A header is a
+is two tabs in a row) or drawn between box characters (`│1 │开展…│`, rules `├──┼──┤`); laid
+out by pdftotext, by runs of two or more spaces. A header is a
 line of known column names (`序号 重点任务 牵头单位 配合单位 完成时限`, `姓名 任职 免职`); a row
 is a later line whose first cell is its number when the first column is 序号. Page numbers and
 running heads printed between rows (`— 12 —`) are skipped; another header starts a new table,
 and a few lines in a row that are no rows end one.
 
-A space-aligned table shows an empty cell only as a wider gap, and a cell too long for its
-column wraps onto the next lines, the number column empty there, even past a page break
+A cell too long for its column wraps onto the next lines, the number column empty there: in
+a table cut by tabs or bars the pieces stand in their columns' cells. A space-aligned table
+shows an empty cell only as a wider gap, and its wrapped pieces only by position, even past a
+page break
 (`       完成沿岸入河排污口排查整治        椒江区人民政府`). Both are read by where the text
 stands: a cell or a wrapped piece belongs to the column that starts nearest to it, as the
 last full row (or else the header) shows the columns, and a piece is no wider than its column. Positions are counted in
@@ -26,6 +29,10 @@ _LINE = re.compile(r"[^\n]+")
 _SPACED_CELLS = re.compile(r"\S+(?: \S+)*")  # cells cut by two or more spaces
 _NUMBER = re.compile(r"\d{1,3}")
 _PAGE_NUMBER = re.compile(r"[\s\-—–]*\d{1,4}[\s\-—–]*")
+# A table drawn with box characters (a word processor's, as text): its rows between bars
+# (`│1 │开展…│生态环境分局│`), its rules (`├──┼──┤`) no rows at all.
+_RULED_ROW = re.compile(r"[ \t]*│.*│[ \t]*$")
+_RULE = re.compile(r"[ \t]*[┌┬┐├┼┤└┴┘─━┏┳┓┣╋┫┗┻┛═╔╦╗╠╬╣╚╩╝]+[ \t]*")
 _MISSES = 3  # lines in a row that are no rows (running heads, a wrapped cell) before a table ends
 _SLACK = 3  # display columns a wrapped piece may stand off its column's start or run past its end
 
@@ -60,9 +67,11 @@ class Table:
 def _cells(text: str, start: int, end: int, tabbed: bool) -> list[Span]:
     if not tabbed:
         return [m.span() for m in _SPACED_CELLS.finditer(text, start, end)]
+    if _RULED_ROW.match(text, start, end):  # │1 │开展…│: the bars around the cells cut nothing
+        start, end = text.index("│", start) + 1, text.rindex("│", start, end)
     cells, left = [], start
     for i in range(start, end + 1):
-        if i == end or text[i] == "\t":
+        if i == end or text[i] in "\t│":
             a, b = left, i
             while a < b and text[a].isspace():
                 a += 1
@@ -76,7 +85,7 @@ def _cells(text: str, start: int, end: int, tabbed: bool) -> list[Span]:
 def _header(text: str, start: int, end: int, kinds: list[tuple[re.Pattern, str]],
             needed: set[str]) -> tuple[list[str], bool] | None:
     """The column kinds of a header line, and whether its cells are cut by tabs."""
-    tabbed = "\t" in text[start:end]
+    tabbed = "\t" in text[start:end] or _RULED_ROW.match(text, start, end) is not None
     columns = []
     for a, b in _cells(text, start, end, tabbed):
         word = "".join(text[a:b].split())
@@ -94,7 +103,7 @@ def _rows(text: str, table: Table, tabbed: bool, start: int, end: int) -> None:
     for m in _LINE.finditer(text, start, end):
         a, b = m.span()
         line = m.group().strip()
-        if not line or _PAGE_NUMBER.fullmatch(line):
+        if not line or _PAGE_NUMBER.fullmatch(line) or _RULE.fullmatch(line):
             continue
         cells = _cells(text, a, b, tabbed)
         cells += [(b, b)] * (len(table.columns) - len(cells)) if tabbed else []
@@ -102,7 +111,7 @@ def _rows(text: str, table: Table, tabbed: bool, start: int, end: int) -> None:
             cells = _with_empty_cells(text, table, a, cells) or cells
         if len(cells) != len(table.columns) or (
                 table.columns[0] == "number" and not _NUMBER.fullmatch(text, *cells[0])):
-            if not tabbed and table.rows and _wraps_into(text, table, a, cells):
+            if table.rows and (_goes_on(table, cells) if tabbed else _wraps_into(text, table, a, cells)):
                 table.spans[-1] = (table.spans[-1][0], b)
                 continue
             misses += 1
@@ -134,6 +143,18 @@ def _with_empty_cells(text: str, table: Table, line_start: int, cells: list[Span
             return None
         full[column], last = (a, b), column
     return full
+
+
+def _goes_on(table: Table, cells: list[Span]) -> bool:
+    """Whether a line of a table cut by tabs or bars is the last row going on, its number cell
+    empty: its cells are added as pieces to the row's, column by column."""
+    if len(cells) != len(table.columns) or table.columns[0] != "number" or cells[0][1] > cells[0][0]:
+        return False
+    row = len(table.rows) - 1
+    for column, (a, b) in enumerate(cells):
+        if b > a:
+            table.wrapped.setdefault((row, column), []).append((a, b))
+    return True
 
 
 def _wraps_into(text: str, table: Table, line_start: int, cells: list[Span]) -> bool:

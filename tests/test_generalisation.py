@@ -20,7 +20,10 @@ county 职责分工 notice, and a GB18030 file mixing traditional and simplified
 round (r5-*) added a PDF task table with 主责/协办 columns whose rows wrap over lines and a page
 break, a district 河湖长 notice with lakes and river blocks, a 任免 notice with （兼）, （挂职）
 and 另有任用, a joint 县委/县政府 notice with 成员单位, 2009 documents numbered `[2009]` and
-`(2009)`, and a 2024 plan with inline 牵头单位/配合单位 and a closing `…负责落实。`.
+`(2009)`, and a 2024 plan with inline 牵头单位/配合单位 and a closing `…负责落实。`. A sixth
+round (r6-*) added a 干部任前公示 beside a 任免 notice, 常务会议纪要 with 会议议定 clauses, a
+政府令 whose articles give duties, a 2008 `决定：`/`免去：` colon list, a township list of
+village river chiefs in a table, and a Word task table drawn with box characters.
 Floors are set from what the pipeline measured (see the report of
 `python -m bench.eval_unseen --files`); a floor below 1.0 names a known gap, not a target.
 """
@@ -31,13 +34,21 @@ from bench.eval_unseen import evaluate, table, totals
 from loaders.normalize import normalize_key
 
 FLOORS = {  # kind: lowest F1 accepted on the whole set
-    "documents": 1.0,
+    # r6: a 政府令's title is its 办法's name, a 纪要's is 第N次常务会议纪要 under the masthead, and
+    # a 公示 without 文号 is a document; govkg takes the masthead and misses the 公示
+    "documents": 0.947,
     "appointments": 1.0,
     "removals": 1.0,
-    "task_agencies": 1.0,
+    # r6: units that answer for part of a 会议议定 item in a sentence of their own (桥东区政府、
+    # 桥西区政府负责做好沿线征迁工作) are not read as the item's
+    "task_agencies": 0.993,
     "group_members": 1.0,
-    "rivers": 1.0,
-    "task_rivers": 1.0,
+    # r6: a second river of a village on the next line of a table padded with full-width spaces
+    # (杨家沟): the padding is normalised to single spaces, so the columns no longer line up
+    "rivers": 0.986,
+    # r6: the rivers of a 纪要's topic heading (一、关于七里河、牛尾河综合治理) are not given to the
+    # task its 会议议定 states
+    "task_rivers": 0.965,
 }
 
 
@@ -54,6 +65,7 @@ def test_the_set_covers_every_style(results):
     assert len([n for n in names if n.startswith("r3-")]) >= 6  # the third
     assert len([n for n in names if n.startswith("r4-")]) >= 6  # the fourth
     assert len([n for n in names if n.startswith("r5-")]) >= 6  # the fifth
+    assert len([n for n in names if n.startswith("r6-")]) >= 6  # the sixth
 
 
 @pytest.mark.parametrize("kind, floor", FLOORS.items())

@@ -30,6 +30,8 @@ from loaders.task_table import Span, task_rows
 LEAD_FIRST = re.compile(r"第一(?:位|个)(?:者|的)?(?:单位|部门)?(?:为|是)牵头(?:单位|部门)")
 # The rule 标明“牵头”的为牵头单位，其余为配合单位 (其他为配合部门 …): found at its 配合.
 OTHERS_COOPERATE = re.compile(r"其(?:余|他)(?:的)?(?:单位|部门)?(?:为|是)配合(?:单位|部门)")
+# The rule 表中“责任单位”为牵头单位 (责任部门即牵头部门 …): a 责任单位 column or label names the lead.
+RESPONSIBLE_LEADS = re.compile(r"责任(?:单位|部门)[”\"']?(?:即|为|是)牵头(?:单位|部门)")
 _HEADING_END = re.compile(r"[。,;!?]")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _SENTENCE_MARK = re.compile(r"[。;()]")
@@ -47,6 +49,7 @@ class Plan:
         self.units = outline(self.body, lambda i: raw.raw_slice(self.base + i, self.base + i + 1))
         self.lead_first = LEAD_FIRST.search(self.body) is not None
         self.others_cooperate = OTHERS_COOPERATE.search(self.body) is not None
+        self.responsible_leads = RESPONSIBLE_LEADS.search(self.body) is not None
         self.places = [(s.start_char, s.end_char, s.label_) for s in nlp_doc.spans.get("place", [])]
         self.rows = task_rows(self.body)
 
@@ -96,6 +99,8 @@ def _task(plan: Plan, item: str, start: int, text_end: int, end: int, roles: Rol
         roles.first_leads()
     if plan.others_cooperate:
         roles.others_cooperate()
+    if plan.responsible_leads:
+        roles.responsible_lead()
     while start < text_end and plan.body[start] in " \t\n。,;":
         start += 1
     while text_end > start and plan.body[text_end - 1] in " \t\n。,;":

@@ -54,7 +54,7 @@ def _stands_in(name: str, cut: str) -> bool:
     (`天台县人民` … `政府`)."""
     if name in cut:
         return True
-    for k in range(2, len(name) - 1):
+    for k in range(1, len(name)):
         head = cut.find(name[:k])
         if head >= 0 and name[k:] in cut[head + k:]:
             return True

@@ -1,0 +1,61 @@
+"""Rules added in the sixth blind round (tests/fixtures/unseen/r6-*): a task table drawn with
+box characters whose cells wrap, the rule 表中“责任单位”为牵头单位, rivers heading a line before
+乡级河长, a table column of river names with reaches, a list item ending in two river suffixes
+(邢江河), and 关于/公布 before a river. Each is checked on a few lines written the way such
+documents write them."""
+
+import pytest
+
+from loaders.places import find_places
+from loaders.task_table import task_rows
+from tests.loaders.extract_support import run
+from tests.loaders.test_round5 import _documents
+
+BOXED = ("┌──┬──────────┬──────┬────────┬─────┐\n"
+         "│序号│工作任务          │责任单位   │配合单位     │时间节点  │\n"
+         "├──┼──────────┼──────┼────────┼─────┤\n"
+         "│1 │开展长江经开区段岸线排查整治│生态环境分局 │建设发展局、自然资│2025年6│\n"
+         "│  │,清理违规占用岸线项目   │       │源和规划分局   │月底前   │\n"
+         "├──┼──────────┼──────┼────────┼─────┤\n"
+         "│2 │加强建筑工地扬尘管控    │建设发展局  │       │持续推进  │\n"
+         "└──┴──────────┴──────┴────────┴─────┘\n")
+
+
+def _names(text, spans):
+    return ["".join(text[a:b] for a, b in (s if isinstance(s[0], tuple) else (s,))) for s in spans]
+
+
+def test_a_table_drawn_with_box_characters_is_read_with_its_wrapped_cells():
+    rows = task_rows(BOXED)
+    assert [r.item for r in rows] == ["1", "2"]
+    assert ["".join(BOXED[a:b] for a, b in r.text) for r in rows] == [
+        "开展长江经开区段岸线排查整治,清理违规占用岸线项目", "加强建筑工地扬尘管控"]
+    assert [_names(BOXED, r.roles.responsible) for r in rows] == [["生态环境分局"], ["建设发展局"]]
+    assert [_names(BOXED, r.roles.cooperate) for r in rows] == [["建设发展局", "自然资源和规划分局"], []]
+
+
+@pytest.mark.parametrize("rule, lead", [("注：表中“责任单位”为牵头单位。", ["生态环境分局"]), ("", [])])
+def test_the_responsible_column_leads_when_the_document_says(rule, lead):
+    raw = (f"芜湖经济技术开发区管理委员会关于印发生态环境保护重点任务清单的通知\n\n芜开管〔2025〕12号\n\n"
+           f"各局、各街道：\n\n　　现印发给你们。\n\n{rule}\n\n{BOXED}")
+    (document,) = _documents(raw)
+    first = run("tasks", document).tasks[0]
+    assert first.lead == lead
+    assert first.responsible == ([] if lead else ["生态环境分局"])
+
+
+def _rivers(text: str) -> list[str]:
+    return [text[p.start:p.end] for p in find_places(text) if p.label == "RIVER"]
+
+
+@pytest.mark.parametrize("text, rivers", [
+    ("  龙坑溪乡级河长:乡党委副书记 汪丽君\n\n  长虹河村级副河长:村委会主任 徐国平\n", ["龙坑溪", "长虹河"]),
+    ("序号  村名      河道名称                村级河长  职务\n"
+     "1     高田坑村  高田坑溪(高田坑村段)    汪志明    村党支部书记\n"
+     "2     真子坑村  真子坑溪                程小红    村党支部书记\n", ["高田坑溪", "真子坑溪"]),
+    ("范围内河道(包括贯城河、邢江河及其支流,湖泊)", ["贯城河", "邢江河"]),
+    ("定期公布贯城河、邢江河水质状况。", ["贯城河", "邢江河"]),
+    ("一、关于七里河、牛尾河综合治理三期工程\n", ["七里河", "牛尾河"]),
+])
+def test_rivers_of_chief_lines_tables_and_lists(text, rivers):
+    assert _rivers(text) == rivers
