@@ -2,20 +2,19 @@
 
 Copied from a web page or a word processor, a table's cells are cut by tabs (an empty cell
 is two tabs in a row) or drawn between box characters (`│1 │开展…│`, rules `├──┼──┤`); laid
-out by pdftotext, by runs of two or more spaces. A header is a
-line of known column names (`序号 重点任务 牵头单位 配合单位 完成时限`, `姓名 任职 免职`); a row
-is a later line whose first cell is its number when the first column is 序号. Page numbers and
-running heads printed between rows (`— 12 —`) are skipped; another header starts a new table,
-and a few lines in a row that are no rows end one.
+out by pdftotext, by runs of two or more spaces. A header is a line of known column names
+(`序号 重点任务 牵头单位 配合单位 完成时限`, `姓名 任职 免职`); a row is a later line whose first
+cell is its number when the first column is 序号. Page numbers and running heads printed
+between rows (`— 12 —`) are skipped; another header starts a new table, and a few lines in a
+row that are no rows end one.
 
-A cell too long for its column wraps onto the next lines, the number column empty there: in
-a table cut by tabs or bars the pieces stand in their columns' cells. A space-aligned table
-shows an empty cell only as a wider gap, and its wrapped pieces only by position, even past a
-page break
-(`       完成沿岸入河排污口排查整治        椒江区人民政府`). Both are read by where the text
-stands: a cell or a wrapped piece belongs to the column that starts nearest to it, as the
-last full row (or else the header) shows the columns, and a piece is no wider than its column. Positions are counted in
-display columns (a Chinese character takes two), as the layout aligned them.
+A cell too long for its column wraps onto the next lines, the number column empty there. In a
+table cut by tabs or bars the pieces stand in their columns' cells. A space-aligned table
+shows its wrapped pieces, and its empty cells, only by where the text stands, even past a page
+break (`       完成沿岸入河排污口排查整治        椒江区人民政府`): a cell or piece belongs to
+the column that starts nearest to it, as the last full row (else the header) shows the
+columns, and a piece is no wider than its column. Positions are counted in display columns (a
+Chinese character takes two), as the layout aligned them.
 """
 
 from __future__ import annotations
