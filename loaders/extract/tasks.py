@@ -169,6 +169,8 @@ def _clauses(plan: Plan) -> list[list[Clause]]:
 
 # -- mandates stated inline -------------------------------------------------------------------
 
+# A sentence that opens with the units answering for (part of) a task: `X、Y负责做好…`.
+ANSWERS = re.compile(r"(?:^|(?<=[。;]))[ \t]*([^。;,由\n]{2,60}?)(?:分别)?负责(?![制人同])")
 INLINE = re.compile(r"由([^,。;由]{2,40}?)(牵头|负责)(?!解释)(?:[,、]([^,。;]{2,40}?)(配合|协助|参与))?")
 
 
@@ -190,7 +192,29 @@ def _inline_tasks(plan: Plan, unit: Unit) -> list[TaskFact]:
         roles.add("cooperate", cooperate)
         start, end = _sentence(body, m.start(), m.end(), unit.text_start, unit.end)
         tasks.append(_task(plan, unit.item or "0", start, end, end, roles))
+    if len(tasks) == 1:
+        _whole_unit(plan, unit, tasks[0])
     return tasks
+
+
+def _whole_unit(plan: Plan, unit: Unit, task: TaskFact) -> None:
+    """A unit (a topic of a 纪要, an item of a plan) that states one task in a sentence: the
+    units its other sentences make answer for part of it (`…确保7月底前开工。桥东区政府、桥西区
+    政府负责做好沿线征迁工作。`) and the rivers it names, its heading included, are the task's;
+    its evidence is then the whole unit."""
+    body, named = plan.body, set(task.lead + task.cooperate + task.responsible)
+    answering = []
+    for m in ANSWERS.finditer(body, unit.text_start, unit.end):
+        for a, b in _strict_names(body, *m.span(1)):
+            name = plan.written(a, b)
+            if name not in named:
+                answering.append(name)
+                named.add(name)
+    rivers = [r for r in plan.named(unit.start, unit.end, "RIVER") if r not in task.rivers]
+    if answering or rivers:
+        task.responsible += answering
+        task.rivers += rivers
+        task.evidence = plan.evidence(unit.start, unit.end)
 
 
 def _sentence(body: str, start: int, end: int, low: int, high: int) -> tuple[int, int]:

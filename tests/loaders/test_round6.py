@@ -59,3 +59,21 @@ def _rivers(text: str) -> list[str]:
 ])
 def test_rivers_of_chief_lines_tables_and_lists(text, rivers):
     assert _rivers(text) == rivers
+
+
+MINUTES = ("邢台市人民政府常务会议纪要\n\n邢政纪〔2019〕12号\n\n"
+           "  一、关于七里河、牛尾河综合治理三期工程\n\n"
+           "  会议听取了市水务局的汇报。会议议定:原则同意三期工程实施方案。由市水务局牵头,市发改委、市财政局配合,"
+           "抓紧完成初步设计审批,确保7月底前开工。桥东区政府、桥西区政府负责做好沿线征迁工作。\n\n"
+           "  二、关于老旧小区改造\n\n"
+           "  会议议定:由市住房城乡建设局牵头,市财政局配合,制定分批改造时间表。\n")
+
+
+def test_a_topic_stating_one_task_gives_it_the_units_answering_for_part_and_its_rivers():
+    (document,) = _documents(MINUTES)
+    tasks = {t.item: t for t in run("tasks", document).tasks}
+    first = tasks["一"]
+    assert (first.lead, first.cooperate) == (["市水务局"], ["市发改委", "市财政局"])
+    assert first.responsible == ["桥东区政府", "桥西区政府"]
+    assert first.rivers == ["七里河", "牛尾河"]
+    assert (tasks["二"].responsible, tasks["二"].rivers) == ([], [])
