@@ -45,7 +45,7 @@ class Roles:
     lead: list[Span] = field(default_factory=list)
     cooperate: list[Span] = field(default_factory=list)
     responsible: list[Span] = field(default_factory=list)
-    deadline: Span | None = None
+    deadline: Span | tuple[Span, ...] | None = None  # pieces when a table cell wraps
     listed: bool = False  # a plain list of units, no verb: 列第一位者为牵头单位 may apply
     bare: bool = False  # no verb and no label: a list in brackets, a clause only at a line's end
     marked: bool = False  # a unit's role was written in brackets after it (省水利厅（牵头）)

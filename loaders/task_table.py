@@ -96,7 +96,8 @@ def task_rows(body: str) -> list[TaskRow]:
                 pieces = table.pieces(i, kind)
                 if pieces:
                     _cell_roles(body, kind, pieces, roles)
-            roles.deadline = table.cell(i, "deadline")
+            deadline = table.pieces(i, "deadline")  # 2025年6 / 月底前: one deadline wrapped
+            roles.deadline = (deadline[0] if len(deadline) == 1 else tuple(deadline)) if deadline else None
             number = table.cell(i, "number")
             item = body[number[0]:number[1]] if number else str(i + 1)
             if not roles.empty():

@@ -87,7 +87,8 @@ def _first_segment_start(plan: Plan, unit: Unit, clauses: list[Clause]) -> int:
 
 
 def _name(plan: Plan, span: Span | tuple[Span, ...]) -> str:
-    """A unit's name as written; a name a table's wrap cut is its parts joined (loaders.task_table)."""
+    """A unit's name (or a deadline) as written; one a table's wrap cut is its parts joined
+    (loaders.task_table)."""
     if isinstance(span[0], int):
         return plan.written(*span)
     return "".join(plan.written(a, b) for a, b in span)
@@ -112,7 +113,7 @@ def _task(plan: Plan, item: str, start: int, text_end: int, end: int, roles: Rol
         lead=names(roles.lead), cooperate=names(roles.cooperate),
         responsible=names(roles.responsible),
         rivers=plan.named(start, end, "RIVER"), districts=plan.named(start, end, "DISTRICT"),
-        deadline=plan.written(*roles.deadline) if roles.deadline else None)
+        deadline=_name(plan, roles.deadline) if roles.deadline else None)
 
 
 def _unit_tasks(plan: Plan, unit: Unit, clauses: list[Clause]) -> list[TaskFact]:

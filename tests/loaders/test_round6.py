@@ -32,6 +32,7 @@ def test_a_table_drawn_with_box_characters_is_read_with_its_wrapped_cells():
         "开展长江经开区段岸线排查整治,清理违规占用岸线项目", "加强建筑工地扬尘管控"]
     assert [_names(BOXED, r.roles.responsible) for r in rows] == [["生态环境分局"], ["建设发展局"]]
     assert [_names(BOXED, r.roles.cooperate) for r in rows] == [["建设发展局", "自然资源和规划分局"], []]
+    assert _names(BOXED, [r.roles.deadline for r in rows]) == ["2025年6月底前", "持续推进"]
 
 
 @pytest.mark.parametrize("rule, lead", [("注：表中“责任单位”为牵头单位。", ["生态环境分局"]), ("", [])])
