@@ -2,7 +2,8 @@
 
 A document runs from its header (see loaders.headers) to the next header, so its attachments
 (附件) stay with it. Its metadata is read the way GB/T 9704 lays it out:
-- title: the title lines with the spaces and line breaks of the layout removed;
+- title: the title lines with the spaces and line breaks of the layout removed; an order
+  (…人民政府令 第N号) is titled by the text it publishes (《…办法》…现予公布);
 - issuer: the title before 关于/印发/转发 (发文机关 in the title), else the 署名 line above the date;
 - date: the first 成文日期 line after the header (`2020年3月4日`, `二〇二〇年三月四日`), else the
   题注 under the title of a decision or list (`（2022年5月20日…常务委员会第八次会议通过）`);
@@ -24,6 +25,11 @@ from loaders.records import Document, Text
 from loaders.script import to_simplified
 
 _BARE_DOCTYPE = re.compile(r"(令|命令|公告|通告|决定|决议)$")
+# An order (…人民政府令 第12号) publishes a text, which is what it is about and so titles it:
+# `《安顺市城市河道管理办法》已经…常务会议通过，现予公布，自…起施行。`
+_PUBLISHES = re.compile(r"《([^《》\n]{4,60})》(?:已经|已由|经)[^。\n]{0,80}?(?:通过|同意|批准)[^。\n]{0,12}?"
+                        r"现予(?:公布|发布|印发)")
+_PUBLISHED_WITHIN = 3  # lines after the order's number where its 现予公布 sentence stands
 # 题注: the date and meeting that adopted a text, in brackets under its title.
 _CAPTION = re.compile(r"^\(\s*(?P<date>[^()]{6,20}?日)[^()]{0,60}(?:通过|批准|公布|修订|修正)\s*\)$")
 _CAPTION_LINES = 3  # a 题注 stands within this many lines of the title
@@ -64,6 +70,8 @@ def _document(text: Text, lines: list[Line], header: Header, stop: int) -> Docum
     dated = _date_line(lines, header.last + 1, stop)
     title = _title(text, lines, header)
     issuer = _title_issuer(title) or _signature(text, lines, dated, header.last)
+    if key(title).endswith("令"):
+        title = _published(text, lines, header.last + 1, stop) or title
     date = _line_date(lines[dated].text) if dated is not None else _caption_date(lines, header.last + 1, stop)
     doc_id = make_id("doc", header.number) if header.number else make_id("doc", key(title), date or "")
     return Document(
@@ -82,6 +90,15 @@ def _plain(text: Text, lines: list[Line]) -> Document:
         id=make_id("doc", key(title), date or ""), text=text, start=lines[0].start,
         end=lines[-1].end, title=title, date=date, jurisdiction=jurisdiction(title),
         body_start=lines[1].start if headed else lines[0].start)
+
+
+def _published(text: Text, lines: list[Line], start: int, stop: int) -> str | None:
+    """The name of the text an order publishes, as written, from the lines after its number."""
+    for line in lines[start:min(stop, start + _PUBLISHED_WITHIN)]:
+        m = _PUBLISHES.search(line.text)
+        if m:
+            return text.written(line.start + m.start(1), line.start + m.end(1))
+    return None
 
 
 def _title(text: Text, lines: list[Line], header: Header) -> str:

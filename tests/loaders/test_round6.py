@@ -78,3 +78,14 @@ def test_a_topic_stating_one_task_gives_it_the_units_answering_for_part_and_its_
     assert first.responsible == ["桥东区政府", "桥西区政府"]
     assert first.rivers == ["七里河", "牛尾河"]
     assert (tasks["二"].responsible, tasks["二"].rivers) == ([], [])
+
+
+@pytest.mark.parametrize("preamble, title", [
+    ("《安顺市城市河道管理办法》已经2016年8月15日市人民政府第36次常务会议通过，现予公布，自2016年10月1日起施行。",
+     "安顺市城市河道管理办法"),
+    ("现将有关事项公布如下。", "安顺市人民政府令"),  # an order that publishes no named text keeps its own title
+])
+def test_an_order_is_titled_by_the_text_it_publishes(preamble, title):
+    raw = f"安顺市人民政府令\n\n第12号\n\n　　{preamble}\n\n市　长　　周　峰\n\n2016年8月26日\n\n第一条　为了加强管理，制定本办法。\n"
+    (document,) = _documents(raw)
+    assert (document.number, document.title, document.issuer) == ("安顺市人民政府令第12号", title, "安顺市人民政府")
