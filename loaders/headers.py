@@ -35,6 +35,7 @@ _BRACKETED = re.compile(r"^\(.*\)$|^【.*】$")
 _ADDRESSEE = re.compile(r"^[^。;；]{2,120}[:：]$")
 _NOT_ADDRESSEE = re.compile(r"任命|免去|决定|如下|同意|^经|附件")
 _LINE = re.compile(r"[^\n\f]+")
+_ENDS_WITH_DATE = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日$")
 # A web page's line between a notice's title and its 文号: 发布时间, 来源, 【字体：大 中 小】, 浏览次数;
 # or a line of a portal's metadata block above the title (索引号, 成文日期, 名称, 主题词).
 _PAGE_META = re.compile(r"(?:发布时间|发布日期|信息来源|来源|索引号|发文机关)\s*[:：]"
@@ -156,6 +157,23 @@ def _title_below(lines: list[Line], i: int, stop: int) -> list[int]:
     return []
 
 
+def _own_title_below(lines: list[Line], i: int, above: list[int]) -> list[int]:
+    """Under a series' masthead (`邢台市人民政府常务会议纪要`, the 文号, `邢台市人民政府办公室
+    2019年6月14日`), the document's own title of the same kind (`市政府第二十三次常务会议纪要`)."""
+    masthead = key("".join(lines[k].text for k in above))
+    kind = _DOCTYPE.search(masthead)
+    if kind is None or TITLE_VERB.search(masthead):
+        return []
+    j = i + 1
+    if j < len(lines) and _ENDS_WITH_DATE.search(lines[j].text):  # the issuing office and date between
+        j += 1
+    if j < len(lines) and is_title_line(lines[j].text) and key(lines[j].text) != masthead:
+        own = _DOCTYPE.search(key(lines[j].text))
+        if own and own.group(1) == kind.group(1):
+            return [j]
+    return []
+
+
 def _numbered_headers(lines: list[Line], skip: tuple[int, int]) -> list[Header]:
     headers: list[Header] = []
     for i, line in enumerate(lines):
@@ -170,6 +188,8 @@ def _numbered_headers(lines: list[Line], skip: tuple[int, int]) -> list[Header]:
         title = _title_above(lines, i, floor)
         if not title:
             title = _title_below(lines, i, len(lines))
+        else:
+            title = _own_title_below(lines, i, title) or title
         first = min(title + [i])
         if first - 1 > floor and lines[first - 1].text.endswith("文件") and is_issuer(lines[first - 1].text):
             first -= 1  # the 发文机关标志 of a 红头 document

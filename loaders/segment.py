@@ -68,6 +68,9 @@ def _document(text: Text, lines: list[Line], header: Header, stop: int) -> Docum
     while last > body and _SECTION.match(lines[last].text):
         last -= 1
     dated = _date_line(lines, header.last + 1, stop)
+    if dated is None:  # dated between the 文号 and the title under it (`…办公室 2019年6月14日`)
+        dated = next((i for i in range(header.first, header.last + 1)
+                      if i not in header.title and _line_date(lines[i].text)), None)
     title = _title(text, lines, header)
     issuer = _title_issuer(title) or _signature(text, lines, dated, header.last)
     if key(title).endswith("令"):

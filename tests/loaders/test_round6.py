@@ -89,3 +89,18 @@ def test_an_order_is_titled_by_the_text_it_publishes(preamble, title):
     raw = f"安顺市人民政府令\n\n第12号\n\n　　{preamble}\n\n市　长　　周　峰\n\n2016年8月26日\n\n第一条　为了加强管理，制定本办法。\n"
     (document,) = _documents(raw)
     assert (document.number, document.title, document.issuer) == ("安顺市人民政府令第12号", title, "安顺市人民政府")
+
+
+def test_a_minutes_own_title_under_the_masthead_of_its_series():
+    raw = ("邢台市人民政府常务会议纪要\n\n邢政纪〔2019〕12号\n\n邢台市人民政府办公室　　　　　　2019年6月14日\n\n"
+           "市政府第二十三次常务会议纪要\n\n　　2019年6月11日上午，市长主持召开市政府第二十三次常务会议。现纪要如下：\n")
+    (document,) = _documents(raw)
+    assert (document.title, document.issuer, document.date) == (
+        "市政府第二十三次常务会议纪要", "邢台市人民政府办公室", "2019-06-14")
+
+
+def test_a_masthead_without_a_title_of_its_kind_below_stays_the_title():
+    raw = ("邢台市人民政府常务会议纪要\n\n邢政纪〔2019〕12号\n\n　　2019年6月11日上午，市长主持召开会议。现纪要如下：\n\n"
+           "邢台市人民政府办公室\n2019年6月14日\n")
+    (document,) = _documents(raw)
+    assert document.title == "邢台市人民政府常务会议纪要"
