@@ -147,6 +147,13 @@ def _in_list(text: str, span: tuple[int, int], label: str, walls: set[int]) -> l
     return found if len(found) >= 2 else []
 
 
+def _river_name(text: str, start: int, end: int) -> bool:
+    """A name a river-chief list or table vouches for: a good name holding no verb; two
+    characters only with a suffix that makes a short name (练江, 棉溪), not 资源 or 水渠."""
+    short = end - start < 3 and text[end - 1] not in _SHORT_SUFFIXES
+    return not short and _good(text, start, end) and not _VERBS.search(text, start, end)
+
+
 def _line_heads(text: str) -> list[Place]:
     """Rivers heading a line of a river-chief list (`韩城河：县委副书记 马红梅`)."""
     found = []
@@ -154,7 +161,7 @@ def _line_heads(text: str) -> list[Place]:
         head = _LINE_HEAD.match(text, text.rfind("\n", 0, m.start()) + 1)
         if head and head.end(1) == m.start() + 1:
             start, end = head.span(1)
-            if _good(text, start, end) and not _VERBS.search(text, start, end):
+            if _river_name(text, start, end):
                 found.append(Place(start, end, "RIVER"))
     return found
 
@@ -166,9 +173,7 @@ def _chief_rows(text: str) -> list[Place]:
     found = []
     for m in _CHIEF_ROW.finditer(text):
         start, end = m.span(1)
-        short = end - start < 3 and text[end - 1] not in _SHORT_SUFFIXES  # 资源, 水渠: words
-        if _good(text, start, end) and not short and not _VERBS.search(text, start, end) \
-                and title_length(m.group(2)) >= 2 and is_person_name(m.group(3)):
+        if _river_name(text, start, end) and title_length(m.group(2)) >= 2 and is_person_name(m.group(3)):
             found.append(Place(start, end, "RIVER"))
     return found
 
@@ -180,8 +185,7 @@ def _block_heads(text: str) -> list[Place]:
     found = []
     for m in _BLOCK_HEAD.finditer(text):
         start, end = m.span(1)
-        short = end - start < 3 and text[end - 1] not in _SHORT_SUFFIXES  # 资源, 水渠: words
-        if _good(text, start, end) and not short and not _VERBS.search(text, start, end):
+        if _river_name(text, start, end):
             found.append(Place(start, end, "RIVER"))
     return found
 
@@ -205,8 +209,7 @@ def _table_rivers(text: str) -> list[Place]:
             for start, end in table.pieces(row, "river"):
                 reach = _REACH.search(text, start, end)
                 end = reach.start() if reach else end
-                short = end - start < 3 and text[end - 1] not in _SHORT_SUFFIXES
-                if text[end - 1] in "河江溪源渠沟港浦" and _good(text, start, end) and not short:
+                if text[end - 1] in "河江溪源渠沟港浦" and _river_name(text, start, end):
                     found.append(Place(start, end, "RIVER"))
     return found
 

@@ -6,10 +6,9 @@ documents write them."""
 
 import pytest
 
-from loaders.places import find_places
 from loaders.task_table import task_rows
 from tests.loaders.extract_support import run
-from tests.loaders.test_round5 import _documents
+from tests.loaders.test_round5 import _documents, _rivers
 
 BOXED = ("┌──┬──────────┬──────┬────────┬─────┐\n"
          "│序号│工作任务          │责任单位   │配合单位     │时间节点  │\n"
@@ -43,10 +42,6 @@ def test_the_responsible_column_leads_when_the_document_says(rule, lead):
     first = run("tasks", document).tasks[0]
     assert first.lead == lead
     assert first.responsible == ([] if lead else ["生态环境分局"])
-
-
-def _rivers(text: str) -> list[str]:
-    return [text[p.start:p.end] for p in find_places(text) if p.label == "RIVER"]
 
 
 @pytest.mark.parametrize("text, rivers", [
