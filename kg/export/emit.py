@@ -3,9 +3,11 @@
 A block is `(graph, subject, pos)`: the named graph (`""` for the default graph), the subject
 term and its predicate–object pairs, each already the UTF-8 bytes of the output's syntax
 (`<full IRI> "…"@zh` for the line formats; `skos:prefLabel "…"@zh` for Turtle and TriG, whose
-objects are N-Triples terms, which Turtle reads too; for JSON-LD, the key and the member
-`"skos:prefLabel":{"@value":…}`, the key apart so that the writer can merge repeated ones
-without parsing). Writers then only join bytes. Rule results are remembered per property value in the
+objects are N-Triples terms, which Turtle reads too; for JSON-LD, a member
+`"skos:prefLabel":{"@value":…}`). Writers then only join bytes. A JSON object may not repeat
+a key, so a JSON-LD block that can (a list of values, two rules with one predicate, several
+classes) has its repeated keys merged into arrays here; `folded` counts the triples that no
+longer have a member of their own. Rule results are remembered per property value in the
 output's syntax, so a value repeated across the graph is turned into text once, and encoded
 once: joining text that mixes Chinese and ASCII widens every IRI to two bytes a character, and
 encoding it narrows them back, a quarter of an N-Quads export's time.
@@ -13,25 +15,29 @@ encoding it narrows them back, a quarter of an N-Quads export's time.
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any, Callable, Iterable
 
 from kg.export.mapping import Mapping, Rule
 from kg.export.privacy import Redactor
 from kg.export.rules import FACTORIES
-from kg.export.terms import Minter, jsonld_member, jsonld_pair
+from kg.export.terms import Minter, jsonld_merged, jsonld_pair, jsonld_types, jsonld_value
 from kg.export.vocab import nt
 from kg.ids import make_id
 from kg.model import Edge, Node
 
-Pair = bytes | tuple[bytes, bytes]  # `predicate object`, or JSON-LD's (key, member)
+Pair = bytes  # `predicate object`, or a JSON-LD member `"predicate":object`
 Block = tuple[str, str, list[Pair]]
-Rules = list[tuple[str, list[Callable[[Any, dict], list[Pair]]], dict | None]]
+# per property: its rules' functions, the memo of their pairs by value, and whether a list
+# value gives several pairs of one predicate
+Rules = list[tuple[str, list[Callable[[Any, dict], list[Pair]]], dict | None, bool]]
+STATEMENT = ("rdf:predicate", "rdf:subject", "rdf:object", "prov:wasDerivedFrom")  # and the edge's properties
 DEFAULT = ""  # the default graph
 MEMO = 50_000  # cached pairs per property: most values repeat (dates, pages, sentences, kinds)
 
 
-def _encoded(finish: Callable[[str], bytes], rule: Callable[[Any, dict], list[str]]) -> Callable[[Any, dict], list[bytes]]:
-    return lambda value, props: list(map(finish, rule(value, props)))
+def _encoded(rule: Callable[[Any, dict], list[str]]) -> Callable[[Any, dict], list[bytes]]:
+    return lambda value, props: list(map(str.encode, rule(value, props)))
 
 
 class Emitter:
@@ -45,14 +51,24 @@ class Emitter:
         self.names = names  # label → name → node IRI, for `link` rules
         self.curies = pairs != "ntriples"  # predicates and classes as CURIEs, or full IRIs
         self.json = pairs == "jsonld"  # pairs as JSON-LD members, made from the CURIE pairs
-        self._finish = jsonld_member if self.json else str.encode  # a pair as written
+        self.folded = 0  # triples merged into another's JSON-LD member
+        # a predicate (in the output's syntax) and an N-Triples term as one pair
+        self.pair: Callable[[str, str], Pair] = jsonld_pair if self.json else self._pair
+        self.value: Callable[[str], str] = jsonld_value if self.json else str  # an N-Triples term as written
         self.terms: dict[str, str] = {}  # term IRI → term as written
         self.term_classes: dict[str, set[str]] = {}
         self._nodes = {label: self._compile(n.rules) for label, n in mapping.nodes.items()}
         self._types = {label: self.types(*n.classes) for label, n in mapping.nodes.items()}
+        self._type_folds = {label: self._folds(n.classes) for label, n in mapping.nodes.items()}
         self._edges = self._compile(mapping.edge_rules)
         self._edges_of = {t: [r for r in self._edges if r[0] in mapping.schema.edge_properties(t)]
                           for t in mapping.edges}  # only what an edge of the type can carry
+        # the blocks whose pairs can share a predicate whatever the values
+        self._repeating = {label for label, n in mapping.nodes.items() if _shared_predicate(n.rules.values())}
+        self._edge_predicates = {t: [p for name, *_ in rules for r in mapping.edge_rules[name] for p in r.predicates]
+                                 for t, rules in self._edges_of.items()}
+        self._repeating_edges = {t for t, ps in self._edge_predicates.items() if len(set(ps)) < len(ps)
+                                 or not set(ps).isdisjoint(STATEMENT)}
         # per edge type and source label: its predicates, and the start of its statement
         self._edge_pos = {t: {src: ([self.p(c) for c in ps],
                                     [*self.types("rdf:Statement"), self.pair(self.p("rdf:predicate"), nt(ps[0]))])
@@ -68,29 +84,64 @@ class Emitter:
         """A predicate or class in the output's syntax."""
         return curie if self.curies else nt(curie)
 
-    def pair(self, predicate: str, term: str) -> Pair:
-        """A predicate (in the output's syntax) and an N-Triples term as one pair."""
-        return jsonld_pair(predicate, term) if self.json else f"{predicate} {term}".encode()
+    @staticmethod
+    def _pair(predicate: str, term: str) -> Pair:
+        return f"{predicate} {term}".encode()
+
+    def head(self, curie: str) -> str:
+        """What a pair of this predicate starts with; its object as written follows."""
+        return f'"{curie}":' if self.json else f"{self.p(curie)} "
 
     def types(self, *classes: str) -> list[Pair]:
-        return [self._finish(f"a {c}" if self.curies else f"{nt('rdf:type')} {nt(c)}") for c in classes]
+        """`rdf:type` pairs; in JSON-LD one `@type` member for all the classes."""
+        if self.json:
+            return [jsonld_types(classes)] if classes else []
+        return [(f"a {c}" if self.curies else f"{nt('rdf:type')} {nt(c)}").encode() for c in classes]
 
-    def block(self, graph: str, subject: str, classes: Iterable[str], pairs: Iterable[tuple[str, str]]) -> Block:
-        """A block from CURIE pairs, for the few resources that are not hot paths."""
-        return graph, subject, [*self.types(*classes), *(self.pair(self.p(p), o) for p, o in pairs)]
+    def _folds(self, classes: tuple[str, ...]) -> int:
+        return max(len(classes) - 1, 0) if self.json else 0
+
+    def block(self, graph: str, subject: str, classes: tuple[str, ...], pairs: Iterable[tuple[str, str]],
+              edge: Edge | None = None) -> Block:
+        """A block from CURIE pairs and the properties of the edge it stands for, if any, for
+        the few resources that are not hot paths."""
+        pairs = list(pairs)
+        pos = [*self.types(*classes), *(self.pair(self.p(p), o) for p, o in pairs)]
+        several = edge is not None and self.apply(self._edges_of[edge.type], edge.props, pos)
+        self.folded += self._folds(classes)
+        if self.json and (several or self._repeats({p for p, _ in pairs}, len(pairs), edge)):
+            pos = self._merged(pos)
+        return graph, subject, pos
+
+    def _repeats(self, predicates: set[str], pairs: int, edge: Edge | None) -> bool:
+        """Whether pairs with these predicates, and the properties of the edge, can repeat one."""
+        if len(predicates) < pairs:
+            return True
+        return edge is not None and (edge.type in self._repeating_edges
+                                     or not predicates.isdisjoint(self._edge_predicates[edge.type]))
+
+    def _merged(self, pos: list[Pair]) -> list[Pair]:
+        merged = jsonld_merged(pos)
+        self.folded += len(pos) - len(merged)
+        return merged
 
     def _compile(self, rules: dict[str, tuple[Rule, ...]]) -> Rules:
         """Per property, its rules' functions and a memo of the pairs each value gave, unless
         a rule reads other properties (alt_label) or names are nearly all distinct (label)."""
-        return [(name, [_encoded(self._finish, FACTORIES[r.kind](self, r)) for r in todo],
-                 None if any(r.kind in ("alt_label", "label") for r in todo) else {})
+        return [(name, [_encoded(FACTORIES[r.kind](self, r)) for r in todo],
+                 None if any(r.kind in ("alt_label", "label") for r in todo) else {},
+                 any(r.per_value for r in todo))
                 for name, todo in rules.items() if todo]
 
     # -- blocks ------------------------------------------------------------------------------
 
     def node_block(self, node: Node, graph: str = DEFAULT) -> Block:
-        pos = list(self._types[node.label])
-        self.apply(self._nodes[node.label], node.props, pos)
+        label = node.label
+        pos = list(self._types[label])
+        several = self.apply(self._nodes[label], node.props, pos)
+        self.folded += self._type_folds[label]
+        if self.json and (several or label in self._repeating):
+            pos = self._merged(pos)
         return graph, self.node_iri(node), pos
 
     def edge_blocks(self, edge: Edge) -> tuple[Block, Block]:
@@ -100,23 +151,26 @@ class Emitter:
         s, o = self.node_iri(edge.source), self.node_iri(edge.target)
         predicates, head = self._edge_pos[edge.type][edge.source.label]
         pos = [*head, self.pair(self._subject, s), self.pair(self._object, o), derived]
-        self.apply(self._edges_of[edge.type], edge.props, pos)
+        several = self.apply(self._edges_of[edge.type], edge.props, pos)
+        if self.json and (several or edge.type in self._repeating_edges):
+            pos = self._merged(pos)
         return ((graph, s, [self.pair(p, o) for p in predicates]),
                 (graph, self.minter.make("statement", self.edge_key(edge)), pos))
 
-    def edge_props(self, edge: Edge, pos: list[Pair]) -> None:
-        self.apply(self._edges_of[edge.type], edge.props, pos)
-
     @staticmethod
-    def apply(rules: Rules, props: dict[str, Any], pos: list[Pair]) -> None:
+    def apply(rules: Rules, props: dict[str, Any], pos: list[Pair]) -> bool:
+        """Append the pairs of the properties to `pos`; True when a list of values gave
+        several pairs of one predicate."""
         get = props.get
-        for name, functions, memo in rules:
+        several = False
+        for name, functions, memo, per_value in rules:
             value = get(name)
             if value is None:
                 continue
             if type(value) is list:
                 if not value:
                     continue
+                several = several or (per_value and len(value) > 1)
                 key = tuple(value)
             elif value == "":
                 continue
@@ -133,6 +187,7 @@ class Emitter:
                     memo.clear()
                 memo[key] = got
             pos += got
+        return several
 
     # -- IRIs --------------------------------------------------------------------------------
 
@@ -163,3 +218,9 @@ class Emitter:
             self.term_classes[iri].add(term_class)
         return iri
 
+
+
+def _shared_predicate(rules: Iterable[tuple[Rule, ...]]) -> bool:
+    """Whether two of the rules can state one predicate."""
+    counts = Counter(p for todo in rules for rule in todo for p in rule.predicates)
+    return any(n > 1 for n in counts.values())

@@ -31,6 +31,20 @@ class Rule:
     link: str | None = None
     fallback: "Rule | None" = None
 
+    @property
+    def predicates(self) -> frozenset[str]:
+        """The predicates the rule's pairs can have (a label's pinyin is an alternative label)."""
+        if self.kind == "label":
+            return frozenset(("skos:prefLabel", "rdfs:label", "skos:altLabel"))
+        if self.kind == "alt_label":
+            return frozenset(("skos:altLabel",))
+        return frozenset(self.properties) | (self.fallback.predicates if self.fallback else frozenset())
+
+    @property
+    def per_value(self) -> bool:
+        """One pair per value of a list, all with one predicate."""
+        return self.kind in ("literal", "alt_label")
+
 
 @dataclass(frozen=True)
 class NodeMap:
@@ -145,7 +159,9 @@ def _edge(type_: str, raw: object, schema: Schema) -> EdgeMap:
     if set(by_source) != sources:
         raise SchemaError(f"edges.{type_}: map each source label {sorted(sources)}", where=WHERE)
     props = {s: tuple(p if isinstance(p, list) else [p]) for s, p in by_source.items()}
-    for curies in props.values():
+    for source, curies in props.items():
+        if len(set(curies)) < len(curies):  # the same triple twice, and a JSON-LD key twice
+            raise SchemaError(f"edges.{type_}.{source}: a property is listed twice", where=WHERE)
         for curie in curies:
             expand(curie)
     return EdgeMap(type_, None, props)

@@ -22,10 +22,10 @@ def pair_tenures(edges: Iterable[Edge], pattern_of: dict[str, str | None],
     post closes the latest tenure still open on its date. A removal that closes nothing (its
     appointment is in no exported document) stands for a tenure known only by its end."""
     events: dict[tuple[str, str], list[tuple[str, int, Edge]]] = defaultdict(list)
+    closes = {t: pattern == END for t, pattern in pattern_of.items() if pattern in (START, END)}
     for edge in edges:
-        pattern = pattern_of.get(edge.type)
-        if pattern in (START, END):  # on one date an appointment sorts before a removal
-            events[(edge.source.id, edge.target.id)].append((str(edge.props.get("date") or ""), pattern == END, edge))
+        if edge.type in closes:  # on one date an appointment sorts before a removal
+            events[(edge.source.id, edge.target.id)].append((str(edge.props.get("date") or ""), closes[edge.type], edge))
     closed_by: dict[str, str] = {}
     for holder_events in events.values():
         open_: list[Edge] = []
@@ -62,10 +62,8 @@ class Patterns:
 
     def _act(self, edge: Edge, graph: str, doc: str) -> Block:
         """The appointment or removal itself: a PROV activity stated by its document."""
-        block = self.em.block(graph, self.em.minter.make("act", self.em.edge_key(edge)),
-                              ("prov:Activity", "govkg:PersonnelAct"), [("prov:used", doc)])
-        self.em.edge_props(edge, block[2])
-        return block
+        return self.em.block(graph, self.em.minter.make("act", self.em.edge_key(edge)),
+                             ("prov:Activity", "govkg:PersonnelAct"), [("prov:used", doc)], edge)
 
     def _instant(self, graph: str, iri: str, edge: Edge) -> Block:
         return self.em.block(graph, iri, ("time:Instant",),
@@ -110,9 +108,7 @@ class Patterns:
 
     def _group_membership(self, edge: Edge) -> Iterator[Block]:
         graph, doc, _ = self.em.doc_terms(edge)
-        block = self.em.block(graph, self.em.minter.make("membership", self.em.edge_key(edge)), ("org:Membership",), [
-            ("org:member", self.em.node_iri(edge.source)), ("org:organization", self.em.node_iri(edge.target)),
-            ("prov:wasDerivedFrom", doc)])
-        self.em.edge_props(edge, block[2])
         self.memberships += 1
-        yield block
+        yield self.em.block(graph, self.em.minter.make("membership", self.em.edge_key(edge)), ("org:Membership",), [
+            ("org:member", self.em.node_iri(edge.source)), ("org:organization", self.em.node_iri(edge.target)),
+            ("prov:wasDerivedFrom", doc)], edge)

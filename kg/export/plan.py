@@ -61,9 +61,11 @@ class Plan:
 
     def _post_organisations(self, data: GraphData) -> dict[str, str]:
         """Post id → IRI of the organisation its edge places it in, for the memberships."""
-        edges = self.run.mapping.edges
-        return {e.source.id: self.em.node_iri(e.target) for e in data.edges if not self.pattern_of[e.type]
-                and POST_ORGANISATION in edges[e.type].by_source[e.source.label]}
+        placing = {(t, source) for t, e in self.run.mapping.edges.items()
+                   for source, properties in e.by_source.items() if POST_ORGANISATION in properties}
+        types = {t for t, _ in placing}
+        return {e.source.id: self.em.node_iri(e.target) for e in data.edges
+                if e.type in types and (e.type, e.source.label) in placing}
 
     def segments(self, slices: int) -> list[Segment]:
         """Head, `slices` slices of the entities and of the documents, tail."""
@@ -104,8 +106,8 @@ class Plan:
 
     def render(self, segment: Segment, write) -> Rendered:
         """Write the segment's blocks with `write(blocks) → triples`; report what it used."""
-        memberships, redacted = self.patterns.memberships, self.redact.count
-        triples = write(self.blocks(segment))
+        memberships, redacted, folded = self.patterns.memberships, self.redact.count, self.em.folded
+        triples = write(self.blocks(segment)) + self.em.folded - folded
         return Rendered(triples, dict(self.em.terms), dict(self.em.term_classes),
                         self.patterns.memberships - memberships, self.redact.count - redacted)
 

@@ -113,16 +113,28 @@ def jsonld_value(term: str) -> str:
     return lexical
 
 
-def jsonld_member(pair: str) -> tuple[bytes, bytes]:
-    """A Turtle pair (`skos:prefLabel "阳泉"@zh`, `a org:Organization`) as its JSON-LD key and
-    member (`"skos:prefLabel"`, `"skos:prefLabel":{"@value":"阳泉","@language":"zh"}`), in UTF-8."""
-    predicate, _, term = pair.partition(" ")
-    return jsonld_pair(predicate, term)
-
-
-def jsonld_pair(predicate: str, term: str) -> tuple[bytes, bytes]:
-    """A predicate (a CURIE, or `a`) and an N-Triples term as a JSON-LD key and member."""
+def jsonld_pair(predicate: str, term: str) -> bytes:
+    """A predicate (a CURIE, or `a`) and an N-Triples term as a JSON-LD member."""
     if predicate == "a":
-        return b'"@type"', f'"@type":"{term}"'.encode()
-    key = f'"{predicate}"'
-    return key.encode(), f"{key}:{jsonld_value(term)}".encode()
+        return f'"@type":"{term}"'.encode()
+    if term[0] == "<":  # most objects are IRIs
+        return f'"{predicate}":{{"@id":"{term[1:-1]}"}}'.encode()
+    return f'"{predicate}":{jsonld_value(term)}'.encode()
+
+
+def jsonld_types(classes: tuple[str, ...] | list[str]) -> bytes:
+    """The `@type` member of a node of these classes (CURIEs of the context)."""
+    if len(classes) == 1:
+        return f'"@type":"{classes[0]}"'.encode()
+    return ('"@type":[' + ",".join(f'"{c}"' for c in classes) + "]").encode()
+
+
+def jsonld_merged(members: list[bytes]) -> list[bytes]:
+    """One member per key, the values of a repeated key in one array: JSON leaves an object
+    with a key twice undefined, and most readers keep only the last one."""
+    by_key: dict[bytes, list[bytes]] = {}
+    for member in members:
+        key = member[:member.index(b'"', 1) + 1]  # a CURIE or @type: no quote inside
+        by_key.setdefault(key, []).append(member[len(key) + 1:])
+    return [b"%s:%s" % (key, values[0]) if len(values) == 1 else b"%s:[%s]" % (key, b",".join(values))
+            for key, values in by_key.items()]

@@ -3,8 +3,8 @@
 N-Triples, N-Quads, Turtle and TriG are written directly from the blocks (one statement per
 subject in Turtle and TriG, whose blocks carry prefixed predicates). A body can be written in
 parts and the parts joined: each part opens and closes its own named graphs, and a document's
-graph never spans two parts. JSON-LD gets blocks whose pairs are already JSON members with
-their keys (`"skos:prefLabel"`, a compact IRI of the context): one node object per block.
+graph never spans two parts. JSON-LD gets blocks whose pairs are already JSON members
+(`"skos:prefLabel":{…}`, keyed by a compact IRI of the context): one node object per block.
 """
 
 from __future__ import annotations
@@ -61,36 +61,20 @@ def _grouped(blocks: Iterable[Block], out: BinaryIO, opens: bool, *, graphs: boo
 
 def _jsonld(blocks: Iterable[Block], out: BinaryIO, opens: bool) -> int:
     """A node object per block, `,` before each but the file's first. The blocks' pairs are
-    (key, member); a key that comes more than once gets one member with an array."""
+    members whose keys do not repeat (the emitter merged them)."""
     buf, written = [], 0
     separator = b"" if opens else b",\n"
     for _, s, pos in blocks:
         if not pos:
             continue
         written += len(pos)
-        keys, members = zip(*pos)
-        if len(set(keys)) < len(keys):
-            members = _merged(keys, members)
-        buf.append(b'%s{"@id":"%s",%s}' % (separator, s[1:-1].encode(), b",".join(members)))
+        buf.append(b'%s{"@id":"%s",%s}' % (separator, s[1:-1].encode(), b",".join(pos)))
         separator = b",\n"
         if len(buf) >= CHUNK:
             out.write(b"".join(buf))
             buf.clear()
     out.write(b"".join(buf))
     return written
-
-
-def _merged(keys: tuple[bytes, ...], members: tuple[bytes, ...]) -> list[bytes]:
-    """One member per key: the values of a repeated key in one array."""
-    by_key: dict[bytes, list[bytes]] = {}
-    for key, member in zip(keys, members):
-        same = by_key.get(key)
-        if same is None:
-            by_key[key] = [member]
-        else:
-            same.append(member)
-    return [same[0] if len(same) == 1 else b"%s:[%s]" % (key, b",".join([m[len(key) + 1:] for m in same]))
-            for key, same in by_key.items()]
 
 
 @dataclass(frozen=True)

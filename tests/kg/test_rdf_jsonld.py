@@ -32,10 +32,18 @@ def _graphs(path, fmt: str) -> tuple[rdflib.Graph, rdflib.Graph]:
     return by_rdflib, rdflib.Graph().parse(data=text, format="nt")
 
 
+def _unique_keys(pairs: list[tuple[str, object]]) -> dict:
+    keys = [k for k, _ in pairs]
+    assert len(set(keys)) == len(keys), f"a key repeats in {keys}"  # JSON leaves that undefined
+    return dict(pairs)
+
+
 def _same_graph_as_ntriples(data: GraphData, tmp_path, jobs: int = 1) -> rdflib.Graph:
     # one export of both, so that each file's DCAT dataset lists the same two distributions
-    export_rdf_all(data, tmp_path, ["ntriples", "jsonld"], stem="g", base=BASE, now=NOW, jobs=jobs)
-    json.loads((tmp_path / "g.jsonld").read_text(encoding="utf-8"))  # plain JSON, whatever reads it
+    counts = export_rdf_all(data, tmp_path, ["ntriples", "jsonld"], stem="g", base=BASE, now=NOW, jobs=jobs)
+    # plain JSON, whatever reads it, with no key twice in an object
+    json.loads((tmp_path / "g.jsonld").read_text(encoding="utf-8"), object_pairs_hook=_unique_keys)
+    assert counts["jsonld"] == counts["ntriples"]  # a triple merged into an array still counts
     expected, _ = _graphs(tmp_path / "g.nt", "ntriples")
     by_rdflib, by_oxigraph = _graphs(tmp_path / "g.jsonld", "jsonld")
     assert set(by_rdflib) == set(expected)  # no blank nodes: the same triples are the same graph
@@ -69,6 +77,29 @@ def test_literals_with_escapes_types_and_languages(tmp_path):
     graph = _same_graph_as_ntriples(data, tmp_path)
     titles = {str(o) for o in graph.objects(None, rdflib.URIRef("http://purl.org/dc/terms/title"))}
     assert awkward in titles
+
+
+def test_values_of_one_predicate_share_a_key(tmp_path):
+    """Lists (pages, written forms, an edge's resolution steps), two rules with one predicate
+    (a name's pinyin and the written forms are both skos:altLabel) and several classes."""
+    doc_id = "阳政发〔2020〕2号"
+    doc = Node("Document", doc_id, {"id": doc_id, "number": doc_id, "title": "通知", "pages": [3, 4, 5]})
+    agency_id = make_id("Agency", "阳泉市水务局")
+    agency = Node("Agency", agency_id, {"id": agency_id, "name": "阳泉市水务局", "kind": "department",
+                                        "written": ["市水务局", "水务局"], "resolution": ["简称", "辖区"]})
+    edge = Edge("ISSUED_BY", doc, agency, make_id("edge", doc_id, "r"), {
+        "doc": doc_id, "evidence": "市水务局", "page": 3, "span": [0, 4], "resolution": ["简称", "辖区"]})
+    data = GraphData()
+    data.nodes.update({doc.id: doc, agency.id: agency})
+    data.edges.append(edge)
+    graph = _same_graph_as_ntriples(data, tmp_path)
+    node = next(n for n in json.loads((tmp_path / "g.jsonld").read_bytes())["@graph"]
+                if n["@id"].endswith(agency_id.split(":")[1]))
+    assert node["@type"] == ["org:Organization", "cpov:PublicOrganisation"]
+    assert len(node["skos:altLabel"]) == 3  # the two written forms and the pinyin
+    agency_iri = rdflib.URIRef(node["@id"])
+    alt = {str(o) for o in graph.objects(agency_iri, rdflib.URIRef("http://www.w3.org/2004/02/skos/core#altLabel"))}
+    assert {"市水务局", "水务局"} < alt
 
 
 @pytest.mark.parametrize("term, value", [

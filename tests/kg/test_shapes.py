@@ -83,6 +83,7 @@ def test_a_schema_change_changes_the_shapes():
     (lambda m: m["concepts"]["act"].pop("免去"), "concept scheme 'act' lacks"),
     (lambda m: m["edges"].update(MEMBER_OF={"pattern": "seat"}), "unknown pattern 'seat'"),
     (lambda m: m["edges"].update(PART_OF={"Agency": "org:subOrganizationOf"}), "map each source label"),
+    (lambda m: m["edges"].update(LEADS=["govkg:leads", "govkg:leads"]), "LEADS.Agency: a property is listed twice"),
 ])
 def test_a_broken_mapping_fails_naming_the_culprit(mutate, culprit):
     raw = yaml.safe_load(mapping_text())
