@@ -38,6 +38,8 @@ def _nfkc(ch: str) -> str:
         return "\n"
     if "\u2460" <= ch <= "\u24ff":  # ① ⑴ ⒈ mark list items: NFKC would make ① a bare 1
         return ch
+    if ch == "\u3000":  # as wide as a Chinese character: two spaces keep a table's columns aligned
+        return "  "
     out = unicodedata.normalize("NFKC", ch)
     return " " if out.isspace() and out not in "\t\n\f" else out
 

@@ -73,6 +73,9 @@ def test_full_width_forms_fold_to_ascii(raw, expected):
     ("2020  年", "2020年"),
     # a wide gap by a digit is a table's column gap: it stays
     ("1     推行企业开办", "1     推行企业开办"),
+    # an ideographic space is as wide as a Chinese character: a padded table keeps its columns
+    ("1　　　库坑村", "1      库坑村"),
+    ("副市长　王伟", "副市长  王伟"),
     ("市人社局      2021年6月底前", "市人社局      2021年6月底前"),
 ])
 def test_spaces_inside_words_are_dropped_between_words_kept(raw, expected):

@@ -6,6 +6,8 @@ documents write them."""
 
 import pytest
 
+from loaders.normalize import normalize
+from loaders.records import Source
 from loaders.task_table import task_rows
 from tests.loaders.extract_support import run
 from tests.loaders.test_round5 import _documents, _rivers
@@ -55,6 +57,16 @@ def test_the_responsible_column_leads_when_the_document_says(rule, lead):
 ])
 def test_rivers_of_chief_lines_tables_and_lists(text, rivers):
     assert _rivers(text) == rivers
+
+
+def test_a_table_padded_with_ideographic_spaces_keeps_its_columns():
+    """A second river of a village, on a line of its own, stands in the river column only by
+    its padding: each ideographic space is as wide as a Chinese character."""
+    raw = ("序号　村　名　　　　河道名称　　　　　　　　　　村级河长　　职　务\n\n"
+           "1　　　高田坑村　　　高田坑溪（高田坑村段）　　　汪志明　　　村党支部书记\n\n"
+           "2　　　库坑村　　　　库坑溪（库坑村段）　　　　　余　军　　　村委会主任\n\n"
+           "　　　　　　　　　　　杨家沟　　　　　　　　　　　余　军　　　村委会主任\n")
+    assert _rivers(normalize(Source.from_pages("t.txt", [raw], "txt")).text) == ["高田坑溪", "库坑溪", "杨家沟"]
 
 
 MINUTES = ("邢台市人民政府常务会议纪要\n\n邢政纪〔2019〕12号\n\n"
