@@ -37,8 +37,9 @@ _NOT_ADDRESSEE = re.compile(r"任命|免去|决定|如下|同意|^经|附件")
 _LINE = re.compile(r"[^\n\f]+")
 _ENDS_WITH_DATE = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日$")
 # A web page's line between a notice's title and its 文号: 发布时间, 来源, 【字体：大 中 小】, 浏览次数;
-# or a line of a portal's metadata block above the title (索引号, 成文日期, 名称, 主题词).
-_PAGE_META = re.compile(r"(?:发布时间|发布日期|信息来源|来源|索引号|发文机关)\s*[:：]"
+# or a line of a portal's metadata block above the title (索引号, 成文日期, 名称, 主题词); or the
+# 签发人 a 红头 document prints beside or under its 文号.
+_PAGE_META = re.compile(r"(?:发布时间|发布日期|信息来源|来源|索引号|发文机关|签发人)\s*[:：]"
                         r"|^(?:发布机构|成文日期|主题分类|分类|名称|标题|主题词|公开方式|有效性)\s*[:：]|字体\s*[:：]|【\s*字体|"
                         r"浏览次数|阅读次数|点击[数量率]|分享到|打印本页|关闭窗口")
 _TOC_ENTRY = re.compile(r"(?:\.{2,}|…+|·{3,}|\s)\s*\(?\s*\d{1,4}\s*\)?$")
@@ -174,6 +175,10 @@ def _own_title_below(lines: list[Line], i: int, above: list[int]) -> list[int]:
     return []
 
 
+def _says_about(lines: list[Line], picked: list[int]) -> bool:
+    return bool(picked) and TITLE_VERB.search(key("".join(lines[k].text for k in picked))) is not None
+
+
 def _numbered_headers(lines: list[Line], skip: tuple[int, int]) -> list[Header]:
     headers: list[Header] = []
     for i, line in enumerate(lines):
@@ -186,8 +191,9 @@ def _numbered_headers(lines: list[Line], skip: tuple[int, int]) -> list[Header]:
             continue
         floor = max(headers[-1].last if headers else -1, skip[1])
         title = _title_above(lines, i, floor)
-        if not title:
-            title = _title_below(lines, i, len(lines))
+        below = _title_below(lines, i, len(lines))
+        if not title or (_says_about(lines, below) and not _says_about(lines, title)):
+            title = below  # a reprint's plan heading above, the notice issuing it under the 文号
         else:
             title = _own_title_below(lines, i, title) or title
         first = min(title + [i])
@@ -221,6 +227,31 @@ def _unnumbered_headers(lines: list[Line], skip: tuple[int, int], numbered: list
     return found
 
 
+# A notice to the public that has neither 文号 nor 主送机关 (干部任前公示, 征收土地公告): its
+# title alone on a line, then the body's opening words.
+_NOTICE_TITLE = re.compile(r"[\u4e00-\u9fff]{0,16}(?:公示|公告|通告)")
+_OPENING = re.compile(r"\s*(?:根据|依据|按照|为了?|经|现将|现对|拟)")
+
+
+def _notice_headers(lines: list[Line], skip: tuple[int, int], others: list[Header]) -> list[Header]:
+    """Titles of public notices outside any other document: before every other header, or
+    after the previous document has been dated."""
+    dated = [i for i, ln in enumerate(lines) if date_line(ln.text)]
+    starts = sorted(h.first for h in others)
+    taken = {i for h in others for i in range(h.first, h.last + 1)}
+    found = []
+    for j, line in enumerate(lines[:-1]):
+        if j in taken or skip[0] <= j <= skip[1] or not _NOTICE_TITLE.fullmatch(key(line.text)) \
+                or not _OPENING.match(lines[j + 1].text):
+            continue
+        previous = max((s for s in starts if s < j), default=-1)
+        following = min((s for s in starts if s > j), default=len(lines))
+        dated_above = previous < 0 or bisect_left(dated, j) > bisect_left(dated, previous)
+        if dated_above and bisect_left(dated, following) > bisect_left(dated, j):  # and dated itself
+            found.append(Header(j, j, (j,), None))
+    return found
+
+
 def is_addressee(text: str) -> bool:
     """主送机关: `各县（区）人民政府，市直各单位：` — a list of bodies closed by a colon."""
     return bool(_ADDRESSEE.match(text)) and not _NOT_ADDRESSEE.search(text)
@@ -230,4 +261,5 @@ def find_headers(lines: list[Line]) -> list[Header]:
     """Every document header of a text, in order; the table of contents is skipped."""
     skip = _toc_span(lines)
     numbered = _numbered_headers(lines, skip)
-    return sorted(numbered + _unnumbered_headers(lines, skip, numbered), key=lambda h: h.first)
+    headers = numbered + _unnumbered_headers(lines, skip, numbered)
+    return sorted(headers + _notice_headers(lines, skip, headers), key=lambda h: h.first)

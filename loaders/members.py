@@ -9,7 +9,8 @@ loaders.member_rows; this module adds what spans lines:
   is not a name (`领导小组下设办公室，办公室设在…`) is prose about the office.
 - A title broken onto the next line (`市农业农村局二级调` / `研员`), or into the next row's cell
   under an empty name, is joined to its row.
-The lines about the group's office that follow a list are kept for loaders.office.
+The lines about the group's office that follow a list are kept for loaders.office. Page numbers
+and running heads where a list goes on over a page break (loaders.furniture) are passed over.
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from loaders.extract.posts import title_length
+from loaders.furniture import is_furniture
 from loaders.member_rows import (LABEL, PERSON, ROLE_OF, Row, Span, bracketed_rows, glued_rows,
                                  labelled_runs, paired_rows, spaced_row)
 
@@ -85,7 +88,7 @@ class _Reader:
             self.role = rows[-1].role
             self.left += rows
             return True
-        return self._title_continued(start, end)
+        return self._title_continued(start, end) or _collective(body, start, end)
 
     def _title_continued(self, start: int, end: int) -> bool:
         """A short line that is no row ends the unfinished title above it (二级调 / 研员)."""
@@ -135,6 +138,17 @@ class _Reader:
         return self.block
 
 
+# An entry of the list that names no one: the heads of every body of a kind (各县市区人民政府
+# 区长、县市长, 各成员单位分管负责同志). The list goes on after it.
+_COLLECTIVE = re.compile(r"[ \t]*各[\u4e00-\u9fff、]{3,40}[ \t]*")
+
+
+def _collective(body: str, start: int, end: int) -> bool:
+    line = _COLLECTIVE.fullmatch(body, start, end)
+    last = body[start:end].strip().rsplit("、", 1)[-1]
+    return line is not None and (title_length(last) > 0 or last.endswith(("负责同志", "负责人")))
+
+
 def _lines(body: str) -> list[Span]:
     return [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", body) if m.group().strip()]
 
@@ -156,6 +170,11 @@ def _about_office(body: str, start: int, end: int) -> bool:
     return "办公室" in body[start:end] or body[start:end].lstrip().startswith("成员单位")
 
 
+def _furniture(body: str, start: int, end: int) -> bool:
+    """A page number or running head printed where the list went on over a page break."""
+    return is_furniture(body[start:end])
+
+
 def member_blocks(body: str) -> list[Block]:
     """The member lists of body: runs of rows opened by a role label (组长:, 副组长:, 成员:)."""
     blocks, lines, i = [], _lines(body), 0
@@ -164,12 +183,17 @@ def member_blocks(body: str) -> list[Block]:
         if not _opens_block(body, start, end):
             i += 1
             continue
-        reader = _Reader(body, start)
-        while i < len(lines) and reader.line(*lines[i]):
+        reader, read = _Reader(body, start), []
+        while i < len(lines):
+            if not (read and _furniture(body, *lines[i])):
+                if not reader.line(*lines[i]):
+                    break
+                read.append(i)
             i += 1
-        block_end = lines[i - 1][1] if i else end
-        while i < len(lines) and _about_office(body, *lines[i]):
-            reader.block.office.append(lines[i])
+        block_end = lines[read[-1]][1] if read else end
+        while i < len(lines) and (_furniture(body, *lines[i]) or _about_office(body, *lines[i])):
+            if not _furniture(body, *lines[i]):
+                reader.block.office.append(lines[i])
             i += 1
         block = reader.finish(block_end)
         if block.rows:

@@ -101,7 +101,8 @@ def _drop_space(text: str, a: int, b: int) -> bool:
     if not (is_cjk(left) and is_cjk(right)):
         return False
     left_alone = a - 1 == 0 or not is_cjk(text[a - 2])
-    right_alone = b + 1 >= len(text) or not is_cjk(text[b + 1])
+    # a name padded to a list's width and copied into prose: 陈  静同志
+    right_alone = b + 1 >= len(text) or not is_cjk(text[b + 1]) or text.startswith("同志", b + 1)
     return left_alone and right_alone
 
 

@@ -39,6 +39,7 @@ _RIVER_WORD = re.compile(r"[河江溪](?=流域|沿线|沿岸|两岸|岸线|干�
 # Characters that cannot start a name (入河 涉河 各乡 全镇 城镇 村镇) or sit inside one.
 _BAD_FIRST = set("入涉巡沿护治过跨界小的条各全本该此其主支干内外上下中城村集乡镇建每重等")
 _STOP_CHARS = set("的了和与及至在对把被从向将为是等或")
+_NUMERALS = set("一二三四五六七八九十两")
 _VERBS = re.compile(
     "开展|完成|实施|推进|推动|加强|强化|加快|建成|建设|新建|治理|整治|其中|包括|位于|启动|投运|保护|沿线|"
     "流经|涉及|重点|负责|配合|排查|清理|疏浚|修复|改造|落实|全面|深入|持续|做好|抓好|提升|改善|巩固|完善|开工|围绕|"
@@ -94,7 +95,8 @@ def _stem_start(text: str, end: int, longest: int, walls: set[int]) -> tuple[int
 
 def _after_verb(text: str, start: int, end: int, bounded: bool) -> tuple[int, bool]:
     """A stem holding a verb (开展贡江, 加强桃江流域) starts after its last verb, which bounds it."""
-    cuts = [m.end() for m in _VERBS.finditer(text, start, end - 1)]
+    # a verb may begin before the stem's first character (实|施昆都仑河): its end still bounds the name
+    cuts = [m.end() for m in _VERBS.finditer(text, max(start - 1, 0), end - 1) if m.end() > start]
     return (cuts[-1], True) if cuts else (start, bounded)
 
 
@@ -102,7 +104,16 @@ def _good(text: str, start: int, end: int) -> bool:
     """A name of two or more characters, without function words, whose head is no bad first
     character; 小 heads a longer name (小清河, 小洲源), not the common word 小河."""
     first_ok = text[start] not in _BAD_FIRST or (text[start] == "小" and end - start >= 3)
-    return end - start >= 2 and first_ok and not any(ch in _STOP_CHARS for ch in text[start:end])
+    return end - start >= 2 and first_ok and not any(ch in _STOP_CHARS for ch in text[start:end]) \
+        and not _a_count(text, start, end)
+
+
+def _a_count(text: str, start: int, end: int) -> bool:
+    """A number of the rivers just named, not a name: 赣江、抚河、信江、饶河、修河五河干流."""
+    i = end - 1
+    while i > 0 and text[i - 1] in _NUMERALS:
+        i -= 1
+    return i < end - 1 and i > 0 and text[i - 1] in "河江溪"
 
 
 def _lists(text: str) -> list[tuple[int, int]]:
@@ -193,7 +204,7 @@ def _block_heads(text: str) -> list[Place]:
 # A table whose column names the rivers (河道名称, 河流): a river-chief list laid out as a table.
 _RIVER_COLUMNS = [
     (re.compile(r"序号|编号"), "number"),
-    (re.compile(r"(?:河道|河流|河湖|河段|水系)(?:名称)?"), "river"),
+    (re.compile(r"(?:河道|河流|河湖|河段|水系)(?:\([^()\n]{1,6}\))?(?:名称)?"), "river"),
     (re.compile(rf"[{_CJK}]{{1,8}}"), "other"),  # 村名, 河长, 职务: read so that the header is known
 ]
 _RIVER_MARKS = ("河道", "河流", "河段")
@@ -214,6 +225,28 @@ def _table_rivers(text: str) -> list[Place]:
     return found
 
 
+# A table flattened with single spaces, its first column after the number the rivers': the
+# header (`序号 河流(湖库)名称 流经乡镇 …`), then rows (`5 坎市溪 坎市镇、培丰镇 29.8 副区长 熊晓东`).
+_RIVER_FIRST_HEADER = re.compile(r"(?m)^[ \t]*(?:序号|编号)[ \t]+(?:河道|河流|河湖|河段)\S*[ \t]+\S")
+_NUMBERED_ROW = re.compile(rf"[ \t]*\d{{1,3}}[ \t.、]*([{_CJK}]{{2,8}}?)(?:\([^()\n]{{1,12}}\))?[ \t]")
+
+
+def _first_column_rivers(text: str) -> list[Place]:
+    """The river opening each numbered row under such a header, until a line that is no row."""
+    found = []
+    for header in _RIVER_FIRST_HEADER.finditer(text):
+        at = text.find("\n", header.end())
+        while at >= 0:
+            row = _NUMBERED_ROW.match(text, at + 1)
+            if not row:
+                break
+            start, end = row.span(1)
+            if text[end - 1] in "河江溪源渠沟港浦" and _river_name(text, start, end):
+                found.append(Place(start, end, "RIVER"))
+            at = text.find("\n", row.end())
+    return found
+
+
 def find_places(text: str, known: Iterable[tuple[int, int]] = ()) -> list[Place]:
     """Rivers and towns named by list or river-word grammar; `known` are gazetteer place spans."""
     known = list(known)
@@ -229,6 +262,29 @@ def find_places(text: str, known: Iterable[tuple[int, int]] = ()) -> list[Place]
         start, bounded = _stem_start(text, end, KINDS["RIVER"][1], walls)
         if _good(text, start, end) and (bounded or end - start >= 4):
             found.append(Place(start, end, "RIVER"))
-    found += _line_heads(text) + _chief_rows(text) + _block_heads(text) + _table_rivers(text)
+    found += _line_heads(text) + _chief_rows(text) + _block_heads(text) + _table_rivers(text) \
+        + _first_column_rivers(text)
     unique = {(p.start, p.end): p for p in found if p.start not in taken and p.end - 1 not in taken}
-    return sorted(unique.values())
+    return sorted([*unique.values(), *_named_again(text, list(unique.values()), taken)])
+
+
+def _bounded_left(text: str, a: int) -> bool:
+    """Nothing joins text[a:] on the left: no character, or punctuation, a function word or a verb."""
+    if a == 0 or not ("\u4e00" <= text[a - 1] <= "\u9fff") or text[a - 1] in _STOP_CHARS:
+        return True
+    return any(m.end() == a for m in _VERBS.finditer(text, max(a - 4, 0), a))
+
+
+def _named_again(text: str, found: list[Place], taken: set[int]) -> list[Place]:
+    """A river the document has shown to be one (a table, a list, a chief's line) is that river
+    wherever else the document names it (`实施东风渠清淤疏浚`). Two-character names only where
+    nothing joins them on the left (推进汀江治理): 李长江 is a person."""
+    names = {text[p.start:p.end] for p in found if p.label == "RIVER"}
+    covered = taken | {i for p in found for i in range(p.start, p.end)}
+    again = []
+    for name in names:
+        for m in re.finditer(re.escape(name), text):
+            a, b = m.span()
+            if a not in covered and b - 1 not in covered and (len(name) >= 3 or _bounded_left(text, a)):
+                again.append(Place(a, b, "RIVER"))
+    return again

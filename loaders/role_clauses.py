@@ -13,12 +13,11 @@ import re
 from dataclasses import dataclass
 
 from loaders.agency import is_agency
-from loaders.roles import DEADLINE_LABEL, Roles, parse_roles
+from loaders.roles import DEADLINE_LABEL, DEADLINE_LABELS, ROLE_LABELS, Roles, parse_roles
 
 ROLE_HINT = re.compile(r"牵头|配合|负责|落实|参与|协助|协同|实施|单位|部门")
 # At a line's start, or closing an item's paragraph after its last sentence (`…复绿。责任单位：…`).
-LABEL_LINE = re.compile(r"(?m)(?:^[ \t]*|(?<=。))(?:责任单位|责任部门|主责单位|主责部门|牵头单位|牵头部门|配合单位|配合部门"
-                        r"|协办单位|完成时限|完成时间|时间节点)\s*:")
+LABEL_LINE = re.compile(rf"(?m)(?:^[ \t]*|(?<=。))(?:{ROLE_LABELS}|{DEADLINE_LABELS})\s*:")
 _LINE_END = re.compile(r"[。;.]?[ \t]*(?:\n|$)")
 _BRACKET = re.compile(r"[(（)）]")
 
@@ -122,7 +121,25 @@ def _labelled(text: str, start: int, end: int) -> list[Clause]:
             previous.end = line_end
         else:
             clauses.append(Clause(m.start(), line_end, roles, True))
+    for clause in clauses:
+        _take_role_line(text, clause, end)
     return clauses
+
+
+# A line of units and their verb alone (`各设区市人民政府按属地负责落实。`)
+_ROLE_LINE = re.compile(r"[ \t]*([^。;:\n()]{2,60}?(?:牵头|配合|参与|负责落实|负责实施|负责))[。;]?[ \t]*(?=\n|$)")
+
+
+def _take_role_line(text: str, clause: Clause, end: int) -> None:
+    """The line right under labelled lines that names more units with their verb joins them."""
+    at = clause.end
+    while at < end and text[at] in " \t\n":
+        at += 1
+    line = _ROLE_LINE.match(text, at, end)
+    roles = line and parse_roles(text, *line.span(1))
+    if roles and not roles.empty() and not roles.bare:
+        _merge(clause.roles, roles)
+        clause.end = line.end()
 
 
 def _before_stop(text: str, start: int, end: int) -> int:

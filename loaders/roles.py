@@ -20,20 +20,23 @@ from dataclasses import dataclass, field
 from loaders.agency import agency_spans, is_agency
 
 Span = tuple[int, int]
-_QUALIFIER = r"(?:分别|共同|按职责分工|按照职责分工|按职责|按照职责|各自|具体){0,2}"
+_QUALIFIER = r"(?:分别|共同|按职责分工|按照职责分工|按职责|按照职责|各自|具体|按属地|属地){0,2}"
 ROLE_VERB = re.compile(
     rf"{_QUALIFIER}(?P<verb>牵头负责|牵头|配合|参与|协助|协同|负责落实|负责实施|负责|落实|组织实施)\s*$")
-LABEL = re.compile(r"\s*(?P<label>责任单位|责任部门|主责单位|主责部门|实施单位|牵头单位|牵头部门|配合单位|配合部门"
-                   r"|协办单位|参与单位)\s*[:：]\s*")
-DEADLINE_LABEL = re.compile(r"\s*(?:完成时限|完成时间|时间节点|时间要求|时限)\s*[:：]\s*")
+# The labels of a list of units, and the role each gives (责任单位 and 实施单位: responsible).
+LABEL_ROLE = {"牵头单位": "lead", "牵头部门": "lead", "主责单位": "lead", "主责部门": "lead",
+              "配合单位": "cooperate", "配合部门": "cooperate", "协办单位": "cooperate", "协办部门": "cooperate",
+              "参与单位": "cooperate", "参与部门": "cooperate",
+              "责任单位": "responsible", "责任部门": "responsible", "实施单位": "responsible"}
+ROLE_LABELS = "|".join(LABEL_ROLE)
+DEADLINE_LABELS = "完成时限|完成时间|时间节点|时间要求|时限"
+LABEL = re.compile(rf"\s*(?P<label>{ROLE_LABELS})\s*[:：]\s*")
+DEADLINE_LABEL = re.compile(rf"\s*(?:{DEADLINE_LABELS})\s*[:：]\s*")
 # A date, perhaps with what is due by then (2019年底前取得阶段性成果, 2020年6月底前出台).
 DEADLINE = re.compile(r"\s*(?:\d{4}年[^,;，；]{0,10}?(?:前|底|末|内)(?:(?!牵头|配合|负责)[^,;，；()]){0,10}"
                       r"|长期坚持|持续推进|持续实施|\d{4}年(?:\d{1,2}月)?(?:底|末)?)\s*$")
 VERB_ROLE = {"牵头负责": "lead", "牵头": "lead", "配合": "cooperate", "参与": "cooperate",
              "协助": "cooperate", "协同": "cooperate"}
-LABEL_ROLE = {"牵头单位": "lead", "牵头部门": "lead", "主责单位": "lead", "主责部门": "lead",
-              "配合单位": "cooperate", "配合部门": "cooperate",
-              "协办单位": "cooperate", "参与单位": "cooperate"}
 # A unit's role written in brackets after it: 省水利厅（牵头）.
 MARK = re.compile(r"\s*\((?P<mark>牵头|配合|参与|协办)\)\s*$")
 MARK_ROLE = {"牵头": "lead", "配合": "cooperate", "参与": "cooperate", "协办": "cooperate"}
@@ -74,9 +77,18 @@ class Roles:
             self.cooperate, self.responsible = self.cooperate + self.responsible, []
 
 
-def _marked(text: str, spans: list[Span], roles: Roles) -> list[Span]:
+def _marked(text: str, spans: list[Span], roles: Roles, whole: bool = False) -> list[Span]:
     """Units whose role is written after them in brackets go to that role (the brackets left
-    out of the name); the others are returned."""
+    out of the name); the others are returned. In a list that is one of several parts of the
+    clause (`州卫生健康委、州农业农村局（牵头），州财政局`), a mark after its last unit, the only
+    mark, is the whole list's."""
+    if whole and len(spans) > 1:
+        marks = [MARK.search(text, a, b) for a, b in spans]
+        last = marks[-1]
+        if last and last.start() > spans[-1][0] and not any(marks[:-1]):
+            roles.add(MARK_ROLE[last.group("mark")], spans[:-1] + [(spans[-1][0], last.start())])
+            roles.marked = True
+            return []
     rest = []
     for a, b in spans:
         m = MARK.search(text, a, b)
@@ -136,7 +148,8 @@ def _verb_part(text: str, a: int, verb: re.Match, roles: Roles, pending: list[Sp
 def parse_roles(text: str, start: int, end: int) -> Roles | None:
     """The roles stated by text[start:end] (a clause's content), or None if it is not a clause."""
     roles, pending, label_role, verbs = Roles(), [], None, 0
-    for a, b in _parts(text, start, end):
+    parts = _parts(text, start, end)
+    for a, b in parts:
         label = LABEL.match(text, a, b)
         if label:
             label_role, a = LABEL_ROLE.get(label.group("label"), "responsible"), label.end()
@@ -153,7 +166,7 @@ def parse_roles(text: str, start: int, end: int) -> Roles | None:
         names = _names(text, a, b, strict=label_role is None)
         if names is None:
             return None
-        names = _marked(text, names, roles)
+        names = _marked(text, names, roles, whole=len(parts) > 1)
         if label_role:
             roles.add(label_role, names)
         else:

@@ -172,7 +172,11 @@ def _clauses(plan: Plan) -> list[list[Clause]]:
 
 # A sentence that opens with the units answering for (part of) a task: `X、Y负责做好…`.
 ANSWERS = re.compile(r"(?:^|(?<=[。;]))[ \t]*([^。;,由\n]{2,60}?)(?:分别)?负责(?![制人同])")
-INLINE = re.compile(r"由([^,。;由]{2,40}?)(牵头|负责)(?!解释)(?:[,、]([^,。;]{2,40}?)(配合|协助|参与))?")
+INLINE = re.compile(r"由([^,。;由]{2,40}?)(牵头|负责)(?!解释)")
+# The units after the lead in its sentence, each list with its verb and perhaps the verb's
+# object: `、市财政局配合研究确定`, `,Y按职责分工负责`, `,各设区市人民政府负责落实属地责任`.
+INLINE_MORE = re.compile(r"[,、]([^,。;]{2,40}?)(?:分别|共同|按职责分工|按照职责分工|按职责|按属地)?"
+                         r"(配合|协助|参与|协同|负责)[^,、。;]*")
 
 
 def _strict_names(body: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -185,17 +189,24 @@ def _inline_tasks(plan: Plan, unit: Unit) -> list[TaskFact]:
     body, tasks = plan.body, []
     for m in INLINE.finditer(body, unit.text_start, unit.end):
         lead = _strict_names(body, m.start(1), m.end(1))
-        cooperate = _strict_names(body, m.start(3), m.end(3)) if m.group(3) else []
-        if not lead or (m.group(3) and not cooperate):
+        if not lead:
             continue
         roles = Roles()
         roles.add(VERB_ROLE.get(m.group(2), "responsible"), lead)
-        roles.add("cooperate", cooperate)
+        _more_units(body, m.end(), unit.end, roles)
         start, end = _sentence(body, m.start(), m.end(), unit.text_start, unit.end)
         tasks.append(_task(plan, unit.item or "0", start, end, end, roles))
     if len(tasks) == 1:
         _whole_unit(plan, unit, tasks[0])
     return tasks
+
+
+def _more_units(body: str, at: int, end: int, roles: Roles) -> None:
+    """The lists of units that follow the lead in its sentence, each in its verb's role,
+    up to the first that names no unit."""
+    while (more := INLINE_MORE.match(body, at, end)) and (names := _strict_names(body, *more.span(1))):
+        roles.add(VERB_ROLE.get(more.group(2), "responsible"), names)
+        at = more.end()
 
 
 def _whole_unit(plan: Plan, unit: Unit, task: TaskFact) -> None:
