@@ -50,7 +50,7 @@ class Emitter:
         self.redact = redact
         self.names = names  # label → name → node IRI, for `link` rules
         self.curies = pairs != "ntriples"  # predicates and classes as CURIEs, or full IRIs
-        self.json = pairs == "jsonld"  # pairs as JSON-LD members, made from the CURIE pairs
+        self.json = pairs == "jsonld"  # pairs as JSON-LD members (`"skos:prefLabel":{…}`)
         self.folded = 0  # triples merged into another's JSON-LD member
         # a predicate (in the output's syntax) and an N-Triples term as one pair
         self.pair: Callable[[str, str], Pair] = jsonld_pair if self.json else self._pair
@@ -63,12 +63,12 @@ class Emitter:
         self._edges = self._compile(mapping.edge_rules)
         self._edges_of = {t: [r for r in self._edges if r[0] in mapping.schema.edge_properties(t)]
                           for t in mapping.edges}  # only what an edge of the type can carry
-        # the blocks whose pairs can share a predicate whatever the values
-        self._repeating = {label for label, n in mapping.nodes.items() if _shared_predicate(n.rules.values())}
+        # the predicates an edge type's properties state, and the blocks whose pairs can share
+        # a predicate whatever the values (JSON-LD merges those)
         self._edge_predicates = {t: [p for name, *_ in rules for r in mapping.edge_rules[name] for p in r.predicates]
                                  for t, rules in self._edges_of.items()}
-        self._repeating_edges = {t for t, ps in self._edge_predicates.items() if len(set(ps)) < len(ps)
-                                 or not set(ps).isdisjoint(STATEMENT)}
+        self._repeating = {label for label, n in mapping.nodes.items() if _repeats(*n.rules.values())}
+        self._repeating_edges = {t for t, ps in self._edge_predicates.items() if _repeats(ps, STATEMENT)}
         # per edge type and source label: its predicates, and the start of its statement
         self._edge_pos = {t: {src: ([self.p(c) for c in ps],
                                     [*self.types("rdf:Statement"), self.pair(self.p("rdf:predicate"), nt(ps[0]))])
@@ -220,7 +220,8 @@ class Emitter:
 
 
 
-def _shared_predicate(rules: Iterable[tuple[Rule, ...]]) -> bool:
-    """Whether two of the rules can state one predicate."""
-    counts = Counter(p for todo in rules for rule in todo for p in rule.predicates)
+def _repeats(*groups: Iterable[Rule] | Iterable[str]) -> bool:
+    """Whether a predicate comes twice among these rules' predicates (or predicates)."""
+    counts = Counter(p for group in groups for item in group
+                     for p in (item.predicates if isinstance(item, Rule) else (item,)))
     return any(n > 1 for n in counts.values())
