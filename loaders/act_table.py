@@ -4,7 +4,8 @@ A 任免 notice may attach its acts as a 任免名单 table instead of sentences
 (拟任职务, 任命职务, 新任职务) holds the posts a person is appointed to, the 免职 column
 (拟免职务, 免去职务) the posts they leave; either may be empty, and a cell may hold several
 posts (`区交通运输局局长、区港航事业发展中心主任`) with notes in brackets (`（试用期一年）`).
-A 备注 column holds notes of the row's appointments. Columns that describe the person
+A 备注 column holds notes of the row's appointments; a bracket after a name says who the
+person is (`李娜（女，彝族）`), and is no part of the name. Columns that describe the person
 (性别, 出生年月, 现任职务) are known so that the header is recognised, and not read.
 """
 
@@ -45,6 +46,15 @@ def act_rows(view: str) -> list[ActRow]:
         for i, span in enumerate(table.spans):
             name = table.cell(i, "name")
             if name:
-                rows.append(ActRow(name, table.cell(i, "appoint"), table.cell(i, "remove"),
+                rows.append(ActRow(_without_note(view, name), table.cell(i, "appoint"), table.cell(i, "remove"),
                                    table.cell(i, "note"), span))
     return rows
+
+
+_PERSON_NOTE = re.compile(r"\s*\([^()]{1,12}\)\s*$")
+
+
+def _without_note(view: str, name: Span) -> Span:
+    """A name cell without what it says of the person in brackets (`李娜（女，彝族）`)."""
+    note = _PERSON_NOTE.search(view, *name)
+    return (name[0], note.start()) if note and note.start() > name[0] else name

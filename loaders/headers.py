@@ -227,9 +227,9 @@ def _unnumbered_headers(lines: list[Line], skip: tuple[int, int], numbered: list
     return found
 
 
-# A notice to the public that has neither 文号 nor 主送机关 (干部任前公示, 征收土地公告): its
-# title alone on a line, then the body's opening words.
-_NOTICE_TITLE = re.compile(r"[\u4e00-\u9fff]{0,16}(?:公示|公告|通告)")
+# A notice to the public that has neither 文号 nor 主送机关 (干部任前公示, 宣城市人民政府关于…
+# 禁止采砂的通告): its title alone on a line, then the body's opening words.
+_NOTICE_TITLE = re.compile(r"[\u4e00-\u9fff\d()]{0,50}(?:公示|公告|通告)")
 _OPENING = re.compile(r"\s*(?:根据|依据|按照|为了?|经|现将|现对|拟)")
 
 

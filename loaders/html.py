@@ -25,7 +25,7 @@ CJK = "\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
 CJK_BREAK = re.compile(rf"(?<=[{CJK}])[ \t\r]*\n[ \t\r\n]*(?=[{CJK}])")
 COLLAPSE = re.compile(r"[ \t\r\n\f]+")
 LINE_BREAK = re.compile(rf"[ {CELL}]*{BLOCK}[ {BLOCK}{CELL}]*")
-CELLS = re.compile(rf" *{CELL}[ {CELL}]*")
+CELLS = re.compile(rf" *{CELL} *")  # one tab a cell: an empty cell keeps the columns after it in place
 
 
 def html_text(data: bytes, where: str) -> tuple[str, str, list[str]]:
@@ -61,10 +61,18 @@ def visible_text(markup: str) -> str:
     for node in body.css(BLOCKS):
         node.insert_before(BLOCK)
         node.insert_after(BLOCK)
-    for node in body.css("br"):
-        node.insert_after(BLOCK)
+    for node in body.css("br"):  # in a table cell a line break goes on in the cell (two posts)
+        node.insert_after(" " if _in_cell(node) else BLOCK)
     for node in body.css("td, th"):
         node.insert_after(CELL)
     text = COLLAPSE.sub(" ", CJK_BREAK.sub("", body.text()))
     text = CELLS.sub("\t", LINE_BREAK.sub("\n", text))
-    return "\n".join(line.strip(" \t\xa0\u3000") for line in text.split("\n")).strip("\n")
+    # an empty first cell stays: only the tabs after a row's last cell go
+    return "\n".join(line.strip(" \xa0\u3000").rstrip("\t") for line in text.split("\n")).strip("\n")
+
+
+def _in_cell(node) -> bool:
+    parent = node.parent
+    while parent is not None and parent.tag not in ("td", "th", "body"):
+        parent = parent.parent
+    return parent is not None and parent.tag in ("td", "th")

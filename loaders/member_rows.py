@@ -31,8 +31,9 @@ ROLE_LABELS = (
 ROLE_OF = dict(ROLE_LABELS)
 _LABELS = "|".join(label for label, _ in ROLE_LABELS)
 LABEL = re.compile(rf"[ \t]*({_LABELS})(?:[ \t]*:[ \t]*|[ \t]+)")
-PERSON = re.compile(r"[\u4e00-\u9fff]{1,5}·[\u4e00-\u9fff]{1,6}|[\u4e00-\u9fff·]{2,5}")
-_NAME_IN_BRACKETS = re.compile(r"([\u4e00-\u9fff]{1,5}·[\u4e00-\u9fff]{1,6}|[\u4e00-\u9fff][ \u3000]?[\u4e00-\u9fff]{1,3})\(([^()\n]{2,40})\)[、,;，；。]?[ \t]*")
+# A name of two to five characters, or one joined by · (阿布都热依木·买买提), each part up to eight.
+PERSON = re.compile(r"[\u4e00-\u9fff]{1,8}·[\u4e00-\u9fff]{1,8}|[\u4e00-\u9fff·]{2,5}")
+_NAME_IN_BRACKETS = re.compile(r"([\u4e00-\u9fff]{1,8}·[\u4e00-\u9fff]{1,8}|[\u4e00-\u9fff][ \u3000]?[\u4e00-\u9fff]{1,3})\(([^()\n]{2,40})\)[、,;，；。]?[ \t]*")
 # A note on the person may follow the name: `马秀兰（女，回族）　市人民政府副秘书长`.
 _NAME_TITLE = re.compile(r"[ \t]*(\S+?)(?:\([^()\s]{1,12}\))?[ \t]+(\S.*?)[ \t]*$")
 _TITLE_END = set("长员任记席书官师理事导部督)）")

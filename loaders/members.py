@@ -77,8 +77,12 @@ class _Reader:
 
     def line(self, start: int, end: int) -> bool:
         body = self.body
+        label = LABEL.match(body, start, end)
+        if label and not body[label.end():end].strip():  # `委员：` alone, its entries below
+            self.role = ROLE_OF[label.group(1)]
+            return True
         if "\t" in body[start:end]:
-            return self._table(start, end)
+            return self._table(start, end) or self._paired_cells(start, end)
         runs = labelled_runs(body, start, end)
         if len(runs) > 1:
             return all([self.line(a, b) for a, b in runs])
@@ -122,6 +126,19 @@ class _Reader:
             self.block.office.append((cells[2][0], end))
         return found
 
+    def _paired_cells(self, start: int, end: int) -> bool:
+        """Two columns whose cells each hold a title and a name (`市教育局局长 孙丽萍\t市水利局局长
+        哈力克·托乎提`): the left one under the left column, the right one under the right; a
+        cell naming no one (`各乡镇人民政府乡镇长`) is passed over."""
+        cells = [c for c in _tab_cells(self.body, start, end) if _filled(c)]
+        rows = [paired_rows(self.body, a, b, self.role) for a, b in cells]
+        if len(cells) > 2 or not rows or not rows[0]:
+            return False
+        self.left += rows[0]
+        if len(rows) > 1 and rows[1]:
+            self.right += [Row(r.name, r.title_spans, r.role or self.role, r.start, r.end) for r in rows[1]]
+        return True
+
     def _wrapped(self, column: list[Row], name: Span, title: Span) -> bool:
         """A title cell under an empty name cell ends the title above it (副局 / 长)."""
         if _filled(name) or not _filled(title) or not column or column[-1].complete(self.body):
@@ -160,7 +177,8 @@ def _opens_block(body: str, start: int, end: int) -> bool:
         return False
     if label.group(1) not in ("主任", "副主任") or "\t" in body[start:end]:
         return True
-    return bool(spaced_row(body, start, end, "") or bracketed_rows(body, start, end, ""))
+    return bool(spaced_row(body, start, end, "") or bracketed_rows(body, start, end, "")
+                or paired_rows(body, start, end, ""))
 
 
 def _about_office(body: str, start: int, end: int) -> bool:

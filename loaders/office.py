@@ -3,7 +3,7 @@
 - `办公室设在X` (X a body: 市医疗保障局);
 - `办公室主任：A（兼），办公室副主任：B（兼）、C（市卫健委医政医管科科长）`: the list label is the title
   of every name after it, and a bracket after a name is part of that name's title;
-- `办公室主任由A兼任，副主任由B兼任` and `A同志兼任办公室主任`: the title is the words written (办公室主任,
+- `办公室主任由A兼任，副主任由B兼任` and `A同志兼任办公室主任` (or 任): the title is the words written (办公室主任,
   副主任); 兼任 is not written into it, since a member record has no field for a note and a
   title must stand in the text as reported.
 - `市水务局副局长王立新兼任办公室副主任`: a name run on after a title starts where the title ends.
@@ -19,14 +19,14 @@ from loaders.member_rows import Row, Span
 
 OFFICE_AT = re.compile(r"办公室设在([^,。;:\n\t]{2,30}?)(?=[,。;\n\t]|负责|承担|$)")
 # A minority name joined by · runs longer than others: 艾尔肯·吐尔逊.
-_NAME = r"([\u4e00-\u9fff]{1,5}·[\u4e00-\u9fff]{1,6}?|[\u4e00-\u9fff·]{2,4}?)(?:同志)?"
+_NAME = r"([\u4e00-\u9fff]{1,8}·[\u4e00-\u9fff]{1,8}?|[\u4e00-\u9fff·]{2,4}?)(?:同志)?"
 _ROLE = r"((?:办公室)?(常务副主任|副主任|主任))"
 OFFICE_ROLE = {"主任": "office_director", "常务副主任": "office_deputy", "副主任": "office_deputy",
                "成员": "office_member"}
 STAFF_LIST = re.compile(r"((?:办公室)?(常务副主任|副主任|主任|成员))[ \t]*[:为][ \t]*")
 STAFF_ITEM = re.compile(_NAME + r"(?=\(|、|,|。|;|\t|\n|$)(\([^()\n]{1,30}\))?")
 STAFF_BY = re.compile(_ROLE + r"(?:由|为)" + _NAME + r"(?:兼任|担任)")
-STAFF_CONCURRENT = re.compile(_NAME + r"兼任(?:领导小组)?" + _ROLE)
+STAFF_CONCURRENT = re.compile(_NAME + r"(?:兼任|担任|任)(?:领导小组)?" + _ROLE)
 
 
 def office_at(body: str, start: int, end: int) -> Span | None:

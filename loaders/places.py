@@ -43,7 +43,7 @@ _NUMERALS = set("一二三四五六七八九十两")
 _VERBS = re.compile(
     "开展|完成|实施|推进|推动|加强|强化|加快|建成|建设|新建|治理|整治|其中|包括|位于|启动|投运|保护|沿线|"
     "流经|涉及|重点|负责|配合|排查|清理|疏浚|修复|改造|落实|全面|深入|持续|做好|抓好|提升|改善|巩固|完善|开工|围绕|"
-    "公布|监测|关于|对于")  # and the prepositions that head a topic (关于七里河、牛尾河综合治理)
+    "公布|监测|关于|对于|境内|辖区")  # and the words that head a topic or a place (关于七里河, 我市境内水阳江)
 # A river heading a line or table row: numbering, the name, a bracketed reach (宜阳段), then a
 # colon, 河长 or a tab. The name is checked by `_good` and must hold no verb. The search starts
 # from the suffix and its follower (rare), then reads the line's head, not every line start.

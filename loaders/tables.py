@@ -105,7 +105,8 @@ def _rows(text: str, table: Table, tabbed: bool, start: int, end: int) -> None:
         if not line or _PAGE_NUMBER.fullmatch(line) or _RULE.fullmatch(line):
             continue
         cells = _cells(text, a, b, tabbed)
-        cells += [(b, b)] * (len(table.columns) - len(cells)) if tabbed else []
+        # a row of a table cut by tabs has one: a line without is the prose after the table
+        cells += [(b, b)] * (len(table.columns) - len(cells)) if tabbed and len(cells) > 1 else []
         if not tabbed and 1 < len(cells) < len(table.columns):
             cells = _with_empty_cells(text, table, a, cells) or cells
         if len(cells) != len(table.columns) or (

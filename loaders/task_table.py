@@ -18,7 +18,7 @@ from loaders.tables import Span, find_tables
 
 COLUMNS = [
     (re.compile(r"序号|编号"), "number"),
-    (re.compile(r"(?:重点|主要|具体)?(?:工作)?(?:任务|措施|事项)(?:内容|名称|举措)?|工作内容|主要内容|重点工作"),
+    (re.compile(r"(?:重点|主要|具体)?(?:工作)?(?:目标)?(?:任务|措施|事项)(?:内容|名称|举措)?|工作内容|主要内容|重点工作"),
      "task"),
     (re.compile(r"(?:牵头|主责)(?:单位|部门)"), "lead"),  # 主责 (main duty) paired with 协办: the lead
     (re.compile(r"(?:配合|协办|参与|协同)(?:单位|部门)"), "cooperate"),

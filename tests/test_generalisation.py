@@ -28,7 +28,12 @@ round (r7-*) added a 2022 provincial plan with 牵头部门/参与部门 lines a
 分工负责，Z负责落实属地责任`, a 2007 county notice with a 签发人 line and 聘任…经济顾问, a leading
 group whose list runs over a page number and running head, a Fujian river-chief table cut by
 single spaces, pdftotext output with full-width digits and joint leads (`X、Y（牵头），Z`), and a
-work report's division of tasks with 责任领导 lines.
+work report's division of tasks with 责任领导 lines. An eighth round (r8-*) added a provincial
+portal's 任免 table (empty cells, two posts in a cell, notes on the person, acts in prose after
+it), three short documents of one gazette issue (a 批复, a 任免 notice, a 通告 without 文号), a
+safety committee whose members are two columns of title–name cells with Uyghur names, a Hubei
+river-and-lake chief notice, a people's congress list under bare headings, and a work report's
+task table with a leaders column and wrapped cells.
 Floors are set from what the pipeline measured (see the report of
 `python -m bench.eval_unseen --files`); a floor below 1.0 names a known gap, not a target.
 """

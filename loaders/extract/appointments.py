@@ -13,6 +13,8 @@ meeting come from loaders.extract.decision.
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass
 
 from loaders.act_table import act_rows
@@ -81,11 +83,21 @@ class _Reader(ActRecorder):
             evidence = self._evidence(*row.span)
             note = self._note(*row.note) if row.note else None
             for kind, cell in ((APPOINT, row.appoint), (REMOVE, row.remove)):
-                posts = [p for p in parse_posts(self.view, *cell) if not self._bare_office(p)] if cell else []
+                posts = [p for p in self._cell_posts(*cell) if not self._bare_office(p)] if cell else []
                 act, extra = ("任命", note) if kind == APPOINT else ("免去", None)
                 self.acts += [self._act(kind, act, extra, person, post, evidence)
                               for person in people for post in posts]
         return rows
+
+    def _cell_posts(self, a: int, b: int) -> list:
+        """The posts of a table cell: apart by 、, or each on a line of the cell (a web page's
+        <br>, read as a space), when every piece is a post of its own."""
+        pieces = [(a + m.start(), a + m.end()) for m in re.finditer(r"\S+", self.view[a:b])]
+        if len(pieces) > 1:
+            apart = [parse_posts(self.view, x, y) for x, y in pieces]
+            if all(apart):
+                return [post for posts in apart for post in posts]
+        return parse_posts(self.view, a, b)
 
     def _in_row(self, at: int) -> bool:
         return any(a <= at < b for a, b in self.rows)

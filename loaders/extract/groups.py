@@ -26,7 +26,8 @@ from loaders.records import Document, Evidence, Facts, GroupFact, GroupMember
 GROUP_TYPES = "领导小组|委员会|指挥部|联席会议"
 _NAME = rf"[^,。;:!?\s()《》]{{2,40}}?(?:{GROUP_TYPES}|专家组|工作组|工作专班)"
 SET_UP = re.compile(rf"(?:成立|组建|设立|建立|调整)(?:了)?({_NAME})(?!成员|办公室)")
-SHORT_NAME = re.compile(rf"由({_NAME})\((?:以下)?简称")
+# `由X领导小组（以下简称…）`, `决定对X委员会（以下简称市安委会）组成人员进行调整`
+SHORT_NAME = re.compile(rf"[由对]({_NAME})\((?:以下)?简称")
 # `二、调整X领导小组组成人员`: a numbered section heading naming the group it lists.
 HEADING = re.compile(rf"^(?:附件\d*[:：]?\s*)?(?:[一二三四五六七八九十]+、)?(?:调整)?({_NAME})\s*(?:组成人员|成员)?\s*(?:名单)?\s*$")
 MEMBER_UNITS = re.compile(r"([^,。;:]{2,300}?)(?:等)?(?:有关|相关)?(?:部门|单位)?(?:\((?:单位|部门)\))?为成员单位"

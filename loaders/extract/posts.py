@@ -79,7 +79,8 @@ def is_person_name(text: str, strong: bool = False) -> bool:
     """2–4 CJK characters, or a minority name joined by ·, that is neither a title nor an agency.
     A name without a known surname is taken only when `strong`: the sentence frames it as a
     person (任命X为, 免去X的, X同志), not merely a word before 任 or 为."""
-    if not _NAME.fullmatch(text) or _NOT_IN_NAME.search(text):
+    # where the sentence vouches for a person, a surname that is also a function word passes (和丽华)
+    if not _NAME.fullmatch(text) or _NOT_IN_NAME.search(text, surname_length(text) if strong else 0):
         return False
     if title_length(text) >= 2 or text.endswith(GROUP_ROLES):
         return False
