@@ -18,7 +18,7 @@ _CN_DIGIT = {"〇": 0, "○": 0, "零": 0, "Ｏ": 0, "O": 0, "一": 1, "二": 2,
 _YEAR = r"\d{4}|[〇○零OＯ一二三四五六七八九]{4}"
 _SMALL = r"\d{1,2}|[一二三四五六七八九十廿卅]{1,3}"
 CHINESE_DATE = re.compile(
-    rf"(?<!\d)(?P<y>{_YEAR})\s*年\s*(?P<m>{_SMALL})\s*月\s*(?P<d>{_SMALL})\s*[日号]")
+    rf"(?<!\d)(?P<y>{_YEAR})\s*年\s*(?P<m>{_SMALL})\s*月\s*(?P<d>{_SMALL})\s*[日号曰]")  # 曰: 日 as OCR reads it
 NUMERIC_DATE = re.compile(r"(?<![\d.])(?P<y>\d{4})(?P<sep>[-./])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})(?![\d.])")
 # A line holding nothing but a date, perhaps in brackets: the 成文日期 line of a document.
 _DATE_LINE_EDGE = "()（）〔〕[] \t\u3000"

@@ -34,16 +34,18 @@ KINDS = {"RIVER": ("河江溪", 4), "DISTRICT": ("镇乡", 3)}  # label → (suf
 _RUN = re.compile(r"[^,.;:!?。()“”《》\s]*")
 # The river suffix before a word only rivers take; the name ends after it. 水 ends a river's
 # name only before the words of a whole river (邵水流域, 汉水干流): 污水, 供水 are no rivers.
-_RIVER_WORD = re.compile(r"[河江溪](?=流域|沿线|沿岸|两岸|岸线|干流|支流|水系|河道|河段|水环境|水生态|闸站|堤防)"
+_RIVER_WORD = re.compile(r"[河江溪](?=流域|沿线|沿岸|两岸|岸线|干流|(?:一级|二级|三级)?支流|水系|河道|河段|水环境|水生态"
+                         r"|闸站|堤防)"
                          r"|水(?=流域|干流|支流)")
 # Characters that cannot start a name (入河 涉河 各乡 全镇 城镇 村镇) or sit inside one.
 _BAD_FIRST = set("入涉巡沿护治过跨界小的条各全本该此其主支干内外上下中城村集乡镇建每重等")
-_STOP_CHARS = set("的了和与及至在对把被从向将为是等或")
+_POSITION_FIRST = set("上下中")  # 上游河道, 中河: no name; 上犹江, 下沙河: names of three or more
+_STOP_CHARS = set("的了和与及至在对把被从向将为是等或有")
 _NUMERALS = set("一二三四五六七八九十两")
 _VERBS = re.compile(
     "开展|完成|实施|推进|推动|加强|强化|加快|建成|建设|新建|治理|整治|其中|包括|位于|启动|投运|保护|沿线|"
     "流经|涉及|重点|负责|配合|排查|清理|疏浚|修复|改造|落实|全面|深入|持续|做好|抓好|提升|改善|巩固|完善|开工|围绕|"
-    "公布|监测|关于|对于|境内|辖区")  # and the words that head a topic or a place (关于七里河, 我市境内水阳江)
+    "公布|监测|关于|对于|境内|辖区|打击|查处|取缔")  # and the words that head a topic or a place (关于七里河, 我市境内水阳江)
 # A river heading a line or table row: numbering, the name, a bracketed reach (宜阳段), then a
 # colon, 河长 or a tab. The name is checked by `_good` and must hold no verb. The search starts
 # from the suffix and its follower (rare), then reads the line's head, not every line start.
@@ -102,10 +104,20 @@ def _after_verb(text: str, start: int, end: int, bounded: bool) -> tuple[int, bo
 
 def _good(text: str, start: int, end: int) -> bool:
     """A name of two or more characters, without function words, whose head is no bad first
-    character; 小 heads a longer name (小清河, 小洲源), not the common word 小河."""
-    first_ok = text[start] not in _BAD_FIRST or (text[start] == "小" and end - start >= 3)
-    return end - start >= 2 and first_ok and not any(ch in _STOP_CHARS for ch in text[start:end]) \
+    character, that is no count of rivers."""
+    return end - start >= 2 and _first_ok(text, start, end) and not any(ch in _STOP_CHARS for ch in text[start:end]) \
         and not _a_count(text, start, end)
+
+
+def _first_ok(text: str, start: int, end: int) -> bool:
+    """小 heads a longer name (小清河, 小洲源), not the word 小河; 上, 下, 中 head a longer name
+    (上犹江) that is no position (上游河道, 中段河道)."""
+    first = text[start]
+    if first not in _BAD_FIRST:
+        return True
+    if first == "小":
+        return end - start >= 3
+    return first in _POSITION_FIRST and end - start >= 3 and text[start + 1] not in "游段"
 
 
 def _a_count(text: str, start: int, end: int) -> bool:
@@ -268,6 +280,9 @@ def find_places(text: str, known: Iterable[tuple[int, int]] = ()) -> list[Place]
     return sorted([*unique.values(), *_named_again(text, list(unique.values()), taken)])
 
 
+_PLACE_AFTER = set("县市区镇乡村街")  # 浉河区: a district named after its river
+
+
 def _bounded_left(text: str, a: int) -> bool:
     """Nothing joins text[a:] on the left: no character, or punctuation, a function word or a verb."""
     if a == 0 or not ("\u4e00" <= text[a - 1] <= "\u9fff") or text[a - 1] in _STOP_CHARS:
@@ -277,14 +292,16 @@ def _bounded_left(text: str, a: int) -> bool:
 
 def _named_again(text: str, found: list[Place], taken: set[int]) -> list[Place]:
     """A river the document has shown to be one (a table, a list, a chief's line) is that river
-    wherever else the document names it (`实施东风渠清淤疏浚`). Two-character names only where
-    nothing joins them on the left (推进汀江治理): 李长江 is a person."""
+    wherever else the document names it (`实施东风渠清淤疏浚`), but for the place named after it
+    (浉河区). Two-character names only where nothing joins them on the left (推进汀江治理): 李长江
+    is a person."""
     names = {text[p.start:p.end] for p in found if p.label == "RIVER"}
     covered = taken | {i for p in found for i in range(p.start, p.end)}
     again = []
     for name in names:
         for m in re.finditer(re.escape(name), text):
             a, b = m.span()
-            if a not in covered and b - 1 not in covered and (len(name) >= 3 or _bounded_left(text, a)):
+            if a not in covered and b - 1 not in covered and text[b:b + 1] not in _PLACE_AFTER \
+                    and (len(name) >= 3 or _bounded_left(text, a)):
                 again.append(Place(a, b, "RIVER"))
     return again

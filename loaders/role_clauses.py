@@ -32,7 +32,8 @@ class Clause:
 
 # The last sentence of an item's paragraph that only says who answers for it
 # (`…设施。各区县人民政府负责落实。`, `…。市水利局牵头，市财政局配合。`).
-_CLOSING_SENTENCE = re.compile(r"(?<=[。;])[ \t]*([^。;:\n()]{2,80}?(?:牵头|配合|负责落实|负责实施|负责))[。;]?[ \t]*(?=\n|$)")
+_CLOSING_SENTENCE = re.compile(r"(?<=[。;])[ \t]*((?:[^。;:\n()]|\([^()\n]{1,6}\)){2,80}?(?:牵头|配合|负责落实|负责实施|负责))"
+                               r"[。;]?[ \t]*(?=\n|$)")  # a short bracket may stand in a name: 各乡(镇)
 
 
 def find_clauses(text: str, start: int, end: int) -> list[Clause]:

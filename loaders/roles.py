@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from loaders.agency import agency_spans, is_agency
 
 Span = tuple[int, int]
+Unit = Span | tuple[Span, ...]  # a body's name, or its pieces when the list shares its last words
 _QUALIFIER = r"(?:分别|共同|按职责分工|按照职责分工|按职责|按照职责|各自|具体|按属地|属地){0,2}"
 ROLE_VERB = re.compile(
     rf"{_QUALIFIER}(?P<verb>牵头负责|牵头|配合|参与|协助|协同|负责落实|负责实施|负责|落实|组织实施)\s*$")
@@ -82,6 +83,8 @@ def _marked(text: str, spans: list[Span], roles: Roles, whole: bool = False) -> 
     out of the name); the others are returned. In a list that is one of several parts of the
     clause (`州卫生健康委、州农业农村局（牵头），州财政局`), a mark after its last unit, the only
     mark, is the whole list's."""
+    if any(isinstance(a, tuple) for a, _ in spans):
+        return spans  # a list sharing its last words (`A区、B区人民政府`) carries no marks
     if whole and len(spans) > 1:
         marks = [MARK.search(text, a, b) for a, b in spans]
         last = marks[-1]
@@ -115,14 +118,34 @@ def _parts(text: str, start: int, end: int) -> list[Span]:
     return [(a, b) for a, b in parts if text[a:b].strip()]
 
 
-def _names(text: str, start: int, end: int, strict: bool) -> list[Span] | None:
+def _names(text: str, start: int, end: int, strict: bool) -> list[Unit] | None:
     """The bodies of a list, or None when a piece is not a body's name."""
+    units: list[Unit] = []
     spans = agency_spans(text, start, end)
-    for a, b in spans:
+    for i, (a, b) in enumerate(spans):
         piece = text[a:b]
-        if not (is_agency(piece) or (not strict and len(piece) <= 12 and not _PROSE.search(piece))):
+        if is_agency(piece) or (not strict and len(piece) <= 12 and not _PROSE.search(piece)):
+            units.append((a, b))
+        elif shared := _shared_suffix(text, (a, b), spans[i + 1:]):
+            units.append(((a, b), shared))
+        else:
             return None
-    return spans or None
+    return units or None
+
+
+# `浉河区、平桥区人民政府`: places of one kind listed before the body they all have
+_PLACE_BODY = re.compile(r"[\u4e00-\u9fff]{1,8}?([区县市镇乡旗])(人民政府|政府|党委|党工委|管委会)")
+
+
+def _shared_suffix(text: str, span: Span, later: list[Span]) -> Span | None:
+    """The body's name a place of a list shares with the list's last item (浉河区 in
+    `浉河区、平桥区人民政府` is 浉河区 + 人民政府): the span of the shared words, or None."""
+    if not later or text[span[1] - 1] not in "区县市镇乡旗":
+        return None
+    last = _PLACE_BODY.fullmatch(text, *later[-1])
+    if last is None or last.group(1) != text[span[1] - 1]:
+        return None
+    return last.span(2)
 
 
 def _verb_part(text: str, a: int, verb: re.Match, roles: Roles, pending: list[Span]) -> bool:

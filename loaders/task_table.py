@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from loaders.roles import Roles, parse_roles
+from loaders.roles import Roles, Unit, parse_roles
 from loaders.tables import Span, find_tables
 
 COLUMNS = [
@@ -73,13 +73,16 @@ def _parse_pieces(body: str, pieces: list[Span]) -> Roles | None:
     return found
 
 
-def _in_body(span: Span, pieces: list[Span], starts: list[int]) -> Span | tuple[Span, ...]:
-    """A span of the joined pieces as a span of the body, or as its parts when a wrap cuts it."""
+def _in_body(unit: Unit, pieces: list[Span], starts: list[int]) -> Unit:
+    """A unit of the joined pieces as a span of the body, or as its parts when a wrap cuts it
+    (or when the unit is already in parts: `浉河区` + `人民政府`)."""
+    spans = unit if isinstance(unit[0], tuple) else (unit,)
     parts = []
-    for (a, b), at in zip(pieces, starts):
-        lo, hi = max(span[0], at), min(span[1], at + b - a)
-        if lo < hi:
-            parts.append((a + lo - at, a + hi - at))
+    for span in spans:
+        for (a, b), at in zip(pieces, starts):
+            lo, hi = max(span[0], at), min(span[1], at + b - a)
+            if lo < hi:
+                parts.append((a + lo - at, a + hi - at))
     return parts[0] if len(parts) == 1 else tuple(parts)
 
 

@@ -33,7 +33,10 @@ portal's 任免 table (empty cells, two posts in a cell, notes on the person, ac
 it), three short documents of one gazette issue (a 批复, a 任免 notice, a 通告 without 文号), a
 safety committee whose members are two columns of title–name cells with Uyghur names, a Hubei
 river-and-lake chief notice, a people's congress list under bare headings, and a work report's
-task table with a leaders column and wrapped cells.
+task table with a leaders column and wrapped cells. A ninth round (r9-*) added a 2003 notice
+OCR'd from a scan (兹任命/兹聘任, 曰 for 日), a Tibetan prefecture's notice with 援藏 notes, a
+task table in the 附件 after the signature, a county 人大常委会 decision, a 一河一策 plan with
+section chiefs, and a 2005 市政府令 whose articles give standing duties.
 Floors are set from what the pipeline measured (see the report of
 `python -m bench.eval_unseen --files`); a floor below 1.0 names a known gap, not a target.
 """

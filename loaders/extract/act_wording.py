@@ -44,8 +44,8 @@ FORMS = [
 # The word each form cannot match without: a clause lacking it skips the form's regex search.
 FORM_WORDS = ["辞去", "辞去", "不再担任", "免去", "免去", "聘任", "任命", "正式任", "兼任", "代理", "任"]
 assert len(FORM_WORDS) == len(FORMS) and all(w in p.pattern for w, (p, *_) in zip(FORM_WORDS, FORMS))
-# `任命：` / `免去：` (the colon may be lost), `任职如下：` / `免职：` (only with the colon).
-BLOCK = re.compile(r"(?:(?P<verb>任命|免去)(?:如下)?[:：]?|(?P<other>任职|免职)(?:如下)?[:：])$")
+# `任命：` / `免去：` / `聘任：` / `解聘：` (the colon may be lost), `任职如下：` / `免职：` (only with the colon).
+BLOCK = re.compile(r"(?:(?P<verb>任命|免去|聘任|解聘)(?:如下)?[:：]?|(?P<other>任职|免职)(?:如下)?[:：])$")
 # The lines of a block, or of a 任免 notice, without a verb: `张三为Y`, `李四的Y职务`.
 BARE_LINE = {APPOINT: re.compile(rf"^{_NAMES}为(?P<posts>.+)$", re.S),
              REMOVE: re.compile(rf"^{_NAMES}的(?P<posts>.+?)职务", re.S)}

@@ -35,6 +35,7 @@ class _State:
     kind: str | None = None
     act: str | None = None
     note: str | None = None
+    block: bool = False  # set by a block word (`任命：`): its lines name persons
 
 
 @extractor("appointments")
@@ -116,6 +117,9 @@ class _Reader(ActRecorder):
             if self._acts(m, 0, APPOINT, "正式任用", note, (start, end), strong=True):
                 return self.default
         last: list[PersonnelAct] = []
+        # a line under a block word (`任命：` / `张三为X，免去其Y职务；`) leaves the block's verb
+        # to the lines after it, whatever its own later clauses say
+        opening, under_block = state, None
         for a, b in split_top(self.view, start, end, ",，"):
             clause = self.view[a:b]
             lead = len(clause) - len(clause.lstrip())
@@ -124,10 +128,12 @@ class _Reader(ActRecorder):
                     act.note = join_notes(act.note, self._note(a + lead + m.start(1), a + lead + m.end(1)))
                 continue
             found, state = self._clause(a, b, state, note, (start, end))
+            if under_block is None:
+                under_block = bool(found) and state is opening and opening.kind in (APPOINT, REMOVE)
             if not found and last:
                 found = self._nameless(a, b, (start, end))
             last = found or last
-        return state
+        return opening if under_block else state
 
     def _clause(self, a: int, b: int, state: _State, note: str | None,
                 sentence: Span) -> tuple[list[PersonnelAct], _State]:
@@ -136,22 +142,25 @@ class _Reader(ActRecorder):
         while b > a and self.view[b - 1].isspace():
             b -= 1
         if block := BLOCK.search(self.view[a:b]):
-            kind = REMOVE if (block["verb"] or block["other"]) in ("免去", "免职") else APPOINT
-            act = "正式任用" if note and kind == APPOINT else ("免去" if kind == REMOVE else "任命")
-            return [], _State(kind, act, note if kind == APPOINT else None)
-        return (self._by_form(a, b, note, sentence) or self._bare_line(a, b, state, sentence)
+            word = block["verb"] or block["other"]
+            kind = REMOVE if word in ("免去", "免职", "解聘") else APPOINT
+            act = "正式任用" if note and kind == APPOINT else (word if word in ("聘任", "解聘") else
+                                                              "免去" if kind == REMOVE else "任命")
+            return [], _State(kind, act, note if kind == APPOINT else None, block=True)
+        return (self._by_form(a, b, note, sentence, state.block) or self._bare_line(a, b, state, sentence)
                 or ([], self.default))
 
-    def _by_form(self, a: int, b: int, note: str | None,
-                 sentence: Span) -> tuple[list[PersonnelAct], _State] | None:
-        """A clause with its verb: the first form that yields acts decides it."""
+    def _by_form(self, a: int, b: int, note: str | None, sentence: Span,
+                 framed: bool = False) -> tuple[list[PersonnelAct], _State] | None:
+        """A clause with its verb: the first form that yields acts decides it; under a block
+        word every form frames its names as persons (`格绒彭措兼任…主任`)."""
         clause = self.view[a:b]
         for word, (pattern, kind, act, strong) in zip(FORM_WORDS, FORMS):
             if word in clause and (m := pattern.search(clause)):
                 extra = self._tail_note(a, b, a + m.end())
                 if kind == APPOINT and (note or act == "正式任用"):
                     act, extra = ("正式任用" if act == "任命" else act), join_notes(PROBATION_DONE, extra)
-                found = self._acts(m, a, kind, act, extra, sentence, strong)
+                found = self._acts(m, a, kind, act, extra, sentence, strong or framed)
                 if found and kind == REMOVE and strong:
                     found += self._more_removals(a + m.end(), b, sentence)
                 if found:

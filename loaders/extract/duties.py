@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from loaders.extract import extractor
 from loaders.records import Document, Evidence, Facts, TaskFact
+from loaders.roles import parse_roles
 
 _SUFFIX = re.compile(
     r"(?:人民政府|政府|管委会|委员会|常委会|办公室|办公厅|领导小组|指挥部|法院|检察院|分局|总局|局|"
@@ -131,6 +132,12 @@ class _Reader:
             self._duty(s, name_end, text_start, stop)
         return len(subjects)
 
+    def _role_sentence(self, start: int, end: int) -> bool:
+        """`县生态环境局负责，沿江各乡（镇）人民政府配合`: units and their verbs only, the roles of
+        the task before (loaders.role_clauses), no duty."""
+        roles = parse_roles(self.view, start, end)
+        return roles is not None and not roles.bare and not roles.empty()
+
     def _text_after(self, start: int, end: int) -> bool:
         return bool(self.view[start:end].strip(" \t\n。;；"))
 
@@ -141,7 +148,7 @@ class _Reader:
             text_start += 1
         while end > text_start and self.view[end - 1] in " \t\n。;；,，":
             end -= 1
-        if end <= text_start or _NO_OBJECT.fullmatch(self.view, text_start, end):
+        if end <= text_start or _NO_OBJECT.fullmatch(self.view, text_start, end) or self._role_sentence(start, end):
             return
         written = lambda a, b: self.document.text.written(self.base + a, self.base + b)  # noqa: E731
         agency = owner or written(start, name_end)

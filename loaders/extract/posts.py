@@ -21,7 +21,7 @@ from loaders.gazetteer import read_table
 
 # Roles inside leading groups are memberships (loaders.extract.groups), not posts.
 GROUP_ROLES = ("组长", "副组长", "成员", "组员")
-_TRAILING_NOTE = re.compile(r"\(\s*([^()]{1,16}?)\s*\)\s*$")
+_TRAILING_NOTE = re.compile(r"\(\s*([^()]{1,30}?)\s*\)\s*$")  # (挂职,浙江省援藏干部,挂职时间三年)
 # Pinyin a web mirror put after a character (`廳長(zhǎng)`): no note, not part of the title.
 _PINYIN = re.compile(r"\([a-zA-Z\u00c0-\u024f\s]{1,12}\)\s*$")
 _NAME = re.compile(r"[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,10}[·•・][\u4e00-\u9fff·•・]{1,20}")
