@@ -25,7 +25,8 @@ OFFICE_ROLE = {"主任": "office_director", "常务副主任": "office_deputy", 
                "成员": "office_member"}
 STAFF_LIST = re.compile(r"((?:办公室)?(常务副主任|副主任|主任|成员))[ \t]*[:为][ \t]*")
 STAFF_ITEM = re.compile(_NAME + r"(?=\(|、|,|。|;|\t|\n|$)(\([^()\n]{1,30}\))?")
-STAFF_BY = re.compile(_ROLE + r"(?:由|为)" + _NAME + r"(?:兼任|担任)")
+# `副主任由B兼任`, `副主任由市水务局副局长牛建平同志担任`: the name ends the words after 由
+STAFF_BY = re.compile(_ROLE + r"(?:由|为)([\u4e00-\u9fff·]{2,30}?)(?:同志)?(?:兼任|担任)")
 STAFF_CONCURRENT = re.compile(_NAME + r"(?:兼任|担任|任)(?:领导小组)?" + _ROLE)
 
 
@@ -65,7 +66,9 @@ def office_staff(body: str, spans: list[Span]) -> list[Row]:
     for start, end in spans:
         rows += _staff_lists(body, start, end)
         for m in STAFF_BY.finditer(body, start, end):
-            rows.append(Row(m.span(3), [m.span(1)], OFFICE_ROLE[m.group(2)], m.start(), m.end()))
+            name = _after_title(body, *m.span(3))
+            if is_person_name(body[slice(*name)], strong=True):
+                rows.append(Row(name, [m.span(1)], OFFICE_ROLE[m.group(2)], m.start(), m.end()))
         for m in STAFF_CONCURRENT.finditer(body, start, end):
             name = _after_title(body, *m.span(1))
             rows.append(Row(name, [m.span(2)], OFFICE_ROLE[m.group(3)], name[0], m.end()))

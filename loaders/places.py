@@ -45,7 +45,7 @@ _NUMERALS = set("一二三四五六七八九十两")
 _VERBS = re.compile(
     "开展|完成|实施|推进|推动|加强|强化|加快|建成|建设|新建|治理|整治|其中|包括|位于|启动|投运|保护|沿线|"
     "流经|涉及|重点|负责|配合|排查|清理|疏浚|修复|改造|落实|全面|深入|持续|做好|抓好|提升|改善|巩固|完善|开工|围绕|"
-    "公布|监测|关于|对于|境内|辖区|打击|查处|取缔")  # and the words that head a topic or a place (关于七里河, 我市境内水阳江)
+    "公布|监测|关于|对于|境内|辖区|打击|查处|取缔|建立|支流")  # and the words that head a topic or a place (关于七里河, 我市境内水阳江)
 # A river heading a line or table row: numbering, the name, a bracketed reach (宜阳段), then a
 # colon, 河长 or a tab. The name is checked by `_good` and must hold no verb. The search starts
 # from the suffix and its follower (rare), then reads the line's head, not every line start.
@@ -92,7 +92,17 @@ def _stem_start(text: str, end: int, longest: int, walls: set[int]) -> tuple[int
         start -= 1
     else:
         bounded = start == 0 or start in walls or not ("\u4e00" <= text[start - 1] <= "\u9fff")
-    return _after_verb(text, start, end, bounded)
+    start, bounded = _after_verb(text, start, end, bounded)
+    return _after_place(text, start, end, bounded)
+
+
+def _after_place(text: str, start: int, end: int, bounded: bool) -> tuple[int, bool]:
+    """A stem holding a city or county's whole name (达州市|州河流域) starts after it: a place of
+    two characters and more, its 市/县/区, then a name of two characters and more."""
+    for i in range(end - 3, start, -1):
+        if text[i] in "市县区":
+            return i + 1, True
+    return start, bounded
 
 
 def _after_verb(text: str, start: int, end: int, bounded: bool) -> tuple[int, bool]:
@@ -221,6 +231,7 @@ _RIVER_COLUMNS = [
 ]
 _RIVER_MARKS = ("河道", "河流", "河段")
 _REACH = re.compile(r"\([^()\n]{1,12}\)$")  # 龙坑溪(霞川村段): the river's reach
+_PLAIN_REACH = re.compile(rf"(?P<river>[{_CJK}]+[河江溪])[{_CJK}]{{1,6}}[镇乡村区县]段")  # 清江河兴隆镇段
 
 
 def _table_rivers(text: str) -> list[Place]:
@@ -232,6 +243,8 @@ def _table_rivers(text: str) -> list[Place]:
             for start, end in table.pieces(row, "river"):
                 reach = _REACH.search(text, start, end)
                 end = reach.start() if reach else end
+                plain = _PLAIN_REACH.fullmatch(text, start, end)
+                end = plain.end("river") if plain else end
                 if text[end - 1] in "河江溪源渠沟港浦" and _river_name(text, start, end):
                     found.append(Place(start, end, "RIVER"))
     return found
@@ -275,7 +288,7 @@ def find_places(text: str, known: Iterable[tuple[int, int]] = ()) -> list[Place]
         if _good(text, start, end) and (bounded or end - start >= 4):
             found.append(Place(start, end, "RIVER"))
     found += _line_heads(text) + _chief_rows(text) + _block_heads(text) + _table_rivers(text) \
-        + _first_column_rivers(text)
+        + _first_column_rivers(text) + _called_rivers(text)
     unique = {(p.start, p.end): p for p in found if p.start not in taken and p.end - 1 not in taken}
     return sorted([*unique.values(), *_named_again(text, list(unique.values()), taken)])
 
@@ -288,6 +301,22 @@ def _bounded_left(text: str, a: int) -> bool:
     if a == 0 or not ("\u4e00" <= text[a - 1] <= "\u9fff") or text[a - 1] in _STOP_CHARS:
         return True
     return any(m.end() == a for m in _VERBS.finditer(text, max(a - 4, 0), a))
+
+
+# `湘江、渌水、洣水等河流`: a list the text calls rivers, whatever each name ends with
+_RIVER_LIST = re.compile(rf"((?:[{_CJK}]{{2,6}}、)+[{_CJK}]{{2,6}})等(?:主要|重点)?(?:河流|江河|河道|支流)")
+
+
+def _called_rivers(text: str) -> list[Place]:
+    found = []
+    for m in _RIVER_LIST.finditer(text):
+        at = m.start(1)
+        for item in m.group(1).split("、"):
+            start, _ = _after_verb(text, at, at + len(item), False)
+            if _good(text, start, at + len(item)):
+                found.append(Place(start, at + len(item), "RIVER"))
+            at += len(item) + 1
+    return found
 
 
 def _named_again(text: str, found: list[Place], taken: set[int]) -> list[Place]:

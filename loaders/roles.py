@@ -124,10 +124,15 @@ def _names(text: str, start: int, end: int, strict: bool) -> list[Unit] | None:
     spans = agency_spans(text, start, end)
     for i, (a, b) in enumerate(spans):
         piece = text[a:b]
-        if is_agency(piece) or (not strict and len(piece) <= 12 and not _PROSE.search(piece)):
+        if is_agency(piece):
             units.append((a, b))
+        elif text[a] == "各" and i < len(spans) - 1 and is_agency(text[slice(*spans[-1])]):
+            units.append((a, spans[-1][1]))  # 各市、自治州人民政府: every body of those kinds, one unit
+            break
         elif shared := _shared_suffix(text, (a, b), spans[i + 1:]):
             units.append(((a, b), shared))
+        elif not strict and len(piece) <= 12 and not _PROSE.search(piece):
+            units.append((a, b))
         else:
             return None
     return units or None

@@ -36,7 +36,10 @@ river-and-lake chief notice, a people's congress list under bare headings, and a
 task table with a leaders column and wrapped cells. A ninth round (r9-*) added a 2003 notice
 OCR'd from a scan (兹任命/兹聘任, 曰 for 日), a Tibetan prefecture's notice with 援藏 notes, a
 task table in the 附件 after the signature, a county 人大常委会 decision, a 一河一策 plan with
-section chiefs, and a 2005 市政府令 whose articles give standing duties.
+section chiefs, and a 2005 市政府令 whose articles give standing duties. A tenth round (r10-*)
+set traps: a gazette's 目录 before two documents, a 考核办法 with score tables, a group adjusted
+in prose before its new list, a river-chief signboard with phone numbers, a 任免 notice with
+names that hold place words and 职级 posts, and a provincial 意见 whose brackets give the units.
 Floors are set from what the pipeline measured (see the report of
 `python -m bench.eval_unseen --files`); a floor below 1.0 names a known gap, not a target.
 """
@@ -52,8 +55,11 @@ FLOORS = {  # kind: lowest F1 accepted on the whole set
     "removals": 1.0,
     "task_agencies": 1.0,
     "group_members": 1.0,
-    "rivers": 1.0,
-    "task_rivers": 1.0,
+    # r10: rivers ending in 港 (建宁港、白石港黑臭水体) are not told from ports; a river named only
+    # in a 目录 title (巴河) is not read
+    "rivers": 0.988,
+    # r10: an item of a plan that names no unit (三（三）) is no task, so its rivers are lost
+    "task_rivers": 0.985,
 }
 
 

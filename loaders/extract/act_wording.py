@@ -36,7 +36,7 @@ FORMS = [
     (re.compile(r"免去[:：]?(?P<who>[^的]+?)职务", re.S), REMOVE, "免去", False),
     (re.compile(rf"聘任[:：]?{_NAMES}为(?P<posts>.+)", re.S), APPOINT, "聘任", True),
     (re.compile(rf"任命[:：]?{_NAMES}为(?P<posts>.+)", re.S), APPOINT, "任命", True),
-    (re.compile(rf"{_LEAD}{_NAMES}(?:试用期满)?正式任[用命职]为(?P<posts>.+)", re.S), APPOINT, "正式任用", True),
+    (re.compile(rf"{_LEAD}{_NAMES}(?:试用期满)?正式任(?:[用命职]为)?(?P<posts>.+)", re.S), APPOINT, "正式任用", True),
     (re.compile(rf"{_LEAD}{_NAMES}兼任(?P<posts>.+?)(?:职务)?$", re.S), APPOINT, "兼任", False),
     (re.compile(rf"{_LEAD}{_NAMES}代理(?P<posts>.+?)(?:职务)?$", re.S), APPOINT, "代理", False),
     (re.compile(rf"{_LEAD}{_NAMES}任(?![命职免务期用何])(?P<posts>.+?)(?:职务)?$", re.S), APPOINT, "任命", False),
@@ -53,10 +53,10 @@ BARE_LINE = {APPOINT: re.compile(rf"^{_NAMES}为(?P<posts>.+)$", re.S),
 # `决定任命` / `郭振中` / `洛阳市发展和改革委员会主任`); a removal's post may end in 职务.
 NAME_ABOVE = re.compile(rf"^{_NAMES}[ \t]*\n[ \t]*(?P<posts>[^\n]+?)(?:职务)?$")
 PERSONNEL_TITLE = re.compile(r"任免|任命|任职|免职|职务|人事")
-PROBATION_ENDED = re.compile(r"试用期满.*正式任[用职命]")
-# `张三同志试用期满，经考核合格，正式任用为Y`: the person stands clauses before the act.
+PROBATION_ENDED = re.compile(r"试用期满.*正式任")
+# `张三同志试用期满，经考核合格，正式任用为Y` (or 正式任Y): the person stands clauses before the act.
 PROBATION_SENTENCE = re.compile(
-    rf"\s*{_NAMES}(?:任职)?试用期(?:已)?满[,，][^。;；]*?正式任[用命职]为(?P<posts>.+)", re.S)
+    rf"\s*{_NAMES}(?:任职)?试用期(?:已)?满[,，][^。;；]*?正式任(?:[用命职]为)?(?P<posts>.+)", re.S)
 ENUMERATOR = re.compile(r"\s*(?:[一二三四五六七八九十]+、|\d+[.、]|\(\d+\)|[-•])?\s*")
 SENTENCE = re.compile(r"[^。;；\n\f]+")
 NOTE_ONLY = re.compile(r"^\(?(试用期[^()]{1,6}|保留[^()]{1,10}待遇)\)?$")

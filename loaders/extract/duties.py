@@ -11,7 +11,8 @@ Shapes (numbers such as `1.` or `（四）` may open any of them):
 Only a clear body is a subject: a name ending with a body's suffix (局 委 办 中心 政府 …), never a
 person, a post or a generic word (有关部门, 成员单位). A paragraph runs on over the line breaks of
 the layout (`负责与省住\\n建厅积极沟通`) until a line ends a sentence or a new item begins.
-Each duty is a TaskFact `duty-N` (N in document order) with the body as `responsible`.
+Each duty is a TaskFact `duty-N` (N in document order) with the body as `responsible` and
+the rivers its text names.
 """
 
 from __future__ import annotations
@@ -67,7 +68,7 @@ class _Section:
 @extractor("duties")
 def extract_duties(document: Document, nlp_doc=None) -> Facts:
     """Every duty the document assigns to a body, with the paragraph as evidence."""
-    return Facts(tasks=_Reader(document).read())
+    return Facts(tasks=_Reader(document, nlp_doc).read())
 
 
 def is_duty_subject(name: str) -> bool:
@@ -79,10 +80,18 @@ def is_duty_subject(name: str) -> bool:
 
 
 class _Reader:
-    def __init__(self, document: Document):
+    def __init__(self, document: Document, nlp_doc=None):
         self.document = document
         self.base, self.view = document.body_offset, document.simplified_body
         self.tasks: list[TaskFact] = []
+        places = nlp_doc.spans.get("place", []) if nlp_doc is not None else []
+        self.rivers = [(s.start_char, s.end_char) for s in places if s.label_ == "RIVER"]
+
+    def _rivers(self, start: int, end: int) -> list[str]:
+        """The rivers a duty's text names, as written."""
+        names = [self.document.text.written(self.base + a, self.base + b)
+                 for a, b in self.rivers if start <= a and b <= end]
+        return list(dict.fromkeys(names))
 
     def read(self) -> list[TaskFact]:
         section: _Section | None = None
@@ -156,7 +165,7 @@ class _Reader:
         heading_end = text_start + clause.start() if clause else end
         self.tasks.append(TaskFact(
             doc=self.document.key, item=f"duty-{len(self.tasks) + 1}", text=written(text_start, end),
-            heading=written(text_start, heading_end), responsible=[agency],
+            heading=written(text_start, heading_end), responsible=[agency], rivers=self._rivers(text_start, end),
             evidence=Evidence.of(self.document, self.base + start, self.base + end, "duties")))
 
 

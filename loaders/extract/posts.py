@@ -112,6 +112,8 @@ def parse_post(view: str, start: int, end: int) -> Post | None:
         return Post(None, (start, end), tuple(notes), acting)
     cut = kept[-size]
     org_end = cut
+    if view.startswith("代理", org_end - 2) and org_end - 2 > start:  # 吉林省能源局代理局长
+        org_end, acting = org_end - 2, True
     while org_end > start and view[org_end - 1].isspace():
         org_end -= 1
     return Post((start, org_end) if org_end > start else None, (cut, end), tuple(notes), acting)
