@@ -45,7 +45,7 @@ _NUMERALS = set("一二三四五六七八九十两")
 _VERBS = re.compile(
     "开展|完成|实施|推进|推动|加强|强化|加快|建成|建设|新建|治理|整治|其中|包括|位于|启动|投运|保护|沿线|"
     "流经|涉及|重点|负责|配合|排查|清理|疏浚|修复|改造|落实|全面|深入|持续|做好|抓好|提升|改善|巩固|完善|开工|围绕|"
-    "公布|监测|关于|对于|境内|辖区|打击|查处|取缔|建立|支流")  # and the words that head a topic or a place (关于七里河, 我市境内水阳江)
+    "公布|监测|关于|对于|境内|辖区|打击|查处|取缔|建立|支流|研究")  # and the words that head a topic or a place (关于七里河, 我市境内水阳江)
 # A river heading a line or table row: numbering, the name, a bracketed reach (宜阳段), then a
 # colon, 河长 or a tab. The name is checked by `_good` and must hold no verb. The search starts
 # from the suffix and its follower (rare), then reads the line's head, not every line start.
@@ -304,16 +304,16 @@ def _bounded_left(text: str, a: int) -> bool:
 
 
 # `湘江、渌水、洣水等河流`: a list the text calls rivers, whatever each name ends with
-_RIVER_LIST = re.compile(rf"((?:[{_CJK}]{{2,6}}、)+[{_CJK}]{{2,6}})等(?:主要|重点)?(?:河流|江河|河道|支流)")
+_RIVER_LIST = re.compile(rf"((?:[{_CJK}]{{2,6}}(?:、|及|和))+[{_CJK}]{{2,6}})等(?:主要|重点)?(?:河流|江河|河道|支流)")
 
 
 def _called_rivers(text: str) -> list[Place]:
     found = []
     for m in _RIVER_LIST.finditer(text):
         at = m.start(1)
-        for item in m.group(1).split("、"):
+        for item in re.split("、|及|和", m.group(1)):
             start, _ = _after_verb(text, at, at + len(item), False)
-            if _good(text, start, at + len(item)):
+            if item[-1] in "河江溪水渠沟源川" and _good(text, start, at + len(item)):  # not 北江干流
                 found.append(Place(start, at + len(item), "RIVER"))
             at += len(item) + 1
     return found

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from loaders.agency import agency_spans, is_agency
 
 Span = tuple[int, int]
-Unit = Span | tuple[Span, ...]  # a body's name, or its pieces when the list shares its last words
+Named = Span | tuple[Span, ...]  # a body's name, or its pieces when the list shares its last words
 _QUALIFIER = r"(?:分别|共同|按职责分工|按照职责分工|按职责|按照职责|各自|具体|按属地|属地){0,2}"
 ROLE_VERB = re.compile(
     rf"{_QUALIFIER}(?P<verb>牵头负责|牵头|配合|参与|协助|协同|负责落实|负责实施|负责|落实|组织实施)\s*$")
@@ -118,9 +118,14 @@ def _parts(text: str, start: int, end: int) -> list[Span]:
     return [(a, b) for a, b in parts if text[a:b].strip()]
 
 
-def _names(text: str, start: int, end: int, strict: bool) -> list[Unit] | None:
+def strict_units(text: str, start: int, end: int) -> list[Named]:
+    """The bodies of a list where every piece must be one (or share the last one's name)."""
+    return _names(text, start, end, True) or []
+
+
+def _names(text: str, start: int, end: int, strict: bool) -> list[Named] | None:
     """The bodies of a list, or None when a piece is not a body's name."""
-    units: list[Unit] = []
+    units: list[Named] = []
     spans = agency_spans(text, start, end)
     for i, (a, b) in enumerate(spans):
         piece = text[a:b]
@@ -148,9 +153,7 @@ def _shared_suffix(text: str, span: Span, later: list[Span]) -> Span | None:
     if not later or text[span[1] - 1] not in "区县市镇乡旗":
         return None
     last = _PLACE_BODY.fullmatch(text, *later[-1])
-    if last is None or last.group(1) != text[span[1] - 1]:
-        return None
-    return last.span(2)
+    return last.span(2) if last else None  # 翁源县、曲江区政府: a county and a district
 
 
 def _verb_part(text: str, a: int, verb: re.Match, roles: Roles, pending: list[Span]) -> bool:

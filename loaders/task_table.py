@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from loaders.roles import Roles, Unit, parse_roles
+from loaders.roles import Named, Roles, parse_roles
 from loaders.tables import Span, find_tables
 
 COLUMNS = [
@@ -73,7 +73,7 @@ def _parse_pieces(body: str, pieces: list[Span]) -> Roles | None:
     return found
 
 
-def _in_body(unit: Unit, pieces: list[Span], starts: list[int]) -> Unit:
+def _in_body(unit: Named, pieces: list[Span], starts: list[int]) -> Named:
     """A unit of the joined pieces as a span of the body, or as its parts when a wrap cuts it
     (or when the unit is already in parts: `浉河区` + `人民政府`)."""
     spans = unit if isinstance(unit[0], tuple) else (unit,)

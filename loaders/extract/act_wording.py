@@ -61,7 +61,7 @@ ENUMERATOR = re.compile(r"\s*(?:[一二三四五六七八九十]+、|\d+[.、]|\
 SENTENCE = re.compile(r"[^。;；\n\f]+")
 NOTE_ONLY = re.compile(r"^\(?(试用期[^()]{1,6}|保留[^()]{1,10}待遇)\)?$")
 # `不再担任Y职务` / `免去Y职务` with no name: the person of the act before, in one sentence.
-NAMELESS = re.compile(r"^(?:并|同时)?(?P<verb>不再担任|免去)(?P<posts>[^的]+?)职务")
+NAMELESS = re.compile(r"^(?:并|同时)?(?:(?P<verb>不再担任|免去)(?P<posts>[^的]+?)职务|(?P<also>兼任)(?P<held>[^的]+?)(?:职务)?$)")
 BRACKETED_NOTE = re.compile(r"\(\s*([^()]{1,16}?)\s*\)")
 # 办公室主任 of no named body: a leadership group's office, staffed in loaders.office.
 BARE_OFFICE = re.compile(r"(?:领导小组|指挥部|委员会)?办公室(?:常务)?副?主任")

@@ -202,11 +202,14 @@ class _Reader(ActRecorder):
         return found
 
     def _nameless(self, a: int, b: int, sentence: Span) -> list[PersonnelAct]:
-        """`…，不再担任Y职务`: the acts of the person of the act before."""
+        """`…，不再担任Y职务` (`…，兼任Z`): the acts of the person of the act before."""
         a = self._after_enumerator(a, b)
         m = NAMELESS.match(self.view[a:b].rstrip())
         if not m:
             return []
+        if m["also"]:
+            held = (a + m.start("held"), a + m.end("held"))
+            return self._record(APPOINT, "兼任", None, self.people, held, sentence)
         posts = (a + m.start("posts"), a + m.end("posts"))
         return self._record(REMOVE, m["verb"], None, self.people, posts, sentence)
 

@@ -67,7 +67,10 @@ class _Section:
 
 @extractor("duties")
 def extract_duties(document: Document, nlp_doc=None) -> Facts:
-    """Every duty the document assigns to a body, with the paragraph as evidence."""
+    """Every duty the document assigns to a body, with the paragraph as evidence. Minutes
+    (纪要) record decisions: their `X负责…` are roles of the tasks decided (loaders.extract.tasks)."""
+    if "纪要" in document.title:
+        return Facts()
     return Facts(tasks=_Reader(document, nlp_doc).read())
 
 

@@ -17,12 +17,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from loaders.agency import agency_spans, is_agency
 from loaders.extract import extractor
 from loaders.outline import Unit, outline
 from loaders.records import Document, Evidence, Facts, TaskFact
 from loaders.role_clauses import Clause, find_clauses
-from loaders.roles import VERB_ROLE, Roles
+from loaders.roles import VERB_ROLE, Named, Roles, strict_units
 from loaders.task_table import Span, task_rows
 
 # The rule 列第一位者为牵头单位 (排在第一的为牵头部门 …). Only whether a document states it
@@ -172,16 +171,19 @@ def _clauses(plan: Plan) -> list[list[Clause]]:
 
 # A sentence that opens with the units answering for (part of) a task: `X、Y负责做好…`.
 ANSWERS = re.compile(r"(?:^|(?<=[。;]))[ \t]*([^。;,由\n]{2,60}?)(?:分别)?负责(?![制人同])")
-INLINE = re.compile(r"由([^,。;由]{2,40}?)(牵头|负责)(?!解释)")
+# `由X牵头`, or units opening a sentence with their verb when more units follow
+# (`市住房城乡建设局负责，市城管局、市财政局配合，…`); `X要会同Y、Z抓紧…`: X leads, Y and Z cooperate.
+INLINE = re.compile(r"(?:由|(?<=[。;:])[ \t]*)([^,。;:由]{2,40}?)(?:要)?(牵头|负责|会同)(?!解释)")
 # The units after the lead in its sentence, each list with its verb and perhaps the verb's
-# object: `、市财政局配合研究确定`, `,Y按职责分工负责`, `,各设区市人民政府负责落实属地责任`.
+# object: `、市财政局配合研究确定`, `,Y按职责分工负责`, `,各设区市人民政府负责落实属地责任`,
+# `,会同市发展改革委、市财政局,`.
 INLINE_MORE = re.compile(r"[,、]([^,。;]{2,40}?)(?:分别|共同|按职责分工|按照职责分工|按职责|按属地)?"
-                         r"(配合|协助|参与|协同|负责)[^,、。;]*")
+                         r"(配合|协助|参与|协同|负责)[^,、。;]*|[,、]会同([^,。;]{2,80}?)(?=[,。;])")
+_TOGETHER_UNITS = re.compile(r"[^,。;]{2,80}?(?=抓紧|加快|做好|共同|研究|制定|推进|完成|落实|开展|[,。;])")
 
 
-def _strict_names(body: str, start: int, end: int) -> list[tuple[int, int]]:
-    spans = agency_spans(body, start, end)
-    return spans if spans and all(is_agency(body[a:b]) for a, b in spans) else []
+def _strict_names(body: str, start: int, end: int) -> list[Named]:
+    return strict_units(body, start, end)
 
 
 def _inline_tasks(plan: Plan, unit: Unit) -> list[TaskFact]:
@@ -191,9 +193,14 @@ def _inline_tasks(plan: Plan, unit: Unit) -> list[TaskFact]:
         lead = _strict_names(body, m.start(1), m.end(1))
         if not lead:
             continue
-        roles = Roles()
-        roles.add(VERB_ROLE.get(m.group(2), "responsible"), lead)
-        _more_units(body, m.end(), unit.end, roles)
+        roles, verb = Roles(), m.group(2)
+        roles.add("lead" if verb == "会同" else VERB_ROLE.get(verb, "responsible"), lead)
+        if verb == "会同" and (units := _TOGETHER_UNITS.match(body, m.end(), unit.end)):
+            roles.add("cooperate", _strict_names(body, *units.span()))
+        else:
+            _more_units(body, m.end(), unit.end, roles)
+        if not body.startswith("由", m.start()) and not (roles.cooperate or len(roles.responsible) > len(lead)):
+            continue  # `X负责…` alone: a sentence answering for part of a task (ANSWERS), or a duty
         start, end = _sentence(body, m.start(), m.end(), unit.text_start, unit.end)
         tasks.append(_task(plan, unit.item or "0", start, end, end, roles))
     if len(tasks) == 1:
@@ -204,8 +211,12 @@ def _inline_tasks(plan: Plan, unit: Unit) -> list[TaskFact]:
 def _more_units(body: str, at: int, end: int, roles: Roles) -> None:
     """The lists of units that follow the lead in its sentence, each in its verb's role,
     up to the first that names no unit."""
-    while (more := INLINE_MORE.match(body, at, end)) and (names := _strict_names(body, *more.span(1))):
-        roles.add(VERB_ROLE.get(more.group(2), "responsible"), names)
+    while more := INLINE_MORE.match(body, at, end):
+        together = more.group(3) is not None  # `,会同Y、Z,`
+        names = _strict_names(body, *more.span(3 if together else 1))
+        if not names:
+            return
+        roles.add("cooperate" if together else VERB_ROLE.get(more.group(2), "responsible"), names)
         at = more.end()
 
 
@@ -217,8 +228,8 @@ def _whole_unit(plan: Plan, unit: Unit, task: TaskFact) -> None:
     body, named = plan.body, set(task.lead + task.cooperate + task.responsible)
     answering = []
     for m in ANSWERS.finditer(body, unit.text_start, unit.end):
-        for a, b in _strict_names(body, *m.span(1)):
-            name = plan.written(a, b)
+        for names in _strict_names(body, *m.span(1)):
+            name = _name(plan, names)
             if name not in named:
                 answering.append(name)
                 named.add(name)
