@@ -229,6 +229,7 @@ def _unnumbered_headers(lines: list[Line], skip: tuple[int, int], numbered: list
 
 # A notice to the public that has neither 文号 nor 主送机关 (干部任前公示, 宣城市人民政府关于…
 # 禁止采砂的通告): its title alone on a line, then the body's opening words.
+_NOTICE_KINDS = ("公示", "公告", "通告")
 _NOTICE_TITLE = re.compile(r"[\u4e00-\u9fff\d()]{0,50}(?:公示|公告|通告)")
 _OPENING = re.compile(r"\s*(?:根据|依据|按照|为了?|经|现将|现对|拟)")
 
@@ -236,13 +237,16 @@ _OPENING = re.compile(r"\s*(?:根据|依据|按照|为了?|经|现将|现对|拟
 def _notice_headers(lines: list[Line], skip: tuple[int, int], others: list[Header]) -> list[Header]:
     """Titles of public notices outside any other document: before every other header, or
     after the previous document has been dated."""
+    candidates = [j for j, line in enumerate(lines[:-1]) if line.text.endswith(_NOTICE_KINDS)
+                  and _NOTICE_TITLE.fullmatch(key(line.text)) and _OPENING.match(lines[j + 1].text)]
+    if not candidates:
+        return []
     dated = [i for i, ln in enumerate(lines) if date_line(ln.text)]
     starts = sorted(h.first for h in others)
     taken = {i for h in others for i in range(h.first, h.last + 1)}
     found = []
-    for j, line in enumerate(lines[:-1]):
-        if j in taken or skip[0] <= j <= skip[1] or not _NOTICE_TITLE.fullmatch(key(line.text)) \
-                or not _OPENING.match(lines[j + 1].text):
+    for j in candidates:
+        if j in taken or skip[0] <= j <= skip[1]:
             continue
         previous = max((s for s in starts if s < j), default=-1)
         following = min((s for s in starts if s > j), default=len(lines))

@@ -303,15 +303,22 @@ def _bounded_left(text: str, a: int) -> bool:
     return any(m.end() == a for m in _VERBS.finditer(text, max(a - 4, 0), a))
 
 
-# `湘江、渌水、洣水等河流`: a list the text calls rivers, whatever each name ends with
-_RIVER_LIST = re.compile(rf"((?:[{_CJK}]{{2,6}}(?:、|及|和))+[{_CJK}]{{2,6}})等(?:主要|重点)?(?:河流|江河|河道|支流)")
+# `湘江、渌水、洣水等河流`: a list the text calls rivers, whatever each name ends with. The
+# words are found first; the list is read back from them, over a short stretch.
+_CALLED_RIVERS = re.compile(r"等(?:主要|重点)?(?:河流|江河|河道|支流)")
+_LIST_BEFORE = re.compile(rf"(?:[{_CJK}]{{2,6}}(?:、|及|和))+[{_CJK}]{{2,6}}$")
+_REACH_BACK = 80  # characters: a list of a dozen names
 
 
 def _called_rivers(text: str) -> list[Place]:
     found = []
-    for m in _RIVER_LIST.finditer(text):
-        at = m.start(1)
-        for item in re.split("、|及|和", m.group(1)):
+    for called in _CALLED_RIVERS.finditer(text):
+        low = max(called.start() - _REACH_BACK, 0)
+        m = _LIST_BEFORE.search(text, low, called.start())
+        if m is None:
+            continue
+        at = m.start()
+        for item in re.split("、|及|和", m.group()):
             start, _ = _after_verb(text, at, at + len(item), False)
             if item[-1] in "河江溪水渠沟源川" and _good(text, start, at + len(item)):  # not 北江干流
                 found.append(Place(start, at + len(item), "RIVER"))
