@@ -209,8 +209,8 @@ def member_blocks(body: str) -> list[Block]:
                 read.append(i)
             i += 1
         block_end = lines[read[-1]][1] if read else end
-        while i < len(lines) and (_furniture(body, *lines[i]) or _about_office(body, *lines[i])):
-            if not _furniture(body, *lines[i]):
+        while i < len(lines) and ((furniture := _furniture(body, *lines[i])) or _about_office(body, *lines[i])):
+            if not furniture:
                 reader.block.office.append(lines[i])
             i += 1
         block = reader.finish(block_end)

@@ -30,6 +30,7 @@ from loaders.tables import find_tables
 
 _CJK = "\u4e00-\u9fff"
 KINDS = {"RIVER": ("河江溪", 4), "DISTRICT": ("镇乡", 3)}  # label → (suffixes, longest stem)
+_CHIEF_SUFFIXES = "河江溪源渠沟港浦"  # what a river a chief's list or table names may end with
 # A list is a run of characters between delimiters that holds a 、 (see `_lists`).
 _RUN = re.compile(r"[^,.;:!?。()“”《》\s]*")
 # The river suffix before a word only rivers take; the name ends after it. 水 ends a river's
@@ -60,7 +61,7 @@ _LINE_HEAD = re.compile(
 # and name (`新安江(歙县段) 县委书记 汪建国(总河长)`).
 _CHIEF_ROW = re.compile(
     rf"(?m)^[ \t]*(?:[一二三四五六七八九十]+[、.]|\(?[一二三四五六七八九十\d]{{1,2}}[).、]|\d{{1,2}}\.)?[ \t]*"
-    rf"([{_CJK}]{{1,6}}?[河江溪源渠沟港浦])(?:\([^()\n]{{1,12}}\))?[ \t]+"
+    rf"([{_CJK}]{{1,6}}?[{_CHIEF_SUFFIXES}])(?:\([^()\n]{{1,12}}\))?[ \t]+"
     rf"([^\s:;,。()]{{2,20}})[ \t]+([{_CJK}]{{2,4}})(?=[(;,\s]|$)")
 
 
@@ -70,7 +71,7 @@ _SHORT_SUFFIXES = "河江溪"  # two characters make a river's name with these (
 # its chief (`(二)金水河` / `河 长:区委常委 李晓东`); any suffix a river takes (金口港).
 _BLOCK_HEAD = re.compile(
     rf"(?m)^[ \t]*(?:[一二三四五六七八九十]+[、.]|\(?[一二三四五六七八九十\d]{{1,2}}[).、]|\d{{1,2}}\.)?[ \t]*"
-    rf"([{_CJK}]{{1,6}}?[河江溪源渠沟港浦水])(?:\([^()\n]{{1,12}}\))?[ \t]*\n(?:[ \t]*\n)*"
+    rf"([{_CJK}]{{1,6}}?[{_CHIEF_SUFFIXES}水])(?:\([^()\n]{{1,12}}\))?[ \t]*\n(?:[ \t]*\n)*"
     rf"[ \t]*(?:总|副)?河[ \t]*长[ \t]*:")
 
 
@@ -135,7 +136,7 @@ def _a_count(text: str, start: int, end: int) -> bool:
     i = end - 1
     while i > 0 and text[i - 1] in _NUMERALS:
         i -= 1
-    return i < end - 1 and i > 0 and text[i - 1] in "河江溪"
+    return i < end - 1 and i > 0 and text[i - 1] in _SHORT_SUFFIXES
 
 
 def _lists(text: str) -> list[tuple[int, int]]:
@@ -245,7 +246,7 @@ def _table_rivers(text: str) -> list[Place]:
                 end = reach.start() if reach else end
                 plain = _PLAIN_REACH.fullmatch(text, start, end)
                 end = plain.end("river") if plain else end
-                if text[end - 1] in "河江溪源渠沟港浦" and _river_name(text, start, end):
+                if text[end - 1] in _CHIEF_SUFFIXES and _river_name(text, start, end):
                     found.append(Place(start, end, "RIVER"))
     return found
 
@@ -266,7 +267,7 @@ def _first_column_rivers(text: str) -> list[Place]:
             if not row:
                 break
             start, end = row.span(1)
-            if text[end - 1] in "河江溪源渠沟港浦" and _river_name(text, start, end):
+            if text[end - 1] in _CHIEF_SUFFIXES and _river_name(text, start, end):
                 found.append(Place(start, end, "RIVER"))
             at = text.find("\n", row.end())
     return found
@@ -332,12 +333,15 @@ def _named_again(text: str, found: list[Place], taken: set[int]) -> list[Place]:
     (浉河区). Two-character names only where nothing joins them on the left (推进汀江治理): 李长江
     is a person."""
     names = {text[p.start:p.end] for p in found if p.label == "RIVER"}
+    if not names:
+        return []
     covered = taken | {i for p in found for i in range(p.start, p.end)}
+    # one pass over the text for all the names, the longest first where they overlap
+    mentions = re.compile("|".join(map(re.escape, sorted(names, key=len, reverse=True))))
     again = []
-    for name in names:
-        for m in re.finditer(re.escape(name), text):
-            a, b = m.span()
-            if a not in covered and b - 1 not in covered and text[b:b + 1] not in _PLACE_AFTER \
-                    and (len(name) >= 3 or _bounded_left(text, a)):
-                again.append(Place(a, b, "RIVER"))
+    for m in mentions.finditer(text):
+        a, b = m.span()
+        if a not in covered and b - 1 not in covered and text[b:b + 1] not in _PLACE_AFTER \
+                and (b - a >= 3 or _bounded_left(text, a)):
+            again.append(Place(a, b, "RIVER"))
     return again

@@ -32,8 +32,9 @@ class Clause:
 
 # The last sentence of an item's paragraph that only says who answers for it
 # (`…设施。各区县人民政府负责落实。`, `…。市水利局牵头，市财政局配合。`).
-_CLOSING_SENTENCE = re.compile(r"(?<=[。;])[ \t]*((?:[^。;:\n()]|\([^()\n]{1,6}\)){2,80}?(?:牵头|配合|负责落实|负责实施|负责))"
-                               r"[。;]?[ \t]*(?=\n|$)")  # a short bracket may stand in a name: 各乡(镇)
+# Units and their verb, nothing else: a short bracket may stand in a name (各乡(镇)).
+_UNITS = r"(?:[^。;:\n()]|\([^()\n]{1,6}\))"
+_CLOSING_SENTENCE = re.compile(rf"(?<=[。;])[ \t]*({_UNITS}{{2,80}}?(?:牵头|配合|负责落实|负责实施|负责))[。;]?[ \t]*(?=\n|$)")
 
 
 def find_clauses(text: str, start: int, end: int) -> list[Clause]:
@@ -128,7 +129,7 @@ def _labelled(text: str, start: int, end: int) -> list[Clause]:
 
 
 # A line of units and their verb alone (`各设区市人民政府按属地负责落实。`)
-_ROLE_LINE = re.compile(r"[ \t]*([^。;:\n()]{2,60}?(?:牵头|配合|参与|负责落实|负责实施|负责))[。;]?[ \t]*(?=\n|$)")
+_ROLE_LINE = re.compile(rf"[ \t]*({_UNITS}{{2,60}}?(?:牵头|配合|参与|负责落实|负责实施|负责))[。;]?[ \t]*(?=\n|$)")
 
 
 def _take_role_line(text: str, clause: Clause, end: int) -> None:

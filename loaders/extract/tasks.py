@@ -21,7 +21,7 @@ from loaders.extract import extractor
 from loaders.outline import Unit, outline
 from loaders.records import Document, Evidence, Facts, TaskFact
 from loaders.role_clauses import Clause, find_clauses
-from loaders.roles import VERB_ROLE, Named, Roles, strict_units
+from loaders.roles import VERB_ROLE, Roles, strict_units
 from loaders.task_table import Span, task_rows
 
 # The rule 列第一位者为牵头单位 (排在第一的为牵头部门 …). Only whether a document states it
@@ -182,21 +182,17 @@ INLINE_MORE = re.compile(r"[,、]([^,。;]{2,40}?)(?:分别|共同|按职责分�
 _TOGETHER_UNITS = re.compile(r"[^,。;]{2,80}?(?=抓紧|加快|做好|共同|研究|制定|推进|完成|落实|开展|[,。;])")
 
 
-def _strict_names(body: str, start: int, end: int) -> list[Named]:
-    return strict_units(body, start, end)
-
-
 def _inline_tasks(plan: Plan, unit: Unit) -> list[TaskFact]:
     """…补贴标准由市能源局牵头、市财政局配合研究确定: one task per sentence."""
     body, tasks = plan.body, []
     for m in INLINE.finditer(body, unit.text_start, unit.end):
-        lead = _strict_names(body, m.start(1), m.end(1))
+        lead = strict_units(body, m.start(1), m.end(1))
         if not lead:
             continue
         roles, verb = Roles(), m.group(2)
         roles.add("lead" if verb == "会同" else VERB_ROLE.get(verb, "responsible"), lead)
         if verb == "会同" and (units := _TOGETHER_UNITS.match(body, m.end(), unit.end)):
-            roles.add("cooperate", _strict_names(body, *units.span()))
+            roles.add("cooperate", strict_units(body, *units.span()))
         else:
             _more_units(body, m.end(), unit.end, roles)
         if not body.startswith("由", m.start()) and not (roles.cooperate or len(roles.responsible) > len(lead)):
@@ -213,7 +209,7 @@ def _more_units(body: str, at: int, end: int, roles: Roles) -> None:
     up to the first that names no unit."""
     while more := INLINE_MORE.match(body, at, end):
         together = more.group(3) is not None  # `,会同Y、Z,`
-        names = _strict_names(body, *more.span(3 if together else 1))
+        names = strict_units(body, *more.span(3 if together else 1))
         if not names:
             return
         roles.add("cooperate" if together else VERB_ROLE.get(more.group(2), "responsible"), names)
@@ -228,7 +224,7 @@ def _whole_unit(plan: Plan, unit: Unit, task: TaskFact) -> None:
     body, named = plan.body, set(task.lead + task.cooperate + task.responsible)
     answering = []
     for m in ANSWERS.finditer(body, unit.text_start, unit.end):
-        for names in _strict_names(body, *m.span(1)):
+        for names in strict_units(body, *m.span(1)):
             name = _name(plan, names)
             if name not in named:
                 answering.append(name)

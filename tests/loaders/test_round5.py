@@ -56,6 +56,12 @@ def _documents(raw: str):
     return segment(normalize(Source.from_pages("mem.txt", [raw], "txt")))
 
 
+def _tasks(raw: str) -> dict:
+    """The tasks of the one document of `raw`, by item."""
+    (document,) = _documents(raw)
+    return {t.item: t for t in run("tasks", document).tasks}
+
+
 def test_a_joint_documents_issuers_each_on_a_line_head_its_title():
     raw = ("中共三台县委办公室\n三台县人民政府办公室\n关于成立三台县脱贫攻坚领导小组的通知\n\n三委办〔2015〕86号\n\n"
            "各乡镇党委、人民政府，县级各部门：\n\n　　现将有关事项通知如下。\n")
@@ -85,8 +91,7 @@ PLAN = ("重庆市人民政府办公厅关于印发城市更新行动方案的�
 
 
 def test_a_sentence_closing_an_item_with_its_units_and_verb_is_a_role_of_the_item():
-    (document,) = _documents(PLAN)
-    tasks = {t.item: t for t in run("tasks", document).tasks}
+    tasks = _tasks(PLAN)
     assert tasks["2"].responsible == ["各区县人民政府"]
 
 

@@ -10,7 +10,7 @@ from loaders.normalize import normalize
 from loaders.records import Source
 from loaders.task_table import task_rows
 from tests.loaders.extract_support import run
-from tests.loaders.test_round5 import _documents, _rivers
+from tests.loaders.test_round5 import _documents, _rivers, _tasks
 
 BOXED = ("┌──┬──────────┬──────┬────────┬─────┐\n"
          "│序号│工作任务          │责任单位   │配合单位     │时间节点  │\n"
@@ -78,8 +78,7 @@ MINUTES = ("邢台市人民政府常务会议纪要\n\n邢政纪〔2019〕12号\
 
 
 def test_a_topic_stating_one_task_gives_it_the_units_answering_for_part_and_its_rivers():
-    (document,) = _documents(MINUTES)
-    tasks = {t.item: t for t in run("tasks", document).tasks}
+    tasks = _tasks(MINUTES)
     first = tasks["一"]
     assert (first.lead, first.cooperate) == (["市水务局"], ["市发改委", "市财政局"])
     assert first.responsible == ["桥东区政府", "桥西区政府"]

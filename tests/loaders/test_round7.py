@@ -11,18 +11,17 @@ import pytest
 from loaders.furniture import is_furniture
 from loaders.roles import parse_roles
 from tests.loaders.extract_support import run
-from tests.loaders.test_round5 import _documents, _rivers
+from tests.loaders.test_round5 import _documents, _rivers, _tasks
 
 HEAD = "江西省人民政府办公厅关于印发稳经济若干措施分工方案的通知\n\n赣府厅字〔2022〕47号\n\n各设区市人民政府，省政府各部门：\n\n"
 
 
-def _tasks(items: str) -> dict:
-    (document,) = _documents(HEAD + items)
-    return {t.item: t for t in run("tasks", document).tasks}
+def _plan_tasks(items: str) -> dict:
+    return _tasks(HEAD + items)
 
 
 def test_participating_departments_cooperate_and_a_role_line_under_the_labels_joins_them():
-    tasks = _tasks("　　（一）加快推进交通基础设施建设。\n\n　　牵头部门：省交通运输厅\n\n"
+    tasks = _plan_tasks("　　（一）加快推进交通基础设施建设。\n\n　　牵头部门：省交通运输厅\n\n"
                    "　　参与部门：国铁集团南昌局、省财政厅\n\n　　各设区市人民政府按属地负责落实。\n\n"
                    "　　（二）稳定增加大宗消费。\n")
     first = tasks["(一)"]
@@ -38,7 +37,7 @@ def test_participating_departments_cooperate_and_a_role_line_under_the_labels_jo
     ("补贴标准由市能源局牵头、市财政局配合研究确定。", ["市能源局"], ["市财政局"], []),
 ])
 def test_units_after_an_inline_lead_take_their_own_verbs(sentence, lead, cooperate, responsible):
-    task = _tasks(f"　　（一）保障能源安全稳定供应。{sentence}\n")["(一)"]
+    task = _plan_tasks(f"　　（一）保障能源安全稳定供应。{sentence}\n")["(一)"]
     assert (task.lead, task.cooperate, task.responsible) == (lead, cooperate, responsible)
 
 

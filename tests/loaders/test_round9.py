@@ -11,7 +11,7 @@ from loaders.dates import find_dates
 from loaders.places import find_places
 from loaders.roles import parse_roles
 from tests.loaders.extract_support import run
-from tests.loaders.test_round5 import _documents, _rivers
+from tests.loaders.test_round5 import _documents, _rivers, _tasks
 
 
 def test_a_date_whose_day_a_scan_read_as_yue():
@@ -56,10 +56,10 @@ PLAN = ("上犹县人民政府办公室关于印发上犹江“一河一策”�
 
 
 def test_closing_sentences_with_a_bracket_in_a_name_are_roles_not_duties():
-    (document,) = _documents(PLAN)
-    tasks = {t.item: t for t in run("tasks", document).tasks}
+    tasks = _tasks(PLAN)
     assert (tasks["1"].responsible, tasks["1"].cooperate) == (["县生态环境局"], ["沿江各乡（镇）人民政府"])
     assert tasks["2"].responsible == ["沿江各乡（镇）人民政府"]  # as written
+    (document,) = _documents(PLAN)
     assert not run("duties", document).tasks
 
 
