@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 SAMPLE := examples/yangquan-gazette-2020-02.txt
 export KG_DATA_DIR ?= $(CURDIR)/.kgdata
 
-.PHONY: install system-deps test-deps demo test bench clean
+.PHONY: install system-deps test-deps demo test bench eval clean
 
 install: system-deps $(STAMP)
 
@@ -42,6 +42,11 @@ test-deps:
 
 test: install test-deps
 	$(BIN)/pytest -q
+
+# Real documents with hand-written gold: P/R/F1 per kind on the development and sealed halves.
+REAL := tests/fixtures/real
+eval: install
+	$(BIN)/kg eval --gold $(REAL)/gold $(REAL)/docs
 
 bench: install
 	$(BIN)/python -m bench.run

@@ -14,6 +14,9 @@ from kg.errors import KgError, QueryError
 from kg.output import FORMATS, print_rows, print_table, to_json
 from kg.settings import Settings
 
+# The fact kinds `kg eval` scores (kept here so that --help does not import the scorer).
+EVAL_KINDS = ("documents", "appointments", "removals", "task_agencies", "lead_units",
+              "group_members", "rivers", "task_rivers")
 FORMAT = click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
 
 
@@ -88,17 +91,53 @@ def extract(path: str, fmt: str) -> None:
 
 
 @cli.command("eval")
-@click.option("--gold", required=True, type=click.Path(exists=True, dir_okay=False))
-@click.argument("path")
+@click.option("--gold", required=True, type=click.Path(exists=True),
+              help="A gold facts file, or a folder of them named like the documents.")
+@click.argument("path", type=click.Path(exists=True))
 @FORMAT
-@click.option("--errors", "show", type=str, default=None, help="List the missed and extra facts of one kind.")
-def evaluate(gold: str, path: str, fmt: str, show: str | None) -> None:
-    """Score the facts extracted from PATH against a GOLD facts file."""
-    from kg.evaluate import differences, score
+@click.option("--errors", "show", type=click.Choice(list(EVAL_KINDS)), default=None,
+              help="List the missed and extra facts of one kind.")
+@click.option("--split", type=click.Choice(["dev", "sealed", "all"]), default="all", show_default=True,
+              help="Which half of an evaluation set to score.")
+@click.option("--files", "per_file", is_flag=True, help="Also score every file of a set.")
+@click.option("--unseal", is_flag=True, help="Allow --errors on the sealed half (read once, at the end).")
+def evaluate(gold: str, path: str, fmt: str, show: str | None, split: str, per_file: bool, unseal: bool) -> None:
+    """Score the facts extracted from PATH against GOLD: P, R, F1 per fact kind.
+
+    PATH and GOLD are a document and its gold file, or two folders (an evaluation set,
+    scored per half: dev and sealed)."""
+    from kg import evalset
+
+    if Path(path).is_dir() != Path(gold).is_dir():
+        raise KgError("PATH and --gold must both be files or both be folders", where=path)
+    if not Path(path).is_dir():
+        return _evaluate_file(Path(gold), Path(path), fmt, show)
+    halves = evalset.HALVES if split == "all" else (split,)
+    if show and "sealed" in halves and not unseal:
+        raise KgError("the sealed half's errors are read once, at the end",
+                      hint="use --split dev, or add --unseal")
+    results = evalset.evaluate(Path(path), Path(gold), _extract_json, halves)
+    print_rows(evalset.summary(results, halves, compact=fmt == "table"), fmt,
+               title=f"{path}: {len(results)} documents")
+    if per_file:
+        print_rows([{"file": r.stem, "half": r.half, **s.to_json()} for r in results
+                    for s in r.scores if s.gold or s.found], fmt)
+    if show:
+        print_rows(evalset.errors(results, show), fmt)
+
+
+def _extract_json(path: Path) -> dict:
     from loaders.pipeline import extract_file
 
-    expected = json.loads(Path(gold).read_text(encoding="utf-8"))
-    found = extract_file(path).to_json()
+    return extract_file(path).to_json()
+
+
+def _evaluate_file(gold: Path, path: Path, fmt: str, show: str | None) -> None:
+    from kg.evalset import read_gold
+    from kg.evaluate import differences, score
+
+    expected = read_gold(gold)
+    found = _extract_json(path)
     print_rows([s.to_json() for s in score(expected, found)], fmt, title=f"{path} vs {gold}")
     if show:
         missed, extra = differences(expected, found, show)

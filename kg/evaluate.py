@@ -1,7 +1,8 @@
 """Score extracted facts against a gold file (the facts JSON format): P, R, F1 per fact kind.
 
-Names are compared on their matching key (NFKC, no spaces), so `各县(区)政府` written with
-half-width brackets matches the gold's `各县（区）政府`.
+Names are compared on their matching key (simplified script, NFKC, no spaces), so
+`各县(区)政府` written with half-width brackets matches the gold's `各县（区）政府`, and a gold
+written in traditional characters matches the same names found in either script.
 """
 
 from __future__ import annotations
@@ -10,7 +11,16 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from loaders.normalize import normalize_key as k
+import opencc
+
+from loaders.normalize import normalize_key
+
+_TO_SIMPLIFIED = opencc.OpenCC("t2s")
+
+
+def k(name: str) -> str:
+    """The key two written forms of one name share: simplified script, NFKC, no spaces."""
+    return normalize_key(_TO_SIMPLIFIED.convert(name))
 
 Key = tuple
 
@@ -48,7 +58,7 @@ def _documents(data: dict) -> Iterable[Key]:
 def _acts(kind: str) -> Callable[[dict], Iterable[Key]]:
     def keys(data: dict) -> Iterable[Key]:
         for a in data.get(kind, []):
-            yield k(a["doc"]), k(a["person"]), k((a.get("org") or "") + a["post"])
+            yield k(a["doc"]), k(a["person"]), k((a.get("org") or "") + (a.get("post") or ""))
     return keys
 
 
@@ -75,6 +85,10 @@ def _members(data: dict) -> Iterable[Key]:
                 yield k(g["doc"]), k(m["person"]), role, key
 
 
+def _leads(data: dict) -> Iterable[Key]:
+    return (key for key in _assignments(data) if key[2] == "lead")
+
+
 def _rivers(data: dict) -> Iterable[Key]:
     return ((k(r),) for r in data.get("rivers", []))
 
@@ -90,27 +104,44 @@ KINDS: dict[str, Callable[[dict], Iterable[Key]]] = {
     "appointments": _acts("appointments"),
     "removals": _acts("removals"),
     "task_agencies": _assignments,
+    "lead_units": _leads,
     "group_members": _members,
     "rivers": _rivers,
     "task_rivers": _task_rivers,
 }
 
 
+# Kinds scored only on the documents whose gold lists them: a gold file complete for a
+# document's acts may leave its tasks or groups out (the sample gazette's gold does).
+COVERED_KINDS = ("task_agencies", "lead_units", "group_members", "task_rivers")
+
+
+def _covered(kind: str, gold_keys: set[Key], docs: set[str] | None) -> set[str] | None:
+    """The documents a kind is scored on, or None for all of them."""
+    if kind not in COVERED_KINDS:
+        return None
+    return {key[0] for key in gold_keys} if docs is None else {k(d) for d in docs}
+
+
+def _pair(gold: dict, found: dict, kind: str, docs: set[str] | None) -> tuple[set[Key], set[Key]]:
+    g, f = set(KINDS[kind](gold)), set(KINDS[kind](found))
+    covered = _covered(kind, g, docs)
+    if covered is not None:
+        f = {key for key in f if key[0] in covered}
+    return g, f
+
+
 def score(gold: dict, found: dict, docs: set[str] | None = None) -> list[Score]:
-    """Scores per kind; `docs` limits task and group kinds to the documents the gold covers."""
+    """Scores per kind; `docs` limits task and group kinds to the documents the gold covers
+    (by default, those it lists tasks or groups for)."""
     scores = []
-    for kind, keys in KINDS.items():
-        g, f = set(keys(gold)), set(keys(found))
-        if kind in ("task_agencies", "group_members", "task_rivers"):
-            covered = {key[0] for key in g} if docs is None else {k(d) for d in docs}
-            f = {key for key in f if key[0] in covered}
+    for kind in KINDS:
+        g, f = _pair(gold, found, kind, docs)
         scores.append(Score(kind, len(g), len(f), len(g & f)))
     return scores
 
 
-def differences(gold: dict, found: dict, kind: str) -> tuple[set[Key], set[Key]]:
+def differences(gold: dict, found: dict, kind: str, docs: set[str] | None = None) -> tuple[set[Key], set[Key]]:
     """(missed, extra) keys of one kind: what a reader checks when a score drops."""
-    g, f = set(KINDS[kind](gold)), set(KINDS[kind](found))
-    if kind in ("task_agencies", "group_members", "task_rivers"):
-        f = {key for key in f if key[0] in {key[0] for key in g}}
+    g, f = _pair(gold, found, kind, docs)
     return g - f, f - g
