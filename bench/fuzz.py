@@ -26,7 +26,7 @@ from hypothesis import HealthCheck, given, seed, settings
 from hypothesis import strategies as st
 
 from bench.fuzz_inputs import SUFFIXES, file_bytes, texts
-from kg.errors import KgError
+from govkg.errors import KgError
 
 ROOT = Path(__file__).resolve().parents[1]
 CRASHES = Path(tempfile.gettempdir()) / "govkg-fuzz"  # outside the repository
@@ -35,7 +35,7 @@ CRASHES = Path(tempfile.gettempdir()) / "govkg-fuzz"  # outside the repository
 # --- targets -------------------------------------------------------------------------------
 
 class _NoOcr:
-    """Stands in for loaders.ocr.PageOcr while fuzzing (see the module docstring)."""
+    """Stands in for loaders.read.ocr.PageOcr while fuzzing (see the module docstring)."""
 
     def __init__(self, where: str):
         self.where = where
@@ -45,17 +45,17 @@ class _NoOcr:
 
 
 def fuzz_read(data: bytes, suffix: str) -> None:
-    import loaders.pdf
+    import loaders.read.pdf
     from loaders.read import read
 
-    real, loaders.pdf.PageOcr = loaders.pdf.PageOcr, _NoOcr
+    real, loaders.read.pdf.PageOcr = loaders.read.pdf.PageOcr, _NoOcr
     try:
         with tempfile.NamedTemporaryFile(suffix=suffix) as f:
             f.write(data)
             f.flush()
             source = read(f.name, max_bytes=1 << 20)
     finally:
-        loaders.pdf.PageOcr = real
+        loaders.read.pdf.PageOcr = real
     assert source.pages and source.text.count("\f") == len(source.pages) - 1
 
 
@@ -66,7 +66,7 @@ def _source(text: str):
 
 
 def fuzz_normalize(text: str) -> None:
-    from loaders.normalize import normalize
+    from loaders.text.normalize import normalize
 
     normalized = normalize(_source(text))
     assert len(normalized.raw) == len(normalized.text) + 1
@@ -74,8 +74,8 @@ def fuzz_normalize(text: str) -> None:
 
 
 def fuzz_segment(text: str) -> None:
-    from loaders.normalize import normalize
-    from loaders.segment import segment
+    from loaders.text.normalize import normalize
+    from loaders.text.segment import segment
 
     for document in segment(normalize(_source(text))):
         assert 0 <= document.start <= document.end <= len(document.text.text)
@@ -88,7 +88,7 @@ def fuzz_extract(text: str) -> None:
 
 
 def fuzz_contacts(text: str) -> None:
-    from loaders.contacts import find_contacts
+    from loaders.text.contacts import find_contacts
 
     found = find_contacts(text)
     assert all(0 <= c.start < c.end <= len(text) for c in found)

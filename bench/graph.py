@@ -6,7 +6,7 @@ query with parameters that name real nodes.
 Shape (per ten years of a province: ~60k documents): tasks with a lead, two co-operating
 and one responsible agency, a river or district, a program; appointment and removal acts on
 posts of agencies; leadership groups with members; every document mentioning places. Node
-and edge ids follow kg.ids (`agency:…`), dates are ISO strings, as the loader writes them.
+and edge ids follow govkg.ids (`agency:…`), dates are ISO strings, as the loader writes them.
 
     .venv/bin/python -m bench.run --only graph      # ~1.0M nodes, ~5.2M edges, then every query
 """
@@ -143,7 +143,7 @@ class Synthetic:
 
 
 def _id(label: str, i: int) -> str:
-    """Ids as kg.ids makes them; a document's is its 文号, as the loader keys documents."""
+    """Ids as govkg.ids makes them; a document's is its 文号, as the loader keys documents."""
     if label == "Document":
         return f"晋政办发〔{2014 + i % 10}〕{i}号"
     return f"{label.lower()}:{i:08d}"

@@ -97,7 +97,7 @@ def time_queries(store, values: dict[str, str], special: dict[str, dict[str, str
 
 
 def graph_figures(scale: float = 1.0, keep: bool = False) -> list[Figure]:
-    from kg.settings import Settings
+    from govkg.settings import Settings
     from kg.stores.falkor import FalkorStore
 
     data_dir = Path(tempfile.mkdtemp(prefix="govkg-bench-graph-"))

@@ -31,7 +31,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from kg.dump import GraphData  # noqa: E402
-from kg.ids import make_id  # noqa: E402
+from govkg.ids import make_id  # noqa: E402
 from kg.model import Edge, Node  # noqa: E402
 
 PLACES = ["阳泉市", "平定县", "盂县", "城区", "矿区", "郊区", "太原市", "大同市", "长治市", "晋城市"]

@@ -69,7 +69,7 @@ def extraction_figures(corpus_docs: int = 300) -> list[Figure]:
 
 
 def _term_scanner() -> ahocorasick.Automaton:
-    from loaders.gazetteer import get_gazetteer
+    from loaders.spans.gazetteer import get_gazetteer
 
     automaton = ahocorasick.Automaton()
     for key in get_gazetteer().entries:
@@ -81,7 +81,7 @@ def _term_scanner() -> ahocorasick.Automaton:
 def store_figures(docs: int = 300) -> list[Figure]:
     """Edges/s by wall time (the client waits on the server), and the CPU both spent."""
     from kg.load import graphs_of
-    from kg.settings import Settings
+    from govkg.settings import Settings
     from kg.stores.falkor import FalkorStore
 
     with tempfile.TemporaryDirectory() as tmp:

@@ -6,13 +6,13 @@ from collections import defaultdict
 from typing import Any
 
 from kg import __version__
-from kg.ids import content_hash, make_id
+from govkg.ids import content_hash, make_id
 from kg.model import DocumentGraph, Edge, Node
 from kg.people import People
 from kg.resolve import AgencyResolver, Resolution
 from kg.schema import Schema, load_schema
-from loaders.contacts import find_contacts
-from loaders.extract.posts import parse_post
+from loaders.text.contacts import find_contacts
+from loaders.spans.posts import parse_post
 from loaders.records import Document, Evidence, Facts, GroupFact, Mention, PersonnelAct, TaskFact
 
 ROLE_EDGES = {"lead": "LEADS", "cooperate": "COOPERATES_ON", "responsible": "RESPONSIBLE_FOR"}

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import click
 
-from kg.errors import KgError, QueryError
+from govkg.errors import KgError, QueryError
 from kg.output import FORMATS, print_rows, print_table, to_json
-from kg.settings import Settings
+from govkg.settings import Settings
 
 # The fact kinds `kg eval` scores (kept here so that --help does not import the scorer).
 EVAL_KINDS = ("documents", "appointments", "removals", "task_agencies", "lead_units",

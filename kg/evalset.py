@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from kg.errors import InputError
+from govkg.errors import InputError
 from kg.evaluate import KINDS, Score, differences, k, score
 
 HALVES = ("dev", "sealed")

@@ -13,7 +13,7 @@ from typing import Any
 
 import opencc
 
-from loaders.normalize import normalize_key
+from loaders.text.normalize import normalize_key
 
 _TO_SIMPLIFIED = opencc.OpenCC("t2s")
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg.build import GraphBuilder, document_hash
-from kg.errors import InputError, KgError
+from govkg.errors import InputError, KgError
 from kg.model import DocumentGraph
 from kg.people import People
 from kg.stores.base import Store

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from kg.errors import StoreError
+from govkg.errors import StoreError
 
 
 @contextmanager

@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from kg.build import GraphBuilder, document_hash
-from kg.errors import KgError, StoreError
+from govkg.errors import KgError, StoreError
 from kg.fileindex import DocHashes, FileIndex, file_digest
 from kg.load import LoadReport, iter_files
 from kg.model import DocumentGraph
@@ -137,7 +137,7 @@ def _process_outcomes(files: list[Path], jobs: int, max_bytes: int | None, known
     milliseconds and share its memory pages (a fresh interpreter per worker takes seconds to
     import spaCy and build the gazetteer). They run extraction only, never the threads or
     the console of this process, so what those hold at the fork does not matter to them."""
-    from loaders.nlp import get_nlp
+    from loaders.spans.nlp import get_nlp
 
     get_nlp()
     _WORKER.update(max_bytes=max_bytes, known=known, people=people)
@@ -149,7 +149,7 @@ def _process_outcomes(files: list[Path], jobs: int, max_bytes: int | None, known
 
 
 def _init_worker(max_bytes: int | None, known: dict[str, str], people: People | None) -> None:
-    from loaders.nlp import get_nlp
+    from loaders.spans.nlp import get_nlp
 
     _WORKER.update(max_bytes=max_bytes, known=known, people=people)
     get_nlp()  # inherited when forked; built here when spawned

@@ -17,7 +17,7 @@ from dataclasses import asdict, dataclass
 from datetime import date
 from pathlib import Path
 
-from kg.errors import InputError
+from govkg.errors import InputError
 
 DECISIONS = ("same", "not_same", "unsure")
 FIELDS = ["name", "jurisdiction", "left", "right", "decision", "note", "at"]

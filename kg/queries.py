@@ -19,7 +19,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from kg.errors import QueryError
+from govkg.errors import QueryError
 
 _HEADER = re.compile(r"^//\s*(name|description|param|example):\s*(.*)$")
 _PARAM = re.compile(r"^(\w+)\s+(string|integer|float|boolean|date)(?:\s*=\s*(.*?))?\s*(?:#\s*(.*))?$")

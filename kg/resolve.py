@@ -11,8 +11,8 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from loaders.gazetteer import table
-from loaders.normalize import normalize_key
+from loaders.spans.gazetteer import table
+from loaders.text.normalize import normalize_key
 
 AGENCY_SUFFIXES = ("人民政府", "管委会", "委员会", "办公室", "政府", "局", "委", "办", "厅", "部",
                    "署", "院", "会", "中心", "支队", "大队", "分局", "所", "站", "队", "处")

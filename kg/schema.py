@@ -12,7 +12,7 @@ from importlib import resources
 
 import yaml
 
-from kg.errors import SchemaError
+from govkg.errors import SchemaError
 
 PROPERTY_TYPES = {"string", "integer", "float", "boolean", "date", "list[string]", "list[integer]"}
 

@@ -9,7 +9,7 @@ import json
 import networkx as nx
 
 from kg.dump import GraphData
-from kg.errors import QueryError
+from govkg.errors import QueryError
 
 COLOURS = {"Agency": "#4e79a7", "Official": "#f28e2b", "Post": "#edc948", "Task": "#59a14f",
            "Document": "#9c755f", "River": "#76b7b2", "District": "#b07aa1", "Program": "#e15759"}

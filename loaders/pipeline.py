@@ -10,11 +10,11 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from loaders.extract import run_extractors
-from loaders.nlp import get_nlp
-from loaders.normalize import normalize
+from loaders.spans.nlp import get_nlp
+from loaders.text.normalize import normalize
 from loaders.read import read
 from loaders.records import Document, Facts, Source
-from loaders.segment import segment
+from loaders.text.segment import segment
 
 
 def documents_of(source: Source) -> list[Document]:

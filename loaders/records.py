@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from loaders.script import to_simplified
+from loaders.text.script import to_simplified
 
 PAGE_BREAK = "\f"
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from kg import cli
-from kg.errors import InputError
+from govkg.errors import InputError
 from kg.load import iter_files
 from loaders import pipeline
 from loaders import read as read_module

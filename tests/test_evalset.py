@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from kg import evalset
-from kg.errors import InputError
+from govkg.errors import InputError
 from kg.evaluate import k
 
 REAL = Path(__file__).parent / "fixtures" / "real"

@@ -50,7 +50,7 @@ Floors are set from what the pipeline measured (see the report of
 import pytest
 
 from bench.eval_unseen import evaluate, table, totals
-from loaders.normalize import normalize_key
+from loaders.text.normalize import normalize_key
 
 FLOORS = {  # kind: lowest F1 accepted on the whole set
     "documents": 1.0,

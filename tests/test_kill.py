@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from kg.dump import read_graph
-from kg.settings import Settings
+from govkg.settings import Settings
 from kg.stores import open_store
 
 KG = [sys.executable, "-m", "kg"]

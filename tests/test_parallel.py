@@ -13,7 +13,7 @@ from bench.corpus import Corpus
 from kg.cli import cli
 from kg.dump import read_graph
 from kg.parallel import _in_order, load_parallel
-from kg.settings import Settings
+from govkg.settings import Settings
 from kg.stores import open_store
 
 DOCS = 9  # three of each shape: appointments, task plan, leadership group

@@ -23,7 +23,7 @@ from kg.export.privacy import Redactor
 from kg.export.rules import FACTORIES
 from kg.export.terms import Minter, jsonld_merged, jsonld_pair, jsonld_types, jsonld_value
 from kg.export.vocab import nt
-from kg.ids import make_id
+from govkg.ids import make_id
 from kg.model import Edge, Node
 
 Pair = bytes  # `predicate object`, or a JSON-LD member `"predicate":object`

@@ -12,7 +12,7 @@ from importlib import resources
 
 import yaml
 
-from kg.errors import SchemaError
+from govkg.errors import SchemaError
 from kg.export.vocab import GOVKG, XSD_OF_TYPE, expand
 from kg.schema import Property, Schema, load_schema
 

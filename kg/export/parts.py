@@ -16,7 +16,7 @@ from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import BinaryIO, Iterator
 
-from kg.errors import KgError
+from govkg.errors import KgError
 from kg.export.plan import HEAD, Plan, Rendered, Segment
 from kg.export.writers import Syntax, out_file
 

@@ -17,14 +17,14 @@ from pathlib import Path
 from typing import Iterable
 
 from kg.dump import GraphData
-from kg.errors import KgError
+from govkg.errors import KgError
 from kg.export.describe import DatasetInfo
 from kg.export.mapping import Mapping, load_mapping
 from kg.export.parts import render
 from kg.export.plan import Plan
 from kg.export.terms import Minter
 from kg.export.writers import EXTENSIONS, SYNTAXES
-from kg.settings import Settings
+from govkg.settings import Settings
 
 FORMATS = tuple(SYNTAXES)
 

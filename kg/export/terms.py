@@ -11,10 +11,10 @@ from datetime import date, datetime
 from functools import lru_cache
 from urllib.parse import quote
 
-from kg.errors import KgError
+from govkg.errors import KgError
 from kg.export.vocab import expand
-from kg.ids import make_id
-from loaders.script import to_simplified
+from govkg.ids import make_id
+from loaders.text.script import to_simplified
 
 _HASH_ID = re.compile(r"[a-z_]+:([0-9a-f]{8,})")  # make_id's "agency:1a2b…"
 _ESCAPES = {ord("\\"): "\\\\", ord('"'): '\\"', ord("\n"): "\\n", ord("\r"): "\\r", ord("\t"): "\\t"}
@@ -68,7 +68,7 @@ def quoted(text: str) -> str:
 
 @lru_cache(maxsize=1)
 def _traditional() -> re.Pattern:
-    """The characters loaders.script folds to simplified ones, as one character class."""
+    """The characters loaders.text.script folds to simplified ones, as one character class."""
     chars = "".join(c for c in map(chr, range(0x3400, 0xA000)) if to_simplified(c) != c)
     return re.compile(f"[{re.escape(chars)}]")
 

@@ -11,7 +11,7 @@ from importlib import resources
 
 import yaml
 
-from kg.errors import SchemaError
+from govkg.errors import SchemaError
 
 
 def _vocabulary() -> str:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from importlib import import_module
 
-from kg.errors import StoreError
-from kg.settings import Settings
+from govkg.errors import StoreError
+from govkg.settings import Settings
 from kg.stores.base import Store
 
 # name -> "module:class"; imported on use, so the embedded store never loads the neo4j driver

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from kg.errors import SchemaError
+from govkg.errors import SchemaError
 from kg.model import DocumentGraph
 from kg.schema import Schema, load_schema
 from kg.stores.cypher import (OWNED, Key, Statement, _edge_props, _props, merge_edges, merge_nodes,

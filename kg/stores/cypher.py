@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from kg.errors import SchemaError, StoreError
+from govkg.errors import SchemaError, StoreError
 from kg.model import DocumentGraph, Node
 from kg.schema import Schema, load_schema
 

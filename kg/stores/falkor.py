@@ -15,10 +15,10 @@ import redis
 from falkordb import Edge, FalkorDB, Node, Path
 from falkordb.helpers import stringify_param_value
 
-from kg.errors import QueryError, SchemaError, StoreError
+from govkg.errors import QueryError, SchemaError, StoreError
 from kg.model import DocumentGraph
 from kg.schema import load_schema
-from kg.settings import Settings
+from govkg.settings import Settings
 from kg.stores import batch, cypher
 from kg.stores.base import Store
 from kg.stores.server import FalkorServer

@@ -13,10 +13,10 @@ import neo4j
 from neo4j.exceptions import DriverError, Neo4jError, ServiceUnavailable
 from neo4j.graph import Node, Path, Relationship
 
-from kg.errors import QueryError, StoreError
+from govkg.errors import QueryError, StoreError
 from kg.model import DocumentGraph
 from kg.schema import load_schema
-from kg.settings import Settings
+from govkg.settings import Settings
 from kg.stores import cypher
 from kg.stores.base import Store
 

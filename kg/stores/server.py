@@ -22,8 +22,8 @@ import redis
 from redis.backoff import NoBackoff
 from redis.retry import Retry
 
-from kg.errors import StoreError
-from kg.settings import Settings
+from govkg.errors import StoreError
+from govkg.settings import Settings
 
 START_TIMEOUT = 30.0  # seconds until a new server answers (or says it is loading)
 LOAD_TIMEOUT = 900.0  # reading a large append-only file back can take minutes

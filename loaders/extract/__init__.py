@@ -1,12 +1,12 @@
 """Relation extractors, found by name. Each takes a segmented document and its spaCy doc
-(entity spans from the pipeline in loaders.nlp) and returns the facts it found."""
+(entity spans from the pipeline in loaders.spans.nlp) and returns the facts it found."""
 
 from __future__ import annotations
 
 import importlib
 from typing import TYPE_CHECKING, Callable
 
-from kg.errors import KgError
+from govkg.errors import KgError
 from loaders.records import Document, Facts
 
 if TYPE_CHECKING:
@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 Extractor = Callable[[Document, "Doc"], Facts]
 
 # Modules whose import registers extractors; order is the order they run in.
-MODULES = ("appointments", "tasks", "groups", "mentions", "duties")
+MODULES = ("acts", "tasks", "groups", "places", "duties")
 _REGISTRY: dict[str, Extractor] = {}
 
 

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from loaders.extract import extractor
 from loaders.records import Document, Evidence, Facts, TaskFact
-from loaders.roles import parse_roles
+from loaders.extract.tasks.roles import parse_roles
 
 _SUFFIX = re.compile(
     r"(?:人民政府|政府|管委会|委员会|常委会|办公室|办公厅|领导小组|指挥部|法院|检察院|分局|总局|局|"
@@ -45,7 +45,7 @@ _MAX_NAME = 30
 _HEAD = re.compile(rf"(?P<name>[^:：。\t\n]{{2,{_MAX_NAME}}}?)(?P<sep>[:：。\t]|(?={_SAYS}))")
 _SAYS_DUTY = re.compile(rf"\s*{_SAYS}")
 # 负责 with no object (`…设施。各区县人民政府负责落实。`): the body answers for the task before,
-# a role of that task (loaders.role_clauses), not a duty of its own.
+# a role of that task (loaders.extract.tasks.clauses), not a duty of its own.
 _NO_OBJECT = re.compile(rf"{_SAYS}(?:落实|实施|组织实施)?")
 _DUTY_HEADING = re.compile(r"(?P<owner>[^。;；\n]{0,40}?)(?:主要|工作)?职责(?:分工)?(?:如下)?(?P<sep>[:：。]|$)")
 
@@ -146,7 +146,7 @@ class _Reader:
 
     def _role_sentence(self, start: int, end: int) -> bool:
         """`县生态环境局负责，沿江各乡（镇）人民政府配合`: units and their verbs only, the roles of
-        the task before (loaders.role_clauses), no duty."""
+        the task before (loaders.extract.tasks.clauses), no duty."""
         roles = parse_roles(self.view, start, end)
         return roles is not None and not roles.bare and not roles.empty()
 

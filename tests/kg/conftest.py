@@ -13,10 +13,10 @@ from typing import Any, Iterator
 
 import pytest
 
-from kg.ids import content_hash, make_id
+from govkg.ids import content_hash, make_id
 from kg.model import DocumentGraph, Edge, Node
 from kg.schema import load_schema
-from kg.settings import Settings
+from govkg.settings import Settings
 from kg.stores import open_store
 from kg.stores.base import Store
 

@@ -8,7 +8,7 @@ import pytest
 from bench.graph import LOOKUPS
 from kg.load import load_paths
 from kg.queries import get_query, load_queries
-from kg.settings import Settings
+from govkg.settings import Settings
 from kg.stores import open_store
 
 

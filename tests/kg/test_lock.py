@@ -3,7 +3,7 @@ import time
 
 import pytest
 
-from kg.errors import StoreError
+from govkg.errors import StoreError
 from kg.lock import writer_lock
 
 

@@ -1,7 +1,7 @@
 import pytest
 
 from kg.build import GraphBuilder
-from kg.errors import InputError
+from govkg.errors import InputError
 from kg.people import Judgement, People, read_judgements, record_judgement
 
 J = "阳泉市"

@@ -2,7 +2,7 @@ import re
 
 import pytest
 
-from kg.errors import QueryError
+from govkg.errors import QueryError
 from kg.queries import get_query, load_queries, parse_query
 
 

@@ -15,7 +15,7 @@ from hypothesis import given, settings, strategies as st
 from rdflib import RDF, Literal, Namespace, URIRef
 
 from kg.dump import GraphData
-from kg.errors import KgError
+from govkg.errors import KgError
 from kg.export.describe import DatasetInfo
 from kg.export.mapping import load_mapping
 from kg.export.patterns import pair_tenures
@@ -24,7 +24,7 @@ from kg.export.privacy import _CONTACT, _MAYBE, Redactor
 from kg.export.rdf import FORMATS, export_rdf, export_rdf_all
 from kg.export.terms import zh_tag
 from kg.export.vocab import GOVKG
-from kg.ids import make_id
+from govkg.ids import make_id
 from kg.model import DocumentGraph, Edge, Node
 
 ORG = Namespace("http://www.w3.org/ns/org#")

@@ -15,7 +15,7 @@ from kg.dump import GraphData
 from kg.export import parts
 from kg.export.rdf import export_rdf_all
 from kg.export.terms import jsonld_value
-from kg.ids import make_id
+from govkg.ids import make_id
 from kg.model import Edge, Node
 
 BASE = "https://data.example.test/govkg/"

@@ -65,7 +65,7 @@ def test_segments_cover_every_entity_and_document_once(sample_data):
 
 def test_a_worker_that_dies_fails_the_export_with_one_line_and_no_file(sample_data, tmp_path, always_parallel,
                                                                        monkeypatch):
-    from kg.errors import KgError
+    from govkg.errors import KgError
 
     monkeypatch.setattr(parts, "_render_here", _die)
     with pytest.raises(KgError, match="export process stopped"):

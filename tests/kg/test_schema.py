@@ -1,7 +1,7 @@
 import pytest
 import yaml
 
-from kg.errors import SchemaError
+from govkg.errors import SchemaError
 from kg.schema import load_schema, parse_schema, schema_text
 
 

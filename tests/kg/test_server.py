@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from kg.errors import StoreError
-from kg.settings import Settings
+from govkg.errors import StoreError
+from govkg.settings import Settings
 from kg.stores import cypher
 from kg.stores.falkor import FalkorStore, chain
 from kg.stores.server import FalkorServer

@@ -12,7 +12,7 @@ import rdflib
 import yaml
 from rdflib import RDF, RDFS, Literal, Namespace, URIRef
 
-from kg.errors import SchemaError
+from govkg.errors import SchemaError
 from kg.export.mapping import load_mapping, mapping_text, parse_mapping
 from kg.export.rdf import export_rdf
 from kg.export.shapes import shapes_text

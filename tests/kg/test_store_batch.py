@@ -8,9 +8,9 @@ import json
 import pytest
 
 from kg.dump import read_graph
-from kg.ids import content_hash
+from govkg.ids import content_hash
 from kg.model import DocumentGraph, Edge, Node
-from kg.settings import Settings
+from govkg.settings import Settings
 from kg.stores import batch
 from kg.stores.falkor import FalkorStore
 

@@ -9,10 +9,10 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kg.errors import QueryError, SchemaError, StoreError
+from govkg.errors import QueryError, SchemaError, StoreError
 from kg.model import DocumentGraph, Edge, Node
 from kg.schema import load_schema
-from kg.settings import Settings
+from govkg.settings import Settings
 from kg.stores import STORES, cypher, open_store
 
 from .conftest import dump, ids

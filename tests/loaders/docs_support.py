@@ -10,7 +10,7 @@ import pytest
 
 from tests.conftest import GOLD_CANDIDATES
 
-from loaders.normalize import normalize, normalize_key
+from loaders.text.normalize import normalize, normalize_key
 from loaders.records import Source, Text
 
 ROOT = Path(__file__).resolve().parents[2]

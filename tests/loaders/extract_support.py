@@ -7,11 +7,11 @@ from functools import lru_cache
 from pathlib import Path
 
 from loaders.extract import get_extractor
-from loaders.nlp import get_nlp
-from loaders.normalize import normalize, normalize_key
+from loaders.spans.nlp import get_nlp
+from loaders.text.normalize import normalize, normalize_key
 from loaders.read import read
 from loaders.records import Document, Facts, Source
-from loaders.segment import segment
+from loaders.text.segment import segment
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "examples" / "yangquan-gazette-2020-02.txt"

@@ -1,6 +1,6 @@
 import pytest
 
-from loaders.agency import agency_after, agency_spans, find_agencies, is_agency, split_agencies
+from loaders.spans.agency import agency_after, agency_spans, find_agencies, is_agency, split_agencies
 
 
 @pytest.mark.parametrize("text, expected", [

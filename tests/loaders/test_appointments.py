@@ -3,11 +3,11 @@
 import pytest
 
 from loaders import extract
-from loaders.extract.appointments import extract_appointments
-from loaders.extract.posts import is_person_name, parse_post, title_length
-from loaders.normalize import normalize
+from loaders.extract.acts import extract_appointments
+from loaders.spans.posts import is_person_name, parse_post, title_length
+from loaders.text.normalize import normalize
 from loaders.records import Source
-from loaders.segment import segment
+from loaders.text.segment import segment
 from tests.loaders.docs_support import (FIXTURE_NAMES, FIXTURES, expected, gold, key, sample_text,
                                         text_of)
 
@@ -149,7 +149,7 @@ def test_forms(raw, acts):
     "郝文保等二人任免职务的提请已经会议审议通过。",
     "任命工作按照有关规定进行。",
     "各县区长为第一责任人。",
-    "领导小组办公室设在市水务局，韩志勇同志兼任办公室主任。",  # the group's office: loaders.office
+    "领导小组办公室设在市水务局，韩志勇同志兼任办公室主任。",  # the group's office: loaders.extract.groups.office
     "王立新同志兼任领导小组办公室副主任。",
 ])
 def test_prose_that_only_looks_like_an_act(raw):

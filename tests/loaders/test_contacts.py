@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from loaders.contacts import ID_CHECK, ID_WEIGHTS, Contact, find_contacts
+from loaders.text.contacts import ID_CHECK, ID_WEIGHTS, Contact, find_contacts
 from tests.conftest import SAMPLE
 
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from loaders.dates import date_line, find_dates, to_iso
+from loaders.text.dates import date_line, find_dates, to_iso
 
 
 @pytest.mark.parametrize("written, iso", [

@@ -5,11 +5,11 @@ from pathlib import Path
 
 import pytest
 
-from loaders.extract.decision import decision_context, find_decision
-from loaders.normalize import normalize
+from loaders.extract.acts.decision import decision_context, find_decision
+from loaders.text.normalize import normalize
 from loaders.read import read
 from loaders.records import Source
-from loaders.segment import segment
+from loaders.text.segment import segment
 from tests.loaders.docs_support import ROOT, sample_text
 
 UNSEEN = ROOT / "tests" / "fixtures" / "unseen"

@@ -2,7 +2,7 @@
 
 import pytest
 
-from loaders.docnumber import canonical, find_numbers, number_line, order_line
+from loaders.text.docnumber import canonical, find_numbers, number_line, order_line
 
 
 @pytest.mark.parametrize("written, key", [

@@ -4,9 +4,9 @@ import pytest
 
 from loaders import extract
 from loaders.extract.duties import extract_duties, is_duty_subject
-from loaders.normalize import normalize
+from loaders.text.normalize import normalize
 from loaders.records import Source
-from loaders.segment import segment
+from loaders.text.segment import segment
 from tests.loaders.docs_support import sample_text
 
 

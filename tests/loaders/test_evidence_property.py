@@ -20,13 +20,13 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from loaders.extract.appointments import extract_appointments
-from loaders.extract.posts import GROUP_ROLES, is_person_name, surnames, title_length, titles
-from loaders.normalize import normalize
+from loaders.extract.acts import extract_appointments
+from loaders.spans.posts import GROUP_ROLES, is_person_name, surnames, title_length, titles
+from loaders.text.normalize import normalize
 from loaders.pipeline import extract_source
 from loaders.read import read
 from loaders.records import Facts, Source
-from loaders.segment import segment
+from loaders.text.segment import segment
 from tests.loaders.docs_support import FIXTURES, ROOT, SAMPLE
 
 UNSEEN = ROOT / "tests" / "fixtures" / "unseen"

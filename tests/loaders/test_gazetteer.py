@@ -1,8 +1,8 @@
 import pytest
 
-from kg.errors import SchemaError
-from loaders import gazetteer as gz
-from loaders.gazetteer import Gazetteer, get_gazetteer, table
+from govkg.errors import SchemaError
+from loaders.spans import gazetteer as gz
+from loaders.spans.gazetteer import Gazetteer, get_gazetteer, table
 
 
 @pytest.mark.parametrize("name, least", [

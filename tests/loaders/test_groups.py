@@ -1,8 +1,8 @@
 import pytest
 
 from kg.evaluate import office_title_key
-from loaders.members import member_blocks
-from loaders.office import office_staff
+from loaders.extract.groups.members import member_blocks
+from loaders.extract.groups.office import office_staff
 from loaders.records import GroupFact
 from tests.loaders.extract_support import f1, fixture, fixture_names, key, run, run_sample
 

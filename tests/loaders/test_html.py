@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from loaders.html import visible_text
+from loaders.read.html import visible_text
 from loaders.read import read
 
 PAGE = """<!DOCTYPE html>

@@ -4,11 +4,11 @@ other places and years, each checked on a few lines written the way such documen
 import pytest
 
 from loaders.extract.groups import HEADING, SET_UP
-from loaders.members import member_blocks
-from loaders.normalize import normalize
-from loaders.office import office_staff
+from loaders.extract.groups.members import member_blocks
+from loaders.text.normalize import normalize
+from loaders.extract.groups.office import office_staff
 from loaders.records import Source
-from loaders.role_clauses import find_clauses
+from loaders.extract.tasks.clauses import find_clauses
 from tests.loaders.test_appointments import _one
 from tests.loaders.test_decision import _context
 

@@ -1,8 +1,8 @@
 import pytest
 
-from loaders.gazetteer import get_gazetteer
-from loaders.normalize import normalize
-from loaders.places import find_places
+from loaders.spans.gazetteer import get_gazetteer
+from loaders.text.normalize import normalize
+from loaders.spans.places import find_places
 from loaders.records import Document, Source
 from tests.loaders.extract_support import f1, fixture, fixture_names, run, run_sample
 

@@ -4,7 +4,7 @@ import pytest
 import spacy
 
 from loaders.extract import get_extractor
-from loaders.nlp import PIPES, get_nlp
+from loaders.spans.nlp import PIPES, get_nlp
 from tests.loaders.extract_support import SAMPLE, sample_documents
 
 

@@ -1,4 +1,4 @@
-"""loaders.normalize: folding, joining spaced words, and the offset map back to the raw text."""
+"""loaders.text.normalize: folding, joining spaced words, and the offset map back to the raw text."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from loaders.normalize import normalize, normalize_key
+from loaders.text.normalize import normalize, normalize_key
 from loaders.read import read
 from loaders.records import Source
 

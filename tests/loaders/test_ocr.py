@@ -8,9 +8,9 @@ import pypdfium2 as pdfium
 import pytesseract
 import pytest
 
-from kg.errors import InputError
-from loaders import ocr
-from loaders.ocr import PageOcr, Word, _line_text
+from govkg.errors import InputError
+from loaders.read import ocr
+from loaders.read.ocr import PageOcr, Word, _line_text
 from loaders.read import read
 from tests.fixtures import make_fixtures as fx
 from tests.fixtures import scans

@@ -8,9 +8,9 @@ import pdfplumber
 import pypdfium2 as pdfium
 import pytest
 
-from kg.errors import InputError
-from loaders import pdf
-from loaders.pdf import Char, layout_page
+from govkg.errors import InputError
+from loaders.read import pdf
+from loaders.read.pdf import Char, layout_page
 from loaders.read import read
 from tests.fixtures import make_fixtures as fx
 

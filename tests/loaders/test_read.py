@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.errors import InputError
+from govkg.errors import InputError
 from loaders.read import read
 from tests.fixtures import make_fixtures as fx
 

@@ -7,7 +7,7 @@ written the way such documents write them."""
 
 import pytest
 
-from loaders.roles import parse_roles
+from loaders.extract.tasks.roles import parse_roles
 from tests.loaders.extract_support import run
 from tests.loaders.test_round5 import _documents, _rivers
 

@@ -5,12 +5,12 @@ river words after a river (沿岸, 水环境), a person whose name holds a river
 
 import pytest
 
-from loaders.nlp import get_nlp
-from loaders.normalize import normalize
-from loaders.places import find_places
+from loaders.spans.nlp import get_nlp
+from loaders.text.normalize import normalize
+from loaders.spans.places import find_places
 from loaders.records import Source
-from loaders.segment import segment
-from loaders.task_table import task_rows
+from loaders.text.segment import segment
+from loaders.extract.tasks.table import task_rows
 from tests.loaders.extract_support import run
 from tests.loaders.test_appointments import _one
 

@@ -6,9 +6,9 @@ write them."""
 
 import pytest
 
-from loaders.places import find_places
-from loaders.roles import parse_roles
-from loaders.task_table import task_rows
+from loaders.spans.places import find_places
+from loaders.extract.tasks.roles import parse_roles
+from loaders.extract.tasks.table import task_rows
 from tests.loaders.extract_support import run
 
 
@@ -50,9 +50,9 @@ def test_a_main_duty_column_leads_in_a_task_table():
 
 
 def _documents(raw: str):
-    from loaders.normalize import normalize
+    from loaders.text.normalize import normalize
     from loaders.records import Source
-    from loaders.segment import segment
+    from loaders.text.segment import segment
     return segment(normalize(Source.from_pages("mem.txt", [raw], "txt")))
 
 
@@ -76,7 +76,7 @@ def test_a_masthead_above_a_title_is_not_an_issuer_of_it():
 
 
 def test_entries_apart_by_a_stroke_on_one_line():
-    from loaders.member_rows import paired_rows
+    from loaders.extract.groups.rows import paired_rows
     line = "杨启明 县人大常委会副主任、罗斌 县政协副主席"
     rows = paired_rows(line, 0, len(line), "deputy")
     assert [(line[slice(*r.name)], line[slice(*r.title_spans[0])]) for r in rows] == [

@@ -6,9 +6,9 @@ documents write them."""
 
 import pytest
 
-from loaders.normalize import normalize
+from loaders.text.normalize import normalize
 from loaders.records import Source
-from loaders.task_table import task_rows
+from loaders.extract.tasks.table import task_rows
 from tests.loaders.extract_support import run
 from tests.loaders.test_round5 import _documents, _rivers, _tasks
 

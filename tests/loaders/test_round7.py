@@ -8,8 +8,8 @@ few lines written the way such documents write them."""
 
 import pytest
 
-from loaders.furniture import is_furniture
-from loaders.roles import parse_roles
+from loaders.structure.furniture import is_furniture
+from loaders.extract.tasks.roles import parse_roles
 from tests.loaders.extract_support import run
 from tests.loaders.test_round5 import _documents, _rivers, _tasks
 

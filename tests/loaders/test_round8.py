@@ -7,8 +7,8 @@ way such documents write them."""
 
 import pytest
 
-from loaders.html import visible_text
-from loaders.task_table import task_rows
+from loaders.read.html import visible_text
+from loaders.extract.tasks.table import task_rows
 from tests.loaders.extract_support import run
 from tests.loaders.test_round5 import _documents, _rivers
 

@@ -7,9 +7,9 @@ documents write them."""
 
 import pytest
 
-from loaders.dates import find_dates
-from loaders.places import find_places
-from loaders.roles import parse_roles
+from loaders.text.dates import find_dates
+from loaders.spans.places import find_places
+from loaders.extract.tasks.roles import parse_roles
 from tests.loaders.extract_support import run
 from tests.loaders.test_round5 import _documents, _rivers, _tasks
 

@@ -2,10 +2,10 @@
 
 import pytest
 
-from kg.ids import make_id
-from loaders.normalize import normalize
+from govkg.ids import make_id
+from loaders.text.normalize import normalize
 from loaders.records import Source
-from loaders.segment import jurisdiction, segment
+from loaders.text.segment import jurisdiction, segment
 from tests.loaders.docs_support import (FIXTURE_NAMES, FIXTURES, expected, gold, key, sample_text,
                                         text_of)
 

@@ -3,12 +3,12 @@
 
 import pytest
 
-from loaders.extract.appointments import extract_appointments
-from loaders.extract.posts import is_person_name, surname_length, surnames
-from loaders.gazetteer import read_table
-from loaders.normalize import normalize
+from loaders.extract.acts import extract_appointments
+from loaders.spans.posts import is_person_name, surname_length, surnames
+from loaders.spans.gazetteer import read_table
+from loaders.text.normalize import normalize
 from loaders.records import Source
-from loaders.segment import segment
+from loaders.text.segment import segment
 from tests.loaders.docs_support import gold
 
 

@@ -1,11 +1,11 @@
 import pytest
 
-from loaders.normalize import normalize
-from loaders.outline import outline
+from loaders.text.normalize import normalize
+from loaders.structure.outline import outline
 from loaders.records import Document, Source
-from loaders.role_clauses import find_clauses
-from loaders.roles import parse_roles
-from loaders.task_table import task_rows
+from loaders.extract.tasks.clauses import find_clauses
+from loaders.extract.tasks.roles import parse_roles
+from loaders.extract.tasks.table import task_rows
 from tests.loaders.extract_support import (fixture, fixture_names, key, run, sample_document,
                                            sample_documents)
 

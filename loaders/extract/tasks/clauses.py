@@ -1,0 +1,165 @@
+"""Where responsibility clauses stand in a text, for the task extractors.
+
+Reads a stretch of a plan's text and finds the clauses that say who leads, cooperates or is
+responsible (their grammar is loaders.extract.tasks.roles): a clause in brackets after a task
+(`（市水利局牵头，各县区政府负责）`), labelled lines under it (`责任单位：…` / `完成时限：…`),
+where consecutive labelled lines make one clause and a list broken by the layout runs on to
+the next line, or the sentence closing its paragraph (`…。各区县人民政府负责落实。`). A bracket that holds prose, or a bare list not at a line's end, is no clause.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from loaders.spans.agency import is_agency
+from loaders.extract.tasks.roles import DEADLINE_LABEL, DEADLINE_LABELS, ROLE_LABELS, Roles, parse_roles
+
+ROLE_HINT = re.compile(r"牵头|配合|负责|落实|参与|协助|协同|实施|单位|部门")
+# At a line's start, or closing an item's paragraph after its last sentence (`…复绿。责任单位：…`).
+LABEL_LINE = re.compile(rf"(?m)(?:^[ \t]*|(?<=。))(?:{ROLE_LABELS}|{DEADLINE_LABELS})\s*:")
+_LINE_END = re.compile(r"[。;.]?[ \t]*(?:\n|$)")
+_BRACKET = re.compile(r"[(（)）]")
+
+
+@dataclass
+class Clause:
+    start: int  # the clause's span, brackets included
+    end: int
+    roles: Roles
+    own_line: bool  # nothing else stands on the clause's line(s)
+
+
+# The last sentence of an item's paragraph that only says who answers for it
+# (`…设施。各区县人民政府负责落实。`, `…。市水利局牵头，市财政局配合。`).
+# Units and their verb, nothing else: a short bracket may stand in a name (各乡(镇)).
+_UNITS = r"(?:[^。;:\n()]|\([^()\n]{1,6}\))"
+_CLOSING_SENTENCE = re.compile(rf"(?<=[。;])[ \t]*({_UNITS}{{2,80}}?(?:牵头|配合|负责落实|负责实施|负责))[。;]?[ \t]*(?=\n|$)")
+
+
+def find_clauses(text: str, start: int, end: int) -> list[Clause]:
+    """The responsibility clauses in text[start:end], in order."""
+    found = _bracketed(text, start, end) + _labelled(text, start, end) + _closing_sentences(text, start, end)
+    return sorted(found, key=lambda c: c.start)
+
+
+def _closing_sentences(text: str, start: int, end: int) -> list[Clause]:
+    """Sentences that close a paragraph with its units and their verbs, and say nothing else."""
+    clauses = []
+    for m in _CLOSING_SENTENCE.finditer(text, start, end):
+        roles = parse_roles(text, *m.span(1))
+        if roles and not roles.empty() and not roles.bare:
+            clauses.append(Clause(m.start(1), m.end(), roles, False))
+    return clauses
+
+
+def _closing(text: str, i: int, limit: int) -> int | None:
+    """Offset of the bracket closing the one opened at i (looking at brackets only)."""
+    depth = 0
+    for m in _BRACKET.finditer(text, i, min(limit, i + 400)):
+        if m.group() in "(（":
+            depth += 1
+        else:
+            depth -= 1
+            if depth == 0:
+                return m.start()
+    return None
+
+
+def _own_line(text: str, start: int, end: int) -> bool:
+    line_start = text.rfind("\n", 0, start) + 1
+    return not text[line_start:start].strip() and _LINE_END.match(text, end) is not None
+
+
+def _bracketed(text: str, start: int, end: int) -> list[Clause]:
+    clauses, i = [], text.find("(", start, end)
+    while 0 <= i < end:
+        close = _closing(text, i, end)
+        if close is None:
+            break
+        at_line_end = _LINE_END.match(text, close + 1) is not None
+        roles = None
+        if ROLE_HINT.search(text, i + 1, close) or at_line_end:
+            roles = parse_roles(text, i + 1, close)
+        if roles and (not roles.bare or at_line_end):
+            clauses.append(Clause(i, close + 1, roles, _own_line(text, i, close + 1)))
+            i = text.find("(", close + 1, end)
+        else:
+            i = text.find("(", i + 1, end)
+    return clauses
+
+
+def _runs_on(text: str, line_start: int, line_end: int, end: int) -> int | None:
+    """End of the next line when it continues a list broken across lines (市科技 / 局，平定县…)."""
+    following = line_end
+    while following < end and text[following].isspace():
+        following += 1
+    next_end = text.find("\n", following, end)
+    next_end = end if next_end < 0 else next_end
+    line = text[following:next_end]
+    if following >= end or len(line) > 60 or re.search(r"[。:]|^[(（\d一二三四五六七八九十]", line):
+        return None
+    last = re.split(r"[、,，;；:]", text[line_start:line_end])[-1].strip()
+    if _last_char(text, line_end) in ("、", ",") or not is_agency(last):
+        return next_end
+    return None
+
+
+def _labelled(text: str, start: int, end: int) -> list[Clause]:
+    """责任单位:… / 完成时限:… lines; consecutive ones make one clause; a broken list runs on."""
+    clauses: list[Clause] = []
+    for m in LABEL_LINE.finditer(text, start, end):
+        line_end = text.find("\n", m.end(), end)
+        line_end = end if line_end < 0 else line_end
+        if not DEADLINE_LABEL.match(text, m.start()):
+            longer = _runs_on(text, m.end(), line_end, end)
+            line_end = longer or line_end
+        roles = parse_roles(text, m.start(), _before_stop(text, m.end(), line_end))
+        if roles is None:
+            continue
+        previous = clauses[-1] if clauses else None
+        if previous and not text[previous.end:m.start()].strip():
+            _merge(previous.roles, roles)
+            previous.end = line_end
+        else:
+            clauses.append(Clause(m.start(), line_end, roles, True))
+    for clause in clauses:
+        _take_role_line(text, clause, end)
+    return clauses
+
+
+# A line of units and their verb alone (`各设区市人民政府按属地负责落实。`)
+_ROLE_LINE = re.compile(rf"[ \t]*({_UNITS}{{2,60}}?(?:牵头|配合|参与|负责落实|负责实施|负责))[。;]?[ \t]*(?=\n|$)")
+
+
+def _take_role_line(text: str, clause: Clause, end: int) -> None:
+    """The line right under labelled lines that names more units with their verb joins them."""
+    at = clause.end
+    while at < end and text[at] in " \t\n":
+        at += 1
+    line = _ROLE_LINE.match(text, at, end)
+    roles = line and parse_roles(text, *line.span(1))
+    if roles and not roles.empty() and not roles.bare:
+        _merge(clause.roles, roles)
+        clause.end = line.end()
+
+
+def _before_stop(text: str, start: int, end: int) -> int:
+    """End of a labelled list without the full stop that closes its paragraph (`…配合。`)."""
+    while end > start and text[end - 1] in " \t。;.":
+        end -= 1
+    return end
+
+
+def _last_char(text: str, end: int) -> str:
+    j = end - 1
+    while j >= 0 and text[j].isspace():
+        j -= 1
+    return text[j] if j >= 0 else ""
+
+
+def _merge(into: Roles, other: Roles) -> None:
+    for role in ("lead", "cooperate", "responsible"):
+        into.add(role, getattr(other, role))
+    into.deadline = into.deadline or other.deadline
+    into.listed = into.listed and other.listed

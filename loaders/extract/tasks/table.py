@@ -1,0 +1,108 @@
+"""Task lists laid out as tables: `序号 重点任务 牵头单位 配合单位 完成时限`, one row per task.
+
+The columns say the roles outright: the units of 牵头单位 (主责单位) lead, of 配合单位 (协办, 参与)
+cooperate, of 责任单位 answer for the task; a unit marked （牵头） inside a 责任单位 cell leads,
+as in running text (loaders.extract.tasks.roles), and the first unit of a 责任单位 cell leads when the document
+says 排在第一位的为牵头单位 (loaders.extract.tasks). A 牵头领导 column names people, not bodies:
+it is read so that the header is known, and gives no role. Only the names of bodies count: a cell that is not a list
+of bodies (`详见附件`) gives none.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from loaders.extract.tasks.roles import Named, Roles, parse_roles
+from loaders.structure.tables import Span, find_tables
+
+COLUMNS = [
+    (re.compile(r"序号|编号"), "number"),
+    (re.compile(r"(?:重点|主要|具体)?(?:工作)?(?:目标)?(?:任务|措施|事项)(?:内容|名称|举措)?|工作内容|主要内容|重点工作"),
+     "task"),
+    (re.compile(r"(?:牵头|主责)(?:单位|部门)"), "lead"),  # 主责 (main duty) paired with 协办: the lead
+    (re.compile(r"(?:配合|协办|参与|协同)(?:单位|部门)"), "cooperate"),
+    (re.compile(r"责任(?:单位|部门)|实施单位"), "responsible"),
+    # People, not bodies (牵头领导 王军): a column known so that the header is read, never a role.
+    (re.compile(r"(?:牵头|责任|分管|联系)(?:省|市|州|县|区)?(?:级)?领导"), "leader"),
+    (re.compile(r"完成(?:时限|时间)|时间(?:节点|安排|要求)|时限|进度安排"), "deadline"),
+]
+ROLE_COLUMNS = ("lead", "cooperate", "responsible")
+# The words of which a task table's header holds one: its 牵头单位 or 责任单位 column.
+MARKS = ("牵头单位", "牵头部门", "责任单位", "责任部门", "主责单位", "主责部门", "实施单位")
+
+
+@dataclass
+class TaskRow:
+    item: str  # the row's number, or its place in the table
+    text: list[Span]  # the task cell: its first line's piece, then the pieces wrapped below
+    roles: Roles
+    span: Span  # the row's lines
+
+
+def _cell_roles(body: str, kind: str, pieces: list[Span], roles: Roles) -> None:
+    found = _parse_pieces(body, pieces)
+    if found is None:
+        return
+    if kind == "responsible":  # a 责任单位 cell keeps what its own words say
+        for role in ROLE_COLUMNS:
+            roles.add(role, getattr(found, role))
+        roles.listed, roles.marked = found.listed, found.marked
+        return
+    units = found.lead + found.cooperate + found.responsible
+    roles.add(kind, sorted(units, key=_offset))
+
+
+def _offset(span: Span | tuple[Span, ...]) -> int:
+    return span[0] if isinstance(span[0], int) else span[0][0]
+
+
+def _parse_pieces(body: str, pieces: list[Span]) -> Roles | None:
+    """The roles of a cell wrapped over lines, read as the pieces joined (`市生态环境局、天台县人民`
+    + `政府`); a name cut by the wrap is kept as its pieces."""
+    if len(pieces) == 1:
+        return parse_roles(body, *pieces[0])
+    joined, starts = "", []
+    for a, b in pieces:
+        starts.append(len(joined))
+        joined += body[a:b]
+    found = parse_roles(joined, 0, len(joined))
+    if found is not None:
+        for role in ROLE_COLUMNS:
+            setattr(found, role, [_in_body(span, pieces, starts) for span in getattr(found, role)])
+    return found
+
+
+def _in_body(unit: Named, pieces: list[Span], starts: list[int]) -> Named:
+    """A unit of the joined pieces as a span of the body, or as its parts when a wrap cuts it
+    (or when the unit is already in parts: `浉河区` + `人民政府`)."""
+    spans = unit if isinstance(unit[0], tuple) else (unit,)
+    parts = []
+    for span in spans:
+        for (a, b), at in zip(pieces, starts):
+            lo, hi = max(span[0], at), min(span[1], at + b - a)
+            if lo < hi:
+                parts.append((a + lo - at, a + hi - at))
+    return parts[0] if len(parts) == 1 else tuple(parts)
+
+
+def task_rows(body: str) -> list[TaskRow]:
+    """The tasks of the task tables in body (a document's normalised body)."""
+    rows = []
+    for table in find_tables(body, COLUMNS, {"lead", "responsible"}, MARKS):
+        for i, span in enumerate(table.spans):
+            text = table.pieces(i, "task")
+            if not text:
+                continue
+            roles = Roles()
+            for kind in ROLE_COLUMNS:
+                pieces = table.pieces(i, kind)
+                if pieces:
+                    _cell_roles(body, kind, pieces, roles)
+            deadline = table.pieces(i, "deadline")  # 2025年6 / 月底前: one deadline wrapped
+            roles.deadline = (deadline[0] if len(deadline) == 1 else tuple(deadline)) if deadline else None
+            number = table.cell(i, "number")
+            item = body[number[0]:number[1]] if number else str(i + 1)
+            if not roles.empty():
+                rows.append(TaskRow(item, text, roles, span))
+    return rows

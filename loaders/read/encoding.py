@@ -1,0 +1,129 @@
+"""Bytes → text for the encodings Chinese government files come in.
+
+Order: a byte-order mark decides; NUL bytes mean UTF-16 (when they fall on one parity) or a
+binary file; strict UTF-8 next; then charset-normalizer's candidates, each mapped to the
+superset codec of its family (GB2312 and GBK text is valid GB18030; Big5 files are written
+by Windows as CP950), and kept only when the decoded text looks like Chinese: most of its
+non-ASCII characters are common hanzi or CJK punctuation. A wrong guess decodes to rare
+characters, Hangul or Latin-1 noise, which fails that check.
+"""
+
+from __future__ import annotations
+
+import codecs
+from functools import lru_cache
+
+from charset_normalizer import from_bytes
+
+from govkg.errors import InputError
+
+BOMS = [(codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+        (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16")]
+SUPERSETS = {"gb2312": "gb18030", "gbk": "gb18030", "big5": "cp950"}
+FALLBACKS = ("gb18030", "cp950", "big5hkscs")  # tried after the detector's own guesses
+PLAUSIBLE = 0.6  # share of non-ASCII characters that must be common hanzi or CJK punctuation
+SAMPLE = 50_000  # characters scored; enough to tell Chinese from noise
+BINARY_HINT = "not a text file: binary or an encoding other than UTF-8/UTF-16/GB18030/Big5"
+
+
+def decode(data: bytes, where: str) -> tuple[str, str]:
+    """The text of a file's bytes and the codec that decoded it."""
+    for bom, codec in BOMS:
+        if data.startswith(bom):
+            return _strict(data, codec, where), codec
+    if b"\x00" in data:
+        return _utf16_without_bom(data, where)
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    return _detect(data, where)
+
+
+def superset(label: str) -> str:
+    """The codec to decode a declared or detected encoding with (gbk → gb18030, big5 → cp950)."""
+    try:
+        name = codecs.lookup(label).name
+    except LookupError:
+        return label
+    return SUPERSETS.get(name, name)
+
+
+def _strict(data: bytes, codec: str, where: str) -> str:
+    try:
+        return data.decode(codec)
+    except UnicodeDecodeError as e:
+        raise InputError(f"not valid {codec} text (byte {e.start})", where=where) from e
+
+
+def _utf16_without_bom(data: bytes, where: str) -> tuple[str, str]:
+    """Text with NUL bytes and no BOM is UTF-16 when a byte order reads as Chinese text."""
+    for codec in _utf16_orders(data):
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        if "\x00" not in text and chinese_score(text[:SAMPLE]) >= PLAUSIBLE:
+            return text, codec
+    raise InputError("binary file (NUL bytes)", where=where)
+
+
+def _utf16_orders(data: bytes) -> list[str]:
+    """UTF-16 puts the zero high byte of ASCII characters on odd (LE) or even (BE) bytes; the
+    other parity gets only the few hanzi whose low byte is zero (U+4E00 一). Chinese text with
+    hardly any ASCII has too few zeros to tell: then both orders are worth a try."""
+    if len(data) % 2:
+        return []
+    head = data[:65536]
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    if max(even, odd) < max(4, 0.005 * len(head)):
+        return ["utf-16-le", "utf-16-be"]
+    if min(even, odd) <= 0.2 * max(even, odd):
+        return ["utf-16-le" if odd > even else "utf-16-be"]
+    return []
+
+
+def _detect(data: bytes, where: str) -> tuple[str, str]:
+    """The best-scoring decoding among the detector's candidates and the CJK families."""
+    candidates = [superset(m.encoding) for m in from_bytes(data)]
+    best: tuple[float, str, str] | None = None
+    for codec in dict.fromkeys(candidates + list(FALLBACKS)):
+        try:
+            text = data.decode(codec)
+        except (UnicodeDecodeError, LookupError):
+            continue
+        score = chinese_score(text[:SAMPLE])
+        if score >= PLAUSIBLE and (best is None or score > best[0]):
+            best = (score, text, codec)
+    if best is None:
+        raise InputError(BINARY_HINT, where=where)
+    return best[1], best[2]
+
+
+def chinese_score(text: str) -> float:
+    """Share of non-ASCII characters that are common hanzi (simplified or traditional) or
+    CJK punctuation and full-width forms; 1.0 for pure ASCII."""
+    other = [ch for ch in text if ord(ch) > 0x7F]
+    if not other:
+        return 1.0
+    return sum(1 for ch in other if _plausible(ch)) / len(other)
+
+
+@lru_cache(maxsize=65536)
+def _plausible(ch: str) -> bool:
+    code = ord(ch)
+    if 0x3000 <= code <= 0x303F or 0xFF00 <= code <= 0xFFEF or 0x2010 <= code <= 0x206F:
+        return True  # CJK punctuation, full-width forms, general punctuation (“” — …)
+    gb, big5 = _lead_byte(ch, "gb2312"), _lead_byte(ch, "big5")
+    return 0xA1 <= gb <= 0xA2 or 0xB0 <= gb <= 0xD7 or 0xA4 <= big5 <= 0xC6
+
+
+def _lead_byte(ch: str, codec: str) -> int:
+    """The first byte of the character in a national standard, 0 when it has none. The common
+    characters sit in known rows: GB2312 punctuation and numbering A1–A2 and level-1 hanzi
+    B0–D7 (~3,750 simplified), Big5 level-1 hanzi A4–C6 (~5,400 traditional)."""
+    try:
+        return ch.encode(codec)[0]
+    except UnicodeEncodeError:
+        return 0

@@ -1,0 +1,124 @@
+"""The spaCy pipeline: `spacy.blank("zh")` (character segmentation) and govkg's components.
+
+Components, in order, each reading the raw string once and attaching spans with
+`doc.char_span(..., alignment_mode="expand")`:
+- `govkg_gazetteer`: every gazetteer hit → `doc.spans["gazetteer"]` (label AGENCY, DISTRICT,
+  RIVER or PROGRAM; `kb_id_` the canonical name, which differs from the text for a variant).
+- `govkg_agency`: bodies → `doc.spans["agency"]`: gazetteer agencies plus the suffix grammar of
+  loaders.spans.agency (names after a jurisdiction prefix, or after a place: 阳泉市 + 公安局西城分局).
+  Grammar-only names have an empty `kb_id_`: unknown to the gazetteer, kept all the same.
+- `govkg_places`: rivers and districts → `doc.spans["place"]`: gazetteer hits that stand as
+  names (not 海河 in 上海河道, not 香河 in 香河县) plus the list grammar of loaders.spans.places.
+Span groups, not `doc.ents`: the groups overlap by nature (盂县 inside 盂县人民政府), and
+setting `doc.ents` costs a pass over every token that no extractor needs.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from govkg.errors import KgError
+from loaders.spans.agency import agency_after, find_agencies
+from loaders.spans.posts import is_person_name
+from loaders.spans.gazetteer import get_gazetteer
+from loaders.spans.places import find_places
+from loaders.spans.tokenizer import TEXT_KEY, CharTokenizer
+
+# A river hit followed by these is part of another word: 海河 in 上海河道, 香河 in 香河县.
+_NOT_A_RIVER_AFTER = set("道长湖岸堤床县市区镇乡村街")
+_PLACE_LABELS = {"RIVER", "DISTRICT"}
+
+
+def doc_text(doc: Doc) -> str:
+    """The doc's text; spaCy's `Doc.text` rebuilds it from every token on each call."""
+    text = doc.user_data.get(TEXT_KEY)
+    if text is None:
+        text = doc.user_data[TEXT_KEY] = doc.text
+    return text
+
+
+def _span(doc: Doc, start: int, end: int, label: str, kb_id: str = "") -> Span | None:
+    return doc.char_span(start, end, label=label, kb_id=kb_id, alignment_mode="expand")
+
+
+def _keep(spans) -> list[Span]:
+    return [s for s in spans if s is not None]
+
+
+@Language.factory("govkg_gazetteer")
+def make_gazetteer(nlp: Language, name: str):
+    gazetteer = get_gazetteer()
+
+    def gazetteer_component(doc: Doc) -> Doc:
+        hits = gazetteer.find(doc_text(doc))
+        spans = (_span(doc, h.start, h.end, h.label, h.canonical) for h in hits)
+        doc.spans["gazetteer"] = _keep(spans)
+        return doc
+    return gazetteer_component
+
+
+@Language.factory("govkg_agency")
+def make_agency(nlp: Language, name: str):
+    def agency_component(doc: Doc) -> Doc:
+        text, known = doc_text(doc), doc.spans.get("gazetteer", [])
+        spans = [s for s in known if s.label_ == "AGENCY"]
+        spans += _keep(_span(doc, a, b, "AGENCY") for a, b in find_agencies(text))
+        for place in (s for s in known if s.label_ == "DISTRICT"):
+            end = agency_after(text, place.end_char)
+            if end is not None:
+                spans.append(_span(doc, place.start_char, end, "AGENCY"))
+        doc.spans["agency"] = filter_spans(_keep(spans))
+        return doc
+    return agency_component
+
+
+def _is_cjk(text: str, i: int) -> bool:
+    return 0 <= i < len(text) and "\u4e00" <= text[i] <= "\u9fff"
+
+
+def _stands_alone(text: str, span: Span) -> bool:
+    if span.label_ != "RIVER":
+        return True
+    after = text[span.end_char:span.end_char + 1]
+    if after and after in _NOT_A_RIVER_AFTER:
+        return False
+    # A surname before the river, the three characters a word of their own: a person
+    # (宋长江 on a line of a 任免名单), not the river.
+    a = span.start_char
+    alone = not _is_cjk(text, a - 2) and not _is_cjk(text, span.end_char)
+    return not (alone and _is_cjk(text, a - 1) and is_person_name(text[a - 1:span.end_char]))
+
+
+@Language.factory("govkg_places")
+def make_places(nlp: Language, name: str):
+    def places_component(doc: Doc) -> Doc:
+        text = doc_text(doc)
+        known = [s for s in doc.spans.get("gazetteer", []) if s.label_ in _PLACE_LABELS]
+        known = [s for s in known if _stands_alone(text, s)]
+        found = find_places(text, [(s.start_char, s.end_char) for s in known])
+        spans = known + _keep(_span(doc, p.start, p.end, p.label) for p in found)
+        doc.spans["place"] = sorted(spans, key=lambda s: s.start)
+        return doc
+    return places_component
+
+
+PIPES = ("govkg_gazetteer", "govkg_agency", "govkg_places")
+
+
+@lru_cache(maxsize=1)
+def get_nlp() -> Language:
+    """The pipeline, built once per process."""
+    nlp = spacy.blank("zh")
+    segmenter = nlp.config["nlp"]["tokenizer"].get("segmenter")
+    if segmenter != "char":
+        raise KgError(f"spaCy zh segmenter is {segmenter!r}, expected 'char'",
+                      hint="govkg relies on one token per character")
+    nlp.tokenizer = CharTokenizer(nlp.vocab)
+    for pipe in PIPES:
+        nlp.add_pipe(pipe)
+    return nlp

@@ -1,0 +1,166 @@
+"""A position as written (`阳泉市公安局西城分局局长（试用期一年）`) → agency, title and notes.
+
+The title is the longest known title ending the position (ontology/gazetteer/titles.csv:
+支队长 before 队长, 党组书记 before 书记, 二级调研员 before 调研员); the agency is what stands
+before it, as written, and may be absent (`主任、党组书记`: the second post names no agency).
+Brackets closing a position are notes (`（兼）`, `（试用期一年）`, `（保留原职级待遇）`), and
+代理 / 代 before a title marks an acting post.
+
+A person's name is checked on its shape and, as a confidence signal, on its surname
+(ontology/gazetteer/surnames.csv, compound ones such as 欧阳 included): a name whose surname is
+known passes on shape alone; any other needs a sentence whose structure vouches for it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from loaders.spans.gazetteer import read_table
+
+# Roles inside leading groups are memberships (loaders.extract.groups), not posts.
+GROUP_ROLES = ("组长", "副组长", "成员", "组员")
+_TRAILING_NOTE = re.compile(r"\(\s*([^()]{1,30}?)\s*\)\s*$")  # (挂职,浙江省援藏干部,挂职时间三年)
+# Pinyin a web mirror put after a character (`廳長(zhǎng)`): no note, not part of the title.
+_PINYIN = re.compile(r"\([a-zA-Z\u00c0-\u024f\s]{1,12}\)\s*$")
+_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,10}[·•・][\u4e00-\u9fff·•・]{1,20}")
+_NOT_IN_NAME = re.compile(r"[的等为和及与在由对将经各该本其副市局厅办府县省]|同志|人民|委员|部门|单位")
+
+
+@dataclass(frozen=True)
+class Post:
+    org: tuple[int, int] | None  # span of the agency, or None
+    title: tuple[int, int]  # span of the title (the whole position when no title is known)
+    notes: tuple[str, ...] = ()  # in simplified characters: a vocabulary, like the act
+    acting: bool = False  # 代理 / 代
+
+
+@lru_cache(maxsize=None)
+def titles() -> dict[str, str]:
+    """Known post titles → rank hint, from the gazetteer."""
+    return {row["title"]: row.get("rank_hint", "") for row in read_table("titles", ("title",)) if row["title"]}
+
+
+@lru_cache(maxsize=None)
+def _longest() -> int:
+    return max(map(len, titles()), default=0)
+
+
+def title_length(text: str) -> int:
+    """Length of the longest known title that ends `text` (simplified characters), or 0."""
+    known = titles()
+    for size in range(min(len(text), _longest()), 0, -1):
+        if text[-size:] in known:
+            return size
+    return 0
+
+
+def is_title(text: str) -> bool:
+    return text in titles()
+
+
+@lru_cache(maxsize=None)
+def surnames() -> frozenset[str]:
+    """Known surnames (simplified characters), single and compound, from the gazetteer."""
+    return frozenset(row["surname"] for row in read_table("surnames", ("surname",)) if row["surname"])
+
+
+def surname_length(name: str) -> int:
+    """Length of the known surname opening `name` (compound first: 欧阳明 → 2), or 0."""
+    known = surnames()
+    for size in (4, 3, 2, 1):
+        if len(name) > size and name[:size] in known:
+            return size
+    return 0
+
+
+def is_person_name(text: str, strong: bool = False) -> bool:
+    """2–4 CJK characters, or a minority name joined by ·, that is neither a title nor an agency.
+    A name without a known surname is taken only when `strong`: the sentence frames it as a
+    person (任命X为, 免去X的, X同志), not merely a word before 任 or 为."""
+    # where the sentence vouches for a person, a surname that is also a function word passes (和丽华)
+    if not _NAME.fullmatch(text) or _NOT_IN_NAME.search(text, surname_length(text) if strong else 0):
+        return False
+    if title_length(text) >= 2 or text.endswith(GROUP_ROLES):
+        return False
+    return strong or "·" in text or "•" in text or "・" in text or surname_length(text) > 0
+
+
+def parse_post(view: str, start: int, end: int) -> Post | None:
+    """Read `view[start:end]` (a folded text) as one position; None when nothing is left."""
+    notes: list[str] = []
+    while start < end and view[end - 1].isspace():
+        end -= 1
+    while (m := _TRAILING_NOTE.search(view, start, end)) is not None and m.start() > start:
+        if not _PINYIN.match(view, m.start(), end):
+            notes.insert(0, "".join(m.group(1).split()))
+        end = m.start()
+        while end > start and view[end - 1].isspace():
+            end -= 1
+    acting = False
+    if view.startswith("代理", start) and end - start > 2:
+        start, acting = start + 2, True
+    elif view.startswith("代", start) and is_title(view[start + 1:end]):
+        start, acting = start + 1, True
+    if end <= start:
+        return None
+    # A title broken over two lines (`大队大\n队长`) is still a title: match without whitespace.
+    kept = [i for i in range(start, end) if not view[i].isspace()]
+    size = title_length("".join(view[i] for i in kept))
+    if size == 0:
+        return Post(None, (start, end), tuple(notes), acting)
+    cut = kept[-size]
+    org_end = cut
+    if view.startswith("代理", org_end - 2) and org_end - 2 > start:  # 吉林省能源局代理局长
+        org_end, acting = org_end - 2, True
+    while org_end > start and view[org_end - 1].isspace():
+        org_end -= 1
+    return Post((start, org_end) if org_end > start else None, (cut, end), tuple(notes), acting)
+
+
+def people_spans(view: str, a: int, b: int, strong: bool = False) -> list[tuple[int, int]]:
+    """The names of `张三、李四` with their spans; empty when any part is not a name.
+    `张三同志` vouches for its name as a strong frame does; a space inside a name
+    (`马 骁`, set apart by the layout) is not part of it."""
+    spans, start = [], a
+    for part in view[a:b].split("、"):
+        lead = len(part) - len(part.lstrip())
+        core = part.strip()
+        name = core.removesuffix("同志")
+        if not is_person_name("".join(name.split()), strong or name != core):
+            return []
+        spans.append((start + lead, start + lead + len(name)))
+        start += len(part) + 1
+    return spans
+
+
+def parse_posts(view: str, a: int, b: int) -> list[Post]:
+    """`市发展和改革委员会主任、党组书记` → two posts; a post without agency takes the one before.
+    Every part must end with a known title, so that a clause that only looks like an act
+    (`副主任由任仔苏兼任`) is not read as one."""
+    posts: list[Post] = []
+    for start, end in split_top(view, a, b, "、"):
+        post = parse_post(view, start, end)
+        if post is None or not is_title("".join(view[post.title[0]:post.title[1]].split())):
+            return []
+        if post.org is None and posts:
+            post = Post(posts[-1].org, post.title, post.notes, post.acting)
+        posts.append(post)
+    return posts
+
+
+def split_top(view: str, a: int, b: int, marks: str) -> list[tuple[int, int]]:
+    """Spans of view[a:b] split at `marks` outside brackets."""
+    spans, depth, start = [], 0, a
+    for i in range(a, b):
+        ch = view[i]
+        if ch in "(（":
+            depth += 1
+        elif ch in ")）":
+            depth = max(depth - 1, 0)
+        elif depth == 0 and ch in marks:
+            spans.append((start, i))
+            start = i + 1
+    spans.append((start, b))
+    return [(s, e) for s, e in spans if view[s:e].strip()]

@@ -1,0 +1,160 @@
+"""One gazette issue (or one notice) → its documents.
+
+A document runs from its header (see loaders.text.headers) to the next header, so its attachments
+(附件) stay with it. Its metadata is read the way GB/T 9704 lays it out:
+- title: the title lines with the spaces and line breaks of the layout removed; an order
+  (…人民政府令 第N号) is titled by the text it publishes (《…办法》…现予公布);
+- issuer: the title before 关于/印发/转发 (发文机关 in the title), else the 署名 line above the date;
+- date: the first 成文日期 line after the header (`2020年3月4日`, `二〇二〇年三月四日`), else the
+  题注 under the title of a decision or list (`（2022年5月20日…常务委员会第八次会议通过）`);
+- jurisdiction: the place of the issuer (阳泉市人民政府办公室 → 阳泉市), which qualifies
+  short agency names such as 市水利局.
+A text with no header is one document titled by its first line.
+"""
+
+from __future__ import annotations
+
+import re
+
+from govkg.ids import make_id
+from loaders.text.dates import date_line, find_dates
+from loaders.text.headers import (ISSUER, TITLE_VERB, Header, Line, find_headers, is_addressee,
+                             is_issuer, is_title_line, key, split_lines)
+from loaders.text.normalize import normalize_key
+from loaders.records import Document, Text
+from loaders.text.script import to_simplified
+
+_BARE_DOCTYPE = re.compile(r"(令|命令|公告|通告|决定|决议)$")
+# An order (…人民政府令 第12号) publishes a text, which is what it is about and so titles it:
+# `《安顺市城市河道管理办法》已经…常务会议通过，现予公布，自…起施行。`
+_PUBLISHES = re.compile(r"《([^《》\n]{4,60})》(?:已经|已由|经)[^。\n]{0,80}?(?:通过|同意|批准)[^。\n]{0,12}?"
+                        r"现予(?:公布|发布|印发)")
+_PUBLISHED_WITHIN = 3  # lines after the order's number where its 现予公布 sentence stands
+# 题注: the date and meeting that adopted a text, in brackets under its title.
+_CAPTION = re.compile(r"^\(\s*(?P<date>[^()]{6,20}?日)[^()]{0,60}(?:通过|批准|公布|修订|修正)\s*\)$")
+_CAPTION_LINES = 3  # a 题注 stands within this many lines of the title
+_SECTION = re.compile(r"^【[^】]{1,16}】$")  # gazette section headings between documents
+_PLACE_CHAR = r"(?:(?![局委办厅部院府会政所处队司站心组])[\u4e00-\u9fff])"
+_PLACE = re.compile(rf"^(?:中共|中国共产党)?((?:{_PLACE_CHAR}{{1,7}}?"
+                    r"(?:省|自治区|特别行政区|市|自治州|州|盟|地区|自治县|县|自治旗|旗|区))+)")
+
+
+def segment(text: Text) -> list[Document]:
+    """The documents of a normalised text, in order."""
+    lines = split_lines(text.text)
+    if not lines:
+        return []
+    headers = find_headers(lines)
+    if not headers:
+        return [_plain(text, lines)]
+    stops = [h.first for h in headers[1:]] + [len(lines)]
+    return [_document(text, lines, h, stop) for h, stop in zip(headers, stops)]
+
+
+def jurisdiction(name: str | None) -> str | None:
+    """The place a body belongs to: 阳泉市人民政府办公室 → 阳泉市, 山西省阳泉市平定县… → 山西省阳泉市平定县."""
+    if not name:
+        return None
+    written = key(name)
+    m = _PLACE.match(to_simplified(written))
+    return written[m.start(1):m.end(1)] if m else None
+
+
+def _document(text: Text, lines: list[Line], header: Header, stop: int) -> Document:
+    body = header.last + 1
+    if body < stop and is_addressee(lines[body].text):
+        body += 1
+    last = stop - 1
+    while last > body and _SECTION.match(lines[last].text):
+        last -= 1
+    dated = _date_line(lines, header.last + 1, stop)
+    if dated is None:  # dated between the 文号 and the title under it (`…办公室 2019年6月14日`)
+        dated = next((i for i in range(header.first, header.last + 1)
+                      if i not in header.title and _line_date(lines[i].text)), None)
+    title = _title(text, lines, header)
+    issuer = _title_issuer(title) or _signature(text, lines, dated, header.last)
+    if key(title).endswith("令"):
+        title = _published(text, lines, header.last + 1, stop) or title
+    date = _line_date(lines[dated].text) if dated is not None else _caption_date(lines, header.last + 1, stop)
+    doc_id = make_id("doc", header.number) if header.number else make_id("doc", key(title), date or "")
+    return Document(
+        id=doc_id, text=text, start=lines[header.first].start, end=lines[last].end, title=title,
+        number=header.number, issuer=issuer, date=date, jurisdiction=jurisdiction(issuer or title),
+        body_start=lines[body].start if body < stop else lines[header.last].end)
+
+
+def _plain(text: Text, lines: list[Line]) -> Document:
+    """A text without a document header: one document titled by its first line."""
+    title = text.written(lines[0].start, lines[0].end)
+    headed = len(lines) > 1 and is_title_line(lines[0].text) and len(lines[0].text) <= 60
+    dated = _date_line(lines, 0, len(lines))
+    date = _line_date(lines[dated].text) if dated is not None else _caption_date(lines, 1, len(lines))
+    return Document(
+        id=make_id("doc", key(title), date or ""), text=text, start=lines[0].start,
+        end=lines[-1].end, title=title, date=date, jurisdiction=jurisdiction(title),
+        body_start=lines[1].start if headed else lines[0].start)
+
+
+def _published(text: Text, lines: list[Line], start: int, stop: int) -> str | None:
+    """The name of the text an order publishes, as written, from the lines after its number."""
+    for line in lines[start:min(stop, start + _PUBLISHED_WITHIN)]:
+        m = _PUBLISHES.search(line.text)
+        if m:
+            return text.written(line.start + m.start(1), line.start + m.end(1))
+    return None
+
+
+def _title(text: Text, lines: list[Line], header: Header) -> str:
+    if not header.title:
+        return header.number or ""
+    return text.written(lines[header.title[0]].start, lines[header.title[-1]].end)
+
+
+def _title_issuer(title: str) -> str | None:
+    """发文机关 written in the title: the text before 关于 / 印发 / 转发 …"""
+    folded = to_simplified(title)
+    m = TITLE_VERB.search(folded)
+    bare = _BARE_DOCTYPE.search(folded)  # 某某人民政府令 / 某某人民政府通告
+    cut = m.start() if m else (bare.start() if bare else 0)
+    return title[:cut] if cut and ISSUER.match(normalize_key(folded[:cut])) else None
+
+
+def _line_date(text: str) -> str | None:
+    """成文日期 of a line: a date alone, or a date after the 署名 on the same line."""
+    iso = date_line(text)
+    if iso:
+        return iso
+    found = list(find_dates(text))
+    if found and found[-1].end == len(text.rstrip()) and is_issuer(text[:found[-1].start].strip()):
+        return found[-1].iso
+    return None
+
+
+def _caption_date(lines: list[Line], begin: int, stop: int) -> str | None:
+    """The date of a 题注 line just under the title, for texts that carry no 成文日期."""
+    for line in lines[begin:min(begin + _CAPTION_LINES, stop)]:
+        m = _CAPTION.match(line.text)
+        if m:
+            return next((d.iso for d in find_dates(m["date"])), None)
+    return None
+
+
+def _date_line(lines: list[Line], begin: int, stop: int) -> int | None:
+    return next((i for i in range(begin, stop) if _line_date(lines[i].text)), None)
+
+
+def _signature(text: Text, lines: list[Line], dated: int | None, floor: int) -> str | None:
+    """发文机关署名: the date line's own head, or the line above the 成文日期, or the tail of the
+    last body line when the layout ran them together (`…请遵照执行。阳泉市人民政府办公室`)."""
+    if dated is None:
+        return None
+    line = lines[dated]
+    head = line.text[:next(find_dates(line.text)).start].strip()
+    if head and is_issuer(head):
+        return text.written(line.start, line.start + len(head))
+    if dated - 1 <= floor:
+        return None
+    above = lines[dated - 1]
+    cut = max(above.text.rfind(mark) for mark in "。;；") + 1
+    tail = above.text[cut:].strip()
+    return text.written(above.end - len(tail), above.end) if tail and is_issuer(tail) else None
