@@ -12,16 +12,14 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Iterator
+from typing import Iterator
 
 from kg.dump import GraphData
 from kg.export.describe import concept_schemes, dataset, named_graph, software, term_concepts
 from kg.export.emit import Block, Emitter
 from kg.export.patterns import Patterns, pair_tenures
 from kg.export.privacy import Redactor
-
-if TYPE_CHECKING:
-    from kg.export.rdf import _Run
+from kg.export.run import Run
 
 POST_ORGANISATION = "org:postIn"  # the edge property that names the organisation of a post
 Segment = tuple[str, int, int]  # ("head" | "entities" | "documents" | "tail", start, stop)
@@ -43,7 +41,7 @@ class Plan:
     """One format's export of one graph: its emitter, the graph grouped by document, and the
     segments it is written in."""
 
-    def __init__(self, data: GraphData, run: "_Run", pairs: str):
+    def __init__(self, data: GraphData, run: Run, pairs: str):
         self.run = run
         self.redact = Redactor(run.include_contacts)
         self.em = em = Emitter(run.mapping, run.minter, self.redact, run.names, pairs)

@@ -11,7 +11,6 @@ from __future__ import annotations
 import os
 import re
 from collections import defaultdict
-from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterable
@@ -22,25 +21,12 @@ from kg.export.describe import DatasetInfo
 from kg.export.mapping import Mapping, load_mapping
 from kg.export.parts import render
 from kg.export.plan import Plan
+from kg.export.run import Run
 from kg.export.terms import Minter
 from kg.export.writers import EXTENSIONS, SYNTAXES
 from govkg.settings import Settings
 
 FORMATS = tuple(SYNTAXES)
-
-
-@dataclass(frozen=True)
-class _Run:
-    """What every format of one export shares."""
-
-    mapping: Mapping
-    minter: Minter
-    names: dict[str, dict[str, str]]  # label → name → IRI, for `link` rules
-    files: dict[str, Path]  # format → output path
-    include_contacts: bool
-    info: DatasetInfo
-    now: datetime
-    jobs: int  # processes rendering a large export
 
 
 def export_rdf(data: GraphData, fmt: str, out_path: str | Path, *, base: str | None = None,
@@ -71,7 +57,7 @@ def _export(data, files, base, include_contacts, docs, info, now, jobs) -> dict[
         raise KgError(f"licence {info.license!r} is not an http(s) IRI")
     data = _select(data, docs)
     minter, mapping = Minter(base or Settings.from_env().rdf_base), load_mapping()
-    run = _Run(mapping, minter, _names(data, mapping, minter), files, include_contacts, info,
+    run = Run(mapping, minter, _names(data, mapping, minter), files, include_contacts, info,
                now or datetime.now(timezone.utc).replace(microsecond=0), jobs)
     return {fmt: _write(data, fmt, run) for fmt in files}
 
@@ -99,7 +85,7 @@ def _names(data: GraphData, mapping: Mapping, minter: Minter) -> dict[str, dict[
     return names
 
 
-def _write(data: GraphData, fmt: str, run: _Run) -> dict[str, int]:
+def _write(data: GraphData, fmt: str, run: Run) -> dict[str, int]:
     syntax, path = SYNTAXES[fmt], run.files[fmt]
     plan = Plan(data, run, syntax.pairs)
     tmp = path.with_name(f".{path.name}.part")  # a failed export leaves no half-written file

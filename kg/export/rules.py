@@ -6,14 +6,27 @@ made once when the rule is compiled, and the object as the syntax writes it (`em
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any, Callable
+from typing import Any, Callable, Protocol
 
-from kg.export.mapping import Rule
+from kg.export.mapping import Mapping, Rule
 from kg.export.pinyin import pinyin
+from kg.export.privacy import Redactor
 from kg.export.terms import lang_literal, typed_literal, zh_tag
 
-if TYPE_CHECKING:
-    from kg.export.emit import Emitter
+
+class Emitter(Protocol):
+    """What a rule asks of the emitter (kg.export.emit) that compiles it."""
+
+    mapping: Mapping
+    names: dict[str, dict[str, str]]
+    redact: Redactor
+    zh_literals: dict[str, str]
+    value: Callable[[str], str]
+
+    def head(self, curie: str) -> str: ...
+
+    def term_iri(self, term: str, term_class: str | None = None) -> str: ...
+
 
 Pairs = Callable[[Any, dict], list[str]]
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -24,7 +37,7 @@ def _values(value: Any) -> list:
     return value if isinstance(value, list) else [value]
 
 
-def _zh(em: "Emitter", text: str) -> str:
+def _zh(em: Emitter, text: str) -> str:
     """A Chinese literal, contact details withheld; one text often feeds several properties."""
     literal = em.zh_literals.get(text)
     if literal is None:
@@ -35,7 +48,7 @@ def _zh(em: "Emitter", text: str) -> str:
     return literal
 
 
-def label(em: "Emitter", rule: Rule) -> Pairs:
+def label(em: Emitter, rule: Rule) -> Pairs:
     """skos:prefLabel and rdfs:label as written, and the pinyin as an alternative label."""
     pref, rdfs_label, alt = em.head("skos:prefLabel"), em.head("rdfs:label"), em.head("skos:altLabel")
 
@@ -49,7 +62,7 @@ def label(em: "Emitter", rule: Rule) -> Pairs:
     return pairs
 
 
-def alt_label(em: "Emitter", rule: Rule) -> Pairs:
+def alt_label(em: Emitter, rule: Rule) -> Pairs:
     alt = em.head("skos:altLabel")
 
     def pairs(value, props):  # SKOS: a preferred label is never also an alternative one
@@ -58,7 +71,7 @@ def alt_label(em: "Emitter", rule: Rule) -> Pairs:
     return pairs
 
 
-def literal(em: "Emitter", rule: Rule) -> Pairs:
+def literal(em: Emitter, rule: Rule) -> Pairs:
     p, lang, datatype, redact, as_written = em.head(rule.properties[0]), rule.lang, rule.datatype, em.redact, em.value
     if lang == "zh":
         return lambda value, props: [p + _zh(em, str(v)) for v in _values(value)]
@@ -68,7 +81,7 @@ def literal(em: "Emitter", rule: Rule) -> Pairs:
                                  for v in _values(value)]
 
 
-def concept(em: "Emitter", rule: Rule) -> Pairs:
+def concept(em: Emitter, rule: Rule) -> Pairs:
     p, scheme = em.head(rule.properties[0]), em.mapping.concepts[rule.scheme]
 
     def pairs(value, props):  # a value outside the scheme stays visible, as a literal
@@ -77,12 +90,12 @@ def concept(em: "Emitter", rule: Rule) -> Pairs:
     return pairs
 
 
-def term(em: "Emitter", rule: Rule) -> Pairs:
+def term(em: Emitter, rule: Rule) -> Pairs:
     p = em.head(rule.properties[0])
     return lambda value, props: [p + em.value(em.term_iri(str(value), rule.term_class))]
 
 
-def term_suffix(em: "Emitter", rule: Rule) -> Pairs:
+def term_suffix(em: Emitter, rule: Rule) -> Pairs:
     """The agency kind a name ends with (…水利局 → 水利局), by the longest known term."""
     p, terms = em.head(rule.properties[0]), em.mapping.terms
     sizes = sorted({len(t) for t in terms}, reverse=True)
@@ -96,7 +109,7 @@ def term_suffix(em: "Emitter", rule: Rule) -> Pairs:
     return pairs
 
 
-def link(em: "Emitter", rule: Rule) -> Pairs:
+def link(em: Emitter, rule: Rule) -> Pairs:
     p, fallback = em.head(rule.properties[0]), literal(em, rule.fallback)
 
     def pairs(value, props):
@@ -105,17 +118,17 @@ def link(em: "Emitter", rule: Rule) -> Pairs:
     return pairs
 
 
-def basename(em: "Emitter", rule: Rule) -> Pairs:
+def basename(em: Emitter, rule: Rule) -> Pairs:
     p = em.head(rule.properties[0])
     return lambda value, props: [p + em.value(typed_literal(_DIRS.sub("", str(value)), None))]
 
 
-def positional(em: "Emitter", rule: Rule) -> Pairs:
+def positional(em: Emitter, rule: Rule) -> Pairs:
     ps = [em.head(c) for c in rule.properties]
     return lambda value, props: [p + em.value(typed_literal(v, rule.datatype)) for p, v in zip(ps, value)]
 
 
-FACTORIES: dict[str, Callable[["Emitter", Rule], Pairs]] = {
+FACTORIES: dict[str, Callable[[Emitter, Rule], Pairs]] = {
     "label": label, "alt_label": alt_label, "literal": literal, "concept": concept, "term": term,
     "term_suffix": term_suffix, "link": link, "basename": basename, "positional": positional,
 }

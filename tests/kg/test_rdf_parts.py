@@ -47,13 +47,14 @@ def test_small_export_stays_in_one_process(sample_data, tmp_path, monkeypatch):
 
 def test_segments_cover_every_entity_and_document_once(sample_data):
     from kg.export.plan import Plan
-    from kg.export.rdf import _Run, _names
+    from kg.export.rdf import _names
+    from kg.export.run import Run
     from kg.export.mapping import load_mapping
     from kg.export.describe import DatasetInfo
     from kg.export.terms import Minter
 
     minter, mapping = Minter(BASE), load_mapping()
-    run = _Run(mapping, minter, _names(sample_data, mapping, minter), {}, False, DatasetInfo(), NOW, 2)
+    run = Run(mapping, minter, _names(sample_data, mapping, minter), {}, False, DatasetInfo(), NOW, 2)
     plan = Plan(sample_data, run, "ntriples")
     for slices in (1, 2, 5, 1000):
         segments = plan.segments(slices)
