@@ -60,9 +60,9 @@ class _DocumentBuilder:
         d = self.document
         base = {"doc": d.key, "date": d.date, "source": d.text.source.path}
         if evidence is None:
-            return {**base, "evidence": d.title, "page": d.pages[0], "extractor": "segment"}
+            return {**base, "evidence": d.title, "page": d.pages[0], "rule": "segment"}
         return {**base, "evidence": evidence.sentence, "page": evidence.page,
-                "span": [evidence.start, evidence.end], "extractor": evidence.extractor,
+                "span": [evidence.start, evidence.end], "rule": evidence.rule,
                 "contact": bool(find_contacts(evidence.sentence)) or None}
 
     # -- entities ---------------------------------------------------------------------------
@@ -75,7 +75,7 @@ class _DocumentBuilder:
                          jurisdiction=self.document.jurisdiction, resolution=r.decisions)
         if r.parent:
             parent, _ = self.agency(r.parent)
-            self.edge("PART_OF", node, parent, None, extractor="resolve")
+            self.edge("PART_OF", node, parent, None, rule="resolve")
         return node, r
 
     def official(self, name: str, agency: str | None = None) -> Node:

@@ -11,14 +11,15 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from loaders.lexicon import lexicon
 from loaders.spans.gazetteer import table
 from loaders.text.normalize import normalize_key
 
-AGENCY_SUFFIXES = ("人民政府", "管委会", "委员会", "办公室", "政府", "局", "委", "办", "厅", "部",
-                   "署", "院", "会", "中心", "支队", "大队", "分局", "所", "站", "队", "处")
-PARENT_SUFFIXES = ("人民政府", "委员会", "政府", "局", "委", "厅", "部")
-SUB_UNIT_SUFFIXES = ("分局", "支队", "大队", "中队", "派出所", "看守所", "联络处", "办事处", "中心", "站", "所")
-_LOCAL_PREFIX = re.compile(r"^(省|市|县|区|州|盟|旗)(?!长|直|级|、)")
+_LEX = lexicon()
+AGENCY_SUFFIXES = _LEX.words("agencies.resolve_suffixes")
+PARENT_SUFFIXES = _LEX.words("agencies.parent_suffixes")
+SUB_UNIT_SUFFIXES = _LEX.words("agencies.resolve_sub_unit_suffixes")
+_LOCAL_PREFIX = re.compile(_LEX["agencies.local_prefix_pattern"])
 
 
 @dataclass

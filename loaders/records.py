@@ -128,18 +128,18 @@ class Evidence:
     start: int  # raw offsets in Source.text
     end: int
     sentence: str
-    extractor: str
+    rule: str  # the rule that read the fact: `acts/form:免去…职务`, `tasks/label:责任单位`
 
     @classmethod
-    def of(cls, doc: Document, start: int, end: int, extractor: str) -> "Evidence":
+    def of(cls, doc: Document, start: int, end: int, rule: str) -> "Evidence":
         """Evidence for normalised span [start, end) of the document's text."""
         raw_start, raw_end = doc.text.raw_span(start, end)
         return cls(doc.key, doc.text.page_at(start), raw_start, raw_end,
-                   doc.text.text[start:end].strip(), extractor)
+                   doc.text.text[start:end].strip(), rule)
 
     def to_json(self) -> dict:
         return {"page": self.page, "start": self.start, "end": self.end,
-                "sentence": self.sentence, "extractor": self.extractor}
+                "sentence": self.sentence, "rule": self.rule}
 
 
 @dataclass

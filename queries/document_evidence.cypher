@@ -1,5 +1,5 @@
 // name: document_evidence
-// description: Every fact a document states, with its page, character span, sentence and extractor
+// description: Every fact a document states, with its page, character span, sentence and the rule that read it
 // param: doc string  # the document's 文号 (阳政办发〔2020〕33号) or id
 // param: limit integer = 1000
 // example: doc=阳政任字〔2020〕6号
@@ -34,6 +34,6 @@ UNWIND f1 + f2 + f3 + f4 + f5 + f6 + f7 + f8 + f9 + f10 + f11 + f12 + f13 AS fac
 WITH fact[0] AS a, fact[1] AS r, fact[2] AS b
 WHERE r IS NOT NULL
 RETURN type(r) AS fact, coalesce(a.name, a.item, a.title) AS subject, coalesce(b.name, b.item, b.title) AS object,
-       r.page AS page, r.span AS span, r.evidence AS evidence, r.extractor AS extractor
+       r.page AS page, r.span AS span, r.evidence AS evidence, r.rule AS rule
 ORDER BY fact, subject, object
 LIMIT $limit

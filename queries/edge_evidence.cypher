@@ -1,5 +1,5 @@
 // name: edge_evidence
-// description: The evidence for the facts linking two things: document, page, span, sentence, written form, extractor
+// description: The evidence for the facts linking two things: document, page, span, sentence, written form, the rule that read it
 // param: subject string  # the name of the fact's subject (郝文保, 市水利局 …)
 // param: object string = ""  # part of the object's name; empty for every object
 // example: subject=郝文保
@@ -22,5 +22,5 @@ MATCH (a)-[r]->(b)
 WHERE coalesce(b.name, b.heading, b.title, '') CONTAINS $object
 RETURN type(r) AS fact, coalesce(b.name, b.heading, b.title) AS object, r.doc AS doc, r.page AS page,
        r.span AS span, r.evidence AS evidence, r.written AS written, r.resolution AS resolution,
-       r.extractor AS extractor
+       r.rule AS rule
 ORDER BY doc, fact

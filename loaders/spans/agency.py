@@ -10,64 +10,47 @@ suffixes (局 委 办 厅 部 中心 支队 政府 管委会 …), so the suffix
 - `is_agency` says whether a piece of such a list names a body (by its suffix).
 - `find_agencies` finds names in running text; a name must start at a jurisdiction prefix
   (市 县 省 区 国家 国务院 …) standing at a word boundary, which keeps 市场 and 城市 out.
+The words (suffixes, prefixes, collectives) are in ontology/lexicon/agencies.yaml.
 """
 
 from __future__ import annotations
 
 import re
 
+from loaders.lexicon import lexicon
 from loaders.text.normalize import normalize_key
 
 _CJK = "\u4e00-\u9fff"
-# Multi-character suffixes first: the regex alternation tries them in this order.
-LONG_SUFFIXES = (
-    "人民政府", "人大常委会", "常委会", "委员会", "管委会", "办公室", "办公厅", "领导小组",
-    "成员单位", "政府", "法院", "检察院", "分局", "支队", "大队", "中队", "派出所", "中心",
-    "公司", "集团", "分行", "支行", "银行", "总站", "总局", "总署", "联合会", "协会", "工会",
-    "合作社", "供销社", "工作组", "指挥部", "部门", "单位", "机构", "海关", "边检站",
-)
-# One-character suffixes with the characters that, following them, show a word instead:
-# 局长 and 部署 are not bodies, 社会 is not a 社, 队伍 is not a 队.
-SHORT_SUFFIXES = {
-    "局": "长面势部限", "厅": "长", "委": "员长托会", "办": "法理事好学公", "部": "长署分门位件",
-    "署": "长名", "院": "长校子落", "所": "长有在以属得需谓", "站": "长在稳点", "队": "长伍员",
-    "处": "长理置罚于", "科": "长学技研", "联": "系动网合", "社": "会区长",
-}
-# Collective bodies that clause lists name (各开发区, 有关县区, 相关企业); only for `is_agency`.
-COLLECTIVE_SUFFIXES = ("县区", "县(区)", "区县", "开发区", "企业", "乡镇", "街道", "各地区",
-                       "各地", "地方", "委", "会", "组", "室")
-_STOP = "的要将在了是把被从向按由须于等与及并或其使可"
+_LEX = lexicon()
+_STOP = _LEX["agencies.stop_chars"]
 _BODY = rf"(?:[{_CJK}](?<![{_STOP}])|\([{_CJK}、]{{1,6}}\)|·)"
 
 
-def _suffix_pattern() -> str:
-    short = "|".join(f"{s}(?![{after}])" for s, after in SHORT_SUFFIXES.items())
-    short = short.replace("委(?![员长托会])", "委(?![员长托])(?!会(?!同))")  # 市发改委会同…
-    return "(?:" + "|".join(LONG_SUFFIXES) + "|" + short + ")"
+def _not_before(name: str) -> list[str]:
+    """One-character suffixes, each closed to what would make it a word (局长, 部署)."""
+    return [f"{suffix}(?!{after})" for suffix, after in _LEX.table(name).items()]
 
 
-SUFFIX = _suffix_pattern()
-_PREFIXES = (r"各县\([市、区]{1,4}\)", r"县\(市、?区\)", r"县\(区\)", "各县区", "各市", "各县", "各区",
-             "国务院", "国家", "中央", "全国", "中国", "省", "市(?![场民内外区])", "县(?![城域级内])",
-             "区(?![域内间别])", "乡(?![村镇])", "镇(?![村])")
+SUFFIX = "(?:" + "|".join([*_LEX.words("agencies.long_suffixes"), *_not_before("agencies.short_suffixes_pattern")]) + ")"
+_PREFIXES = _LEX.words("agencies.prefix_pattern")
 _PREFIX = "(?:" + "|".join(_PREFIXES) + ")"
 # Each prefix opens with a plain character: a look-ahead for them lets the regex engine leave
 # every other position at once, instead of trying the boundary and all prefixes there.
 _PREFIX_FIRST = "(?=[" + "".join(sorted({p[0] for p in _PREFIXES})) + "])"
-_BOUNDARY = rf"(?:^|(?<=[^{_CJK}])|(?<=[由与和及同向报经在对至给按请将把被为从]))"
-_SUB_UNIT = (rf"(?:{_BODY}{{0,8}}?(?:分局|支队|大队|中队|派出所|办公室|中心"
-             r"|部(?![长署分门位件])|科(?!长)|处(?![长理置])|站(?!长)|所(?!长)))")
+_BOUNDARY = rf"(?:^|(?<=[^{_CJK}])|(?<=[{_LEX['agencies.boundary_chars']}]))"
+_SUB_UNIT = (rf"(?:{_BODY}{{0,8}}?(?:{'|'.join(_LEX.words('agencies.sub_unit_suffixes'))}"
+             rf"|{'|'.join(_not_before('agencies.sub_unit_short_suffixes_pattern'))}))")
 AGENCY_IN_TEXT = re.compile(rf"{_PREFIX_FIRST}{_BOUNDARY}{_PREFIX}{_BODY}{{0,16}}?{SUFFIX}{_SUB_UNIT}*")
 BODY_AFTER_PLACE = re.compile(rf"{_BODY}{{0,16}}?{SUFFIX}{_SUB_UNIT}*")
-_COLLECTIVE = "|".join(map(re.escape, COLLECTIVE_SUFFIXES))
+_COLLECTIVE = "|".join(map(re.escape, _LEX.words("agencies.collective_suffixes")))
 _STRICT = re.compile(rf"{_BODY}{{0,30}}?(?:{SUFFIX}|{_COLLECTIVE})")
-_NOT_A_NAME = re.compile(r"简称|以下|即|不含|包括|其中|详见|参见|附件|牵头|配合|者|号$|\d")
+_NOT_A_NAME = re.compile(_LEX["agencies.not_a_name_pattern"])
 
 _OPEN, _CLOSE = "(（〔[【《“", ")）〕]】》”"
 _DELIMS = "、,，;；"
-_BARE_JURISDICTION = {"市", "县", "区", "省", "乡", "镇", "市级", "县级", "省级", "乡级", "市直", "县直", "国家"}
-_TRAILING_ETC = re.compile(r"等(?:有关|相关)?(?:部门|单位)?$")
-_AND = re.compile(r"[和及与]")
+_BARE_JURISDICTION = set(_LEX.words("agencies.bare_jurisdictions"))
+_TRAILING_ETC = re.compile(_LEX["agencies.trailing_etc_pattern"])
+_AND = re.compile(f"[{_LEX['agencies.and_chars']}]")
 
 
 def is_agency(piece: str) -> bool:

@@ -13,15 +13,15 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-_CN_NUMBER = "一二三四五六七八九十百"
-MARKERS = (  # (level, pattern) in the normalised text: （一） is (一) there, ． is .
-    (1, re.compile(rf"([{_CN_NUMBER}]+)、")),
-    (2, re.compile(rf"\(([{_CN_NUMBER}]+)\)")),
-    (3, re.compile(r"(\d{1,3})(?:[.、](?!\d)|\s(?=[\u4e00-\u9fff]))")),
-    (4, re.compile(r"\((\d{1,3})\)")),
-)
-_APPENDIX = re.compile(r"附\s*件\s*(\d*)\s*[:：]?\s*$|附\s*件\s*(\d*)\s*[:：]")
-CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+from loaders.lexicon import lexicon
+
+_LEX = lexicon()
+CN_DIGITS = _LEX["numbering.cn_digits"]
+# (level, pattern) in the normalised text (（一） is (一) there, ． is .), levels from 1
+MARKERS = tuple((level, re.compile(form.replace("{cn}", CN_DIGITS)))
+                for level, form in enumerate(_LEX.words("numbering.levels_pattern"), start=1))
+_APPENDIX = re.compile(_LEX["numbering.appendix_pattern"])
+CIRCLED = _LEX["numbering.circled"]
 LINE = re.compile(r"[^\n]+")
 
 

@@ -73,7 +73,7 @@ class GraphFactory:
     def edge(self, doc: str, source: Node, type_: str, target: Node, **props: Any) -> Edge:
         self.schema.edge(type_)
         edge_id = make_id("edge", doc, type_, source.id, target.id)
-        base = {"doc": doc, "evidence": f"{source.id} {type_} {target.id}", "extractor": "test",
+        base = {"doc": doc, "evidence": f"{source.id} {type_} {target.id}", "rule": "test",
                 "date": "2020-02-15", "page": 1, "span": [0, 10]}
         return Edge(type_, source, target, edge_id, {**base, **props})
 

@@ -52,7 +52,7 @@ def _node(label: str, key: str, **props) -> Node:
 def _edge(type_: str, a: Node, b: Node, doc: str, date: str, evidence: str, **props) -> Edge:
     id_ = make_id("edge", type_, a.id, b.id, doc, props.get("role"))
     return Edge(type_, a, b, id_, {"id": id_, "doc": doc, "date": date, "evidence": evidence, "page": 3,
-                                   "span": [10, 40], "extractor": "test", "source": "/data/in/gazette.txt", **props})
+                                   "span": [10, 40], "rule": "test", "source": "/data/in/gazette.txt", **props})
 
 
 def hand_graphs() -> list[DocumentGraph]:
@@ -78,7 +78,7 @@ def hand_graphs() -> list[DocumentGraph]:
     e2 = lambda t, a, b, ev, **p: _edge(t, a, b, DOC2, "2020-06-01", ev, **p)  # noqa: E731
     g1 = DocumentGraph(DOC1, "aa", [city, police, branch, zhang, post, d1], [
         e1("ISSUED_BY", d1, city, d1.props["title"]),
-        e1("PART_OF", branch, police, "市公安局西城分局", extractor="resolve"),
+        e1("PART_OF", branch, police, "市公安局西城分局", rule="resolve"),
         e1("POST_OF", post, branch, "任命张三为市公安局西城分局局长"),
         e1("APPOINTED_TO", zhang, post, f"任命张三为市公安局西城分局局长（手机{MOBILE}）", act="任命")])
     g2 = DocumentGraph(DOC2, "bb", [city, water, env, group, zhang, lei, post, d2, river, district, program, task], [

@@ -70,7 +70,7 @@ def test_literals_with_escapes_types_and_languages(tmp_path):
     agency = Node("Agency", agency_id, {"id": agency_id, "name": awkward, "kind": "department", "known": True,
                                         "written": ["市局", awkward]})
     edge = Edge("ISSUED_BY", doc, agency, make_id("edge", doc_id), {
-        "doc": doc_id, "date": "2020-03-04", "evidence": awkward, "page": 1, "span": [0, 9], "extractor": "test"})
+        "doc": doc_id, "date": "2020-03-04", "evidence": awkward, "page": 1, "span": [0, 9], "rule": "test"})
     data = GraphData()
     data.nodes.update({doc.id: doc, agency.id: agency})
     data.edges.append(edge)

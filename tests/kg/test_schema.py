@@ -13,7 +13,7 @@ def test_schema_names_the_first_graph_model():
                                  "OFFICE_AT", "ISSUED_BY"}
     assert schema.edge("APPOINTED_TO").allows("Official", "Post")
     assert not schema.edge("PART_OF").allows("Task", "Agency")
-    assert {"doc", "date", "evidence", "page", "span", "extractor"} <= set(schema.provenance)
+    assert {"doc", "date", "evidence", "page", "span", "rule"} <= set(schema.provenance)
 
 
 @pytest.mark.parametrize("mutate, culprit", [

@@ -224,7 +224,7 @@ def test_store_holds_exactly_the_loaded_documents(store, factory, ops):
 
 
 def _edge(source: Node, type_: str, target: Node, **props) -> Edge:
-    return Edge(type_, source, target, "e1", {"evidence": "s", "extractor": "t", **props})
+    return Edge(type_, source, target, "e1", {"evidence": "s", "rule": "t", **props})
 
 
 @pytest.mark.parametrize("graph, error", [

@@ -52,7 +52,7 @@ def test_evidence_is_the_sentence_in_the_raw_text(sample_acts):
     source = sample_text().source.text
     assert act.evidence.sentence == "张卫东的阳泉市公安局城区分局局长职务(保留原职级待遇)"
     assert "张卫东的阳泉市公安局城区分局局长职务" in source[act.evidence.start:act.evidence.end]
-    assert act.evidence.extractor == "appointments" and act.evidence.page == 1
+    assert act.evidence.rule == "appointments" and act.evidence.page == 1
     assert raw.doc == "阳政任字〔2020〕6号"
 
 

@@ -38,7 +38,7 @@ def test_programs(sample_mentions):
 
 def test_evidence_points_at_the_mention_and_quotes_its_sentence(sample_mentions):
     mention = next(m for m in sample_mentions.mentions if m.name == "漳沱河")
-    assert mention.evidence.extractor == "mentions"
+    assert mention.evidence.rule == "mentions"
     assert "漳沱河" in mention.evidence.sentence
     assert mention.evidence.end - mention.evidence.start == 3
 

@@ -84,7 +84,7 @@ def test_a_tasks_evidence_holds_its_text_and_clause():
     raw = document.text.source.text[task.evidence.start:task.evidence.end]
     assert raw.startswith("开展入河排污口排查整治")
     assert raw.endswith("（市生态环境局牵头，市水利局、市住建局配合，各县（区）政府负责）")
-    assert task.evidence.extractor == "tasks" and task.evidence.doc == RIVER_PLAN
+    assert task.evidence.rule == "tasks" and task.evidence.doc == RIVER_PLAN
 
 
 @pytest.mark.parametrize("name", fixture_names("tasks"))
