@@ -15,10 +15,18 @@ from loaders.text.normalize import normalize
 from loaders.read import read
 from loaders.records import Document, Facts, Source
 from loaders.text.segment import segment
+from loaders.view import DocumentView
 
 
 def documents_of(source: Source) -> list[Document]:
     return segment(normalize(source))
+
+
+def view_of(document: Document, nlp=None) -> DocumentView:
+    """The document as extractors read it, with the spans the pipeline marked."""
+    view = DocumentView(document)
+    view.doc = (nlp or get_nlp())(view.text)
+    return view
 
 
 def extract_documents(documents: Iterable[Document]) -> Facts:
@@ -26,7 +34,7 @@ def extract_documents(documents: Iterable[Document]) -> Facts:
     facts = Facts()
     for document in documents:
         facts.documents.append(document)
-        facts.extend(run_extractors(document, nlp(document.body)))
+        facts.extend(run_extractors(view_of(document, nlp)))
     return facts
 
 

@@ -14,7 +14,7 @@ from urllib.parse import quote
 from govkg.errors import KgError
 from kg.export.vocab import expand
 from govkg.ids import make_id
-from loaders.text.script import to_simplified
+from loaders.text.script import traditional_chars
 
 _HASH_ID = re.compile(r"[a-z_]+:([0-9a-f]{8,})")  # make_id's "agency:1a2b…"
 _ESCAPES = {ord("\\"): "\\\\", ord('"'): '\\"', ord("\n"): "\\n", ord("\r"): "\\r", ord("\t"): "\\t"}
@@ -69,8 +69,7 @@ def quoted(text: str) -> str:
 @lru_cache(maxsize=1)
 def _traditional() -> re.Pattern:
     """The characters loaders.text.script folds to simplified ones, as one character class."""
-    chars = "".join(c for c in map(chr, range(0x3400, 0xA000)) if to_simplified(c) != c)
-    return re.compile(f"[{re.escape(chars)}]")
+    return re.compile(f"[{re.escape(traditional_chars())}]")
 
 
 def zh_tag(text: str) -> str:

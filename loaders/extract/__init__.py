@@ -1,18 +1,17 @@
-"""Relation extractors, found by name. Each takes a segmented document and its spaCy doc
-(entity spans from the pipeline in loaders.spans.nlp) and returns the facts it found."""
+"""Relation extractors, found by name. Each takes one document's view (loaders.view: the body
+in simplified characters, its outline and the spans the pipeline of loaders.spans.nlp marked)
+and returns the facts it found, each naming the rule that read it."""
 
 from __future__ import annotations
 
 import importlib
-from typing import TYPE_CHECKING, Callable
+from typing import Callable
 
 from govkg.errors import KgError
-from loaders.records import Document, Facts
+from loaders.records import Facts
+from loaders.view import DocumentView
 
-if TYPE_CHECKING:
-    from spacy.tokens import Doc
-
-Extractor = Callable[[Document, "Doc"], Facts]
+Extractor = Callable[[DocumentView], Facts]
 
 # Modules whose import registers extractors; order is the order they run in.
 MODULES = ("acts", "tasks", "groups", "places", "duties")
@@ -47,8 +46,8 @@ def get_extractor(name: str) -> Extractor:
     return extractors[name]
 
 
-def run_extractors(document: Document, nlp_doc: "Doc", names: list[str] | None = None) -> Facts:
+def run_extractors(view: DocumentView, names: list[str] | None = None) -> Facts:
     facts = Facts()
     for name in names or list(registered()):
-        facts.extend(get_extractor(name)(document, nlp_doc))
+        facts.extend(get_extractor(name)(view))
     return facts

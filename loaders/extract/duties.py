@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass
 
 from loaders.extract import extractor
+from loaders.view import DocumentView
 from loaders.records import Document, Evidence, Facts, TaskFact
 from loaders.extract.tasks.roles import parse_roles
 
@@ -66,7 +67,8 @@ class _Section:
 
 
 @extractor("duties")
-def extract_duties(document: Document, nlp_doc=None) -> Facts:
+def extract_duties(view: DocumentView) -> Facts:
+    document, nlp_doc = view.document, view.doc
     """Every duty the document assigns to a body, with the paragraph as evidence. Minutes
     (纪要) record decisions: their `X负责…` are roles of the tasks decided (loaders.extract.tasks)."""
     if "纪要" in document.title:

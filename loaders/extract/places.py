@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from loaders.extract import extractor
 from loaders.spans.gazetteer import LABEL_KIND, table
+from loaders.view import DocumentView
 from loaders.records import Document, Evidence, Facts, Mention
 
 _SENTENCE_MARKS = "。;!?\n"
@@ -63,7 +64,8 @@ def _evidence(document: Document, body: str, base: int, start: int, end: int) ->
 
 
 @extractor("mentions")
-def extract_mentions(document: Document, nlp_doc) -> Facts:
+def extract_mentions(view: DocumentView) -> Facts:
+    document, nlp_doc = view.document, view.doc
     base = document.body_start or document.start
     body = document.body  # a slice of the whole text on each access: take it once
     spans = list(nlp_doc.spans.get("place", []))

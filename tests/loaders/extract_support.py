@@ -7,7 +7,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from loaders.extract import get_extractor
-from loaders.spans.nlp import get_nlp
+from loaders.pipeline import view_of
 from loaders.text.normalize import normalize, normalize_key
 from loaders.read import read
 from loaders.records import Document, Facts, Source
@@ -28,7 +28,7 @@ def sample_document(number: str) -> Document:
 
 
 def run(extractor: str, document: Document) -> Facts:
-    return get_extractor(extractor)(document, get_nlp()(document.body))
+    return get_extractor(extractor)(view_of(document))
 
 
 def run_sample(extractor: str) -> Facts:

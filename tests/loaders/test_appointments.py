@@ -1,5 +1,6 @@
 """Appointments and removals: the sample against its gold, fixtures in other styles, forms."""
 
+from loaders.view import DocumentView
 import pytest
 
 from loaders import extract
@@ -13,7 +14,7 @@ from tests.loaders.docs_support import (FIXTURE_NAMES, FIXTURES, expected, gold,
 
 
 def _acts(text):
-    return [a for doc in segment(text) for a in extract_appointments(doc, None).acts]
+    return [a for doc in segment(text) for a in extract_appointments(DocumentView(doc)).acts]
 
 
 def _fact(kind: str, f: dict, doc: bool = True) -> tuple:

@@ -1,5 +1,6 @@
 """Agency duties: the sample's duty tables and paragraphs (18号, 30号, 34号, 41号), and forms."""
 
+from loaders.view import DocumentView
 import pytest
 
 from loaders import extract
@@ -12,7 +13,7 @@ from tests.loaders.docs_support import sample_text
 
 @pytest.fixture(scope="module")
 def sample_duties():
-    return {d.key: extract_duties(d).tasks for d in segment(sample_text())}
+    return {d.key: extract_duties(DocumentView(d)).tasks for d in segment(sample_text())}
 
 
 def _by_agency(tasks):
@@ -77,7 +78,7 @@ def test_registered_by_name():
 
 def _duties(body: str):
     text = normalize(Source.from_pages("mem.txt", [f"关于做好防汛工作的通知\n\n豫政办〔2021〕3号\n\n{body}\n"], "txt"))
-    return [(t.responsible[0], t.heading) for d in segment(text) for t in extract_duties(d).tasks]
+    return [(t.responsible[0], t.heading) for d in segment(text) for t in extract_duties(DocumentView(d)).tasks]
 
 
 @pytest.mark.parametrize("body, duties", [

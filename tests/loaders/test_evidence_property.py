@@ -12,6 +12,8 @@
 
 from __future__ import annotations
 
+from loaders.view import DocumentView
+
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -137,7 +139,7 @@ FORMS = {  # form → (sentence, kind, act)
 def _acts(sentence: str):
     raw = f"关于有关同志职务任免的通知\n\n某政任〔2021〕1号\n\n{sentence}\n"
     source = Source.from_pages("mem.txt", [raw], "txt")
-    acts = [a for d in segment(normalize(source)) for a in extract_appointments(d).acts]
+    acts = [a for d in segment(normalize(source)) for a in extract_appointments(DocumentView(d)).acts]
     return source, acts
 
 

@@ -1,6 +1,7 @@
 """The surname gazetteer and its use as a confidence signal for person names."""
 
 
+from loaders.view import DocumentView
 import pytest
 
 from loaders.extract.acts import extract_appointments
@@ -46,7 +47,7 @@ def test_unknown_surnames_need_a_strong_frame(name, strong, ok):
 
 def _acts(raw: str):
     text = normalize(Source.from_pages("mem.txt", [f"关于做好有关工作的通知\n\n晋政办〔2021〕1号\n\n{raw}\n"], "txt"))
-    return [(a.person, a.post) for d in segment(text) for a in extract_appointments(d).acts]
+    return [(a.person, a.post) for d in segment(text) for a in extract_appointments(DocumentView(d)).acts]
 
 
 @pytest.mark.parametrize("raw, acts", [

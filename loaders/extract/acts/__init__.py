@@ -25,6 +25,7 @@ from loaders.extract.acts.wording import (ACT_WORD, APPOINT, BARE_LINE, BLOCK, E
                                          PROBATION_ENDED, PROBATION_SENTENCE, REMOVE, SENTENCE)
 from loaders.extract.acts.decision import decision_context
 from loaders.spans.posts import parse_posts, people_spans, split_top
+from loaders.view import DocumentView
 from loaders.records import Document, Facts, PersonnelAct
 from loaders.text.script import to_simplified
 
@@ -39,7 +40,8 @@ class _State:
 
 
 @extractor("appointments")
-def extract_appointments(document: Document, nlp_doc=None) -> Facts:
+def extract_appointments(view: DocumentView) -> Facts:
+    document = view.document
     """Every appointment and removal the document states, with its sentence as evidence,
     and the body and meeting that decided them when the document says."""
     acts = _Reader(document).read()

@@ -21,6 +21,7 @@ from loaders.extract import extractor
 from loaders.extract.groups.rows import Row
 from loaders.extract.groups.members import member_blocks
 from loaders.extract.groups.office import office_at, office_staff
+from loaders.view import DocumentView
 from loaders.records import Document, Evidence, Facts, GroupFact, GroupMember
 
 GROUP_TYPES = "领导小组|委员会|指挥部|联席会议"
@@ -182,7 +183,8 @@ def _merge(groups: list[LeadingGroup]) -> list[LeadingGroup]:
 
 
 @extractor("groups")
-def extract_groups(document: Document, nlp_doc) -> Facts:
+def extract_groups(view: DocumentView) -> Facts:
+    document = view.document
     notice = Notice(document)
     named = _prose_groups(notice)
     return Facts(groups=_merge(_listed_groups(notice, named) + named))

@@ -19,6 +19,7 @@ from bisect import bisect_right
 
 from loaders.extract import extractor
 from loaders.structure.outline import Unit, outline
+from loaders.view import DocumentView
 from loaders.records import Document, Evidence, Facts, TaskFact
 from loaders.extract.tasks.clauses import Clause, find_clauses
 from loaders.extract.tasks.roles import VERB_ROLE, Roles, strict_units
@@ -244,7 +245,8 @@ def _sentence(body: str, start: int, end: int, low: int, high: int) -> tuple[int
 
 
 @extractor("tasks")
-def extract_tasks(document: Document, nlp_doc) -> Facts:
+def extract_tasks(view: DocumentView) -> Facts:
+    document, nlp_doc = view.document, view.doc
     plan = Plan(document, nlp_doc)
     tasks: list[TaskFact] = []
     for unit, clauses in zip(plan.units, _clauses(plan)):
