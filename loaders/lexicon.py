@@ -119,10 +119,20 @@ def read_file(path: Path) -> dict[str, Any]:
     return data
 
 
+def _check_marks(stem: str, entries: dict[str, Any]) -> None:
+    """`spans` (span label → entry) name entries of their own file, with labels in capitals."""
+    for label, entry in entries.get("spans", {}).items():
+        if not label.isupper() or entry not in entries or entry in ("about", "spans"):
+            raise SchemaError(f"spans: {label}: {entry!r} is no entry of this file",
+                              where=f"ontology/lexicon/{stem}.yaml")
+
+
 def load_lexicon(folder: Path = LEXICON_DIR) -> Lexicon:
     files = {path.stem: read_file(path) for path in sorted(folder.glob("*.yaml"))}
     if not files:
         raise SchemaError("no lexicon files", where=str(folder))
+    for stem, entries in files.items():
+        _check_marks(stem, entries)
     return Lexicon(files)
 
 

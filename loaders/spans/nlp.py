@@ -7,6 +7,9 @@ Components, in order, each reading the raw string once and attaching spans with
 - `govkg_agency`: bodies → `doc.spans["agency"]`: gazetteer agencies plus the suffix grammar of
   loaders.spans.agency (names after a jurisdiction prefix, or after a place: 阳泉市 + 公安局西城分局).
   Grammar-only names have an empty `kb_id_`: unknown to the gazetteer, kept all the same.
+- `govkg_lexicon`: the words of the lexicon that rules key on (role verbs and labels, act
+  words, group roles …) → `doc.spans["lexicon"]`, labelled as the lexicon's `spans` say: one
+  PhraseMatcher pass, so a rule asks where its words stand instead of scanning for them.
 - `govkg_places`: rivers and districts → `doc.spans["place"]`: gazetteer hits that stand as
   names (not 海河 in 上海河道, not 香河 in 香河县) plus the list grammar of loaders.spans.places.
 Span groups, not `doc.ents`: the groups overlap by nature (盂县 inside 盂县人民政府), and
@@ -19,10 +22,12 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from govkg.errors import KgError
+from loaders.lexicon import lexicon
 from loaders.spans.agency import agency_after, find_agencies
 from loaders.spans.posts import is_person_name
 from loaders.spans.gazetteer import get_gazetteer
@@ -107,7 +112,28 @@ def make_places(nlp: Language, name: str):
     return places_component
 
 
-PIPES = ("govkg_gazetteer", "govkg_agency", "govkg_places")
+@Language.factory("govkg_lexicon")
+def make_lexicon(nlp: Language, name: str):
+    matcher = PhraseMatcher(nlp.vocab)
+    for label, words in lexicon_marks().items():
+        matcher.add(label, [nlp.make_doc(word) for word in words])
+
+    def lexicon_component(doc: Doc) -> Doc:
+        doc.spans["lexicon"] = [Span(doc, start, end, label) for label, start, end in matcher(doc)]
+        return doc
+    return lexicon_component
+
+
+def lexicon_marks() -> dict[str, tuple[str, ...]]:
+    """Span label → words, from the `spans` entry of every lexicon file (`ROLE_VERB: verbs`)."""
+    lex, marks = lexicon(), {}
+    for stem, entries in lex.files.items():
+        for label, entry in entries.get("spans", {}).items():
+            marks[label] = marks.get(label, ()) + lex.words(f"{stem}.{entry}")
+    return marks
+
+
+PIPES = ("govkg_gazetteer", "govkg_agency", "govkg_lexicon", "govkg_places")
 
 
 @lru_cache(maxsize=1)
