@@ -99,20 +99,23 @@ def extract(path: str, fmt: str) -> None:
 @click.option("--split", type=click.Choice(["dev", "sealed", "all"]), default="all", show_default=True,
               help="Which half of an evaluation set to score.")
 @click.option("--files", "per_file", is_flag=True, help="Also score every file of a set.")
+@click.option("--by-rule", "rules", is_flag=True, help="Precision of every rule that read facts.")
 @click.option("--unseal", is_flag=True, help="Allow --errors on the sealed half (read once, at the end).")
-def evaluate(gold: str, path: str, fmt: str, show: str | None, split: str, per_file: bool, unseal: bool) -> None:
+def evaluate(gold: str, path: str, fmt: str, show: str | None, split: str, per_file: bool, rules: bool,
+             unseal: bool) -> None:
     """Score the facts extracted from PATH against GOLD: P, R, F1 per fact kind.
 
     PATH and GOLD are a document and its gold file, or two folders (an evaluation set,
     scored per half: dev and sealed)."""
     from kg import evalset
+    from kg.rules_score import rule_rows
 
     if Path(path).is_dir() != Path(gold).is_dir():
         raise KgError("PATH and --gold must both be files or both be folders", where=path)
     if not Path(path).is_dir():
-        return _evaluate_file(Path(gold), Path(path), fmt, show)
+        return _evaluate_file(Path(gold), Path(path), fmt, show, rules)
     halves = evalset.HALVES if split == "all" else (split,)
-    if show and "sealed" in halves and not unseal:
+    if (show or rules) and "sealed" in halves and not unseal:
         raise KgError("the sealed half's errors are read once, at the end",
                       hint="use --split dev, or add --unseal")
     results = evalset.evaluate(Path(path), Path(gold), _extract_json, halves)
@@ -121,6 +124,8 @@ def evaluate(gold: str, path: str, fmt: str, show: str | None, split: str, per_f
     if per_file:
         print_rows([{"file": r.stem, "half": r.half, **s.to_json()} for r in results
                     for s in r.scores if s.gold or s.found], fmt)
+    if rules:
+        print_rows(rule_rows(evalset.rule_counts(results)), fmt, title="precision by rule")
     if show:
         print_rows(evalset.errors(results, show), fmt)
 
@@ -131,17 +136,19 @@ def _extract_json(path: Path) -> dict:
     return extract_file(path).to_json()
 
 
-def _evaluate_file(gold: Path, path: Path, fmt: str, show: str | None) -> None:
-    from kg.evalset import read_gold
-    from kg.evaluate import differences, score
+def _evaluate_file(gold: Path, path: Path, fmt: str, show: str | None, rules: bool) -> None:
+    from kg.evalset import FileResult, errors, read_gold, rule_counts
+    from kg.evaluate import score
+    from kg.rules_score import rule_rows
 
     expected = read_gold(gold)
     found = _extract_json(path)
-    print_rows([s.to_json() for s in score(expected, found)], fmt, title=f"{path} vs {gold}")
+    result = FileResult(path.name, "", expected, found, score(expected, found))
+    print_rows([s.to_json() for s in result.scores], fmt, title=f"{path} vs {gold}")
+    if rules:
+        print_rows(rule_rows(rule_counts([result])), fmt, title="precision by rule")
     if show:
-        missed, extra = differences(expected, found, show)
-        print_rows([{"missed": " | ".join(map(str, m))} for m in sorted(missed)], fmt)
-        print_rows([{"extra": " | ".join(map(str, e))} for e in sorted(extra)], fmt)
+        print_rows(errors([result], show), fmt)
 
 
 @cli.command()

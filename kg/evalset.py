@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from govkg.errors import InputError
 from kg.evaluate import KINDS, Score, differences, k, score
+from kg.rules_score import FACT_LISTS, by_rule, rules_of
 
 HALVES = ("dev", "sealed")
 DOCUMENT_SUFFIXES = (".txt", ".html", ".htm", ".pdf")
@@ -35,6 +37,7 @@ class FileResult:
     gold: dict
     found: dict
     scores: list[Score]
+    covered: set[str] | None = None  # the documents every kind is scored on (None: as the gold lists)
 
 
 def pairs(docs: Path, gold: Path) -> list[tuple[Path, Path]]:
@@ -100,7 +103,7 @@ def evaluate(docs: Path, gold: Path, extract: Callable[[Path], dict],
         expected = read_gold(gold_path)
         found = align(expected, extract(doc_path))
         covered = {gold_key(d) for d in expected.get("documents", [])}
-        results.append(FileResult(gold_path.stem, half, expected, found, score(expected, found, covered)))
+        results.append(FileResult(gold_path.stem, half, expected, found, score(expected, found, covered), covered))
     return results
 
 
@@ -132,14 +135,24 @@ def summary(results: list[FileResult], halves: Iterable[str], compact: bool = Fa
 
 
 def errors(results: Iterable[FileResult], kind: str) -> list[dict]:
-    """Missed and extra facts of one kind, file by file."""
+    """Missed and extra facts of one kind, file by file; an extra fact names its rule."""
     rows = []
     for r in results:
-        covered = {gold_key(d) for d in r.gold.get("documents", [])}
-        missed, extra = differences(r.gold, r.found, kind, covered)
-        rows += [{"file": r.stem, "error": "missed", "fact": " | ".join(map(str, m))} for m in sorted(missed)]
-        rows += [{"file": r.stem, "error": "extra", "fact": " | ".join(map(str, e))} for e in sorted(extra)]
+        missed, extra = differences(r.gold, r.found, kind, r.covered)
+        rules = rules_of(r.found, kind) if kind in FACT_LISTS else {}
+        rows += [{"file": r.stem, "error": "missed", "fact": " | ".join(map(str, m)), "rule": ""}
+                 for m in sorted(missed)]
+        rows += [{"file": r.stem, "error": "extra", "fact": " | ".join(map(str, e)),
+                  "rule": ", ".join(sorted(rules.get(e, ())))} for e in sorted(extra)]
     return rows
+
+
+def rule_counts(results: Iterable[FileResult]) -> Counter:
+    """Found and correct facts per kind and rule over the set (kg.rules_score)."""
+    total: Counter = Counter()
+    for r in results:
+        total += by_rule(r.gold, r.found, r.covered)
+    return total
 
 
 def split_listing(docs: Path, gold: Path) -> str:

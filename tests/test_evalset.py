@@ -8,6 +8,7 @@ import pytest
 from kg import evalset
 from govkg.errors import InputError
 from kg.evaluate import k
+from tests.test_bad_inputs import run_main
 
 REAL = Path(__file__).parent / "fixtures" / "real"
 DOCS, GOLD = REAL / "docs", REAL / "gold"
@@ -57,3 +58,37 @@ def test_unreadable_gold_is_one_line_naming_the_file(tmp_path):
     bad.write_text("not json", encoding="utf-8")
     with pytest.raises(InputError, match="x.json"):
         evalset.read_gold(bad)
+
+
+def _small_set(tmp_path):
+    """A set of three real documents (both halves) in folders of their own."""
+    docs, gold = tmp_path / "docs", tmp_path / "gold"
+    docs.mkdir(), gold.mkdir()
+    for stem in ("002_guangdong_2021_wangweizhong_daili", "012_gansu_2014_huangbiaoche_group",
+                 "003_shanxi_2021_lanfoan_daili"):
+        (docs / f"{stem}.txt").write_bytes((DOCS / f"{stem}.txt").read_bytes())
+        (gold / f"{stem}.json").write_bytes((GOLD / f"{stem}.json").read_bytes())
+    return docs, gold
+
+
+def test_eval_of_a_set_prints_both_halves_and_rules(tmp_path, monkeypatch, capsys):
+    docs, gold = _small_set(tmp_path)
+    code, out, err = run_main(["eval", "--gold", str(gold), str(docs), "--split", "dev", "--by-rule",
+                               "--format", "csv"], monkeypatch, capsys)
+    assert code == 0, err
+    assert "dev_f1" in out and "kind,rule,found,correct,precision" in out
+
+
+def test_the_sealed_halfs_errors_need_unseal(tmp_path, monkeypatch, capsys):
+    docs, gold = _small_set(tmp_path)
+    code, _, err = run_main(["eval", "--gold", str(gold), str(docs), "--errors", "appointments"], monkeypatch, capsys)
+    assert code == 2 and "sealed" in err and len(err.splitlines()) == 1
+    code, out, _ = run_main(["eval", "--gold", str(gold), str(docs), "--errors", "appointments", "--unseal",
+                             "--format", "csv"], monkeypatch, capsys)
+    assert code == 0 and "file,error,fact,rule" in out
+
+
+def test_a_file_and_a_folder_do_not_mix(tmp_path, monkeypatch, capsys):
+    docs, gold = _small_set(tmp_path)
+    code, _, err = run_main(["eval", "--gold", str(next(gold.iterdir())), str(docs)], monkeypatch, capsys)
+    assert code == 2 and "both be files or both be folders" in err
