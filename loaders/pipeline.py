@@ -22,10 +22,36 @@ def documents_of(source: Source) -> list[Document]:
     return segment(normalize(source))
 
 
+# Characters spaCy reads at once. A longer document is read in pieces cut at line breaks (or
+# sentence ends), so that memory stays flat however long it is: spaCy holds a token per character.
+PIECE = 100_000
+_CUTS = ("\n", "。", "；", ";")
+
+
+def pieces(text: str, size: int = PIECE) -> list[tuple[int, int]]:
+    """Spans of at most `size` characters covering text, each ending at a line break or a
+    sentence's end where one stands in its second half."""
+    out, start = [], 0
+    while len(text) - start > size:
+        end = start + size
+        cut = max(text.rfind(mark, start + size // 2, end) for mark in _CUTS)
+        end = cut + 1 if cut >= 0 else end
+        out.append((start, end))
+        start = end
+    return out + [(start, len(text))]
+
+
 def view_of(document: Document, nlp=None) -> DocumentView:
     """The document as extractors read it, with the spans the pipeline marked."""
+    nlp = nlp or get_nlp()
     view = DocumentView(document)
-    view.doc = (nlp or get_nlp())(view.text)
+    spans = pieces(view.text)
+    if len(spans) == 1:
+        view.doc = nlp(view.text)
+        view.add_marks(view.doc)
+        return view
+    for (start, end), doc in zip(spans, nlp.pipe(view.text[a:b] for a, b in spans)):
+        view.add_marks(doc, start)
     return view
 
 

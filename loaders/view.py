@@ -10,24 +10,35 @@ page and sentence a fact keeps. The outline and the spans spaCy marked are read 
 from __future__ import annotations
 
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from loaders.records import Document, Evidence
 from loaders.structure.outline import Unit, outline
 from loaders.text.script import to_simplified
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc
+
+
+class Mark(NamedTuple):
+    """A span the pipeline marked, in body offsets, with the attributes of spaCy's Span that
+    rules read: a long document is read by spaCy in pieces, whose spans are shifted here."""
+
+    start_char: int
+    end_char: int
+    label_: str
+    kb_id_: str = ""
 
 
 class DocumentView:
     """A document's body for reading: simplified text, outline, marked spans, evidence."""
 
-    def __init__(self, document: Document, doc: "Doc | None" = None):
+    def __init__(self, document: Document):
         self.document = document
         self.base = document.body_offset
         self.text = to_simplified(document.text.text[self.base:document.end])
-        self.doc = doc  # the spaCy doc of `text`, when the pipeline ran
+        self.doc: "Doc | None" = None  # the spaCy doc of `text` when it was read in one piece
+        self.marks: dict[str, list[Mark]] = {}  # span group → marks, in order
 
     @property
     def key(self) -> str:
@@ -50,6 +61,12 @@ class DocumentView:
         """The numbered units of the body (一、 (一) 1. (1) ① 附件)."""
         return outline(self.text, self.raw_char)
 
-    def spans(self, group: str) -> list["Span"]:
+    def spans(self, group: str) -> list[Mark]:
         """The spans spaCy marked in a group (agency, place, gazetteer, lexicon)."""
-        return list(self.doc.spans.get(group, [])) if self.doc is not None else []
+        return self.marks.get(group, [])
+
+    def add_marks(self, doc: "Doc", offset: int = 0) -> None:
+        """Keep the span groups of a spaCy doc read from text[offset:]."""
+        for group, spans in doc.spans.items():
+            self.marks.setdefault(group, []).extend(
+                Mark(s.start_char + offset, s.end_char + offset, s.label_, s.kb_id_) for s in spans)
