@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from govkg.errors import InputError
-from kg.evaluate import KINDS, Score, differences, k, score
+from kg.evaluate import KINDS, Score, differences, doc_key, k, score
 from kg.rules_score import FACT_LISTS, by_rule, rules_of
 
 HALVES = ("dev", "sealed")
@@ -74,12 +74,12 @@ def align(gold: dict, found: dict) -> dict:
     without 文号 get ids the gold cannot know (a hash), hence this step.
     """
     gold_docs = gold.get("documents", [])
-    by_number = {k(d["number"]): gold_key(d) for d in gold_docs if d.get("number")}
+    by_number = {doc_key(d["number"]): gold_key(d) for d in gold_docs if d.get("number")}
     by_title = {k(d["title"]): gold_key(d) for d in gold_docs if d.get("title")}
     names, claimed = {}, set()
     for d in found.get("documents", []):
         key = d.get("number") or d["id"]
-        target = by_number.get(k(d.get("number") or "")) or by_title.get(k(d.get("title") or ""))
+        target = by_number.get(doc_key(d.get("number") or "")) or by_title.get(k(d.get("title") or ""))
         if target:
             names[key] = target
             claimed.add(target)
@@ -141,9 +141,9 @@ def errors(results: Iterable[FileResult], kind: str) -> list[dict]:
         missed, extra = differences(r.gold, r.found, kind, r.covered)
         rules = rules_of(r.found, kind) if kind in FACT_LISTS else {}
         rows += [{"file": r.stem, "error": "missed", "fact": " | ".join(map(str, m)), "rule": ""}
-                 for m in sorted(missed)]
+                 for m in sorted(missed, key=str)]
         rows += [{"file": r.stem, "error": "extra", "fact": " | ".join(map(str, e)),
-                  "rule": ", ".join(sorted(rules.get(e, ())))} for e in sorted(extra)]
+                  "rule": ", ".join(sorted(rules.get(e, ())))} for e in sorted(extra, key=str)]
     return rows
 
 

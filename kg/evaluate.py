@@ -7,6 +7,7 @@ written in traditional characters matches the same names found in either script.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -18,9 +19,20 @@ from loaders.text.normalize import normalize_key
 _TO_SIMPLIFIED = opencc.OpenCC("t2s")
 
 
+# Pinyin a web mirror printed after a character (`會(huì)`): page noise, not part of a name.
+_PINYIN = re.compile(r"\([a-zA-Z\u00c0-\u024f]{1,8}\)")
+_NUMBER_BRACKETS = str.maketrans("[]【】", "〔〕〔〕")
+
+
 def k(name: str) -> str:
-    """The key two written forms of one name share: simplified script, NFKC, no spaces."""
-    return normalize_key(_TO_SIMPLIFIED.convert(name))
+    """The key two written forms of one name share: simplified script, NFKC, no spaces, no
+    inserted pinyin."""
+    return normalize_key(_PINYIN.sub("", _TO_SIMPLIFIED.convert(name)))
+
+
+def doc_key(number: str) -> str:
+    """A 文号 or document id as a key: its year's brackets written any way (〔2008〕, [2008])."""
+    return k(number).translate(_NUMBER_BRACKETS)
 
 Key = tuple
 
@@ -52,13 +64,16 @@ class Score:
 
 def _documents(data: dict) -> Iterable[Key]:
     for d in data.get("documents", []):
-        yield k(d.get("number") or ""), d.get("date"), k(d.get("title") or "")
+        yield doc_key(d.get("number") or ""), d.get("date"), k(d.get("title") or "")
 
 
 def _acts(kind: str) -> Callable[[dict], Iterable[Key]]:
+    """(doc, person, position, org, title): the position decides; org and title, apart, let a
+    scorer match `郑州市长` with 郑州市人民政府 + 市长 (see `same_act`)."""
     def keys(data: dict) -> Iterable[Key]:
         for a in data.get(kind, []):
-            yield k(a["doc"]), k(a["person"]), k((a.get("org") or "") + (a.get("post") or ""))
+            org, post = k(a.get("org") or ""), k(a.get("post") or "")
+            yield doc_key(a["doc"]), k(a["person"]), org + post, org, post
     return keys
 
 
@@ -66,7 +81,7 @@ def _assignments(data: dict) -> Iterable[Key]:
     for t in data.get("tasks", []):
         for role in ("lead", "cooperate", "responsible"):
             for agency in t.get(role, []):
-                yield k(t["doc"]), k(str(t["item"])), role, k(agency)
+                yield doc_key(t["doc"]), k(str(t["item"])), role, k(agency)
 
 
 def office_title_key(title: str) -> str:
@@ -82,7 +97,7 @@ def _members(data: dict) -> Iterable[Key]:
             for m in g.get(role, []):
                 title = m.get("title") or ""
                 key = office_title_key(title) if role == "office_staff" else k(title)
-                yield k(g["doc"]), k(m["person"]), role, key
+                yield doc_key(g["doc"]), k(m["person"]), role, key
 
 
 def _leads(data: dict) -> Iterable[Key]:
@@ -96,7 +111,7 @@ def _rivers(data: dict) -> Iterable[Key]:
 def _task_rivers(data: dict) -> Iterable[Key]:
     for t in data.get("tasks", []):
         for river in t.get("rivers", []):
-            yield k(t["doc"]), k(str(t["item"])), k(river)
+            yield doc_key(t["doc"]), k(str(t["item"])), k(river)
 
 
 KINDS: dict[str, Callable[[dict], Iterable[Key]]] = {
@@ -120,7 +135,7 @@ def _covered(kind: str, gold_keys: set[Key], docs: set[str] | None) -> set[str] 
     """The documents a kind is scored on, or None for all of them."""
     if kind not in COVERED_KINDS:
         return None
-    return {key[0] for key in gold_keys} if docs is None else {k(d) for d in docs}
+    return {key[0] for key in gold_keys} if docs is None else {doc_key(d) for d in docs}
 
 
 def _pair(gold: dict, found: dict, kind: str, docs: set[str] | None) -> tuple[set[Key], set[Key]]:
@@ -131,17 +146,90 @@ def _pair(gold: dict, found: dict, kind: str, docs: set[str] | None) -> tuple[se
     return g, f
 
 
+def in_order(short: str, long: str) -> bool:
+    """Every character of `short` appears in `long`, in order (省环保厅 in 省环境保护厅)."""
+    chars = iter(long)
+    return all(ch in chars for ch in short)
+
+
+def _orgs_agree(a: str, b: str) -> bool:
+    """One body written two ways: the shorter's characters run in order in the longer."""
+    if a == b:
+        return True
+    short, long = sorted((a, b), key=len)
+    return len(short) >= 2 and in_order(short, long)
+
+
+def same_act(g: Key, f: Key) -> bool:
+    """One act written two ways: same person, same title, and the body before the title one
+    name written two ways (郑州市人民政府 + 市长 and a whole position `郑州市长` in `post`, which
+    the gold format allows). Where a side splits body and title, its title is the title."""
+    (doc, person, position, org, post), (f_doc, f_person, f_position, f_org, f_post) = g, f
+    if (doc, person) != (f_doc, f_person):
+        return False
+    if position == f_position:
+        return True
+    for title in sorted({post, f_post} - {""}, key=len, reverse=True):
+        if (position.endswith(title) and f_position.endswith(title)
+                and (not org or post == title) and (not f_org or f_post == title)):
+            return _orgs_agree(position[:-len(title)], f_position[:-len(title)])
+    return False
+
+
+def _items_agree(a: str, b: str) -> bool:
+    """One item labelled alone (4) or after its parents (三(二)4)."""
+    if a == b:
+        return True
+    short, long = sorted((a, b), key=len)
+    parents = long[:-len(short)]
+    return long.endswith(short) and (parents.endswith(")") or parents[-1:] in "一二三四五六七八九十")
+
+
+def same_assignment(g: Key, f: Key) -> bool:
+    return (g[0], g[2], g[3]) == (f[0], f[2], f[3]) and _items_agree(g[1], f[1])
+
+
+# Kinds whose facts a gold file and an extraction may write in two ways of one meaning.
+SAME: dict[str, Callable[[Key, Key], bool]] = {
+    "appointments": same_act, "removals": same_act,
+    "task_agencies": same_assignment, "lead_units": same_assignment,
+}
+
+
+def matches(gold: set[Key], found: set[Key], kind: str) -> set[tuple[Key, Key]]:
+    """Pairs of a gold and a found fact of one meaning, each fact in one pair at most: equal
+    keys first, then the kind's looser sameness."""
+    pairs = {(key, key) for key in gold & found}
+    same = SAME.get(kind)
+    if same is None:
+        return pairs
+    left = set(found - gold)
+    for g in sorted(gold - found, key=str):
+        f = next((f for f in sorted(left, key=str) if same(g, f)), None)
+        if f is not None:
+            pairs.add((g, f))
+            left.discard(f)
+    return pairs
+
+
 def score(gold: dict, found: dict, docs: set[str] | None = None) -> list[Score]:
     """Scores per kind; `docs` limits task and group kinds to the documents the gold covers
     (by default, those it lists tasks or groups for)."""
     scores = []
     for kind in KINDS:
         g, f = _pair(gold, found, kind, docs)
-        scores.append(Score(kind, len(g), len(f), len(g & f)))
+        scores.append(Score(kind, len(g), len(f), len(matches(g, f, kind))))
     return scores
 
 
 def differences(gold: dict, found: dict, kind: str, docs: set[str] | None = None) -> tuple[set[Key], set[Key]]:
     """(missed, extra) keys of one kind: what a reader checks when a score drops."""
     g, f = _pair(gold, found, kind, docs)
-    return g - f, f - g
+    pairs = matches(g, f, kind)
+    return g - {a for a, _ in pairs}, f - {b for _, b in pairs}
+
+
+def matched_found(gold: dict, found: dict, kind: str, docs: set[str] | None = None) -> set[Key]:
+    """The found keys of a kind that match a gold fact."""
+    g, f = _pair(gold, found, kind, docs)
+    return {b for _, b in matches(g, f, kind)}

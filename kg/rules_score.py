@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 
-from kg.evaluate import KINDS, Key, _pair
+from kg.evaluate import KINDS, Key, _pair, matched_found
 
 # The list of facts each kind's keys come from; rivers and documents carry no rule.
 FACT_LISTS = {"appointments": "appointments", "removals": "removals", "task_agencies": "tasks",
@@ -51,13 +51,14 @@ def by_rule(gold: dict, found: dict, docs: set[str] | None = None) -> Counter:
     """(kind, rule, "found"|"correct") → count, over the facts a kind is scored on."""
     counts: Counter = Counter()
     for kind in FACT_LISTS:
-        g, scored = _pair(gold, found, kind, docs)
+        _, scored = _pair(gold, found, kind, docs)
+        right = matched_found(gold, found, kind, docs)
         for key, rules in rules_of(found, kind).items():
             if key not in scored:
                 continue
             for rule in rules:
                 counts[(kind, rule, "found")] += 1
-                counts[(kind, rule, "correct")] += key in g
+                counts[(kind, rule, "correct")] += key in right
     return counts
 
 
