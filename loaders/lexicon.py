@@ -28,9 +28,13 @@ LEXICON_DIR = Path(__file__).resolve().parents[1] / "ontology" / "lexicon"
 # Values some mappings may take: a role of a unit in a task, of a person in a group.
 TASK_ROLES = ("lead", "cooperate", "responsible")
 MEMBER_ROLES = ("leader", "deputy", "member", "office_director", "office_deputy", "office_member")
+# The kinds of column a task table has (loaders/extract/tasks/table.py).
+TASK_COLUMNS = ("number", "task", "lead", "cooperate", "responsible", "leader", "deadline")
 ALLOWED_VALUES = {
     "roles.verbs": TASK_ROLES, "roles.labels": TASK_ROLES, "roles.marks": TASK_ROLES,
+    "roles.table_columns_pattern": TASK_COLUMNS,
     "groups.roles": MEMBER_ROLES,
+    "groups.office_roles": MEMBER_ROLES,
 }
 
 

@@ -28,6 +28,7 @@ class Mark(NamedTuple):
     end_char: int
     label_: str
     kb_id_: str = ""
+    id_: str = ""  # the rule that marked it, where a component names one
 
 
 class DocumentView:
@@ -69,4 +70,4 @@ class DocumentView:
         """Keep the span groups of a spaCy doc read from text[offset:]."""
         for group, spans in doc.spans.items():
             self.marks.setdefault(group, []).extend(
-                Mark(s.start_char + offset, s.end_char + offset, s.label_, s.kb_id_) for s in spans)
+                Mark(s.start_char + offset, s.end_char + offset, s.label_, s.kb_id_, s.id_) for s in spans)

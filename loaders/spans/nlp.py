@@ -11,7 +11,8 @@ Components, in order, each reading the raw string once and attaching spans with
   words, group roles …) → `doc.spans["lexicon"]`, labelled as the lexicon's `spans` say: one
   PhraseMatcher pass, so a rule asks where its words stand instead of scanning for them.
 - `govkg_places`: rivers and districts → `doc.spans["place"]`: gazetteer hits that stand as
-  names (not 海河 in 上海河道, not 香河 in 香河县) plus the list grammar of loaders.spans.places.
+  names (not 海河 in 上海河道, not 香河 in 香河县) plus the grammar of loaders.spans.places;
+  each span's `id_` names the rule that found it (`places/gazetteer`, `places/list` …).
 Span groups, not `doc.ents`: the groups overlap by nature (盂县 inside 盂县人民政府), and
 setting `doc.ents` costs a pass over every token that no extractor needs.
 """
@@ -29,13 +30,10 @@ from spacy.util import filter_spans
 from govkg.errors import KgError
 from loaders.lexicon import lexicon
 from loaders.spans.agency import agency_after, find_agencies
-from loaders.spans.posts import is_person_name
 from loaders.spans.gazetteer import get_gazetteer
-from loaders.spans.places import find_places
+from loaders.spans.places import GAZETTEER_RULE, find_places, stands_alone
 from loaders.spans.tokenizer import TEXT_KEY, CharTokenizer
 
-# A river hit followed by these is part of another word: 海河 in 上海河道, 香河 in 香河县.
-_NOT_A_RIVER_AFTER = set("道长湖岸堤床县市区镇乡村街")
 _PLACE_LABELS = {"RIVER", "DISTRICT"}
 
 
@@ -82,31 +80,20 @@ def make_agency(nlp: Language, name: str):
     return agency_component
 
 
-def _is_cjk(text: str, i: int) -> bool:
-    return 0 <= i < len(text) and "\u4e00" <= text[i] <= "\u9fff"
-
-
-def _stands_alone(text: str, span: Span) -> bool:
-    if span.label_ != "RIVER":
-        return True
-    after = text[span.end_char:span.end_char + 1]
-    if after and after in _NOT_A_RIVER_AFTER:
-        return False
-    # A surname before the river, the three characters a word of their own: a person
-    # (宋长江 on a line of a 任免名单), not the river.
-    a = span.start_char
-    alone = not _is_cjk(text, a - 2) and not _is_cjk(text, span.end_char)
-    return not (alone and _is_cjk(text, a - 1) and is_person_name(text[a - 1:span.end_char]))
+def _place_span(doc: Doc, start: int, end: int, label: str, rule: str) -> Span | None:
+    """A place's span; its id names the rule that found it, which a mention keeps."""
+    return doc.char_span(start, end, label=label, span_id=rule, alignment_mode="expand")
 
 
 @Language.factory("govkg_places")
 def make_places(nlp: Language, name: str):
     def places_component(doc: Doc) -> Doc:
         text = doc_text(doc)
-        known = [s for s in doc.spans.get("gazetteer", []) if s.label_ in _PLACE_LABELS]
-        known = [s for s in known if _stands_alone(text, s)]
+        known = [s for s in doc.spans.get("gazetteer", [])
+                 if s.label_ in _PLACE_LABELS and stands_alone(text, s.start_char, s.end_char, s.label_)]
         found = find_places(text, [(s.start_char, s.end_char) for s in known])
-        spans = known + _keep(_span(doc, p.start, p.end, p.label) for p in found)
+        spans = [Span(doc, s.start, s.end, s.label_, kb_id=s.kb_id_, span_id=GAZETTEER_RULE) for s in known]
+        spans += _keep(_place_span(doc, p.start, p.end, p.label, p.rule) for p in found)
         doc.spans["place"] = sorted(spans, key=lambda s: s.start)
         return doc
     return places_component

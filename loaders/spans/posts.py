@@ -9,6 +9,8 @@ Brackets closing a position are notes (`（兼）`, `（试用期一年）`, `�
 A person's name is checked on its shape and, as a confidence signal, on its surname
 (ontology/gazetteer/surnames.csv, compound ones such as 欧阳 included): a name whose surname is
 known passes on shape alone; any other needs a sentence whose structure vouches for it.
+The words (代理, 同志, the joiners of a minority name, what never stands in a name, the roles
+of a group) are in ontology/lexicon/acts.yaml.
 """
 
 from __future__ import annotations
@@ -17,15 +19,20 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from loaders.lexicon import lexicon
 from loaders.spans.gazetteer import read_table
 
+_LEX = lexicon()
 # Roles inside leading groups are memberships (loaders.extract.groups), not posts.
-GROUP_ROLES = ("组长", "副组长", "成员", "组员")
+GROUP_ROLES = _LEX.words("acts.group_roles")
 _TRAILING_NOTE = re.compile(r"\(\s*([^()]{1,30}?)\s*\)\s*$")  # (挂职,浙江省援藏干部,挂职时间三年)
 # Pinyin a web mirror put after a character (`廳長(zhǎng)`): no note, not part of the title.
 _PINYIN = re.compile(r"\([a-zA-Z\u00c0-\u024f\s]{1,12}\)\s*$")
-_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,10}[·•・][\u4e00-\u9fff·•・]{1,20}")
-_NOT_IN_NAME = re.compile(r"[的等为和及与在由对将经各该本其副市局厅办府县省]|同志|人民|委员|部门|单位")
+_JOINERS = _LEX["acts.name_joiners"]  # 艾尔肯·吐尔地
+_NAME = re.compile(rf"[\u4e00-\u9fff]{{2,4}}|[\u4e00-\u9fff]{{1,10}}[{_JOINERS}][\u4e00-\u9fff{_JOINERS}]{{1,20}}")
+_NOT_IN_NAME = re.compile(rf"[{_LEX['acts.name_stop_chars']}]|{'|'.join(_LEX.words('acts.not_in_names'))}")
+_HONORIFIC = _LEX["acts.honorific"]
+_ACTING, _ACTING_SHORT = _LEX["acts.acting"], _LEX["acts.acting_short"]  # 代理局长, 代市长
 
 
 @dataclass(frozen=True)
@@ -84,7 +91,7 @@ def is_person_name(text: str, strong: bool = False) -> bool:
         return False
     if title_length(text) >= 2 or text.endswith(GROUP_ROLES):
         return False
-    return strong or "·" in text or "•" in text or "・" in text or surname_length(text) > 0
+    return strong or any(joiner in text for joiner in _JOINERS) or surname_length(text) > 0
 
 
 def parse_post(view: str, start: int, end: int) -> Post | None:
@@ -99,10 +106,10 @@ def parse_post(view: str, start: int, end: int) -> Post | None:
         while end > start and view[end - 1].isspace():
             end -= 1
     acting = False
-    if view.startswith("代理", start) and end - start > 2:
-        start, acting = start + 2, True
-    elif view.startswith("代", start) and is_title(view[start + 1:end]):
-        start, acting = start + 1, True
+    if view.startswith(_ACTING, start) and end - start > len(_ACTING):
+        start, acting = start + len(_ACTING), True
+    elif view.startswith(_ACTING_SHORT, start) and is_title(view[start + len(_ACTING_SHORT):end]):
+        start, acting = start + len(_ACTING_SHORT), True
     if end <= start:
         return None
     # A title broken over two lines (`大队大\n队长`) is still a title: match without whitespace.
@@ -112,8 +119,8 @@ def parse_post(view: str, start: int, end: int) -> Post | None:
         return Post(None, (start, end), tuple(notes), acting)
     cut = kept[-size]
     org_end = cut
-    if view.startswith("代理", org_end - 2) and org_end - 2 > start:  # 吉林省能源局代理局长
-        org_end, acting = org_end - 2, True
+    if view.startswith(_ACTING, org_end - len(_ACTING)) and org_end - len(_ACTING) > start:  # 吉林省能源局代理局长
+        org_end, acting = org_end - len(_ACTING), True
     while org_end > start and view[org_end - 1].isspace():
         org_end -= 1
     return Post((start, org_end) if org_end > start else None, (cut, end), tuple(notes), acting)
@@ -127,7 +134,7 @@ def people_spans(view: str, a: int, b: int, strong: bool = False) -> list[tuple[
     for part in view[a:b].split("、"):
         lead = len(part) - len(part.lstrip())
         core = part.strip()
-        name = core.removesuffix("同志")
+        name = core.removesuffix(_HONORIFIC)
         if not is_person_name("".join(name.split()), strong or name != core):
             return []
         spans.append((start + lead, start + lead + len(name)))

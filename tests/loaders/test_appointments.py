@@ -1,14 +1,15 @@
 """Appointments and removals: the sample against its gold, fixtures in other styles, forms."""
 
-from loaders.view import DocumentView
 import pytest
 
 from loaders import extract
 from loaders.extract.acts import extract_appointments
+from loaders.pipeline import view_of
 from loaders.spans.posts import is_person_name, parse_post, title_length
 from loaders.text.normalize import normalize
 from loaders.records import Source
 from loaders.text.segment import segment
+from loaders.view import DocumentView
 from tests.loaders.docs_support import (FIXTURE_NAMES, FIXTURES, expected, gold, key, sample_text,
                                         text_of)
 
@@ -53,8 +54,25 @@ def test_evidence_is_the_sentence_in_the_raw_text(sample_acts):
     source = sample_text().source.text
     assert act.evidence.sentence == "张卫东的阳泉市公安局城区分局局长职务(保留原职级待遇)"
     assert "张卫东的阳泉市公安局城区分局局长职务" in source[act.evidence.start:act.evidence.end]
-    assert act.evidence.rule == "appointments" and act.evidence.page == 1
+    assert act.evidence.rule == "acts/block:免去" and act.evidence.page == 1
     assert raw.doc == "阳政任字〔2020〕6号"
+
+
+def test_the_words_spacy_marked_find_what_a_scan_finds():
+    """With the pipeline's marks the reader goes from act word to act word; a view read without
+    the pipeline scans for the words: both read the same acts, naming the same rules."""
+    def read(view):
+        return [(a.kind, a.person, a.post, a.org, a.act, a.note, a.evidence.rule)
+                for a in extract_appointments(view).acts]
+
+    prose = normalize(Source.from_pages("mem.txt", [
+        "关于做好有关工作的通知\n\n晋政办〔2021〕1号\n\n各县区人民政府：\n\n　　做好防汛工作。\n"
+        "　　经研究，决定任命张三为市审计局局长；\n免去李四的市财政局局长职务。王五同志任市商务局\n局长，"
+        "不再担任市财政局副局长职务。\n　　落实责任，完成任务。\n"], "txt"))
+    documents = [*segment(sample_text()), *segment(prose)]
+    assert len(read(view_of(documents[-1]))) == 4
+    for document in documents:
+        assert read(view_of(document)) == read(DocumentView(document))
 
 
 def test_registered_by_name():

@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from loaders.extract.acts.decision import decision_context, find_decision
+from loaders.pipeline import view_of
 from loaders.text.normalize import normalize
 from loaders.read import read
 from loaders.records import Source
@@ -18,7 +19,7 @@ CITY_MEETING = ("阳泉市人民政府", "2020年3月24日常务会议", "2020-0
 
 @pytest.fixture(scope="module")
 def sample_docs():
-    return {d.key: d for d in segment(sample_text())}
+    return {d.key: view_of(d) for d in segment(sample_text())}
 
 
 @pytest.mark.parametrize("number, context", [
@@ -35,9 +36,9 @@ def test_sample(sample_docs, number, context):
 
 
 def test_span_is_the_statement(sample_docs):
-    doc = sample_docs["阳政任字〔2020〕7号"]
-    found = find_decision(doc)
-    assert doc.text.text[found.start:found.end] == "阳泉市人民政府2020年3月24日常务会议"
+    view = sample_docs["阳政任字〔2020〕7号"]
+    found = find_decision(view)
+    assert view.text[found.start:found.end] == "阳泉市人民政府2020年3月24日常务会议"
 
 
 def _unseen_with_decision():
@@ -51,12 +52,12 @@ def _unseen_with_decision():
 @pytest.mark.parametrize("path, context", list(_unseen_with_decision()))
 def test_unseen_documents(path: Path, context):
     (doc,) = segment(normalize(read(path)))
-    assert decision_context(doc) == context
+    assert decision_context(view_of(doc)) == context
 
 
 def _context(body: str, title: str = "关于张三等同志职务任免的通知"):
     text = normalize(Source.from_pages("mem.txt", [f"某某市人民政府{title}\n\n某政任〔2021〕1号\n\n{body}\n"], "txt"))
-    return decision_context(segment(text)[0])
+    return decision_context(view_of(segment(text)[0]))
 
 
 @pytest.mark.parametrize("body, context", [

@@ -68,7 +68,7 @@ def test_evidence_holds_the_body_and_the_text(sample_duties):
         for t in tasks:
             cut = "".join(raw[t.evidence.start:t.evidence.end].split())
             assert t.responsible[0] in cut and t.heading in cut
-            assert t.evidence.rule == "duties"
+            assert t.evidence.rule.startswith("duties/")
 
 
 def test_registered_by_name():

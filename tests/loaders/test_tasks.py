@@ -1,11 +1,15 @@
+import re
+
 import pytest
 
+from loaders.extract.tasks import extract_tasks
 from loaders.text.normalize import normalize
 from loaders.structure.outline import outline
 from loaders.records import Document, Source
 from loaders.extract.tasks.clauses import find_clauses
 from loaders.extract.tasks.roles import parse_roles
 from loaders.extract.tasks.table import task_rows
+from loaders.view import DocumentView
 from tests.loaders.extract_support import (fixture, fixture_names, key, run, sample_document,
                                            sample_documents)
 
@@ -84,7 +88,29 @@ def test_a_tasks_evidence_holds_its_text_and_clause():
     raw = document.text.source.text[task.evidence.start:task.evidence.end]
     assert raw.startswith("开展入河排污口排查整治")
     assert raw.endswith("（市生态环境局牵头，市水利局、市住建局配合，各县（区）政府负责）")
-    assert task.evidence.rule == "tasks" and task.evidence.doc == RIVER_PLAN
+    assert task.evidence.rule == "tasks/bracket" and task.evidence.doc == RIVER_PLAN
+
+
+# The rules a task may name: a mechanism, its detail, the document rules that changed its roles.
+RULE = re.compile(r"tasks/(?:bracket|closing|table|label:\S+|inline:(?:由)?…(?:牵头|负责|会同))"
+                  r"(?:\+(?:first-leads|others-cooperate|responsible-leads))*(?:\+answering)?")
+
+
+def test_every_task_of_the_sample_names_one_of_a_few_rules(sample_tasks):
+    rules = {task.evidence.rule for task in sample_tasks.values()}
+    assert all(RULE.fullmatch(rule) for rule in rules), rules
+    assert {"tasks/bracket", "tasks/label:责任单位", "tasks/inline:由…牵头"} <= rules
+
+
+def _roles(tasks) -> list[tuple]:
+    return [(t.item, t.lead, t.cooperate, t.responsible, t.deadline, t.evidence.rule) for t in tasks]
+
+
+def test_a_view_no_pipeline_marked_gives_the_same_tasks():
+    """Inline mandates are tried where spaCy marked their verbs; a view without marks finds
+    the verbs itself, with the same result."""
+    for document in sample_documents():
+        assert _roles(extract_tasks(DocumentView(document)).tasks) == _roles(run("tasks", document).tasks)
 
 
 @pytest.mark.parametrize("name", fixture_names("tasks"))

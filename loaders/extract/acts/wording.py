@@ -9,61 +9,144 @@ Acts are written in a few shapes, in notices, decisions and 人大常委会 news
   one 免去 several people's posts (`免去A的X职务、B的Y职务`);
 - a clause without a name after an act of the same sentence is that person's
   (`张三同志任X，不再担任Y职务`, `…，免去Y职务`).
-The patterns are kept apart from the reader so that the grammar can be read in one place.
+The grammar is here, in one place; its words are in ontology/lexicon/acts.yaml. Each form
+names the rule it is (`acts/form:免去…的…职务`), spelled with the words it matches.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+
+from loaders.lexicon import alternation, lexicon
+from loaders.view import DocumentView
 
 APPOINT, REMOVE = "appointment", "removal"
-PROBATION_DONE = "试用期满正式任用"
+_LEX = lexicon()
+W = {name: _LEX[f"acts.{name}"] for name in (
+    "appoint", "hire", "remove", "resign", "accept", "no_longer", "concurrent", "concurrent_note", "acting",
+    "serve", "confirm", "confirmed", "probation_over", "probation_note", "as_word", "of_word", "post_word",
+    "pronoun", "honorific", "as_follows", "nationality_suffix", "name_joiners")}
+_CJK = "\u4e00-\u9fff"
+_ALT = _LEX.alternation
+_NAME_CHARS = f"[{_CJK}{re.escape(W['name_joiners'])}、]"
+# A note on sex or nationality may follow a name (`马国林（回族）任…`, `杨淑芳（女）任…`).
+_NATION = f"[{_CJK}]{{1,5}}{W['nationality_suffix']}"
+_PERSON_NOTE = rf"(?:\((?:{_ALT('acts.sexes')}(?:,{_NATION})?|{_NATION})\))?"
 # Names, perhaps spaced by the layout (`马　骁`): one space may stand between characters, or
 # a line break where a PDF's line ends inside a name (`任命孙丽` / `华为…`).
-# A note on sex or nationality may follow a name (`马国林（回族）任…`, `杨淑芳（女）任…`).
-_PERSON_NOTE = r"(?:\((?:(?:女|男)(?:,[\u4e00-\u9fff]{1,5}族)?|[\u4e00-\u9fff]{1,5}族)\))?"
-_NAMES = (r"(?P<names>其|[\u4e00-\u9fff·•・、](?:[\u4e00-\u9fff·•・、]| {1,3}(?! )|\n(?!\n)){1,39}?)"
-          + _PERSON_NOTE + r"(?:同志)?")
-_LEAD = r"^(?:会议|经研究|研究|现|并|同时|另|拟|提请|批准|同意)?(?:决定|同意)?(?:由)?"
-# (pattern, kind, act, strong): the first that matches a clause decides it. A strong form
-# frames its names as persons (任命X为, 免去X的), so a name with an unknown surname is taken there;
-# a weak one (X任Y, X兼任Y) takes only names with a known surname or 同志 after them.
+_NAMES = (rf"(?P<names>{W['pronoun']}|{_NAME_CHARS}(?:{_NAME_CHARS}| {{1,3}}(?! )|\n(?!\n)){{1,39}}?)"
+          rf"{_PERSON_NOTE}(?:{W['honorific']})?")
+_LEAD = rf"^{_ALT('acts.clause_openers')}?{_ALT('acts.clause_decided')}?{_ALT('acts.clause_by')}?"
+_COLON = "[:：]?"
+_CONFIRM = f"{W['confirm']}{_ALT('acts.confirm_tails')}?"
+def _not_in_words(word: str, words: tuple[str, ...]) -> str:
+    """`word` where it is no part of `words` (任 not in 责任, 任务): look-behinds and -aheads."""
+    behind = [w[:w.index(word)] for w in words if not w.startswith(word)]
+    ahead = [w[len(word):] for w in words if w.startswith(word)]
+    return ("".join(f"(?<!{re.escape(b)})" for b in behind) + re.escape(word)
+            + (f"(?!{alternation(ahead)})" if ahead else ""))
+
+
+# 任 as a verb of its own: not the first character of 任命, 任职, 任务 …
+_SERVE = _not_in_words(W["serve"], _LEX.words("acts.serve_not_before"))
+_AS, _OF, _POST_WORD = W["as_word"], W["of_word"], W["post_word"]
+
+
+@dataclass(frozen=True)
+class Form:
+    """One way of writing an act: its pattern, the word it cannot match without (a clause
+    lacking it skips the regex), its kind and act, and whether it frames its names as
+    persons (任命X为, 免去X的) or takes only names with a known surname or 同志 (X任Y)."""
+
+    rule: str
+    pattern: re.Pattern
+    word: str
+    kind: str
+    act: str
+    strong: bool
+
+
+def _form(kind: str, act: str, strong: bool, word: str, shape: str, pattern: str) -> Form:
+    return Form(f"acts/form:{shape}", re.compile(pattern, re.S), word, kind, act, strong)
+
+
+_ACCEPT, _RESIGN, _NO_LONGER, _REMOVE = W["accept"], W["resign"], W["no_longer"], W["remove"]
+_HIRE, _APPOINT, _CONCURRENT, _ACTING = W["hire"], W["appoint"], W["concurrent"], W["acting"]
+# The first form that matches a clause decides it: (kind, act, strong, the word it needs),
+# the form as its rule shows it, and its pattern.
 FORMS = [
-    (re.compile(rf"接受{_NAMES}辞去(?P<posts>.+?)职务", re.S), REMOVE, "辞去", True),
-    (re.compile(rf"{_LEAD}{_NAMES}辞去(?P<posts>.+?)职务", re.S), REMOVE, "辞去", False),
-    (re.compile(rf"{_LEAD}{_NAMES}不再担任(?P<posts>.+?)(?:职务|$)", re.S), REMOVE, "不再担任", False),
-    (re.compile(rf"免去[:：]?{_NAMES}的(?P<posts>.+?)职务", re.S), REMOVE, "免去", True),
-    (re.compile(r"免去[:：]?(?P<who>[^的]+?)职务", re.S), REMOVE, "免去", False),
-    (re.compile(rf"聘任[:：]?{_NAMES}为(?P<posts>.+)", re.S), APPOINT, "聘任", True),
-    (re.compile(rf"任命[:：]?{_NAMES}为(?P<posts>.+)", re.S), APPOINT, "任命", True),
-    (re.compile(rf"{_LEAD}{_NAMES}(?:试用期满)?正式任(?:[用命职]为)?(?P<posts>.+)", re.S), APPOINT, "正式任用", True),
-    (re.compile(rf"{_LEAD}{_NAMES}兼任(?P<posts>.+?)(?:职务)?$", re.S), APPOINT, "兼任", False),
-    (re.compile(rf"{_LEAD}{_NAMES}代理(?P<posts>.+?)(?:职务)?$", re.S), APPOINT, "代理", False),
-    (re.compile(rf"{_LEAD}{_NAMES}任(?![命职免务期用何])(?P<posts>.+?)(?:职务)?$", re.S), APPOINT, "任命", False),
+    _form(REMOVE, _RESIGN, True, _RESIGN, f"{_ACCEPT}…{_RESIGN}…{_POST_WORD}",
+          rf"{_ACCEPT}{_NAMES}{_RESIGN}(?P<posts>.+?){_POST_WORD}"),
+    _form(REMOVE, _RESIGN, False, _RESIGN, f"…{_RESIGN}…{_POST_WORD}",
+          rf"{_LEAD}{_NAMES}{_RESIGN}(?P<posts>.+?){_POST_WORD}"),
+    _form(REMOVE, _NO_LONGER, False, _NO_LONGER, f"…{_NO_LONGER}…{_POST_WORD}",
+          rf"{_LEAD}{_NAMES}{_NO_LONGER}(?P<posts>.+?)(?:{_POST_WORD}|$)"),
+    _form(REMOVE, _REMOVE, True, _REMOVE, f"{_REMOVE}…{_OF}…{_POST_WORD}",
+          rf"{_REMOVE}{_COLON}{_NAMES}{_OF}(?P<posts>.+?){_POST_WORD}"),
+    _form(REMOVE, _REMOVE, False, _REMOVE, f"{_REMOVE}…{_POST_WORD}",
+          rf"{_REMOVE}{_COLON}(?P<who>[^{_OF}]+?){_POST_WORD}"),
+    _form(APPOINT, _HIRE, True, _HIRE, f"{_HIRE}…{_AS}…",
+          rf"{_HIRE}{_COLON}{_NAMES}{_AS}(?P<posts>.+)"),
+    _form(APPOINT, _APPOINT, True, _APPOINT, f"{_APPOINT}…{_AS}…",
+          rf"{_APPOINT}{_COLON}{_NAMES}{_AS}(?P<posts>.+)"),
+    _form(APPOINT, W["confirmed"], True, W["confirm"], f"…{W['confirm']}…",
+          rf"{_LEAD}{_NAMES}(?:{W['probation_over']})?{_CONFIRM}(?P<posts>.+)"),
+    _form(APPOINT, _CONCURRENT, False, _CONCURRENT, f"…{_CONCURRENT}…",
+          rf"{_LEAD}{_NAMES}{_CONCURRENT}(?P<posts>.+?)(?:{_POST_WORD})?$"),
+    _form(APPOINT, _ACTING, False, _ACTING, f"…{_ACTING}…",
+          rf"{_LEAD}{_NAMES}{_ACTING}(?P<posts>.+?)(?:{_POST_WORD})?$"),
+    _form(APPOINT, _APPOINT, False, W["serve"], f"…{W['serve']}…",
+          rf"{_LEAD}{_NAMES}{_SERVE}(?P<posts>.+?)(?:{_POST_WORD})?$"),
 ]
-# The word each form cannot match without: a clause lacking it skips the form's regex search.
-FORM_WORDS = ["辞去", "辞去", "不再担任", "免去", "免去", "聘任", "任命", "正式任", "兼任", "代理", "任"]
-assert len(FORM_WORDS) == len(FORMS) and all(w in p.pattern for w, (p, *_) in zip(FORM_WORDS, FORMS))
-# `任命：` / `免去：` / `聘任：` / `解聘：` (the colon may be lost), `任职如下：` / `免职：` (only with the colon).
-BLOCK = re.compile(r"(?:(?P<verb>任命|免去|聘任|解聘)(?:如下)?[:：]?|(?P<other>任职|免职)(?:如下)?[:：])$")
+# Block words (`任命：`, `免去：`, `聘任：`, `解聘：`, the colon may be lost; `任职：`, `免职：`
+# only with it), perhaps with 如下, and the act their lines record.
+BLOCK_ACTS = {**_LEX.table("acts.block_words"), **_LEX.table("acts.colon_block_words")}
+BLOCK = re.compile(rf"(?:(?P<verb>{_ALT('acts.block_words')})(?:{W['as_follows']})?{_COLON}"
+                   rf"|(?P<other>{_ALT('acts.colon_block_words')})(?:{W['as_follows']})?[:：])$")
+REMOVAL_ACTS = frozenset(_LEX.words("acts.removal_acts"))
+DEFAULT_ACTS = {APPOINT: W["appoint"], REMOVE: W["remove"]}
 # The lines of a block, or of a 任免 notice, without a verb: `张三为Y`, `李四的Y职务`.
-BARE_LINE = {APPOINT: re.compile(rf"^{_NAMES}为(?P<posts>.+)$", re.S),
-             REMOVE: re.compile(rf"^{_NAMES}的(?P<posts>.+?)职务", re.S)}
+BARE_LINE = {APPOINT: re.compile(rf"^{_NAMES}{_AS}(?P<posts>.+)$", re.S),
+             REMOVE: re.compile(rf"^{_NAMES}{_OF}(?P<posts>.+?){_POST_WORD}", re.S)}
+BARE_LINE_SHAPES = {APPOINT: f"…{_AS}…", REMOVE: f"…{_OF}…{_POST_WORD}"}
 # Under a block word, a name alone on its line and the post on the next (人大常委会 名单:
 # `决定任命` / `郭振中` / `洛阳市发展和改革委员会主任`); a removal's post may end in 职务.
-NAME_ABOVE = re.compile(rf"^{_NAMES}[ \t]*\n[ \t]*(?P<posts>[^\n]+?)(?:职务)?$")
-PERSONNEL_TITLE = re.compile(r"任免|任命|任职|免职|职务|人事")
-PROBATION_ENDED = re.compile(r"试用期满.*正式任")
+NAME_ABOVE = re.compile(rf"^{_NAMES}[ \t]*\n[ \t]*(?P<posts>[^\n]+?)(?:{_POST_WORD})?$")
+PERSONNEL_TITLE = re.compile(_ALT("acts.personnel_titles"))
+PROBATION_ENDED = re.compile(f"{W['probation_over']}.*{W['confirm']}")
 # `张三同志试用期满，经考核合格，正式任用为Y` (or 正式任Y): the person stands clauses before the act.
 PROBATION_SENTENCE = re.compile(
-    rf"\s*{_NAMES}(?:任职)?试用期(?:已)?满[,，][^。;；]*?正式任(?:[用命职]为)?(?P<posts>.+)", re.S)
-ENUMERATOR = re.compile(r"\s*(?:[一二三四五六七八九十]+、|\d+[.、]|\(\d+\)|[-•])?\s*")
-SENTENCE = re.compile(r"[^。;；\n\f]+")
-NOTE_ONLY = re.compile(r"^\(?(试用期[^()]{1,6}|保留[^()]{1,10}待遇)\)?$")
+    rf"\s*{_NAMES}{_LEX['acts.probation_over_pattern']}[,，][^。;；]*?{_CONFIRM}(?P<posts>.+)", re.S)
+_CN = _LEX["numbering.cn_digits"]
+ENUMERATOR = re.compile(rf"\s*(?:[{_CN}]+、|\d+[.、]|\(\d+\)|[{re.escape(_LEX['acts.bullets'])}])?\s*")
+NOTE_ONLY = re.compile(rf"^\(?({'|'.join(_LEX.words('acts.note_only_pattern'))})\)?$")
 # `不再担任Y职务` / `免去Y职务` with no name: the person of the act before, in one sentence.
-NAMELESS = re.compile(r"^(?:并|同时)?(?:(?P<verb>不再担任|免去)(?P<posts>[^的]+?)职务|(?P<also>兼任)(?P<held>[^的]+?)(?:职务)?$)")
+NAMELESS = re.compile(rf"^{_ALT('acts.also_words')}?(?:(?P<verb>{alternation((_NO_LONGER, _REMOVE))})"
+                      rf"(?P<posts>[^{_OF}]+?){_POST_WORD}|(?P<also>{_CONCURRENT})(?P<held>[^{_OF}]+?)"
+                      rf"(?:{_POST_WORD})?$)")
 BRACKETED_NOTE = re.compile(r"\(\s*([^()]{1,16}?)\s*\)")
 # 办公室主任 of no named body: a leadership group's office, staffed in loaders.extract.groups.office.
-BARE_OFFICE = re.compile(r"(?:领导小组|指挥部|委员会)?办公室(?:常务)?副?主任")
+BARE_OFFICE = re.compile(rf"{_ALT('acts.office_owners')}?{_LEX['acts.office_word']}{_ALT('acts.office_heads')}")
+
+
 # A sentence outside a 任免 block is read only when it holds a verb of an act (not 任务, 责任).
-ACT_WORD = re.compile(r"(?<![责信])任(?!务)|免去|免职|辞去|代理")
+ACT_WORD = re.compile("|".join(_not_in_words(w, tuple(x for x in _LEX.words("acts.not_act_words") if w in x))
+                               for w in _LEX.words("acts.act_words")))
+# The sentences of a body that hold more than spaces: maximal runs between 。;； and breaks.
+_FILLED_SENTENCE = re.compile(r"[^。;；\n\f]*?[^\s。;；\n\f][^。;；\n\f]*")
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """The spans of the sentences of text that are not blank, in order."""
+    return [m.span() for m in _FILLED_SENTENCE.finditer(text)]
+
+
+def act_word_starts(view: DocumentView) -> list[int]:
+    """Where the words of an act stand (ACT_WORD), in order: the ACT_WORD spans spaCy marked,
+    each where ACT_WORD reads there (任 not in 责任); a view read without the pipeline (it has
+    no lexicon marks at all) is scanned instead."""
+    if "lexicon" not in view.marks:
+        return [m.start() for m in ACT_WORD.finditer(view.text)]
+    marked = {m.start_char for m in view.spans("lexicon") if m.label_ == "ACT_WORD"}
+    return sorted(at for at in marked if ACT_WORD.match(view.text, at))

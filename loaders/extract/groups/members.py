@@ -9,21 +9,32 @@ loaders.extract.groups.rows; this module adds what spans lines:
   is not a name (`领导小组下设办公室，办公室设在…`) is prose about the office.
 - A title broken onto the next line (`市农业农村局二级调` / `研员`), or into the next row's cell
   under an empty name, is joined to its row.
-The lines about the group's office that follow a list are kept for loaders.extract.groups.office. Page numbers
-and running heads where a list goes on over a page break (loaders.structure.furniture) are passed over.
+The lines about the group's office that follow a list are kept for loaders.extract.groups.office.
+Page numbers and running heads where a list goes on over a page break (loaders.structure.furniture)
+are passed over. Rows of a table name groups/two-columns (name and title in cells of their own)
+or groups/two-columns:cells (a title and a name in one cell); the role labels, the office
+words and the numbering are taken from ontology/lexicon/groups.yaml and numbering.yaml.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
+from loaders.lexicon import lexicon
 from loaders.spans.posts import title_length
 from loaders.structure.furniture import is_furniture
-from loaders.extract.groups.rows import (LABEL, PERSON, ROLE_OF, Row, Span, bracketed_rows, glued_rows,
-                                 labelled_runs, paired_rows, spaced_row)
+from loaders.extract.groups.rows import (LABEL, PERSON, ROLE_OF, Row, Span, bracketed_rows, labelled_runs,
+                                         line_rows, paired_rows, spaced_row)
 
-_NUMBERED = re.compile(r"[ \t]*(?:[一二三四五六七八九十]+、|\(|\d+[.、])")
+_LEX = lexicon()
+# A numbered line (二、 (三) 4.) opens a new part of the text: no more about the list's office.
+_NUMBERED = re.compile(rf"[ \t]*(?:[{_LEX['numbering.cn_digits']}]+、|\(|\d+[.、])")
+_PROSE_LABELS = frozenset(_LEX.words("groups.prose_roles"))
+_OFFICE_WORD = re.compile(_LEX.alternation("groups.office_words"))
+_MEMBER_UNITS = _LEX.words("groups.member_units")
+# The rules of the two shapes of a two-column table.
+TABLE, CELLS = "groups/two-columns", "groups/two-columns:cells"
 
 
 @dataclass
@@ -63,7 +74,7 @@ def _table_entry(body: str, name: Span, title: Span, role: str | None) -> Row | 
         role, a = ROLE_OF[label.group(1)], label.end()
     if not PERSON.fullmatch(body, a, b) or title[1] <= title[0]:
         return None
-    return Row((a, b), [title], role or "", a, title[1])
+    return Row((a, b), [title], role or "", a, title[1], TABLE)
 
 
 class _Reader:
@@ -86,9 +97,8 @@ class _Reader:
         runs = labelled_runs(body, start, end)
         if len(runs) > 1:
             return all([self.line(a, b) for a, b in runs])
-        rows = (bracketed_rows(body, start, end, self.role) or paired_rows(body, start, end, self.role)
-                or glued_rows(body, start, end, self.role) or [spaced_row(body, start, end, self.role)])
-        if rows[0]:
+        rows = line_rows(body, start, end, self.role)
+        if rows:
             self.role = rows[-1].role
             self.left += rows
             return True
@@ -134,9 +144,9 @@ class _Reader:
         rows = [paired_rows(self.body, a, b, self.role) for a, b in cells]
         if len(cells) > 2 or not rows or not rows[0]:
             return False
-        self.left += rows[0]
+        self.left += [replace(r, rule=CELLS) for r in rows[0]]
         if len(rows) > 1 and rows[1]:
-            self.right += [Row(r.name, r.title_spans, r.role or self.role, r.start, r.end) for r in rows[1]]
+            self.right += [replace(r, role=r.role or self.role, rule=CELLS) for r in rows[1]]
         return True
 
     def _wrapped(self, column: list[Row], name: Span, title: Span) -> bool:
@@ -157,13 +167,14 @@ class _Reader:
 
 # An entry of the list that names no one: the heads of every body of a kind (各县市区人民政府
 # 区长、县市长, 各成员单位分管负责同志). The list goes on after it.
-_COLLECTIVE = re.compile(r"[ \t]*各[\u4e00-\u9fff、]{3,40}[ \t]*")
+_COLLECTIVE = re.compile(rf"[ \t]*{re.escape(_LEX['groups.collective_first'])}[\u4e00-\u9fff、]{{3,40}}[ \t]*")
+_COLLECTIVE_HEADS = _LEX.words("groups.collective_heads")
 
 
 def _collective(body: str, start: int, end: int) -> bool:
     line = _COLLECTIVE.fullmatch(body, start, end)
     last = body[start:end].strip().rsplit("、", 1)[-1]
-    return line is not None and (title_length(last) > 0 or last.endswith(("负责同志", "负责人")))
+    return line is not None and (title_length(last) > 0 or last.endswith(_COLLECTIVE_HEADS))
 
 
 def _lines(body: str) -> list[Span]:
@@ -175,7 +186,7 @@ def _opens_block(body: str, start: int, end: int) -> bool:
     label = LABEL.match(body, start, end)
     if not label:
         return False
-    if label.group(1) not in ("主任", "副主任") or "\t" in body[start:end]:
+    if label.group(1) not in _PROSE_LABELS or "\t" in body[start:end]:
         return True
     return bool(spaced_row(body, start, end, "") or bracketed_rows(body, start, end, "")
                 or paired_rows(body, start, end, ""))
@@ -185,7 +196,7 @@ def _about_office(body: str, start: int, end: int) -> bool:
     """A line after a list that is about the group's office; a 成员单位 line between them too."""
     if _NUMBERED.match(body, start):
         return False
-    return "办公室" in body[start:end] or body[start:end].lstrip().startswith("成员单位")
+    return bool(_OFFICE_WORD.search(body, start, end)) or body[start:end].lstrip().startswith(_MEMBER_UNITS)
 
 
 def _furniture(body: str, start: int, end: int) -> bool:

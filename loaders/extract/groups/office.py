@@ -7,27 +7,38 @@
   副主任); 兼任 is not written into it, since a member record has no field for a note and a
   title must stand in the text as reported.
 - `市水务局副局长王立新兼任办公室副主任`: a name run on after a title starts where the title ends.
-A bare 主任/副主任 counts only where the text has spoken of the office before it.
+A bare 主任/副主任 counts only where the text has spoken of the office before it. The three
+shapes name the rules groups/office:label, groups/office:held-by and groups/office:holds; their
+words (办公室, 设在, 兼任 …) are in ontology/lexicon/groups.yaml.
 """
 
 from __future__ import annotations
 
 import re
 
+from loaders.lexicon import alternation, lexicon
 from loaders.spans.posts import is_person_name, title_length
+from loaders.extract.groups.names import words
 from loaders.extract.groups.rows import Row, Span
 
-OFFICE_AT = re.compile(r"办公室设在([^,。;:\n\t]{2,30}?)(?=[,。;\n\t]|负责|承担|$)")
+OFFICE_ROLE: dict[str, str] = lexicon().table("groups.office_roles")  # 主任 → office_director …
+_OFFICE = words("office_words")
+_OFFICE_WORD = re.compile(_OFFICE)
+OFFICE_AT = re.compile(rf"{_OFFICE}{words('office_seat_verbs')}([^,。;:\n\t]{{2,30}}?)"
+                       rf"(?=[,。;\n\t]|{words('office_duty_verbs')}|$)")
 # A minority name joined by · runs longer than others: 艾尔肯·吐尔逊.
-_NAME = r"([\u4e00-\u9fff]{1,8}·[\u4e00-\u9fff]{1,8}?|[\u4e00-\u9fff·]{2,4}?)(?:同志)?"
-_ROLE = r"((?:办公室)?(常务副主任|副主任|主任))"
-OFFICE_ROLE = {"主任": "office_director", "常务副主任": "office_deputy", "副主任": "office_deputy",
-               "成员": "office_member"}
-STAFF_LIST = re.compile(r"((?:办公室)?(常务副主任|副主任|主任|成员))[ \t]*[:为][ \t]*")
+_NAME = rf"([\u4e00-\u9fff]{{1,8}}·[\u4e00-\u9fff]{{1,8}}?|[\u4e00-\u9fff·]{{2,4}}?){words('honorifics')}?"
+# Staff named one by one (主任由A兼任, A兼任办公室副主任) run the office; its members come in lists.
+_RUNS_IT = alternation(label for label, role in OFFICE_ROLE.items() if role != "office_member")
+_ROLE = rf"({_OFFICE}?({_RUNS_IT}))"
+STAFF_LIST = re.compile(rf"({_OFFICE}?({words('office_roles')}))[ \t]*{words('office_list_marks')}[ \t]*")
 STAFF_ITEM = re.compile(_NAME + r"(?=\(|、|,|。|;|\t|\n|$)(\([^()\n]{1,30}\))?")
 # `副主任由B兼任`, `副主任由市水务局副局长牛建平同志担任`: the name ends the words after 由
-STAFF_BY = re.compile(_ROLE + r"(?:由|为)([\u4e00-\u9fff·]{2,30}?)(?:同志)?(?:兼任|担任)")
-STAFF_CONCURRENT = re.compile(_NAME + r"(?:兼任|担任|任)(?:领导小组)?" + _ROLE)
+STAFF_BY = re.compile(rf"{_ROLE}{words('office_by')}([\u4e00-\u9fff·]{{2,30}}?){words('honorifics')}?"
+                      rf"{words('office_held_verbs')}")
+STAFF_CONCURRENT = re.compile(rf"{_NAME}{words('office_holds_verbs')}{words('office_owners')}?{_ROLE}")
+# The rule each shape names in the evidence of the staff it reads.
+LISTED, HELD_BY, HOLDS = "groups/office:label", "groups/office:held-by", "groups/office:holds"
 
 
 def office_at(body: str, start: int, end: int) -> Span | None:
@@ -39,14 +50,14 @@ def _staff_lists(body: str, start: int, end: int) -> list[Row]:
     """`办公室主任：A（兼），办公室副主任：B（兼）、C（…）`: label, then names with optional brackets."""
     rows, pos = [], start
     for m in STAFF_LIST.finditer(body, start, end):
-        if m.start() < pos or "办公室" not in body[start:m.end()]:
+        if m.start() < pos or not _OFFICE_WORD.search(body, start, m.end()):
             continue
         label, pos = m.group(2), m.end()
         for item in STAFF_ITEM.finditer(body, pos, end):
             if item.start() != pos:
                 break
             title = [m.span(1)] + ([item.span(2)] if item.group(2) else [])
-            rows.append(Row(item.span(1), title, OFFICE_ROLE[label], m.start(), item.end()))
+            rows.append(Row(item.span(1), title, OFFICE_ROLE[label], m.start(), item.end(), LISTED))
             pos = item.end() + (1 if body[item.end():item.end() + 1] == "、" else 0)
     return rows
 
@@ -68,8 +79,8 @@ def office_staff(body: str, spans: list[Span]) -> list[Row]:
         for m in STAFF_BY.finditer(body, start, end):
             name = _after_title(body, *m.span(3))
             if is_person_name(body[slice(*name)], strong=True):
-                rows.append(Row(name, [m.span(1)], OFFICE_ROLE[m.group(2)], m.start(), m.end()))
+                rows.append(Row(name, [m.span(1)], OFFICE_ROLE[m.group(2)], m.start(), m.end(), HELD_BY))
         for m in STAFF_CONCURRENT.finditer(body, start, end):
             name = _after_title(body, *m.span(1))
-            rows.append(Row(name, [m.span(2)], OFFICE_ROLE[m.group(3)], name[0], m.end()))
+            rows.append(Row(name, [m.span(2)], OFFICE_ROLE[m.group(3)], name[0], m.end(), HOLDS))
     return rows

@@ -11,8 +11,10 @@ line is not of its shape, so that loaders.extract.groups.members can try them in
   (`杨启明 县人大常委会副主任、罗斌 县政协副主席`) (`paired_rows`);
 - `成员：县应急管理局局长杨正清、县气象局局长石秀英。`: a title written against the name after
   it (`glued_rows`).
-A role label (组长:, 副组长:, 成员:) may open the line; without one the line keeps the role
-it is given, the last one seen. Spans, not strings, so evidence points into the text.
+A role label (组长:, 副组长:, 成员: — groups.roles in ontology/lexicon/groups.yaml, with the
+role each gives) may open the line; without one the line keeps the role it is given, the last
+one seen. Spans, not strings, so evidence points into the text; each row names the rule of its
+reader (groups/label-line, …:brackets, …:pairs, …:glued).
 """
 
 from __future__ import annotations
@@ -20,24 +22,24 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from loaders.lexicon import lexicon
 from loaders.spans.posts import is_person_name, title_length
 
 Span = tuple[int, int]
-ROLE_LABELS = (
-    ("常务副组长", "deputy"), ("副组长", "deputy"), ("第一组长", "leader"), ("组长", "leader"),
-    ("副总指挥", "deputy"), ("总指挥", "leader"), ("副指挥长", "deputy"), ("指挥长", "leader"),
-    ("副召集人", "deputy"), ("召集人", "leader"), ("常务副主任", "deputy"), ("副主任", "deputy"),
-    ("主任", "leader"), ("秘书长", "member"), ("成员", "member"), ("委员", "member"))
-ROLE_OF = dict(ROLE_LABELS)
-_LABELS = "|".join(label for label, _ in ROLE_LABELS)
-LABEL = re.compile(rf"[ \t]*({_LABELS})(?:[ \t]*:[ \t]*|[ \t]+)")
+_LEX = lexicon()
+ROLE_OF: dict[str, str] = _LEX.table("groups.roles")  # 组长 → leader, 副组长 → deputy …
+LABEL = re.compile(rf"[ \t]*({_LEX.alternation('groups.roles')})(?:[ \t]*:[ \t]*|[ \t]+)")
 # A name of two to five characters, or one joined by · (阿布都热依木·买买提), each part up to eight.
 PERSON = re.compile(r"[\u4e00-\u9fff]{1,8}·[\u4e00-\u9fff]{1,8}|[\u4e00-\u9fff·]{2,5}")
 _NAME_IN_BRACKETS = re.compile(r"([\u4e00-\u9fff]{1,8}·[\u4e00-\u9fff]{1,8}|[\u4e00-\u9fff][ \u3000]?[\u4e00-\u9fff]{1,3})\(([^()\n]{2,40})\)[、,;，；。]?[ \t]*")
 # A note on the person may follow the name: `马秀兰（女，回族）　市人民政府副秘书长`.
 _NAME_TITLE = re.compile(r"[ \t]*(\S+?)(?:\([^()\s]{1,12}\))?[ \t]+(\S.*?)[ \t]*$")
-_TITLE_END = set("长员任记席书官师理事导部督)）")
+_TITLE_END = set(_LEX["groups.title_last_chars"])
 _WORD = re.compile(r"[^ \t]+")
+
+# The rule each reader names in the evidence of its rows.
+SPACED, BRACKETS, PAIRS, GLUED = ("groups/label-line", "groups/label-line:brackets",
+                                  "groups/label-line:pairs", "groups/label-line:glued")
 
 
 @dataclass
@@ -47,6 +49,7 @@ class Row:
     role: str
     start: int
     end: int
+    rule: str  # the reader's rule, named in the row's evidence
 
     def complete(self, body: str) -> bool:
         """Whether the title ends as titles do (局长, 委员); if not, the next line may finish it."""
@@ -65,7 +68,7 @@ def spaced_row(body: str, start: int, end: int, role: str) -> Row | None:
     m = _NAME_TITLE.match(body, a, end)
     if not m or not PERSON.fullmatch(m.group(1)):
         return None
-    return Row(m.span(1), [m.span(2)], role, m.start(1), m.end(2))
+    return Row(m.span(1), [m.span(2)], role, m.start(1), m.end(2), SPACED)
 
 
 def bracketed_rows(body: str, start: int, end: int, role: str) -> list[Row]:
@@ -77,7 +80,7 @@ def bracketed_rows(body: str, start: int, end: int, role: str) -> list[Row]:
     for m in _NAME_IN_BRACKETS.finditer(body, pos, end):
         if m.start() != pos:
             return []
-        rows.append(Row(m.span(1), [m.span(2)], role, m.start(1), m.end(2)))
+        rows.append(Row(m.span(1), [m.span(2)], role, m.start(1), m.end(2), BRACKETS))
         pos = m.end()
     return rows if rows and not body[pos:end].strip() else []
 
@@ -98,7 +101,7 @@ def paired_rows(body: str, start: int, end: int, role: str) -> list[Row]:
             name, title = second, first
         else:
             return []
-        rows.append(Row(name, [title], role, first[0], second[1]))
+        rows.append(Row(name, [title], role, first[0], second[1], PAIRS))
     return rows
 
 
@@ -132,8 +135,18 @@ def glued_rows(body: str, start: int, end: int, role: str) -> list[Row]:
                     and _is_name(body, b - n, b)), None)
         if cut is None:
             return []
-        rows.append(Row((cut, b), [(a, cut)], role, a, b))
+        rows.append(Row((cut, b), [(a, cut)], role, a, b, GLUED))
     return rows
+
+
+def line_rows(body: str, start: int, end: int, role: str) -> list[Row]:
+    """The rows of one line of a list, by the first reader whose shape it has; none if none."""
+    rows = (bracketed_rows(body, start, end, role) or paired_rows(body, start, end, role)
+            or glued_rows(body, start, end, role))
+    if rows:
+        return rows
+    row = spaced_row(body, start, end, role)
+    return [row] if row else []
 
 
 def labelled_runs(body: str, start: int, end: int) -> list[Span]:

@@ -2,9 +2,11 @@
 
 Reads a stretch of a plan's text and finds the clauses that say who leads, cooperates or is
 responsible (their grammar is loaders.extract.tasks.roles): a clause in brackets after a task
-(`（市水利局牵头，各县区政府负责）`), labelled lines under it (`责任单位：…` / `完成时限：…`),
-where consecutive labelled lines make one clause and a list broken by the layout runs on to
-the next line, or the sentence closing its paragraph (`…。各区县人民政府负责落实。`). A bracket that holds prose, or a bare list not at a line's end, is no clause.
+(`（市水利局牵头，各县区政府负责）`, rule `tasks/bracket`), labelled lines under it (`责任单位：…` /
+`完成时限：…`, rule `tasks/label:责任单位`), where consecutive labelled lines make one clause and
+a list broken by the layout runs on to the next line, or the sentence closing its paragraph
+(`…。各区县人民政府负责落实。`, rule `tasks/closing`). A bracket that holds prose, or a bare list
+not at a line's end, is no clause.
 """
 
 from __future__ import annotations
@@ -12,14 +14,24 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from loaders.extract.tasks.roles import (DEADLINE_LABEL, DEADLINE_LABELS, LABEL_ROLE, ROLE_LABELS, Roles,
+                                         parse_roles)
+from loaders.lexicon import lexicon
 from loaders.spans.agency import is_agency
-from loaders.extract.tasks.roles import DEADLINE_LABEL, DEADLINE_LABELS, ROLE_LABELS, Roles, parse_roles
 
-ROLE_HINT = re.compile(r"牵头|配合|负责|落实|参与|协助|协同|实施|单位|部门")
+_LEX = lexicon()
+ROLE_HINT = re.compile(_LEX.alternation("roles.verbs", "roles.hint_words"))
 # At a line's start, or closing an item's paragraph after its last sentence (`…复绿。责任单位：…`).
-LABEL_LINE = re.compile(rf"(?m)(?:^[ \t]*|(?<=。))(?:{ROLE_LABELS}|{DEADLINE_LABELS})\s*:")
+LABEL_LINE = re.compile(rf"(?m)(?:^[ \t]*|(?<=。))(?P<label>{ROLE_LABELS}|{DEADLINE_LABELS})\s*:")
 _LINE_END = re.compile(r"[。;.]?[ \t]*(?:\n|$)")
 _BRACKET = re.compile(r"[(（)）]")
+_CLOSING_VERBS = _LEX.alternation("roles.closing_verbs")
+# A line that opens a new item or sentence, not the rest of a list broken by the layout.
+_NOT_RUN_ON = re.compile(rf"[。:]|^[(（\d{_LEX['numbering.cn_digits']}]")
+_LIST_CUTS = re.compile(r"[、,，;；:]")
+_RUN_ON_LINE = 60  # a longer next line is prose, not the rest of a list
+_LABEL_RULE = "tasks/label:"
+_ROLE_LABEL_WORDS = tuple(LABEL_ROLE)  # a labelled clause's rule names its first role label, if any
 
 
 @dataclass
@@ -28,13 +40,14 @@ class Clause:
     end: int
     roles: Roles
     own_line: bool  # nothing else stands on the clause's line(s)
+    rule: str  # the rule that read it: tasks/bracket, tasks/label:责任单位, tasks/closing
 
 
 # The last sentence of an item's paragraph that only says who answers for it
 # (`…设施。各区县人民政府负责落实。`, `…。市水利局牵头，市财政局配合。`).
 # Units and their verb, nothing else: a short bracket may stand in a name (各乡(镇)).
 _UNITS = r"(?:[^。;:\n()]|\([^()\n]{1,6}\))"
-_CLOSING_SENTENCE = re.compile(rf"(?<=[。;])[ \t]*({_UNITS}{{2,80}}?(?:牵头|配合|负责落实|负责实施|负责))[。;]?[ \t]*(?=\n|$)")
+_CLOSING_SENTENCE = re.compile(rf"(?<=[。;])[ \t]*({_UNITS}{{2,80}}?{_CLOSING_VERBS})[。;]?[ \t]*(?=\n|$)")
 
 
 def find_clauses(text: str, start: int, end: int) -> list[Clause]:
@@ -49,7 +62,7 @@ def _closing_sentences(text: str, start: int, end: int) -> list[Clause]:
     for m in _CLOSING_SENTENCE.finditer(text, start, end):
         roles = parse_roles(text, *m.span(1))
         if roles and not roles.empty() and not roles.bare:
-            clauses.append(Clause(m.start(1), m.end(), roles, False))
+            clauses.append(Clause(m.start(1), m.end(), roles, False, "tasks/closing"))
     return clauses
 
 
@@ -82,7 +95,7 @@ def _bracketed(text: str, start: int, end: int) -> list[Clause]:
         if ROLE_HINT.search(text, i + 1, close) or at_line_end:
             roles = parse_roles(text, i + 1, close)
         if roles and (not roles.bare or at_line_end):
-            clauses.append(Clause(i, close + 1, roles, _own_line(text, i, close + 1)))
+            clauses.append(Clause(i, close + 1, roles, _own_line(text, i, close + 1), "tasks/bracket"))
             i = text.find("(", close + 1, end)
         else:
             i = text.find("(", i + 1, end)
@@ -97,9 +110,9 @@ def _runs_on(text: str, line_start: int, line_end: int, end: int) -> int | None:
     next_end = text.find("\n", following, end)
     next_end = end if next_end < 0 else next_end
     line = text[following:next_end]
-    if following >= end or len(line) > 60 or re.search(r"[。:]|^[(（\d一二三四五六七八九十]", line):
+    if following >= end or len(line) > _RUN_ON_LINE or _NOT_RUN_ON.search(line):
         return None
-    last = re.split(r"[、,，;；:]", text[line_start:line_end])[-1].strip()
+    last = _LIST_CUTS.split(text[line_start:line_end])[-1].strip()
     if _last_char(text, line_end) in ("、", ",") or not is_agency(last):
         return next_end
     return None
@@ -121,15 +134,17 @@ def _labelled(text: str, start: int, end: int) -> list[Clause]:
         if previous and not text[previous.end:m.start()].strip():
             _merge(previous.roles, roles)
             previous.end = line_end
+            if m["label"] in LABEL_ROLE and not previous.rule.endswith(_ROLE_LABEL_WORDS):
+                previous.rule = _LABEL_RULE + m["label"]  # named by its first role label
         else:
-            clauses.append(Clause(m.start(), line_end, roles, True))
+            clauses.append(Clause(m.start(), line_end, roles, True, _LABEL_RULE + m["label"]))
     for clause in clauses:
         _take_role_line(text, clause, end)
     return clauses
 
 
 # A line of units and their verb alone (`各设区市人民政府按属地负责落实。`)
-_ROLE_LINE = re.compile(rf"[ \t]*({_UNITS}{{2,60}}?(?:牵头|配合|参与|负责落实|负责实施|负责))[。;]?[ \t]*(?=\n|$)")
+_ROLE_LINE = re.compile(rf"[ \t]*({_UNITS}{{2,60}}?{_CLOSING_VERBS})[。;]?[ \t]*(?=\n|$)")
 
 
 def _take_role_line(text: str, clause: Clause, end: int) -> None:

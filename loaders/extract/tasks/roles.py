@@ -7,9 +7,11 @@ deadline (`2020年6月底前完成`). A list without a verb takes the verb of th
 makes A lead and B cooperate. Anything else in a part (`名单由市工信局牵头确定`) means the
 brackets hold prose, not a clause, and `parse_roles` returns None. A unit of a list may carry
 its role in brackets (`责任单位：省水利厅（牵头），省发展改革委`): it leads; the others keep
-the list's role unless the document says they cooperate (see `others_cooperate`).
-This module reads one clause's content; loaders.extract.tasks.clauses finds where clauses stand in a
-text, and loaders.extract.tasks.table reads the cells of task tables with the same grammar.
+the list's role unless the document says they cooperate (loaders.extract.tasks.plan).
+This module reads one clause's content (the bodies of its lists: loaders.extract.tasks.units);
+loaders.extract.tasks.clauses finds where clauses stand in a text, and
+loaders.extract.tasks.table reads the cells of task tables with the same grammar.
+The words (verbs, qualifiers, labels, marks, deadline words) are in ontology/lexicon/roles.yaml.
 """
 
 from __future__ import annotations
@@ -17,68 +19,78 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from loaders.spans.agency import agency_spans, is_agency
+from loaders.extract.tasks.units import Named, Span, unit_names
+from loaders.lexicon import lexicon
 
-Span = tuple[int, int]
-Named = Span | tuple[Span, ...]  # a body's name, or its pieces when the list shares its last words
-_QUALIFIER = r"(?:分别|共同|按职责分工|按照职责分工|按职责|按照职责|各自|具体|按属地|属地){0,2}"
-ROLE_VERB = re.compile(
-    rf"{_QUALIFIER}(?P<verb>牵头负责|牵头|配合|参与|协助|协同|负责落实|负责实施|负责|落实|组织实施)\s*$")
-# The labels of a list of units, and the role each gives (责任单位 and 实施单位: responsible).
-LABEL_ROLE = {"牵头单位": "lead", "牵头部门": "lead", "主责单位": "lead", "主责部门": "lead",
-              "配合单位": "cooperate", "配合部门": "cooperate", "协办单位": "cooperate", "协办部门": "cooperate",
-              "参与单位": "cooperate", "参与部门": "cooperate",
-              "责任单位": "responsible", "责任部门": "responsible", "实施单位": "responsible"}
-ROLE_LABELS = "|".join(LABEL_ROLE)
-DEADLINE_LABELS = "完成时限|完成时间|时间节点|时间要求|时限"
+_LEX = lexicon()
+VERB_ROLE: dict[str, str] = _LEX.table("roles.verbs")
+LABEL_ROLE: dict[str, str] = _LEX.table("roles.labels")
+MARK_ROLE: dict[str, str] = _LEX.table("roles.marks")
+ROLE_LABELS = _LEX.alternation("roles.labels")
+DEADLINE_LABELS = _LEX.alternation("roles.deadline_labels")
+TOGETHER = _LEX.words("roles.together")
+_TOGETHER = re.compile(_LEX.alternation("roles.together"))
+_QUALIFIER = f"{_LEX.alternation('roles.qualifiers')}{{0,2}}"
+ROLE_VERB = re.compile(rf"{_QUALIFIER}(?P<verb>{_LEX.alternation('roles.verbs')})\s*$")
 LABEL = re.compile(rf"\s*(?P<label>{ROLE_LABELS})\s*[:：]\s*")
-DEADLINE_LABEL = re.compile(rf"\s*(?:{DEADLINE_LABELS})\s*[:：]\s*")
-# A date, perhaps with what is due by then (2019年底前取得阶段性成果, 2020年6月底前出台).
-DEADLINE = re.compile(r"\s*(?:\d{4}年[^,;，；]{0,10}?(?:前|底|末|内)(?:(?!牵头|配合|负责)[^,;，；()]){0,10}"
-                      r"|长期坚持|持续推进|持续实施|\d{4}年(?:\d{1,2}月)?(?:底|末)?)\s*$")
-VERB_ROLE = {"牵头负责": "lead", "牵头": "lead", "配合": "cooperate", "参与": "cooperate",
-             "协助": "cooperate", "协同": "cooperate"}
+DEADLINE_LABEL = re.compile(rf"\s*{DEADLINE_LABELS}\s*[:：]\s*")
+# A date, perhaps with what is due by then (2019年底前取得阶段性成果, 2020年6月底前出台), or a
+# deadline that never comes (持续推进).
+_ENDS = _LEX.chars("roles.deadline_ends")
+DEADLINE = re.compile(
+    rf"\s*(?:\d{{4}}年[^,;，；]{{0,10}}?{_ENDS}(?:(?!{_LEX.alternation('roles.due_stops')})[^,;，；()]){{0,10}}"
+    rf"|{_LEX.alternation('roles.standing_deadlines')}|\d{{4}}年(?:\d{{1,2}}月)?{_ENDS}?)\s*$")
 # A unit's role written in brackets after it: 省水利厅（牵头）.
-MARK = re.compile(r"\s*\((?P<mark>牵头|配合|参与|协办)\)\s*$")
-MARK_ROLE = {"牵头": "lead", "配合": "cooperate", "参与": "cooperate", "协办": "cooperate"}
-_PROSE = re.compile(r"[的要将由对在把被是应可]|[。:]")
+MARK = re.compile(rf"\s*\((?P<mark>{_LEX.alternation('roles.marks')})\)\s*$")
 
 
 @dataclass
 class Roles:
-    lead: list[Span] = field(default_factory=list)
-    cooperate: list[Span] = field(default_factory=list)
-    responsible: list[Span] = field(default_factory=list)
+    lead: list[Named] = field(default_factory=list)
+    cooperate: list[Named] = field(default_factory=list)
+    responsible: list[Named] = field(default_factory=list)
     deadline: Span | tuple[Span, ...] | None = None  # pieces when a table cell wraps
     listed: bool = False  # a plain list of units, no verb: 列第一位者为牵头单位 may apply
     bare: bool = False  # no verb and no label: a list in brackets, a clause only at a line's end
     marked: bool = False  # a unit's role was written in brackets after it (省水利厅（牵头）)
 
-    def add(self, role: str, spans: list[Span]) -> None:
+    def add(self, role: str, spans: list[Named]) -> None:
         getattr(self, role).extend(spans)
 
     def empty(self) -> bool:
         return not (self.lead or self.cooperate or self.responsible)
 
-    def first_leads(self) -> None:
-        """The document's rule 列第一位者为牵头单位: the first unit listed leads, the rest cooperate."""
+    def first_leads(self) -> bool:
+        """The document's rule 列第一位者为牵头单位: the first unit listed leads, the rest
+        cooperate. Whether it changed the roles."""
         if self.listed and self.responsible and not self.lead:
             self.lead, self.cooperate = self.responsible[:1], self.cooperate + self.responsible[1:]
             self.responsible = []
+            return True
+        return False
 
-    def responsible_lead(self) -> None:
+    def responsible_lead(self) -> bool:
         """The document's rule 表中“责任单位”为牵头单位: the units that answer for a task lead it."""
         if self.responsible and not self.lead:
             self.lead, self.responsible = self.responsible, []
+            return True
+        return False
 
-    def others_cooperate(self) -> None:
+    def others_cooperate(self) -> bool:
         """The document's rule 标明“牵头”的为牵头单位，其余为配合单位: beside a marked lead, the
         other units of the list cooperate."""
         if self.marked and self.lead and self.responsible:
             self.cooperate, self.responsible = self.cooperate + self.responsible, []
+            return True
+        return False
 
 
-def _marked(text: str, spans: list[Span], roles: Roles, whole: bool = False) -> list[Span]:
+def role_of_verb(verb: str) -> str:
+    """The role a verb gives the units before it (负责, 落实 and any other: responsible)."""
+    return VERB_ROLE.get(verb, "responsible")
+
+
+def _marked(text: str, spans: list[Named], roles: Roles, whole: bool = False) -> list[Named]:
     """Units whose role is written after them in brackets go to that role (the brackets left
     out of the name); the others are returned. In a list that is one of several parts of the
     clause (`州卫生健康委、州农业农村局（牵头），州财政局`), a mark after its last unit, the only
@@ -104,6 +116,7 @@ def _marked(text: str, spans: list[Span], roles: Roles, whole: bool = False) -> 
 
 
 def _parts(text: str, start: int, end: int) -> list[Span]:
+    """The parts of a clause: text[start:end] cut at , and ; outside brackets."""
     depth, parts, left = 0, [], start
     for i in range(start, end):
         ch = text[i]
@@ -118,60 +131,21 @@ def _parts(text: str, start: int, end: int) -> list[Span]:
     return [(a, b) for a, b in parts if text[a:b].strip()]
 
 
-def strict_units(text: str, start: int, end: int) -> list[Named]:
-    """The bodies of a list where every piece must be one (or share the last one's name)."""
-    return _names(text, start, end, True) or []
-
-
-def _names(text: str, start: int, end: int, strict: bool) -> list[Named] | None:
-    """The bodies of a list, or None when a piece is not a body's name."""
-    units: list[Named] = []
-    spans = agency_spans(text, start, end)
-    for i, (a, b) in enumerate(spans):
-        piece = text[a:b]
-        if is_agency(piece):
-            units.append((a, b))
-        elif text[a] == "各" and i < len(spans) - 1 and is_agency(text[slice(*spans[-1])]):
-            units.append((a, spans[-1][1]))  # 各市、自治州人民政府: every body of those kinds, one unit
-            break
-        elif shared := _shared_suffix(text, (a, b), spans[i + 1:]):
-            units.append(((a, b), shared))
-        elif not strict and len(piece) <= 12 and not _PROSE.search(piece):
-            units.append((a, b))
-        else:
-            return None
-    return units or None
-
-
-# `浉河区、平桥区人民政府`: places of one kind listed before the body they all have
-_PLACE_BODY = re.compile(r"[\u4e00-\u9fff]{1,8}?([区县市镇乡旗])(人民政府|政府|党委|党工委|管委会)")
-
-
-def _shared_suffix(text: str, span: Span, later: list[Span]) -> Span | None:
-    """The body's name a place of a list shares with the list's last item (浉河区 in
-    `浉河区、平桥区人民政府` is 浉河区 + 人民政府): the span of the shared words, or None."""
-    if not later or text[span[1] - 1] not in "区县市镇乡旗":
-        return None
-    last = _PLACE_BODY.fullmatch(text, *later[-1])
-    return last.span(2) if last else None  # 翁源县、曲江区政府: a county and a district
-
-
-def _verb_part(text: str, a: int, verb: re.Match, roles: Roles, pending: list[Span]) -> bool:
+def _verb_part(text: str, a: int, verb: re.Match, roles: Roles, pending: list[Named]) -> bool:
     """A list closed by its verb, text[a:verb end]; False when a piece is no body."""
-    role = VERB_ROLE.get(verb.group("verb"), "responsible")
-    together = text.find("会同", a, verb.start())
-    if together >= 0:  # A会同B负责: A leads, B cooperates
-        first = _names(text, a, together, False)
-        others = _names(text, together + 2, verb.start(), False)
+    together = _TOGETHER.search(text, a, verb.start())
+    if together:  # A会同B负责: A leads, B cooperates
+        first = unit_names(text, a, together.start(), False)
+        others = unit_names(text, together.end(), verb.start(), False)
         if first is None or others is None:
             return False
         roles.add("lead", pending + first)
         roles.add("cooperate", others)
     else:
-        names = _names(text, a, verb.start(), False)
+        names = unit_names(text, a, verb.start(), False)
         if names is None:
             return False
-        roles.add(role, pending + names)
+        roles.add(role_of_verb(verb.group("verb")), pending + names)
     pending.clear()
     return True
 
@@ -183,7 +157,7 @@ def parse_roles(text: str, start: int, end: int) -> Roles | None:
     for a, b in parts:
         label = LABEL.match(text, a, b)
         if label:
-            label_role, a = LABEL_ROLE.get(label.group("label"), "responsible"), label.end()
+            label_role, a = LABEL_ROLE[label.group("label")], label.end()
         when = DEADLINE_LABEL.match(text, a, b)
         if when or DEADLINE.fullmatch(text, a, b):
             roles.deadline = (when.end() if when else a, b)
@@ -194,7 +168,7 @@ def parse_roles(text: str, start: int, end: int) -> Roles | None:
                 return None
             verbs += 1
             continue
-        names = _names(text, a, b, strict=label_role is None)
+        names = unit_names(text, a, b, strict=label_role is None)
         if names is None:
             return None
         names = _marked(text, names, roles, whole=len(parts) > 1)

@@ -2,10 +2,11 @@
 
 The columns say the roles outright: the units of 牵头单位 (主责单位) lead, of 配合单位 (协办, 参与)
 cooperate, of 责任单位 answer for the task; a unit marked （牵头） inside a 责任单位 cell leads,
-as in running text (loaders.extract.tasks.roles), and the first unit of a 责任单位 cell leads when the document
-says 排在第一位的为牵头单位 (loaders.extract.tasks). A 牵头领导 column names people, not bodies:
-it is read so that the header is known, and gives no role. Only the names of bodies count: a cell that is not a list
-of bodies (`详见附件`) gives none.
+as in running text (loaders.extract.tasks.roles), and the first unit of a 责任单位 cell leads
+when the document says 排在第一位的为牵头单位 (loaders.extract.tasks.plan). A 牵头领导 column
+names people, not bodies: it is read so that the header is known, and gives no role. Only the
+names of bodies count: a cell that is not a list of bodies (`详见附件`) gives none. The column
+names are in ontology/lexicon/roles.yaml (`table_columns_pattern`).
 """
 
 from __future__ import annotations
@@ -13,23 +14,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from loaders.extract.tasks.roles import Named, Roles, parse_roles
+from loaders.extract.tasks.roles import Roles, parse_roles
+from loaders.extract.tasks.units import Named
+from loaders.lexicon import lexicon
 from loaders.structure.tables import Span, find_tables
 
-COLUMNS = [
-    (re.compile(r"序号|编号"), "number"),
-    (re.compile(r"(?:重点|主要|具体)?(?:工作)?(?:目标)?(?:任务|措施|事项)(?:内容|名称|举措)?|工作内容|主要内容|重点工作"),
-     "task"),
-    (re.compile(r"(?:牵头|主责)(?:单位|部门)"), "lead"),  # 主责 (main duty) paired with 协办: the lead
-    (re.compile(r"(?:配合|协办|参与|协同)(?:单位|部门)"), "cooperate"),
-    (re.compile(r"责任(?:单位|部门)|实施单位"), "responsible"),
-    # People, not bodies (牵头领导 王军): a column known so that the header is read, never a role.
-    (re.compile(r"(?:牵头|责任|分管|联系)(?:省|市|州|县|区)?(?:级)?领导"), "leader"),
-    (re.compile(r"完成(?:时限|时间)|时间(?:节点|安排|要求)|时限|进度安排"), "deadline"),
-]
+_LEX = lexicon()
+# (pattern on a column's name, kind of column), in the order they are tried.
+COLUMNS = [(re.compile(pattern), kind) for pattern, kind in _LEX.table("roles.table_columns_pattern").items()]
 ROLE_COLUMNS = ("lead", "cooperate", "responsible")
-# The words of which a task table's header holds one: its 牵头单位 or 责任单位 column.
-MARKS = ("牵头单位", "牵头部门", "责任单位", "责任部门", "主责单位", "主责部门", "实施单位")
+_NEEDED = {"lead", "responsible"}
+# A task table's header holds one of these: a label of a lead or responsible column.
+MARKS = tuple(label for label, role in _LEX.table("roles.labels").items() if role in _NEEDED)
 
 
 @dataclass
@@ -89,7 +85,7 @@ def _in_body(unit: Named, pieces: list[Span], starts: list[int]) -> Named:
 def task_rows(body: str) -> list[TaskRow]:
     """The tasks of the task tables in body (a document's normalised body)."""
     rows = []
-    for table in find_tables(body, COLUMNS, {"lead", "responsible"}, MARKS):
+    for table in find_tables(body, COLUMNS, _NEEDED, MARKS):
         for i, span in enumerate(table.spans):
             text = table.pieces(i, "task")
             if not text:

@@ -1,0 +1,62 @@
+"""The bodies a list of units names, as responsibility clauses write them.
+
+A list is cut as loaders.spans.agency cuts it (`市水利局、市住建局，各县（区）政府`); each piece
+must be a body's name (by its suffix), or a place sharing the name of the list's last body
+(`浉河区、平桥区人民政府`: 浉河区 + 人民政府), or `各` opening a list of kinds of body
+(`各市、自治州人民政府`: one unit). A loose list (in a clause with a verb or a label) also takes
+short pieces that read as no prose (`市河长制成员单位`). A unit is a span of the text, or the
+spans of its pieces when it shares the last body's words.
+"""
+
+from __future__ import annotations
+
+import re
+
+from loaders.lexicon import lexicon
+from loaders.spans.agency import agency_spans, is_agency
+
+Span = tuple[int, int]
+Named = Span | tuple[Span, ...]  # a body's name, or its pieces when the list shares its last words
+
+_LEX = lexicon()
+_PROSE = re.compile(rf"{_LEX.chars('roles.prose_chars')}|[。:]")
+_EVERY = _LEX["roles.every"]
+_PLACE_KINDS = _LEX["roles.place_kinds"]
+# `浉河区、平桥区人民政府`: places of one kind listed before the body they all have
+_SHARED_BODY = _LEX.alternation("roles.shared_bodies")
+_PLACE_BODY = re.compile(rf"[\u4e00-\u9fff]{{1,8}}?([{_PLACE_KINDS}])({_SHARED_BODY})")
+_LOOSE_PIECE = 12  # a piece of a loose list longer than this is prose, not a name
+
+
+def strict_units(text: str, start: int, end: int) -> list[Named]:
+    """The bodies of a list where every piece must be one (or share the last one's name)."""
+    return unit_names(text, start, end, True) or []
+
+
+def unit_names(text: str, start: int, end: int, strict: bool) -> list[Named] | None:
+    """The bodies of the list text[start:end], or None when a piece is not a body's name."""
+    units: list[Named] = []
+    spans = agency_spans(text, start, end)
+    for i, (a, b) in enumerate(spans):
+        piece = text[a:b]
+        if is_agency(piece):
+            units.append((a, b))
+        elif text.startswith(_EVERY, a) and i < len(spans) - 1 and is_agency(text[slice(*spans[-1])]):
+            units.append((a, spans[-1][1]))  # 各市、自治州人民政府: every body of those kinds, one unit
+            break
+        elif shared := _shared_suffix(text, (a, b), spans[i + 1:]):
+            units.append(((a, b), shared))
+        elif not strict and len(piece) <= _LOOSE_PIECE and not _PROSE.search(piece):
+            units.append((a, b))
+        else:
+            return None
+    return units or None
+
+
+def _shared_suffix(text: str, span: Span, later: list[Span]) -> Span | None:
+    """The body's name a place of a list shares with the list's last item (浉河区 in
+    `浉河区、平桥区人民政府` is 浉河区 + 人民政府): the span of the shared words, or None."""
+    if not later or text[span[1] - 1] not in _PLACE_KINDS:
+        return None
+    last = _PLACE_BODY.fullmatch(text, *later[-1])
+    return last.span(2) if last else None  # 翁源县、曲江区政府: a county and a district

@@ -1,0 +1,111 @@
+"""Where a place's name starts, and whether a run of characters is one.
+
+A name's end is found by its suffix or by what follows it; its start has no delimiter when it
+heads a list or stands before 流域, so it is found by walking back over at most a few
+characters and stopping at punctuation, a function word or the end of a place the gazetteer
+found (平定县|冠山镇). A verb or adverb inside the run (开展贡江, 加强桃江流域) is never part of a
+name, nor is a city's whole name before its river (达州市|州河).
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from loaders.spans.places.words import (JURISDICTION_ENDS, NOT_A_RIVER_AFTER, NOT_FIRST, NUMERALS,
+                                        POSITION_AFTER, POSITION_FIRST, SHORT_SUFFIXES, SMALL_FIRST,
+                                        STOP_CHARS, VERBS)
+from loaders.spans.posts import is_person_name
+
+
+class Place(NamedTuple):
+    start: int
+    end: int
+    label: str  # RIVER | DISTRICT
+    rule: str = ""  # the rule that found it: places/list, places/chief:row …
+
+
+def is_cjk(text: str, i: int) -> bool:
+    return 0 <= i < len(text) and "\u4e00" <= text[i] <= "\u9fff"
+
+
+def stem_start(text: str, end: int, longest: int, walls: set[int]) -> tuple[int, bool]:
+    """Where a name ending at `end` (its suffix included) begins, and whether something bounds
+    it on the left (punctuation, a function word, a verb, a known place) rather than the limit."""
+    start, bounded = end - 1, False
+    while start > end - 1 - longest:
+        if start == 0 or start in walls or not is_cjk(text, start - 1) or text[start - 1] in STOP_CHARS:
+            bounded = True
+            break
+        start -= 1
+    else:
+        bounded = start == 0 or start in walls or not is_cjk(text, start - 1)
+    start, bounded = after_verb(text, start, end, bounded)
+    return _after_place(text, start, end, bounded)
+
+
+def _after_place(text: str, start: int, end: int, bounded: bool) -> tuple[int, bool]:
+    """A stem holding a city or county's whole name (达州市|州河流域) starts after it: a place of
+    two characters and more, its 市/县/区, then a name of two characters and more."""
+    for i in range(end - 3, start, -1):
+        if text[i] in JURISDICTION_ENDS:
+            return i + 1, True
+    return start, bounded
+
+
+def after_verb(text: str, start: int, end: int, bounded: bool) -> tuple[int, bool]:
+    """A stem holding a verb (开展贡江, 加强桃江流域) starts after its last verb, which bounds it."""
+    # a verb may begin before the stem's first character (实|施昆都仑河): its end still bounds the name
+    cuts = [m.end() for m in VERBS.finditer(text, max(start - 1, 0), end - 1) if m.end() > start]
+    return (cuts[-1], True) if cuts else (start, bounded)
+
+
+def bounded_left(text: str, a: int) -> bool:
+    """Nothing joins text[a:] on the left: no character, or punctuation, a function word or a verb."""
+    if a == 0 or not is_cjk(text, a - 1) or text[a - 1] in STOP_CHARS:
+        return True
+    return any(m.end() == a for m in VERBS.finditer(text, max(a - 4, 0), a))
+
+
+def good(text: str, start: int, end: int) -> bool:
+    """A name of two or more characters, without function words, whose head is no bad first
+    character, that is no count of rivers."""
+    return end - start >= 2 and _first_ok(text, start, end) \
+        and not any(ch in STOP_CHARS for ch in text[start:end]) and not _a_count(text, start, end)
+
+
+def _first_ok(text: str, start: int, end: int) -> bool:
+    """小 heads a longer name (小清河, 小洲源), not the word 小河; 上, 下, 中 head a longer name
+    (上犹江) that is no position (上游河道, 中段河道)."""
+    first = text[start]
+    if first not in NOT_FIRST:
+        return True
+    if first == SMALL_FIRST:
+        return end - start >= 3
+    return first in POSITION_FIRST and end - start >= 3 and text[start + 1] not in POSITION_AFTER
+
+
+def _a_count(text: str, start: int, end: int) -> bool:
+    """A number of the rivers just named, not a name: 赣江、抚河、信江、饶河、修河五河干流."""
+    i = end - 1
+    while i > 0 and text[i - 1] in NUMERALS:
+        i -= 1
+    return i < end - 1 and i > 0 and text[i - 1] in SHORT_SUFFIXES
+
+
+def river_name(text: str, start: int, end: int) -> bool:
+    """A name a river-chief list or table vouches for: a good name holding no verb; two
+    characters only with a suffix that makes a short name (练江, 棉溪), not 资源 or 水渠."""
+    short = end - start < 3 and text[end - 1] not in SHORT_SUFFIXES
+    return not short and good(text, start, end) and not VERBS.search(text, start, end)
+
+
+def stands_alone(text: str, start: int, end: int, label: str) -> bool:
+    """Whether a gazetteer place is a name where it stands. A river followed by a character that
+    makes another word of it is none (海河 in 上海河道, 香河 in 香河县); nor is a river after a
+    surname, the three characters a word of their own: a person (宋长江 on a line of a 任免名单)."""
+    if label != "RIVER":
+        return True
+    if end < len(text) and text[end] in NOT_A_RIVER_AFTER:
+        return False
+    alone = not is_cjk(text, start - 2) and not is_cjk(text, end)
+    return not (alone and is_cjk(text, start - 1) and is_person_name(text[start - 1:end]))

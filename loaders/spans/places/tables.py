@@ -1,0 +1,73 @@
+"""Rivers of river-chief tables: the column vouches for its cells.
+
+- `places/table:column`: a cell under a column named for rivers (河道名称, 河流(湖库)名称) of a
+  table loaders.structure.tables reads, or a piece wrapped below it (a second river of the
+  same village on the next line); the reach is no part of the name, in brackets
+  (龙坑溪(霞川村段)) or written after it (清江河兴隆镇段).
+- `places/table:first-column`: a table flattened with single spaces, which no column layout
+  shows, whose header puts the rivers first after the number (`序号 河流(湖库)名称 流经乡镇 …`):
+  the river opening each numbered row (`5坎市溪 坎市镇、培丰镇 29.8 副区长 熊晓东`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from loaders.spans.places.names import Place, river_name
+from loaders.spans.places.words import (CHIEF_SUFFIXES, CJK, FIRST_RIVER_COLUMN, NUMBER_COLUMN, PLAIN_REACH,
+                                        REACH, RIVER_CLASS, RIVER_COLUMN, RIVER_TABLE_MARKS)
+from loaders.structure.tables import find_tables
+
+COLUMN_RULE = "places/table:column"
+FIRST_COLUMN_RULE = "places/table:first-column"
+
+_COLUMNS = [
+    (re.compile(NUMBER_COLUMN), "number"),
+    (re.compile(RIVER_COLUMN), "river"),
+    (re.compile(rf"[{CJK}]{{1,8}}"), "other"),  # 村名, 河长, 职务: read so that the header is known
+]
+_REACH = re.compile(rf"{REACH}$")
+_PLAIN_REACH = re.compile(rf"(?P<river>[{CJK}]+{RIVER_CLASS}){PLAIN_REACH}")
+_FIRST_COLUMN_HEADER = re.compile(rf"(?m)^[ \t]*{NUMBER_COLUMN}[ \t]+{FIRST_RIVER_COLUMN}\S*[ \t]+\S")
+_NUMBERED_ROW = re.compile(rf"[ \t]*\d{{1,3}}[ \t.、]*([{CJK}]{{2,8}}?){REACH}?[ \t]")
+
+
+def table_rivers(text: str) -> list[Place]:
+    return _column_rivers(text) + _first_column_rivers(text)
+
+
+def _column_rivers(text: str) -> list[Place]:
+    """Rivers in the river column of a table, one a cell or a piece wrapped below, without
+    their reach."""
+    found = []
+    for table in find_tables(text, _COLUMNS, {"river"}, RIVER_TABLE_MARKS):
+        for row in range(len(table.rows)):
+            for start, end in table.pieces(row, "river"):
+                end = _without_reach(text, start, end)
+                if text[end - 1] in CHIEF_SUFFIXES and river_name(text, start, end):
+                    found.append(Place(start, end, "RIVER", COLUMN_RULE))
+    return found
+
+
+def _without_reach(text: str, start: int, end: int) -> int:
+    """Where a cell's river ends: before its reach in brackets, or written after it."""
+    reach = _REACH.search(text, start, end)
+    end = reach.start() if reach else end
+    plain = _PLAIN_REACH.fullmatch(text, start, end)
+    return plain.end("river") if plain else end
+
+
+def _first_column_rivers(text: str) -> list[Place]:
+    """The river opening each numbered row under such a header, until a line that is no row."""
+    found = []
+    for header in _FIRST_COLUMN_HEADER.finditer(text):
+        at = text.find("\n", header.end())
+        while at >= 0:
+            row = _NUMBERED_ROW.match(text, at + 1)
+            if not row:
+                break
+            start, end = row.span(1)
+            if text[end - 1] in CHIEF_SUFFIXES and river_name(text, start, end):
+                found.append(Place(start, end, "RIVER", FIRST_COLUMN_RULE))
+            at = text.find("\n", row.end())
+    return found
