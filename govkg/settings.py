@@ -3,13 +3,31 @@
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from platformdirs import user_data_dir
 
+from govkg.errors import KgError
+
 DEFAULT_RDF_BASE = "https://example.org/govkg/"  # an example base: set KG_RDF_BASE to publish
 DEFAULT_MAX_BYTES = 200 * 1024 * 1024
+UNITS = {"": 1, "B": 1, "K": 1 << 10, "M": 1 << 20, "G": 1 << 30, "T": 1 << 40}
+_BYTES = re.compile(r"(?P<number>\d+(?:\.\d+)?(?:[eE]\+?\d+)?)\s*(?P<unit>(?:[KkMmGgTt](?:i?[Bb])?)|[Bb])?")
+
+
+def byte_count(value: str | None, name: str, default: int) -> int:
+    """A positive number of bytes: `200000000`, `2e8`, `200_000_000`, or with a unit `200M`,
+    `1.5GB`, `512KiB` (units of 1024). Anything else is a one-line error naming the variable."""
+    if value is None:
+        return default
+    m = _BYTES.fullmatch(value.strip().replace("_", ""))
+    number = float(m["number"]) * UNITS[(m["unit"] or "").upper()[:1]] if m else 0
+    if not 1 <= number < 1 << 63 or number != int(number):
+        raise KgError(f"{value[:40]!r} is not a number of bytes", where=name,
+                      hint="write a whole number such as 200000000, 2e8 or 200M")
+    return int(number)
 
 
 def _env(name: str, default: str | None = None) -> str | None:
@@ -49,6 +67,6 @@ class Settings:
             rdf_base=_env("KG_RDF_BASE", DEFAULT_RDF_BASE),
             rdf_publisher=_env("KG_RDF_PUBLISHER"),
             rdf_license=_env("KG_RDF_LICENSE"),
-            max_bytes=int(_env("KG_MAX_BYTES", str(DEFAULT_MAX_BYTES))),
+            max_bytes=byte_count(_env("KG_MAX_BYTES"), "KG_MAX_BYTES", DEFAULT_MAX_BYTES),
             judgements=Path(_env("KG_JUDGEMENTS")) if _env("KG_JUDGEMENTS") else None,
         )

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from kg import __version__
-from govkg.ids import content_hash, make_id
+from govkg.ids import make_id
+from kg.identity import DocumentParts, parts_by_key
 from kg.model import DocumentGraph, Edge, Node
 from kg.people import People
 from kg.resolve import AgencyResolver, Resolution
@@ -17,12 +17,6 @@ from loaders.records import Document, Evidence, Facts, GroupFact, Mention, Perso
 
 ROLE_EDGES = {"lead": "LEADS", "cooperate": "COOPERATES_ON", "responsible": "RESPONSIBLE_FOR"}
 MENTION_LABELS = {"river": "River", "district": "District", "program": "Program"}
-
-
-def document_hash(document: Document) -> str:
-    """What decides whether a stored document is current: its text and the govkg version
-    that read it (a new version re-extracts everything)."""
-    return content_hash(f"{__version__}\x1f{document.text.text[document.start:document.end]}")
 
 
 class _DocumentBuilder:
@@ -95,12 +89,13 @@ class _DocumentBuilder:
         return {"written": r.written, "resolution": r.decisions} if r.changed else {}
 
 
-def _document_node(b: _DocumentBuilder) -> Node:
+def _document_node(b: _DocumentBuilder, parts: DocumentParts) -> Node:
     d = b.document
+    texts = [p.text.text[p.start:p.end] for p in parts.parts]
     node = b.node("Document", d.key, number=d.number, title=d.title, issuer=d.issuer, date=d.date,
-                  source=d.text.source.path, pages=d.pages,
-                  content_hash=document_hash(d),
-                  contacts=[c.value for c in find_contacts(d.text.text[d.start:d.end])])
+                  source=d.text.source.path, pages=sorted({n for p in parts.parts for n in p.pages}),
+                  content_hash=parts.hash,
+                  contacts=list(dict.fromkeys(c.value for t in texts for c in find_contacts(t))))
     if d.issuer:
         issuer, r = b.agency(d.issuer)
         b.edge("ISSUED_BY", node, issuer, None, **b.written_props(r))
@@ -182,12 +177,16 @@ class GraphBuilder:
         self.people = people or People()
 
     def build(self, facts: Facts) -> list[DocumentGraph]:
+        """One graph per document key. Parts of a file that carry another text under the same
+        key are left out, and named in `self.collisions` for the load to report."""
+        groups = parts_by_key(facts.documents)
+        self.collisions = [line for g in groups for line in g.collisions()]
         by_doc: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
         for kind in ("acts", "tasks", "groups", "mentions"):
             for fact in getattr(facts, kind):
                 by_doc[fact.doc][kind].append(fact)
         self._observe(facts)
-        return [self._document(d, by_doc[d.key]) for d in facts.documents]
+        return [self._document(g, _without_others(by_doc[g.key], g)) for g in groups]
 
     def _observe(self, facts: Facts) -> None:
         """Note every full agency name first, so short forms anywhere in the file can match."""
@@ -199,9 +198,10 @@ class GraphBuilder:
             if act.org:
                 self.resolver.observe(act.org, jurisdiction.get(act.doc))
 
-    def _document(self, document: Document, facts: dict[str, list]) -> DocumentGraph:
+    def _document(self, parts: DocumentParts, facts: dict[str, list]) -> DocumentGraph:
+        document = parts.main
         b = _DocumentBuilder(document, self.resolver, self.schema, self.people)
-        doc_node = _document_node(b)
+        doc_node = _document_node(b, parts)
         programs = _programs(b, facts["mentions"])
         for act in facts["acts"]:
             _act(b, act)
@@ -218,3 +218,12 @@ class GraphBuilder:
         _anchor_loose_nodes(b, doc_node)
         return DocumentGraph(document.key, doc_node.props["content_hash"],
                              list(b.nodes.values()), list(b.edges.values()))
+
+
+def _without_others(facts: dict[str, list], parts: DocumentParts) -> dict[str, list]:
+    """The facts of a key read from its parts, not from other texts that share its number."""
+    if not parts.others:
+        return facts
+    spans = [d.text.raw_span(d.start, d.end) for d in parts.others]
+    inside = lambda fact: any(a <= fact.evidence.start < b for a, b in spans)  # noqa: E731
+    return defaultdict(list, {kind: [f for f in found if not inside(f)] for kind, found in facts.items()})

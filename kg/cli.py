@@ -17,6 +17,8 @@ from govkg.settings import Settings
 EVAL_KINDS = ("documents", "appointments", "removals", "task_agencies", "lead_units",
               "group_members", "rivers", "task_rivers")
 FORMAT = click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
+INCLUDE_CONTACTS = click.option("--include-contacts", is_flag=True,
+                                help="Keep phone numbers, e-mail addresses and other contact details.")
 
 
 def _store():
@@ -45,7 +47,8 @@ def cli(ctx: click.Context, debug: bool) -> None:
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--force", is_flag=True, help="Rewrite documents even when their content is unchanged.")
+@click.option("--force", is_flag=True, help="Rewrite documents even when their content is unchanged, and let a "
+              "file replace a document of the same 文号 that another file gave.")
 @click.option("--jobs", "-j", default=1, show_default=True, help="Extraction processes (0: one per core).")
 @click.option("--scheduler", default=None, help="Extract on the Dask distributed cluster at this address.")
 @click.option("--writers", default=1, show_default=True, help="Concurrent document writes (Neo4j only).")
@@ -204,7 +207,7 @@ def cypher(statement: str, pairs: tuple[str, ...], fmt: str) -> None:
 @click.option("--format", "rdf_format", default="turtle", show_default=True,
               type=click.Choice(["turtle", "ntriples", "jsonld", "trig", "nquads"]), help="RDF syntax.")
 @click.option("--doc", "docs", multiple=True, help="Only the facts of this document (文号 or id); repeatable.")
-@click.option("--include-contacts", is_flag=True, help="Keep phone numbers and other contact details (RDF).")
+@INCLUDE_CONTACTS
 @click.option("--jobs", "-j", default=0, show_default=True,
               help="Processes rendering a large RDF export (0: one per core); the file is the same.")
 def export(kind: str, output: str, rdf_format: str, docs: tuple[str, ...], include_contacts: bool,
@@ -217,18 +220,24 @@ def export(kind: str, output: str, rdf_format: str, docs: tuple[str, ...], inclu
     if kind == "rdf":  # RDF filters documents itself, keeping their named graphs whole
         counts = _export_rdf(data, rdf_format, output, include_contacts, docs, jobs)
     else:
-        counts = _export_graph(data.only_documents(set(docs)) if docs else data, kind, output)
+        counts = _export_graph(data, kind, output, include_contacts, docs)
     click.echo(f"{output}: {to_json(counts)}")
 
 
-def _export_graph(data, kind: str, output: str) -> dict:
+def _export_graph(data, kind: str, output: str, include_contacts: bool, docs: tuple[str, ...]) -> dict:
     from kg.network import to_networkx, write_csv, write_graph
 
+    if docs:
+        missing = [d for d in docs if not any(e.props.get("doc") == d for e in data.edges)]
+        if missing:
+            raise QueryError(f"no such document: {missing[0]}", hint="name it by 文号 or document id")
+        data = data.only_documents(set(docs))
+
     if kind == "csv":
-        return write_csv(data, output)
+        return write_csv(data, output, include_contacts)
     graph = to_networkx(data)
-    write_graph(graph, output, kind)
-    return {"nodes": graph.number_of_nodes(), "edges": graph.number_of_edges()}
+    redacted = write_graph(graph, output, kind, include_contacts)
+    return {"nodes": graph.number_of_nodes(), "edges": graph.number_of_edges(), "redacted": redacted}
 
 
 def _export_rdf(data, fmt: str, output: str, include_contacts: bool, docs: tuple[str, ...], jobs: int) -> dict:
@@ -250,7 +259,9 @@ def _export_rdf(data, fmt: str, output: str, include_contacts: bool, docs: tuple
 @click.option("--doc", help="A document's facts (文号 or id).")
 @click.option("--depth", default=2, show_default=True, help="Links from the centre.")
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False))
-def viz(agency: str | None, official: str | None, doc: str | None, depth: int, output: str) -> None:
+@INCLUDE_CONTACTS
+def viz(agency: str | None, official: str | None, doc: str | None, depth: int, output: str,
+        include_contacts: bool) -> None:
     """Write an HTML view of a subgraph that opens in a browser without a server."""
     from kg.dump import read_graph
     from kg.viz import find_node, neighbourhood, render_html
@@ -265,7 +276,7 @@ def viz(agency: str | None, official: str | None, doc: str | None, depth: int, o
         data = data.only_documents({data.nodes[find_node(data, label, name)].id})
     else:
         data = neighbourhood(data, find_node(data, label, name), depth)
-    Path(output).write_text(render_html(data, name), encoding="utf-8")
+    Path(output).write_text(render_html(data, name, include_contacts), encoding="utf-8")
     click.echo(f"{output}: {len(data.nodes)} nodes, {len(data.edges)} edges")
 
 
@@ -311,11 +322,12 @@ def store_start() -> None:
 
 
 @store.command("stop")
-def store_stop() -> None:
+@click.option("--force", is_flag=True, help="End a server that does not answer (stuck reading its data).")
+def store_stop(force: bool) -> None:
     """Stop the embedded store (its data stays in KG_DATA_DIR)."""
     from kg.stores.server import server_for
 
-    stopped = server_for(Settings.from_env()).stop()
+    stopped = server_for(Settings.from_env()).stop(force=force)
     click.echo("stopped" if stopped else "not running")
 
 
@@ -330,8 +342,10 @@ def store_status() -> None:
 @store.command("clear")
 @click.confirmation_option(prompt="Remove every node and edge from the store?")
 def store_clear() -> None:
-    """Remove everything from the store."""
-    with _store() as s:
+    """Remove everything from the store (refused while a load writes to it)."""
+    from kg.lock import writer_lock
+
+    with writer_lock(Settings.from_env().data_dir, "kg store clear"), _store() as s:
         s.clear()
     click.echo("cleared")
 
@@ -355,6 +369,12 @@ def main() -> None:
         if debug:
             raise
         click.echo(f"kg: error: {exc.line()}", err=True)
+        sys.exit(2)
+    except OSError as exc:  # a path the user named that cannot be written or read
+        if debug:
+            raise
+        where = f"{exc.filename}: " if exc.filename else ""
+        click.echo(f"kg: error: {where}{exc.strerror or exc}", err=True)
         sys.exit(2)
     except KeyboardInterrupt:
         click.echo("kg: interrupted", err=True)

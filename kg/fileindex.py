@@ -11,15 +11,26 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import sqlite3
 from pathlib import Path
+
+from govkg.errors import InputError
+from kg.datadir import prepare, private_open
+from loaders.read import not_regular
 
 DocHashes = list[tuple[str, str]]  # (document key, content hash) of every document of a file
 
 
 def file_digest(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as fh:
+    """The SHA-256 of a regular file. Opened without blocking and checked before a byte is
+    read: a FIFO would wait for a writer, and /dev/zero never ends."""
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    with os.fdopen(fd, "rb") as fh:
+        special = not_regular(os.fstat(fd).st_mode)
+        if special:
+            raise InputError(f"is {special}, not a regular file", where=str(path))
+        digest = hashlib.sha256()
         for block in iter(lambda: fh.read(1 << 20), b""):
             digest.update(block)
     return digest.hexdigest()
@@ -27,8 +38,9 @@ def file_digest(path: Path) -> str:
 
 class FileIndex:
     def __init__(self, data_dir: Path):
-        data_dir.mkdir(parents=True, exist_ok=True)
-        self.db = sqlite3.connect(data_dir / "files.sqlite")
+        path = prepare(data_dir) / "files.sqlite"
+        os.close(private_open(path))  # 0600 before SQLite opens it (its journal copies the mode)
+        self.db = sqlite3.connect(path)
         self.db.execute("CREATE TABLE IF NOT EXISTS files (path TEXT PRIMARY KEY, digest TEXT, docs TEXT)")
 
     def unchanged(self, path: Path, digest: str, known: dict[str, str]) -> int | None:

@@ -1,8 +1,10 @@
 """Load files into a store: each document is written whole, or not at all.
 
 Per file: read and segment (cheap), skip the documents whose content hash the store already
-has, extract and build the rest, write each in its own transaction. A file that cannot be
-read is reported and the others still load.
+has, extract and build the rest, write them (kg.parallel, kg.writer). A file that cannot be
+read is reported and the others still load; so is a document whose 文号 another file gave
+to a different text, which is not written (kg.identity). A FIFO or a device is refused
+before anything opens it.
 """
 
 from __future__ import annotations
@@ -11,13 +13,14 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kg.build import GraphBuilder, document_hash
-from govkg.errors import InputError, KgError
+from kg.build import GraphBuilder
+from govkg.errors import InputError
+from kg.identity import key_hashes
 from kg.model import DocumentGraph
 from kg.people import People
 from kg.stores.base import Store
 from loaders.pipeline import documents_of, extract_documents
-from loaders.read import read
+from loaders.read import not_regular, read
 
 SUFFIXES = {".txt", ".text", ".pdf", ".html", ".htm", ".xhtml", ".shtml"}
 
@@ -49,6 +52,9 @@ def iter_files(paths: Iterable[str | Path]) -> Iterator[Path]:
                 raise InputError("directory holds no .txt, .pdf or .html file", where=str(path))
             yield from found
         else:
+            special = not_regular(path.stat().st_mode)
+            if special:  # a FIFO or a device would hang the load: hashing it never ends
+                raise InputError(f"is {special}, not a regular file", where=str(path))
             yield path
 
 
@@ -59,28 +65,16 @@ def graphs_of(path: Path, max_bytes: int | None = None, known: dict[str, str] | 
     on which other files load with it, or in which order."""
     documents = documents_of(read(path, max_bytes=max_bytes))
     known = known or {}
-    todo = [d for d in documents if known.get(d.key) != document_hash(d)]
+    hashes = key_hashes(documents)
+    todo = [d for d in documents if known.get(d.key) != hashes[d.key]]
     builder = GraphBuilder(people=people)
-    return builder.build(extract_documents(todo)), len(documents) - len(todo)
+    return builder.build(extract_documents(todo)), sum(known.get(k) == h for k, h in hashes.items())
 
 
 def load_paths(paths: Iterable[str | Path], store: Store, *, max_bytes: int | None = None,
                force: bool = False, progress: Callable[[Path], None] | None = None,
                people: People | None = None) -> LoadReport:
-    report = LoadReport()
-    known = {} if force else store.document_hashes()
-    for path in iter_files(paths):
-        report.files += 1
-        try:
-            graphs, unchanged = graphs_of(path, max_bytes, known, people)
-        except KgError as exc:
-            report.failures.append(exc.line())
-            continue
-        report.unchanged += unchanged
-        for graph in graphs:
-            store.write_document(graph)
-            report.written += 1
-            report.edges += len(graph.edges)
-        if progress:
-            progress(path)
-    return report
+    """Load in this process: kg.parallel.load_parallel with one job and no file index."""
+    from kg.parallel import load_parallel
+
+    return load_parallel(paths, store, max_bytes=max_bytes, force=force, progress=progress, people=people)

@@ -4,6 +4,8 @@
   and properties (evidence included).
 - `as_of`: the view of the graph on a date: tenures open on that day, nothing that came later.
 - `cooperation_graph`: agencies linked by the tasks they share, weighted by their number.
+Files written (GraphML, GEXF, CSV) withhold contact details unless asked (kg.export.privacy);
+the networkx objects a notebook works on keep them.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from typing import Any
 import networkx as nx
 
 from kg.dump import GraphData
+from kg.export.privacy import Redactor, withheld
 
 TASK_ROLES = ("LEADS", "COOPERATES_ON", "RESPONSIBLE_FOR")
 
@@ -83,18 +86,23 @@ def _flat(value: Any) -> Any:
     return value
 
 
-def flattened(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
+def flattened(graph: nx.MultiDiGraph, redact: Redactor | None = None) -> nx.MultiDiGraph:
+    """Scalars only, and (with `redact`) contact details withheld from every string."""
+    redact = redact or Redactor(include=True)
     flat = nx.MultiDiGraph()
-    flat.add_nodes_from((n, {k: _flat(v) for k, v in a.items() if v is not None}) for n, a in graph.nodes(data=True))
-    flat.add_edges_from((u, v, k, {x: _flat(y) for x, y in a.items() if y is not None})
+    flat.add_nodes_from((n, {k: _flat(v) for k, v in redact.props(a).items() if v is not None})
+                        for n, a in graph.nodes(data=True))
+    flat.add_edges_from((u, v, k, {x: _flat(y) for x, y in redact.props(a).items() if y is not None})
                         for u, v, k, a in graph.edges(keys=True, data=True))
     return flat
 
 
-def write_csv(data: GraphData, folder: str | Path) -> dict[str, int]:
-    """nodes.csv (id, label, properties as JSON) and edges.csv (id, type, source, target, …)."""
+def write_csv(data: GraphData, folder: str | Path, include_contacts: bool = False) -> dict[str, int]:
+    """nodes.csv (id, label, properties as JSON) and edges.csv (id, type, source, target, …);
+    contact details withheld unless `include_contacts` (kg.export.privacy)."""
     import csv
 
+    data, withheld_count = withheld(data, include_contacts)
     out = Path(folder)
     out.mkdir(parents=True, exist_ok=True)
     with open(out / "nodes.csv", "w", newline="", encoding="utf-8") as fh:
@@ -108,9 +116,12 @@ def write_csv(data: GraphData, folder: str | Path) -> dict[str, int]:
         for e in data.edges:
             w.writerow([e.id, e.type, e.source.id, e.target.id, e.props.get("doc", ""),
                         e.props.get("evidence", ""), json.dumps(e.props, ensure_ascii=False)])
-    return {"nodes": len(data.nodes), "edges": len(data.edges)}
+    return {"nodes": len(data.nodes), "edges": len(data.edges), "redacted": withheld_count}
 
 
-def write_graph(graph: nx.MultiDiGraph, path: str | Path, fmt: str) -> None:
+def write_graph(graph: nx.MultiDiGraph, path: str | Path, fmt: str, include_contacts: bool = False) -> int:
+    """GraphML or GEXF, contact details withheld unless `include_contacts`; how many were."""
     writers = {"graphml": nx.write_graphml, "gexf": nx.write_gexf}
-    writers[fmt](flattened(graph), str(path))
+    redact = Redactor(include_contacts)
+    writers[fmt](flattened(graph, redact), str(path))
+    return redact.count

@@ -26,16 +26,19 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
-from kg.build import GraphBuilder, document_hash
+from kg.build import GraphBuilder
 from govkg.errors import KgError, StoreError
+from govkg.settings import Settings
 from kg.fileindex import DocHashes, FileIndex, file_digest
+from kg.identity import Claims, key_hashes
 from kg.load import LoadReport, iter_files
 from kg.model import DocumentGraph
 from kg.people import People
 from kg.stores.base import Store
 from kg.writer import Writer
 
-Outcome = tuple[list[DocumentGraph], int, DocHashes] | str  # (graphs, unchanged, hashes) or a failure
+# (graphs, unchanged, hashes, texts refused for sharing a 文号) or the failure of the file
+Outcome = tuple[list[DocumentGraph], int, DocHashes, list[str]] | str
 _WORKER: dict[str, Any] = {}  # what every task of a worker process shares
 PARALLEL_BYTES = 1 << 20  # less to read than this (~3 s of one core) is not worth starting workers
 
@@ -49,12 +52,14 @@ def extract_file(path: str, max_bytes: int | None, known: dict[str, str],
 
     try:
         documents = documents_of(read(Path(path), max_bytes=max_bytes))
-        hashes = [(d.key, document_hash(d)) for d in documents]
-        todo = [d for d, (key, h) in zip(documents, hashes) if known.get(key) != h]
-        graphs = GraphBuilder(people=people).build(extract_documents(todo))
+        hashes = key_hashes(documents)
+        todo = [d for d in documents if known.get(d.key) != hashes[d.key]]
+        builder = GraphBuilder(people=people)
+        graphs = builder.build(extract_documents(todo))
     except KgError as exc:
         return exc.line()
-    return graphs, len(documents) - len(todo), hashes
+    unchanged = sum(known.get(key) == h for key, h in hashes.items())
+    return graphs, unchanged, list(hashes.items()), builder.collisions
 
 
 def load_parallel(paths: Iterable[str | Path], store: Store, *, jobs: int = 1,
@@ -64,12 +69,12 @@ def load_parallel(paths: Iterable[str | Path], store: Store, *, jobs: int = 1,
     """`kg.load.load_paths` with extraction in `jobs` processes or on a Dask `scheduler`,
     documents written several at a time, and (with `index_dir`) unchanged files skipped."""
     files = list(iter_files(paths))
-    known = {} if force else store.document_hashes()
+    stored = store.documents()
+    known = {} if force else {doc: hash_ for doc, (hash_, _source) in stored.items()}
     index = FileIndex(index_dir) if index_dir is not None else None
     try:
-        digests = {p: file_digest(p) for p in files} if index else {}
-        skipped = {p: n for p in files if index and not force
-                   and (n := index.unchanged(p, digests[p], known)) is not None}
+        digests = _digests(files, max_bytes) if index else {}
+        skipped = {p: n for p in digests if not force and (n := index.unchanged(p, digests[p], known)) is not None}
         todo = [p for p in files if p not in skipped]
         if scheduler is not None:
             outcomes = _dask_outcomes(todo, scheduler, max_bytes, known, people)
@@ -78,12 +83,26 @@ def load_parallel(paths: Iterable[str | Path], store: Store, *, jobs: int = 1,
         else:
             outcomes = (extract_file(str(p), max_bytes, known, people) for p in todo)
         with Writer(store, writers, index) as writer:
-            report = _write_all(files, skipped, digests, outcomes, writer, progress)
+            report = _write_all(files, skipped, digests, outcomes, writer, Claims(stored, force), progress)
         outcomes.close()  # stop the workers now, not when the generator is collected
         return report
     finally:
         if index is not None:
             index.close()
+
+
+def _digests(files: list[Path], max_bytes: int | None) -> dict[Path, str]:
+    """The files' digests for the file index. A file over the size limit, or one that cannot
+    be read, is not hashed: its read reports it, and the other files still load."""
+    limit = Settings.from_env().max_bytes if max_bytes is None else max_bytes
+    out = {}
+    for path in files:
+        try:
+            if path.stat().st_size <= limit:
+                out[path] = file_digest(path)
+        except (OSError, KgError):
+            continue
+    return out
 
 
 def cpu_jobs(jobs: int) -> int:
@@ -92,23 +111,38 @@ def cpu_jobs(jobs: int) -> int:
 
 
 def _write_all(files: list[Path], skipped: dict[Path, int], digests: dict[Path, str],
-               outcomes: Iterator[Outcome], writer: Writer,
+               outcomes: Iterator[Outcome], writer: Writer, claims: Claims,
                progress: Callable[[Path], None] | None) -> LoadReport:
     report = LoadReport()
     for path in files:
         report.files += 1
-        outcome = ([], skipped[path], None) if path in skipped else next(outcomes)
+        outcome = ([], skipped[path], None, []) if path in skipped else next(outcomes)
         if isinstance(outcome, str):
             report.failures.append(outcome)
             continue
-        graphs, unchanged, hashes = outcome
-        writer.write(graphs, (path, digests[path], hashes) if hashes is not None and path in digests else None)
+        graphs, unchanged, hashes, refused = outcome
+        graphs, refused = _admitted(graphs, claims, refused)
+        report.failures += refused
+        whole = hashes is not None and path in digests and not refused
+        writer.write(graphs, (path, digests[path], hashes) if whole else None)
         report.unchanged += unchanged
         report.written += len(graphs)
         report.edges += sum(len(g.edges) for g in graphs)
         if progress:
             progress(path)
     return report
+
+
+def _admitted(graphs: list[DocumentGraph], claims: Claims, refused: list[str]) -> tuple[list, list[str]]:
+    """The graphs that may be written, and why the others may not (kg.identity)."""
+    kept, refused = [], list(refused)
+    for graph in graphs:
+        reason = claims.refuse(graph)
+        if reason:
+            refused.append(reason)
+        else:
+            kept.append(graph)
+    return kept, refused
 
 
 # -- where extraction runs --------------------------------------------------------------------

@@ -24,6 +24,7 @@ from govkg.errors import QueryError
 _HEADER = re.compile(r"^//\s*(name|description|param|example):\s*(.*)$")
 _PARAM = re.compile(r"^(\w+)\s+(string|integer|float|boolean|date)(?:\s*=\s*(.*?))?\s*(?:#\s*(.*))?$")
 TYPES = ("string", "integer", "float", "boolean", "date")
+INT_RANGE = (0, 2**31 - 1)  # what every store reads the same as a count, a LIMIT or a SKIP
 
 
 @dataclass(frozen=True)
@@ -73,11 +74,13 @@ class CannedQuery:
 
 
 def convert(p: Param, value: Any, where: str) -> Any:
+    if p.type == "integer" and type(value) is int:  # from Python callers, unconverted
+        return _in_range(p, value, where)
     if value is None or not isinstance(value, str):
         return value
     try:
         if p.type == "integer":
-            return int(value)
+            return _in_range(p, int(value), where)
         if p.type == "float":
             return float(value)
         if p.type == "boolean":
@@ -89,6 +92,16 @@ def convert(p: Param, value: Any, where: str) -> Any:
     except ValueError:
         article = "an" if p.type[0] in "aeiou" else "a"
         raise QueryError(f"parameter {p.name!r} must be {article} {p.type}, not {value!r}", where=where) from None
+    return value
+
+
+def _in_range(p: Param, value: int, where: str) -> int:
+    """Integer parameters are counts and limits; FalkorDB reads LIMIT and SKIP as 32-bit
+    numbers (LIMIT 4294967296 returns no row), so a value outside what every store reads the
+    same is refused rather than answered wrongly."""
+    if not INT_RANGE[0] <= value <= INT_RANGE[1]:
+        raise QueryError(f"parameter {p.name!r} must be an integer from {INT_RANGE[0]} to {INT_RANGE[1]:,}, "
+                         f"not {value}", where=where)
     return value
 
 

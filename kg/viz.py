@@ -9,6 +9,7 @@ import json
 import networkx as nx
 
 from kg.dump import GraphData
+from kg.export.privacy import withheld
 from govkg.errors import QueryError
 
 COLOURS = {"Agency": "#4e79a7", "Official": "#f28e2b", "Post": "#edc948", "Task": "#59a14f",
@@ -95,8 +96,9 @@ document.querySelectorAll('.node').forEach((g) => {
 """
 
 
-def render_html(data: GraphData, title: str) -> str:
-    return render_graph(graph_of(data), title)
+def render_html(data: GraphData, title: str, include_contacts: bool = False) -> str:
+    """The page of a subgraph; contact details withheld unless asked (kg.export.privacy)."""
+    return render_graph(graph_of(withheld(data, include_contacts)[0]), title)
 
 
 def render_graph(graph: nx.Graph, title: str) -> str:

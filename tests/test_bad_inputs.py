@@ -201,3 +201,89 @@ def test_real_kg_processes_exit_cleanly(corpus):
             assert err.count("\n") == 1 and "Traceback" not in err and out == ""
         else:
             assert err == "" and json.loads(out)["documents"] is not None
+
+
+# -- bombs are refused before the parser expands them (issue 15, failure 8) --------------------
+
+
+def test_a_pdf_bomb_is_refused_before_pdfium_opens_it(tmp_path, monkeypatch):
+    from loaders.read import pdf
+    from tests.fixtures.bad import make
+
+    bomb = make.pdf_bomb(tmp_path)
+    assert bomb.stat().st_size < 1 << 20  # a few hundred KB expanding to 300 MB
+    monkeypatch.setattr(pdf, "_open", lambda path: pytest.fail("PDFium opened the bomb"))
+    with pytest.raises(InputError, match=r"PDF streams expand to over 268,435,456 bytes .*decompression bomb"):
+        read(bomb)
+
+
+def test_real_pdfs_expand_within_their_budget(tmp_path):
+    from loaders.read.expansion import check_expansion
+
+    for path in (fx.two_column_pdf(tmp_path / "a.pdf"), fx.encrypted_pdf(tmp_path / "b.pdf", "")):
+        assert check_expansion(path) < 100 * path.stat().st_size
+
+
+def test_deep_html_is_refused_before_it_is_parsed(tmp_path, monkeypatch):
+    from loaders.read import html
+    from tests.fixtures.bad import make
+
+    monkeypatch.setattr(html, "LexborHTMLParser", lambda markup: pytest.fail("parsed the deep page"))
+    with pytest.raises(InputError, match="HTML elements nest 200,002 deep, over the limit of 512"):
+        read(make.html_deep(tmp_path))
+
+
+@pytest.mark.parametrize("markup, depth", [
+    ("<div><p>a<p>b<br><img src=x></div>", 1),
+    ("<table><tr><td><table><tr><td>x</td></tr></table></td></tr></table>", 2),
+    ("<div></p>" * 1000, 1000),  # a stray end tag closes nothing, in a browser too
+    ("<div></span>" * 1000, 1000),
+    ("<div></div>" * 1000, 1),
+    ("<b>" * 600, 600),
+])
+def test_nesting_depth_is_counted_as_a_browser_nests(markup, depth):
+    from loaders.read.html import max_depth
+
+    assert max_depth(markup) == depth
+
+
+# -- a few bad bytes are read through and noted (issue 15, failure 9) -------------------------
+
+def _damaged(text: str, codec: str, bad: bytes, lines: tuple[int, ...]) -> tuple[bytes, int]:
+    """`text` in `codec` with `bad` put after the given lines (between characters), and
+    where the first bad byte stands."""
+    data = text.encode(codec)
+    cuts = [i + 1 for i, byte in enumerate(data) if byte == 0x0A]
+    for line in sorted(lines, reverse=True):
+        data = data[:cuts[line]] + bad + data[cuts[line]:]
+    return data, cuts[min(lines)] if lines else -1
+
+
+@pytest.mark.parametrize("text, codec, bad, lines, read_as", [
+    (fx.BIG5_TEXT * 20, "cp950", b"", (), "cp950"),
+    (fx.BIG5_TEXT * 20, "cp950", b"\xff", (5,), "cp950"),
+    (bad.TEXT * 20, "utf-8", b"\xff", (3, 30), "utf-8"),
+    (bad.TEXT * 20, "utf-8-sig", b"\x80", (7,), "utf-8-sig"),
+    (bad.TEXT * 20, "gb18030", b"\xff", (11,), "gb18030"),
+])
+def test_a_few_bad_bytes_are_replaced_and_reported(tmp_path, text, codec, bad, lines, read_as):
+    data, first = _damaged(text, codec, bad, lines)
+    path = tmp_path / "damaged.txt"
+    path.write_bytes(data)
+    source = read(path)  # before: refused whole, "not a text file" or "not valid … text"
+    assert source.encoding == read_as and source.text.replace("\ufffd", "") == text
+    n = len(lines)
+    noted = [note for note in source.notes if "undecodable" in note]
+    assert noted == ([f"{n} undecodable byte sequence{'s' if n > 1 else ''} replaced with U+FFFD "
+                      f"(read as {read_as}; the first at byte {first})"] if n else [])
+
+
+@pytest.mark.parametrize("data", [
+    b"\xef\xbb\xbf\xff\xfe\xfd",  # a BOM and nothing readable
+    bytes(range(0x80, 0x100)) * 40,  # mostly undecodable in every codec
+])
+def test_many_bad_bytes_are_still_refused(tmp_path, data):
+    path = tmp_path / "binary.txt"
+    path.write_bytes(data)
+    with pytest.raises(InputError):
+        read(path)

@@ -139,3 +139,20 @@ def test_a_relative_data_directory_is_taken_from_where_kg_runs(tmp_path, sample_
         assert (tmp_path / "kgdata" / "falkordb.log").exists()
     finally:
         subprocess.run([*KG, "store", "stop"], env=environ, cwd=tmp_path, capture_output=True, timeout=60)
+
+
+@pytest.mark.parametrize("kind", ["graphml", "gexf", "csv"])
+def test_exports_withhold_contact_details_unless_included(loaded, tmp_path, kind):
+    def export(*flags):
+        out = tmp_path / f"{kind}{len(flags)}"
+        kg(loaded, "export", kind, "-o", str(out), "--doc", "阳政办发〔2020〕25号", *flags)
+        files = sorted(out.iterdir()) if out.is_dir() else [out]
+        return "".join(f.read_text(encoding="utf-8") for f in files)
+
+    assert "18635381792" not in export() and "18635381792" in export("--include-contacts")
+
+
+def test_store_stop_force_of_a_store_that_is_not_running(tmp_path):
+    env = {**os.environ, "KG_DATA_DIR": str(tmp_path / "none")}
+    out = kg(env, "store", "stop", "--force")
+    assert out.stdout.strip() == "not running"

@@ -34,9 +34,13 @@ class Store(ABC):
 
     def document_hashes(self) -> dict[str, str]:
         """Every stored document's content hash, to skip unchanged documents in one look-up."""
+        return {doc: hash_ for doc, (hash_, _source) in self.documents().items()}
+
+    def documents(self) -> dict[str, tuple[str, str | None]]:
+        """Every stored document's content hash and the file it was read from."""
         label = load_schema().node("Document").label
-        rows = self.query(f"MATCH (d:{label}) RETURN d.id AS id, d.content_hash AS hash")
-        return {row["id"]: row["hash"] for row in rows}
+        rows = self.query(f"MATCH (d:{label}) RETURN d.id AS id, d.content_hash AS hash, d.source AS source")
+        return {row["id"]: (row["hash"], row["source"]) for row in rows}
 
     @abstractmethod
     def query(self, cypher: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:

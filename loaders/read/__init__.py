@@ -8,6 +8,7 @@ unreadable is an InputError naming the file and the problem in one line.
 from __future__ import annotations
 
 import re
+import stat
 from pathlib import Path
 
 from govkg.errors import InputError
@@ -52,10 +53,10 @@ def read(path: str | Path, max_bytes: int | None = None) -> Source:
     if kind == "html":
         text, codec, more = html_text(data, where)
         return _from_text(where, text, "html", codec, notes + more)
-    text, codec = decode(data, where)
+    text, codec, bad = decode(data, where)
     if codec not in ("utf-8", "utf-8-sig"):
         notes.append(f"decoded as {codec}")
-    return _from_text(where, text, "txt", codec, notes)
+    return _from_text(where, text, "txt", codec, notes + bad)
 
 
 def _checked_size(path: Path, max_bytes: int) -> int:
@@ -68,10 +69,22 @@ def _checked_size(path: Path, max_bytes: int) -> int:
         raise InputError(f"cannot read file ({e.strerror})", where=str(path)) from e
     if path.is_dir():
         raise InputError("is a directory, not a file", where=str(path))
+    special = not_regular(info.st_mode)
+    if special:  # reading a FIFO waits for a writer; a device may never end
+        raise InputError(f"is {special}, not a regular file", where=str(path))
     if info.st_size > max_bytes:
         raise InputError(f"file is {info.st_size:,} bytes, over the limit of {max_bytes:,}",
                          where=str(path), hint="raise KG_MAX_BYTES to read it")
     return info.st_size
+
+
+def not_regular(mode: int) -> str | None:
+    """What a file of this stat mode is when it is not a regular file, else None."""
+    for test, what in ((stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISCHR, "a character device"),
+                       (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket")):
+        if test(mode):
+            return what
+    return None if stat.S_ISREG(mode) else "not a file"
 
 
 def _head(path: Path) -> bytes:

@@ -6,11 +6,17 @@ superset codec of its family (GB2312 and GBK text is valid GB18030; Big5 files a
 by Windows as CP950), and kept only when the decoded text looks like Chinese: most of its
 non-ASCII characters are common hanzi or CJK punctuation. A wrong guess decodes to rare
 characters, Hangul or Latin-1 noise, which fails that check.
+
+A few bad bytes (a download cut mid-character, one corrupted sector, a character outside
+Big5) do not make a file unreadable: they become U+FFFD and a note says how many and where.
+More than `MAX_BAD` of them means the guess is wrong, or the file is not text. Without this,
+a UTF-8 or Big5 file with one bad byte was refused whole.
 """
 
 from __future__ import annotations
 
 import codecs
+import threading
 from functools import lru_cache
 
 from charset_normalizer import from_bytes
@@ -24,18 +30,20 @@ SUPERSETS = {"gb2312": "gb18030", "gbk": "gb18030", "big5": "cp950"}
 FALLBACKS = ("gb18030", "cp950", "big5hkscs")  # tried after the detector's own guesses
 PLAUSIBLE = 0.6  # share of non-ASCII characters that must be common hanzi or CJK punctuation
 SAMPLE = 50_000  # characters scored; enough to tell Chinese from noise
+# undecodable sequences tolerated: 0.1% of the bytes, and up to 8 in a file of 800 bytes or more
+MAX_BAD, MIN_BAD = 0.001, 8
 BINARY_HINT = "not a text file: binary or an encoding other than UTF-8/UTF-16/GB18030/Big5"
 
 
-def decode(data: bytes, where: str) -> tuple[str, str]:
-    """The text of a file's bytes and the codec that decoded it."""
+def decode(data: bytes, where: str) -> tuple[str, str, list[str]]:
+    """The text of a file's bytes, the codec that decoded it, and notes on bytes replaced."""
     for bom, codec in BOMS:
         if data.startswith(bom):
-            return _strict(data, codec, where), codec
+            return _lenient_or_fail(data, codec, where)
     if b"\x00" in data:
         return _utf16_without_bom(data, where)
     try:
-        return data.decode("utf-8"), "utf-8"
+        return data.decode("utf-8"), "utf-8", []
     except UnicodeDecodeError:
         pass
     return _detect(data, where)
@@ -50,14 +58,48 @@ def superset(label: str) -> str:
     return SUPERSETS.get(name, name)
 
 
-def _strict(data: bytes, codec: str, where: str) -> str:
+def lenient(data: bytes, codec: str) -> tuple[str, int, int] | None:
+    """The text with each undecodable byte run as U+FFFD, how many runs, and the first's
+    byte; None (decoding stops early) past MAX_BAD of the bytes (MIN_BAD in a small file)."""
+    _BAD.positions, _BAD.limit = [], max(int(MAX_BAD * len(data)), min(MIN_BAD, len(data) // 100))
     try:
-        return data.decode(codec)
-    except UnicodeDecodeError as e:
-        raise InputError(f"not valid {codec} text (byte {e.start})", where=where) from e
+        text = codecs.decode(data, codec, errors="govkg-count")
+    except UnicodeDecodeError:
+        return None
+    bad = _BAD.positions
+    # the BOM codecs strip their mark before decoding: positions are then counted after it
+    shift = next((len(bom) for bom, name in BOMS if name == codec and data.startswith(bom)), 0)
+    return text, len(bad), bad[0] + shift if bad else -1
 
 
-def _utf16_without_bom(data: bytes, where: str) -> tuple[str, str]:
+def _count_and_replace(error: UnicodeDecodeError) -> tuple[str, int]:
+    _BAD.positions.append(error.start)
+    if len(_BAD.positions) > _BAD.limit:
+        raise error  # the wrong codec, or not text: no need to read on
+    return "\ufffd", error.end
+
+
+_BAD = threading.local()  # the bad byte positions of the decode running in this thread
+codecs.register_error("govkg-count", _count_and_replace)
+
+
+def bad_bytes_note(count: int, first: int, codec: str) -> list[str]:
+    if not count:
+        return []
+    return [f"{count} undecodable byte sequence{'s' if count > 1 else ''} replaced with U+FFFD "
+            f"(read as {codec}; the first at byte {first})"]
+
+
+def _lenient_or_fail(data: bytes, codec: str, where: str) -> tuple[str, str, list[str]]:
+    decoded = lenient(data, codec)
+    if decoded is None:
+        raise InputError(f"not valid {codec} text (more than {MAX_BAD:.1%} of its bytes undecodable)",
+                         where=where)
+    text, count, first = decoded
+    return text, codec, bad_bytes_note(count, first, codec)
+
+
+def _utf16_without_bom(data: bytes, where: str) -> tuple[str, str, list[str]]:
     """Text with NUL bytes and no BOM is UTF-16 when a byte order reads as Chinese text."""
     for codec in _utf16_orders(data):
         try:
@@ -65,7 +107,7 @@ def _utf16_without_bom(data: bytes, where: str) -> tuple[str, str]:
         except UnicodeDecodeError:
             continue
         if "\x00" not in text and chinese_score(text[:SAMPLE]) >= PLAUSIBLE:
-            return text, codec
+            return text, codec, []
     raise InputError("binary file (NUL bytes)", where=where)
 
 
@@ -84,21 +126,26 @@ def _utf16_orders(data: bytes) -> list[str]:
     return []
 
 
-def _detect(data: bytes, where: str) -> tuple[str, str]:
-    """The best-scoring decoding among the detector's candidates and the CJK families."""
-    candidates = [superset(m.encoding) for m in from_bytes(data)]
-    best: tuple[float, str, str] | None = None
+def _detect(data: bytes, where: str) -> tuple[str, str, list[str]]:
+    """The best-scoring decoding among UTF-8, the detector's candidates and the CJK families,
+    a few bad bytes allowed; on equal scores the one with fewer bad bytes."""
+    candidates = ["utf-8"] + [superset(m.encoding) for m in from_bytes(data)]
+    best: tuple[float, int, str, str, int] | None = None
     for codec in dict.fromkeys(candidates + list(FALLBACKS)):
         try:
-            text = data.decode(codec)
-        except (UnicodeDecodeError, LookupError):
+            decoded = lenient(data, codec)
+        except LookupError:
             continue
+        if decoded is None:
+            continue
+        text, count, first = decoded
         score = chinese_score(text[:SAMPLE])
-        if score >= PLAUSIBLE and (best is None or score > best[0]):
-            best = (score, text, codec)
+        if score >= PLAUSIBLE and (best is None or (score, -count) > best[:2]):
+            best = (score, -count, text, codec, first)
     if best is None:
         raise InputError(BINARY_HINT, where=where)
-    return best[1], best[2]
+    score, count, text, codec, first = best
+    return text, codec, bad_bytes_note(-count, first, codec)
 
 
 def chinese_score(text: str) -> float:

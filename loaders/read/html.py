@@ -9,10 +9,13 @@ way the tables of a gazette reach the extractors from other formats.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from selectolax.lexbor import LexborHTMLParser
 
-from loaders.read.encoding import BOMS, PLAUSIBLE, chinese_score, decode, superset
+from govkg.errors import InputError
+from loaders.read.encoding import (BOMS, PLAUSIBLE, bad_bytes_note, chinese_score, decode, lenient,
+                                   superset)
 
 DROPPED = ["script", "style", "nav", "header", "footer", "noscript", "template", "iframe",
            "object", "svg"]
@@ -26,34 +29,98 @@ CJK_BREAK = re.compile(rf"(?<=[{CJK}])[ \t\r]*\n[ \t\r\n]*(?=[{CJK}])")
 COLLAPSE = re.compile(r"[ \t\r\n\f]+")
 LINE_BREAK = re.compile(rf"[ {CELL}]*{BLOCK}[ {BLOCK}{CELL}]*")
 CELLS = re.compile(rf" *{CELL} *")  # one tab a cell: an empty cell keeps the columns after it in place
+MAX_DEPTH = 512  # element nesting; real pages stay under ~60, browsers stop at 512 (Blink)
+TAG = re.compile(r"<(?P<close>/)?(?P<name>[A-Za-z][A-Za-z0-9-]*)(?:\s[^<>]*?)?(?P<self>/)?>")
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+        "track", "wbr", "p", "li", "td", "th", "tr", "option", "dt", "dd"}  # void, or closed implicitly
+# An error page says so in its title or first lines: an HTTP status with its words, or a
+# portal's own phrasing. Short pages only: a document that mentions 404 is still a document.
+ERROR_PAGE = re.compile(
+    r"(?:\b(?:HTTP|Error|ERROR|错误)\s*[:：]?\s*[45]\d\d\b|^\s*[45]\d\d\s*(?:[-:：|]|$)|\b[45]\d\d\s+[A-Z][a-z]+"
+    r"|Not Found|Forbidden|Internal Server Error|Bad Gateway|Service (?:Temporarily )?Unavailable"
+    r"|页面不存在|页面未找到|网页不存在|找不到(?:该|此|您)?(?:页面|网页|文件|资源)|(?:页面|网页|文件|资源)(?:不存在|已删除|已被删除|已过期)"
+    r"|访问(?:出错|被拒绝)|拒绝访问|无权访问|您访问的(?:页面|网页|内容))", re.I)
+ERROR_PAGE_CHARS = 1500  # visible characters: an error page's message and the portal's links
+ERROR_PAGE_LINES = 8
 
 
 def html_text(data: bytes, where: str) -> tuple[str, str, list[str]]:
     """The visible text of an HTML file, the codec it was decoded with, and notes."""
     markup, codec, notes = _decode(data, where)
-    return visible_text(markup), codec, notes
+    tree = _parse(markup, where)
+    text = _visible(tree)
+    error = error_page(tree, text)
+    if error:
+        raise InputError(f"an HTML error page ({error!r}), not a document", where=where,
+                         hint="the download failed: fetch the document again")
+    return text, codec, notes
+
+
+def error_page(tree: LexborHTMLParser, text: str) -> str | None:
+    """The line that shows a page to be a web server's or portal's error page (404, 页面不存在)
+    rather than a document, if it is one: a short page whose title or first lines say so."""
+    if len(text) > ERROR_PAGE_CHARS:
+        return None
+    title = tree.css_first("title")
+    lines = ([title.text(strip=True)] if title else []) + text.split("\n")[:ERROR_PAGE_LINES]
+    return next((line for line in lines if ERROR_PAGE.search(line)), None)
 
 
 def _decode(data: bytes, where: str) -> tuple[str, str, list[str]]:
     """A byte-order mark first, then the <meta> charset, then detection (as browsers do)."""
     declared = META_CHARSET.search(data[:4096])
     if declared is None or any(data.startswith(bom) for bom, _ in BOMS):
-        text, codec = decode(data, where)
-        return text, codec, [] if codec in ("utf-8", "utf-8-sig") else [f"decoded as {codec}"]
+        text, codec, bad = decode(data, where)
+        return text, codec, ([] if codec in ("utf-8", "utf-8-sig") else [f"decoded as {codec}"]) + bad
     label = declared.group(1).decode("ascii")
     codec = superset(label)
     try:
-        text = data.decode(codec)
-        if chinese_score(text[:50_000]) >= PLAUSIBLE:
-            return text, codec, [] if codec == "utf-8" else [f"decoded as {codec} (<meta> charset)"]
-    except (UnicodeDecodeError, LookupError):
-        pass
-    text, found = decode(data, where)
-    return text, found, [f"declared charset {label} does not fit the bytes; decoded as {found}"]
+        decoded = lenient(data, codec)
+    except LookupError:
+        decoded = None
+    if decoded is not None and chinese_score(decoded[0][:50_000]) >= PLAUSIBLE:
+        text, count, first = decoded
+        noted = [] if codec == "utf-8" else [f"decoded as {codec} (<meta> charset)"]
+        return text, codec, noted + bad_bytes_note(count, first, codec)
+    text, found, bad = decode(data, where)
+    return text, found, [f"declared charset {label} does not fit the bytes; decoded as {found}"] + bad
 
 
 def visible_text(markup: str) -> str:
-    tree = LexborHTMLParser(markup)
+    return _visible(_parse(markup, "<html>"))
+
+
+def _parse(markup: str, where: str) -> LexborHTMLParser:
+    """The parsed page, refused when its elements nest deeper than any real page does: a
+    page of 200,000 nested <div>s took lexbor two minutes to parse."""
+    depth = max_depth(markup)
+    if depth > MAX_DEPTH:
+        raise InputError(f"HTML elements nest {depth:,} deep, over the limit of {MAX_DEPTH}", where=where)
+    return LexborHTMLParser(markup)
+
+
+def max_depth(markup: str) -> int:
+    """How deep the page's elements nest, from its tags alone, in one pass: void and
+    implicitly closed elements do not nest, and a closing tag counts only when an element of
+    its name is open (a stray `</p>` or `</span>` closes nothing in a browser either)."""
+    open_by_name: Counter[str] = Counter()
+    depth = deepest = 0
+    for m in TAG.finditer(markup):
+        name = m["name"].lower()
+        if name in VOID:
+            continue
+        if m["close"]:
+            if open_by_name[name]:
+                open_by_name[name] -= 1
+                depth -= 1
+        elif not m["self"]:
+            open_by_name[name] += 1
+            depth += 1
+            deepest = max(deepest, depth)
+    return deepest
+
+
+def _visible(tree: LexborHTMLParser) -> str:
     tree.strip_tags(DROPPED)
     body = tree.body
     if body is None:

@@ -23,6 +23,7 @@ import pypdfium2.raw as pdfium_c
 
 from govkg.errors import InputError
 from loaders.read.encoding import chinese_score
+from loaders.read.expansion import check_expansion
 from loaders.read.layout import Char, layout_page
 from loaders.read.ocr import PageOcr
 
@@ -47,6 +48,7 @@ class PageText(NamedTuple):
 def read_pdf(path: Path) -> tuple[list[PageText], list[str]]:
     """Every page's text in reading order, and notes on how the file was opened."""
     _check_complete(path)
+    check_expansion(path)  # before PDFium inflates a bomb
     doc, notes = _open(path)
     plumber: list = []  # a pdfplumber document, once a page needs it
     ocr = PageOcr(str(path))

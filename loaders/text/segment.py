@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from govkg.ids import make_id
+from govkg.ids import content_hash, make_id
 from loaders.text.dates import date_line, find_dates
 from loaders.text.headers import (ISSUER, TITLE_VERB, Header, Line, find_headers, is_addressee,
                              is_issuer, is_title_line, key, split_lines)
@@ -76,9 +76,10 @@ def _document(text: Text, lines: list[Line], header: Header, stop: int) -> Docum
     if key(title).endswith("令"):
         title = _published(text, lines, header.last + 1, stop) or title
     date = _line_date(lines[dated].text) if dated is not None else _caption_date(lines, header.last + 1, stop)
-    doc_id = make_id("doc", header.number) if header.number else make_id("doc", key(title), date or "")
+    start, end = lines[header.first].start, lines[last].end
+    doc_id = make_id("doc", header.number) if header.number else _content_id(text, start, end, title, date)
     return Document(
-        id=doc_id, text=text, start=lines[header.first].start, end=lines[last].end, title=title,
+        id=doc_id, text=text, start=start, end=end, title=title,
         number=header.number, issuer=issuer, date=date, jurisdiction=jurisdiction(issuer or title),
         body_start=lines[body].start if body < stop else lines[header.last].end)
 
@@ -90,9 +91,15 @@ def _plain(text: Text, lines: list[Line]) -> Document:
     dated = _date_line(lines, 0, len(lines))
     date = _line_date(lines[dated].text) if dated is not None else _caption_date(lines, 1, len(lines))
     return Document(
-        id=make_id("doc", key(title), date or ""), text=text, start=lines[0].start,
+        id=_content_id(text, lines[0].start, lines[-1].end, title, date), text=text, start=lines[0].start,
         end=lines[-1].end, title=title, date=date, jurisdiction=jurisdiction(title),
         body_start=lines[1].start if headed else lines[0].start)
+
+
+def _content_id(text: Text, start: int, end: int, title: str, date: str | None) -> str:
+    """The id of a document without a 文号: its title and date, and a hash of its text, so
+    that two notices sharing a title and a date stay two documents."""
+    return make_id("doc", key(title), date or "", content_hash(text.text[start:end]))
 
 
 def _published(text: Text, lines: list[Line], start: int, stop: int) -> str | None:

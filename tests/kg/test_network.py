@@ -53,3 +53,54 @@ def test_files_read_back_with_the_same_counts(sample_data, tmp_path, fmt, reader
     back = reader(path)
     assert back.number_of_nodes() == g.number_of_nodes()
     assert back.number_of_edges() == g.number_of_edges()
+
+
+# -- one privacy rule for every export (issue 15, failure 6) -----------------------------------
+
+CONTACT_DOC = "阳政办发〔2020〕25号"  # prints its contact persons' phone numbers
+
+
+EVIDENCE = "联系人：市水利局 张三，电话：0353-2880832，手机 13912345678，邮箱 zhang.san@yq.gov.cn"
+
+
+@pytest.fixture(scope="module")
+def contact_doc(sample_data):
+    """The sample document that prints phone numbers, and an edge whose evidence holds some."""
+    data = sample_data.only_documents({CONTACT_DOC})
+    contacts = [c for n in data.nodes.values() if n.label == "Document" for c in n.props.get("contacts", [])]
+    assert "18635381792" in contacts and len(contacts) >= 2
+    agency = Node("Agency", "agency:w", {"id": "agency:w", "name": "阳泉市水利局"})
+    task = Node("Task", "task:w", {"id": "task:w", "item": "一", "text": "做好防汛"})
+    data.nodes.update({agency.id: agency, task.id: task})
+    data.edges.append(Edge("LEADS", agency, task, "edge:w", {"id": "edge:w", "doc": CONTACT_DOC,
+                                                            "evidence": EVIDENCE, "contact": True}))
+    return data, contacts + ["0353-2880832", "13912345678", "zhang.san@yq.gov.cn"]
+
+
+def _written(path) -> str:
+    files = sorted(path.iterdir()) if path.is_dir() else [path]
+    return "".join(f.read_text(encoding="utf-8") for f in files)
+
+
+@pytest.mark.parametrize("kind", ["graphml", "gexf", "csv", "viz"])
+def test_every_export_withholds_contact_details_unless_asked(contact_doc, tmp_path, kind):
+    from kg.network import write_csv
+    from kg.viz import render_html
+
+    data, contacts = contact_doc
+
+    def export(include: bool, out):
+        if kind == "csv":
+            return write_csv(data, out, include_contacts=include)["redacted"]
+        if kind == "viz":
+            out.write_text(render_html(data, "sample", include_contacts=include), encoding="utf-8")
+            return 1
+        return write_graph(to_networkx(data), out, kind, include_contacts=include)
+
+    withheld, shown = tmp_path / "withheld", tmp_path / "shown"
+    redacted = export(False, withheld)
+    export(True, shown)
+    text, full = _written(withheld), _written(shown)
+    assert not [c for c in contacts if c in text or c.replace("-", "") in text], "a contact detail leaked"
+    assert "13912345678" in full and "***********" in text and "***@***" in text and redacted > 0
+    assert CONTACT_DOC in text  # 文号, ids and keys are kept

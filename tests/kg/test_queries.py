@@ -52,3 +52,17 @@ def test_unknown_query_lists_the_known_ones():
 def test_header_without_description_is_rejected():
     with pytest.raises(QueryError, match="missing header '// description"):
         parse_query("// name: x\nMATCH (n) RETURN n", "queries/x.cypher")
+
+
+@pytest.mark.parametrize("value, ok", [
+    ("0", True), ("2147483647", True),
+    ("2147483648", False), ("4294967296", False), ("-1", False),  # FalkorDB: LIMIT 4294967296 gave 0 rows
+    (4294967296, False), (7, True),  # from Python callers
+])
+def test_integers_out_of_what_every_store_reads_are_refused(value, ok):
+    q = get_query("agency_tasks")
+    if ok:
+        assert q.bind({"agency": "市水利局", "limit": value})["limit"] == int(value)
+        return
+    with pytest.raises(QueryError, match=r"parameter 'limit' must be an integer from 0 to 2,147,483,647"):
+        q.bind({"agency": "市水利局", "limit": value})

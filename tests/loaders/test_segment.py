@@ -2,7 +2,7 @@
 
 import pytest
 
-from govkg.ids import make_id
+from govkg.ids import content_hash, make_id
 from loaders.text.normalize import normalize
 from loaders.records import Source
 from loaders.text.segment import jurisdiction, segment
@@ -77,7 +77,8 @@ def test_document_without_number_gets_a_content_id():
     unnumbered = [d for d in docs if d.number is None]
     assert len(unnumbered) == 1
     doc = unnumbered[0]
-    assert doc.key == doc.id == make_id("doc", doc.title, doc.date)
+    text = doc.text.text[doc.start:doc.end]  # two notices sharing title and date stay two
+    assert doc.key == doc.id == make_id("doc", doc.title, doc.date, content_hash(text))
 
 
 def _text(raw: str):
