@@ -21,6 +21,7 @@ from loaders.text.dates import date_line, find_dates
 from loaders.text.headers import (ISSUER, TITLE_VERB, Header, Line, find_headers, is_addressee,
                              is_issuer, is_title_line, key, split_lines)
 from loaders.text.normalize import normalize_key
+from loaders.text.webpage import Page, read_page
 from loaders.records import Document, Text
 from loaders.text.script import to_simplified
 
@@ -84,7 +85,11 @@ def _document(text: Text, lines: list[Line], header: Header, stop: int) -> Docum
 
 
 def _plain(text: Text, lines: list[Line]) -> Document:
-    """A text without a document header: one document titled by its first line."""
+    """A text without a document header: one document, a web page's article titled by its
+    headline and dated by its byline, else titled by its first line."""
+    page = read_page(lines)
+    if page is not None:
+        return _article(text, lines, page)
     title = text.written(lines[0].start, lines[0].end)
     headed = len(lines) > 1 and is_title_line(lines[0].text) and len(lines[0].text) <= 60
     dated = _date_line(lines, 0, len(lines))
@@ -93,6 +98,15 @@ def _plain(text: Text, lines: list[Line]) -> Document:
         id=make_id("doc", key(title), date or ""), text=text, start=lines[0].start,
         end=lines[-1].end, title=title, date=date, jurisdiction=jurisdiction(title),
         body_start=lines[1].start if headed else lines[0].start)
+
+
+def _article(text: Text, lines: list[Line], page: Page) -> Document:
+    headline = lines[page.headline]
+    title = text.written(headline.start, headline.end)
+    body = lines[page.body].start if page.body < len(lines) else headline.end
+    return Document(id=make_id("doc", key(title), page.date or ""), text=text, start=lines[0].start,
+                    end=lines[-1].end, title=title, date=page.date, jurisdiction=jurisdiction(title),
+                    body_start=body)
 
 
 def _published(text: Text, lines: list[Line], start: int, stop: int) -> str | None:
