@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from govkg.ids import make_id
+from loaders.lexicon import lexicon
 from loaders.text.dates import date_line, find_dates
 from loaders.text.headers import (ISSUER, TITLE_VERB, Header, Line, find_headers, is_addressee,
                              is_issuer, is_title_line, key, split_lines)
@@ -25,19 +26,20 @@ from loaders.text.webpage import Page, read_page
 from loaders.records import Document, Text
 from loaders.text.script import to_simplified
 
-_BARE_DOCTYPE = re.compile(r"(令|命令|公告|通告|决定|决议)$")
+_LEX = lexicon()
+_ORDER = _LEX["documents.order_type"]
+_BARE_DOCTYPE = re.compile(f"{_LEX.alternation('documents.bare_types')}$")
 # An order (…人民政府令 第12号) publishes a text, which is what it is about and so titles it:
 # `《安顺市城市河道管理办法》已经…常务会议通过，现予公布，自…起施行。`
-_PUBLISHES = re.compile(r"《([^《》\n]{4,60})》(?:已经|已由|经)[^。\n]{0,80}?(?:通过|同意|批准)[^。\n]{0,12}?"
-                        r"现予(?:公布|发布|印发)")
+_PUBLISHES = re.compile(rf"《([^《》\n]{{4,60}})》{_LEX['documents.publishes_pattern']}")
 _PUBLISHED_WITHIN = 3  # lines after the order's number where its 现予公布 sentence stands
 # 题注: the date and meeting that adopted a text, in brackets under its title.
-_CAPTION = re.compile(r"^\(\s*(?P<date>[^()]{6,20}?日)[^()]{0,60}(?:通过|批准|公布|修订|修正)\s*\)$")
+_CAPTION = re.compile(rf"^\(\s*(?P<date>[^()]{{6,20}}?日)[^()]{{0,60}}{_LEX.alternation('documents.caption_verbs')}\s*\)$")
 _CAPTION_LINES = 3  # a 题注 stands within this many lines of the title
 _SECTION = re.compile(r"^【[^】]{1,16}】$")  # gazette section headings between documents
-_PLACE_CHAR = r"(?:(?![局委办厅部院府会政所处队司站心组])[\u4e00-\u9fff])"
-_PLACE = re.compile(rf"^(?:中共|中国共产党)?((?:{_PLACE_CHAR}{{1,7}}?"
-                    r"(?:省|自治区|特别行政区|市|自治州|州|盟|地区|自治县|县|自治旗|旗|区))+)")
+_PLACE_CHAR = rf"(?:(?![{_LEX['agencies.not_in_place_names']}])[\u4e00-\u9fff])"
+_PLACE = re.compile(rf"^(?:{_LEX.alternation('agencies.party_prefixes')})?((?:{_PLACE_CHAR}{{1,7}}?"
+                    rf"{_LEX.alternation('agencies.jurisdiction_suffixes')})+)")
 
 
 def segment(text: Text) -> list[Document]:
@@ -74,7 +76,7 @@ def _document(text: Text, lines: list[Line], header: Header, stop: int) -> Docum
                       if i not in header.title and _line_date(lines[i].text)), None)
     title = _title(text, lines, header)
     issuer = _title_issuer(title) or _signature(text, lines, dated, header.last)
-    if key(title).endswith("令"):
+    if key(title).endswith(_ORDER):
         title = _published(text, lines, header.last + 1, stop) or title
     date = _line_date(lines[dated].text) if dated is not None else _caption_date(lines, header.last + 1, stop)
     doc_id = make_id("doc", header.number) if header.number else make_id("doc", key(title), date or "")
