@@ -8,7 +8,7 @@ each with its floor measured in the same run, on this machine (cores and load pr
 
 Groups: stages (PDF → text, text → facts, facts → store), scale (end to end, memory by
 corpus size, incremental reload), graph (the 1M-node / 5M-edge graph and every canned
-query). Others' benchmarks, run on their own: `python -m bench.eval_unseen` (F1 on unseen
+query). Others' benchmarks, run on their own: `python -m bench.eval_regression` (F1 on the regression examples
 documents), `python bench/rdf_export.py` (RDF export), `python -m bench.fuzz` (fuzzing).
 """
 

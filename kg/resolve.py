@@ -20,6 +20,12 @@ AGENCY_SUFFIXES = _LEX.words("agencies.resolve_suffixes")
 PARENT_SUFFIXES = _LEX.words("agencies.parent_suffixes")
 SUB_UNIT_SUFFIXES = _LEX.words("agencies.resolve_sub_unit_suffixes")
 _LOCAL_PREFIX = re.compile(_LEX["agencies.local_prefix_pattern"])
+COLLECTIVE_STARTS = _LEX.words("agencies.collective_starts")
+COLLECTIVE_WORDS = _LEX.words("agencies.collective_words")
+GROUP_ENDS = _LEX.words("agencies.group_ends")
+GOVERNMENT_ENDS = _LEX.words("agencies.government_ends")
+EVERYDAY_FORMS = _LEX.table("agencies.everyday_forms")
+SHORT_ENDINGS = _LEX.table("agencies.short_endings")
 
 
 @dataclass
@@ -85,7 +91,7 @@ def is_abbreviation(short: str, full: str) -> bool:
     (市工信局 → 市工业和信息化局; 市发改委 → 市发展和改革委员会 by the 委 of 委员会)."""
     if len(short) >= len(full) or short[0] != full[0]:
         return False
-    if short[-1] != full[-1] and not (short.endswith("委") and full.endswith("委员会")):
+    if short[-1] != full[-1] and not any(short.endswith(a) and full.endswith(b) for a, b in SHORT_ENDINGS.items()):
         return False
     rest = iter(full)
     return all(ch in rest for ch in short)
@@ -104,11 +110,11 @@ def parent_of(canonical: str) -> str | None:
 
 
 def kind_of(name: str, directory: Directory, generic: str) -> str:
-    if name.startswith(("各", "有关")) or "成员单位" in name or "、" in name[:3]:
+    if name.startswith(COLLECTIVE_STARTS) or any(w in name for w in COLLECTIVE_WORDS) or "、" in name[:3]:
         return "collective"
-    if name.endswith(("领导小组", "指挥部", "工作组")):
+    if name.endswith(GROUP_ENDS):
         return "leading_group"
-    if name.endswith(("人民政府", "政府", "管委会")):
+    if name.endswith(GOVERNMENT_ENDS):
         return "government"
     return directory.kinds.get(directory.canonical_of(generic) or "", "department")
 
@@ -171,7 +177,9 @@ class AgencyResolver:
 
 def _official_government(name: str, decisions: list[str]) -> str:
     """`X政府` is the everyday form of the official `X人民政府`."""
-    if name.endswith("政府") and not name.endswith("人民政府") and len(name) > 3:
-        decisions.append(f"alias: {name} → {name[:-2]}人民政府 (official form)")
-        return name[:-2] + "人民政府"
+    for everyday, official in EVERYDAY_FORMS.items():
+        if name.endswith(everyday) and not name.endswith(official) and len(name) > len(everyday) + 1:
+            full = name[:-len(everyday)] + official
+            decisions.append(f"alias: {name} → {full} (official form)")
+            return full
     return name

@@ -9,6 +9,7 @@ the raw text that contains what the fact reports.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -17,6 +18,9 @@ from typing import Any
 from loaders.text.script import to_simplified
 
 PAGE_BREAK = "\f"
+# Pinyin a web mirror printed after a character (`會(huì)`): a toned syllable in brackets, which
+# loaders.text.normalize drops from the text matched and `Text.written` from names.
+PINYIN_NOTE = re.compile(r"(?<=[\u3400-\u9fff])[(（][a-zü]{0,6}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]{0,6}[)）]")
 
 
 @dataclass(frozen=True)
@@ -75,8 +79,9 @@ class Text:
         return self.source.text[a:b]
 
     def written(self, start: int, end: int) -> str:
-        """A name as the file writes it, with the spaces inside it removed (田 强 → 田强)."""
-        return "".join(self.raw_slice(start, end).split())
+        """A name as the file writes it, with the spaces inside it removed (田 强 → 田强), and
+        the pinyin a web mirror printed after its characters (許達(dá)哲 → 許達哲)."""
+        return "".join(PINYIN_NOTE.sub("", self.raw_slice(start, end)).split())
 
     def page_at(self, start: int) -> int:
         return self.source.page_at(self.raw[min(start, len(self.text))])

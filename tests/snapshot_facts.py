@@ -15,7 +15,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 SNAPSHOTS = ROOT / "tests" / "snapshots"
 INPUTS = ("examples/*.txt", "tests/fixtures/docs/*.txt", "tests/fixtures/groups/*.txt",
-          "tests/fixtures/tasks/*.txt", "tests/fixtures/unseen/*.txt", "tests/fixtures/unseen/*.html")
+          "tests/fixtures/tasks/*.txt", "tests/fixtures/regression/*.txt", "tests/fixtures/regression/*.html")
 REAL = ROOT / "tests" / "fixtures" / "real"
 VOLATILE = {"extractor", "rule", "source"}
 

@@ -85,7 +85,7 @@ def test_the_sealed_halfs_errors_need_unseal(tmp_path, monkeypatch, capsys):
     assert code == 2 and "sealed" in err and len(err.splitlines()) == 1
     code, out, _ = run_main(["eval", "--gold", str(gold), str(docs), "--errors", "appointments", "--unseal",
                              "--format", "csv"], monkeypatch, capsys)
-    assert code == 0 and "file,error,fact,rule" in out
+    assert code == 0 and out.startswith("kind,")
 
 
 def test_a_file_and_a_folder_do_not_mix(tmp_path, monkeypatch, capsys):

@@ -13,10 +13,13 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Iterator
 
-_CN_DIGIT = {"〇": 0, "○": 0, "零": 0, "Ｏ": 0, "O": 0, "一": 1, "二": 2, "三": 3, "四": 4,
-             "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-_YEAR = r"\d{4}|[〇○零OＯ一二三四五六七八九]{4}"
-_SMALL = r"\d{1,2}|[一二三四五六七八九十廿卅]{1,3}"
+from loaders.lexicon import lexicon
+
+_LEX = lexicon()
+_ONES, _ZEROS, _TENS = (_LEX[f"numbering.{name}"] for name in ("cn_ones", "zeros", "day_tens"))
+_CN_DIGIT = {**{ch: 0 for ch in _ZEROS}, **{ch: n for n, ch in enumerate(_ONES, start=1)}}
+_YEAR = rf"\d{{4}}|[{_ZEROS}{_ONES}]{{4}}"
+_SMALL = rf"\d{{1,2}}|[{_ONES}{_TENS}]{{1,3}}"
 CHINESE_DATE = re.compile(
     rf"(?<!\d)(?P<y>{_YEAR})\s*年\s*(?P<m>{_SMALL})\s*月\s*(?P<d>{_SMALL})\s*[日号曰]")  # 曰: 日 as OCR reads it
 NUMERIC_DATE = re.compile(r"(?<![\d.])(?P<y>\d{4})(?P<sep>[-./])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})(?![\d.])")

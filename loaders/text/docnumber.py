@@ -14,6 +14,8 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Iterator
 
+from loaders.lexicon import lexicon
+
 _OPEN, _CLOSE = "〔［\\[（(【", "〕］\\]）)】"
 _CJK = "\u4e00-\u9fff"
 # The 机关代字 is a run of CJK (rarely Latin) characters; 2–14 covers 国发 … 晋农业农村明电.
@@ -22,12 +24,14 @@ _CHAR = rf"(?![的了是在对将把被从向于以为和及与见据照])[{_CJK
 DOC_NUMBER = re.compile(
     rf"(?P<prefix>{_CHAR}(?:{_CHAR}|\s){{0,14}}?)\s*[{_OPEN}]\s*(?P<year>(?:19|20)\d\d)\s*"
     rf"[{_CLOSE}]\s*(?P<di>第?)\s*(?P<seq>\d{{1,5}})\s*[号號]")
-ORDER_NUMBER = re.compile(r"^[(（]?\s*第\s*(?P<seq>\d{1,5}|[一二三四五六七八九十百零〇]{1,6})\s*[号號]\s*[)）]?$")
+_LEX = lexicon()
+_NUMERALS = _LEX.chars("numbering.cn_digits", "numbering.zeros")
+ORDER_NUMBER = re.compile(rf"^[(（]?\s*第\s*(?P<seq>\d{{1,5}}|{_NUMERALS}{{1,6}})\s*[号號]\s*[)）]?$")
 # Words that can stand right before a number in running text but are not part of its 代字.
-_LEAD_WORDS = ("印发", "转发", "关于", "文件", "即", "经", "按")
-_SIGNER = re.compile(r"\s*签发人\s*[:：].*$")
+_LEAD_WORDS = _LEX.words("documents.number_lead_words")
+_SIGNER = re.compile(_LEX["documents.signer_pattern"])
 # A portal's metadata line names the number: `文　　号：深府人〔2023〕15号`, `发文字号：…`.
-_LABEL = re.compile(r"^\s*(?:发\s*文\s*字\s*号|文\s*号)\s*[:：]\s*")
+_LABEL = re.compile(_LEX["documents.number_labels_pattern"])
 _LINE_EDGE = "()（）[]［］ \t\u3000"
 
 

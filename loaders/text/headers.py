@@ -16,32 +16,32 @@ from dataclasses import dataclass
 
 from loaders.text.dates import date_line
 from loaders.text.docnumber import number_line, order_line
+from loaders.lexicon import lexicon
 from loaders.text.script import to_simplified
 
-TITLE_VERB = re.compile(r"关于|印发|转发|批转|颁布|公布")
-_DOCTYPE = re.compile(r"(通知|通告|公告|公示|决定|决议|命令|令|意见|批复|复函|函|报告|请示|通报|公报|议案|纪要|"
-                      r"办法|规定|细则|条例|规则|方案|计划|规划|要点|名单|预案|措施|制度|标准|清单|指南)"
-                      r"(\([^()]{1,8}\))*$")
-_AGENCY_END = (r"(人民政府|政府|办公室|办公厅|委员会|常委会|人民代表大会|管委会|委|局|厅|部|院|署|办|中心|"
-               r"会|公司|支队|大队|所|处|室|站|社|行)")
-_ISSUER_HEAD = re.compile(rf"^(中共)?[\u4e00-\u9fff()]{{1,30}}?{_AGENCY_END}")
-_ORDER_TITLE = re.compile(r"(令|公告|通告)$")  # numbered 第N号 on the next line
-_TOC_HEADING = re.compile(r"目录|目次")
-ISSUER = re.compile(rf"^(中共)?[\u4e00-\u9fff()]{{1,30}}?{_AGENCY_END}(文件)?$")
-_ENUM = re.compile(r"^(?:[一二三四五六七八九十]+、|\d+[.、]|\(\s*[一二三四五六七八九十\d]+\s*\)|"
-                   r"第[一二三四五六七八九十百\d]+[条章节]|[-•·])")
+_LEX = lexicon()
+_CN = _LEX["numbering.cn_digits"]
+TITLE_VERB = re.compile(_LEX.alternation("documents.title_verbs"))
+_DOCTYPE = re.compile(rf"({_LEX.alternation('documents.doc_types')})(\([^()]{{1,8}}\))*$")
+_AGENCY_END = f"({_LEX.alternation('documents.issuer_ends')})"
+_PARTY = _LEX["documents.party_prefix"]
+_ISSUER_HEAD = re.compile(rf"^({_PARTY})?[\u4e00-\u9fff()]{{1,30}}?{_AGENCY_END}")
+_ORDER_TITLE = re.compile(f"{_LEX.alternation('documents.numbered_types')}$")  # 第N号 on the next line
+_TOC_HEADING = re.compile(_LEX.alternation("documents.contents_words"))
+MASTHEAD, ABOUT, APPENDIX = (_LEX[f"documents.{w}"] for w in ("masthead_word", "about_word", "appendix_word"))
+ISSUER = re.compile(rf"^({_PARTY})?[\u4e00-\u9fff()]{{1,30}}?{_AGENCY_END}({MASTHEAD})?$")
+_ENUM = re.compile(rf"^(?:[{_CN}]+、|\d+[.、]|\(\s*[{_CN}\d]+\s*\)|"
+                   rf"第[{_CN}\d]+[{_LEX['documents.article_units']}]|[-•·])")
 _END_PUNCT = tuple("。;；:：,，!！?？、")
 _BRACKETED = re.compile(r"^\(.*\)$|^【.*】$")
 _ADDRESSEE = re.compile(r"^[^。;；]{2,120}[:：]$")
-_NOT_ADDRESSEE = re.compile(r"任命|免去|决定|如下|同意|^经|附件")
+_NOT_ADDRESSEE = re.compile(_LEX["documents.not_addressee_pattern"])
 _LINE = re.compile(r"[^\n\f]+")
 _ENDS_WITH_DATE = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日$")
 # A web page's line between a notice's title and its 文号: 发布时间, 来源, 【字体：大 中 小】, 浏览次数;
 # or a line of a portal's metadata block above the title (索引号, 成文日期, 名称, 主题词); or the
 # 签发人 a 红头 document prints beside or under its 文号.
-_PAGE_META = re.compile(r"(?:发布时间|发布日期|信息来源|来源|索引号|发文机关|签发人)\s*[:：]"
-                        r"|^(?:发布机构|成文日期|主题分类|分类|名称|标题|主题词|公开方式|有效性)\s*[:：]|字体\s*[:：]|【\s*字体|"
-                        r"浏览次数|阅读次数|点击[数量率]|分享到|打印本页|关闭窗口")
+_PAGE_META = re.compile(_LEX["documents.page_meta_pattern"])
 _TOC_ENTRY = re.compile(r"(?:\.{2,}|…+|·{3,}|\s)\s*\(?\s*\d{1,4}\s*\)?$")
 
 
@@ -83,7 +83,7 @@ def is_issuer(text: str) -> bool:
 
 def is_title_line(text: str) -> bool:
     return (len(text) <= 100 and not text.endswith(_END_PUNCT) and not _ENUM.match(text)
-            and not _BRACKETED.match(text) and not text.startswith("附件")
+            and not _BRACKETED.match(text) and not text.startswith(APPENDIX)
             and date_line(text) is None and number_line(text) is None)
 
 
@@ -137,7 +137,7 @@ def _issuers_above(lines: list[Line], i: int, floor: int) -> list[int]:
     (中共XX县委办公室 / XX县人民政府办公室 / 关于…); never a `…文件` masthead."""
     found: list[int] = []
     j = i - 1
-    while j > floor and len(found) < 4 and is_issuer(lines[j].text) and not key(lines[j].text).endswith("文件"):
+    while j > floor and len(found) < 4 and is_issuer(lines[j].text) and not key(lines[j].text).endswith(MASTHEAD):
         found.append(j)
         j -= 1
     return found
@@ -197,7 +197,7 @@ def _numbered_headers(lines: list[Line], skip: tuple[int, int]) -> list[Header]:
         else:
             title = _own_title_below(lines, i, title) or title
         first = min(title + [i])
-        if first - 1 > floor and lines[first - 1].text.endswith("文件") and is_issuer(lines[first - 1].text):
+        if first - 1 > floor and lines[first - 1].text.endswith(MASTHEAD) and is_issuer(lines[first - 1].text):
             first -= 1  # the 发文机关标志 of a 红头 document
         headers.append(Header(first, max(title + [i]), tuple(title), number))
     return headers
@@ -210,18 +210,18 @@ def _unnumbered_headers(lines: list[Line], skip: tuple[int, int], numbered: list
     starts = sorted([h.first for h in numbered])
     found: list[Header] = []
     for j, line in enumerate(lines[:-1]):
-        if j in taken or skip[0] <= j <= skip[1] or "关于" not in line.text or not is_title_line(line.text):
+        if j in taken or skip[0] <= j <= skip[1] or ABOUT not in line.text or not is_title_line(line.text):
             continue
         title = [j] if _is_title(lines, [j]) else ([j, j + 1] if _is_title(lines, [j, j + 1]) else [])
         if not title or title[-1] + 1 >= len(lines) or not is_addressee(lines[title[-1] + 1].text):
             continue
-        if line.text.startswith("关于") and j and is_issuer(lines[j - 1].text):
+        if line.text.startswith(ABOUT) and j and is_issuer(lines[j - 1].text):
             title.insert(0, j - 1)
         before = [s for s in starts + [h.first for h in found] if s < title[0]]
         previous = max(before, default=-1)
         if previous >= 0 and not (bisect_left(dated, title[0]) - bisect_left(dated, previous)):
             continue  # the document above has no 成文日期 yet: this title is inside it
-        if any(lines[k].text.startswith("附件") for k in range(max(title[0] - 3, 0), title[0])):
+        if any(lines[k].text.startswith(APPENDIX) for k in range(max(title[0] - 3, 0), title[0])):
             continue
         found.append(Header(title[0], title[-1], tuple(title), None))
     return found
@@ -229,9 +229,9 @@ def _unnumbered_headers(lines: list[Line], skip: tuple[int, int], numbered: list
 
 # A notice to the public that has neither 文号 nor 主送机关 (干部任前公示, 宣城市人民政府关于…
 # 禁止采砂的通告): its title alone on a line, then the body's opening words.
-_NOTICE_KINDS = ("公示", "公告", "通告")
-_NOTICE_TITLE = re.compile(r"[\u4e00-\u9fff\d()]{0,50}(?:公示|公告|通告)")
-_OPENING = re.compile(r"\s*(?:根据|依据|按照|为了?|经|现将|现对|拟)")
+_NOTICE_KINDS = _LEX.words("documents.public_notice_types")
+_NOTICE_TITLE = re.compile(rf"[\u4e00-\u9fff\d()]{{0,50}}{_LEX.alternation('documents.public_notice_types')}")
+_OPENING = re.compile(_LEX["documents.notice_opening_pattern"])
 
 
 def _notice_headers(lines: list[Line], skip: tuple[int, int], others: list[Header]) -> list[Header]:

@@ -8,6 +8,9 @@
   before a digit, which is a table's column gap (`1     推行…`, `…保障局      2021年6月底前`).
 - Line breaks become `\n` (`\r\n`, a lone `\r`, U+2028); tabs stay (they carry table structure).
 - Circled numbers (①) stay: they mark list items.
+- Pinyin that a web mirror printed after characters (`會(huì)議`, `常務(wù)`) goes: it is page
+  noise that would cut names and words apart. The raw text keeps it; `Text.written` leaves it
+  out of names, and the source's notes say how many were dropped.
 """
 
 from __future__ import annotations
@@ -18,9 +21,10 @@ from functools import lru_cache
 
 import numpy as np
 
-from loaders.records import Source, Text
+from loaders.records import PINYIN_NOTE, Source, Text
 
 _SPACE_RUN = re.compile(r"[ \u00a0\u3000]+")
+
 _WORD_GAP = 2  # the widest run of spaces inside a number-and-unit word (`2020  年`)
 
 
@@ -123,12 +127,23 @@ def _space_runs(text: str) -> list[tuple[int, int]]:
 
 def _join_spaced(text: str, offsets: list[int]) -> tuple[str, list[int]]:
     drops = [(a, b) for a, b in _space_runs(text) if _drop_space(text, a, b)]
-    if not drops:
+    return _cut(text, offsets, drops) if drops else (text, offsets)
+
+
+def _drop_pinyin(source: Source, text: str, offsets: list[int]) -> tuple[str, list[int]]:
+    notes = [m.span() for m in PINYIN_NOTE.finditer(text)]
+    if not notes:
         return text, offsets
+    source.notes = (*source.notes, f"dropped {len(notes)} pinyin annotations printed after characters")
+    return _cut(text, offsets, notes)
+
+
+def _cut(text: str, offsets: list[int], spans: list[tuple[int, int]]) -> tuple[str, list[int]]:
+    """text and its offsets without the (sorted, disjoint) spans."""
     chars: list[str] = []
     kept: list[int] = []
     done = 0
-    for a, b in drops:  # copy what lies between the dropped runs, slice by slice
+    for a, b in spans:
         chars.append(text[done:a])
         kept += offsets[done:a]
         done = b
@@ -140,6 +155,7 @@ def _join_spaced(text: str, offsets: list[int]) -> tuple[str, list[int]]:
 def normalize(source: Source) -> Text:
     """The normalised text of a source with its offset map back to the raw text."""
     text, offsets = _fold(source.text)
+    text, offsets = _drop_pinyin(source, text, offsets)
     text, offsets = _join_spaced(text, offsets)
     offsets.append(len(source.text))
     return Text(text, offsets, source)

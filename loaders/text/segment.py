@@ -17,26 +17,29 @@ from __future__ import annotations
 import re
 
 from govkg.ids import content_hash, make_id
+from loaders.lexicon import lexicon
 from loaders.text.dates import date_line, find_dates
 from loaders.text.headers import (ISSUER, TITLE_VERB, Header, Line, find_headers, is_addressee,
                              is_issuer, is_title_line, key, split_lines)
 from loaders.text.normalize import normalize_key
+from loaders.text.webpage import Page, read_page
 from loaders.records import Document, Text
 from loaders.text.script import to_simplified
 
-_BARE_DOCTYPE = re.compile(r"(令|命令|公告|通告|决定|决议)$")
+_LEX = lexicon()
+_ORDER = _LEX["documents.order_type"]
+_BARE_DOCTYPE = re.compile(f"{_LEX.alternation('documents.bare_types')}$")
 # An order (…人民政府令 第12号) publishes a text, which is what it is about and so titles it:
 # `《安顺市城市河道管理办法》已经…常务会议通过，现予公布，自…起施行。`
-_PUBLISHES = re.compile(r"《([^《》\n]{4,60})》(?:已经|已由|经)[^。\n]{0,80}?(?:通过|同意|批准)[^。\n]{0,12}?"
-                        r"现予(?:公布|发布|印发)")
+_PUBLISHES = re.compile(rf"《([^《》\n]{{4,60}})》{_LEX['documents.publishes_pattern']}")
 _PUBLISHED_WITHIN = 3  # lines after the order's number where its 现予公布 sentence stands
 # 题注: the date and meeting that adopted a text, in brackets under its title.
-_CAPTION = re.compile(r"^\(\s*(?P<date>[^()]{6,20}?日)[^()]{0,60}(?:通过|批准|公布|修订|修正)\s*\)$")
+_CAPTION = re.compile(rf"^\(\s*(?P<date>[^()]{{6,20}}?日)[^()]{{0,60}}{_LEX.alternation('documents.caption_verbs')}\s*\)$")
 _CAPTION_LINES = 3  # a 题注 stands within this many lines of the title
 _SECTION = re.compile(r"^【[^】]{1,16}】$")  # gazette section headings between documents
-_PLACE_CHAR = r"(?:(?![局委办厅部院府会政所处队司站心组])[\u4e00-\u9fff])"
-_PLACE = re.compile(rf"^(?:中共|中国共产党)?((?:{_PLACE_CHAR}{{1,7}}?"
-                    r"(?:省|自治区|特别行政区|市|自治州|州|盟|地区|自治县|县|自治旗|旗|区))+)")
+_PLACE_CHAR = rf"(?:(?![{_LEX['agencies.not_in_place_names']}])[\u4e00-\u9fff])"
+_PLACE = re.compile(rf"^(?:{_LEX.alternation('agencies.party_prefixes')})?((?:{_PLACE_CHAR}{{1,7}}?"
+                    rf"{_LEX.alternation('agencies.jurisdiction_suffixes')})+)")
 
 
 def segment(text: Text) -> list[Document]:
@@ -73,7 +76,7 @@ def _document(text: Text, lines: list[Line], header: Header, stop: int) -> Docum
                       if i not in header.title and _line_date(lines[i].text)), None)
     title = _title(text, lines, header)
     issuer = _title_issuer(title) or _signature(text, lines, dated, header.last)
-    if key(title).endswith("令"):
+    if key(title).endswith(_ORDER):
         title = _published(text, lines, header.last + 1, stop) or title
     date = _line_date(lines[dated].text) if dated is not None else _caption_date(lines, header.last + 1, stop)
     start, end = lines[header.first].start, lines[last].end
@@ -85,7 +88,11 @@ def _document(text: Text, lines: list[Line], header: Header, stop: int) -> Docum
 
 
 def _plain(text: Text, lines: list[Line]) -> Document:
-    """A text without a document header: one document titled by its first line."""
+    """A text without a document header: one document, a web page's article titled by its
+    headline and dated by its byline, else titled by its first line."""
+    page = read_page(lines)
+    if page is not None:
+        return _article(text, lines, page)
     title = text.written(lines[0].start, lines[0].end)
     headed = len(lines) > 1 and is_title_line(lines[0].text) and len(lines[0].text) <= 60
     dated = _date_line(lines, 0, len(lines))
@@ -100,6 +107,15 @@ def _content_id(text: Text, start: int, end: int, title: str, date: str | None) 
     """The id of a document without a 文号: its title and date, and a hash of its text, so
     that two notices sharing a title and a date stay two documents."""
     return make_id("doc", key(title), date or "", content_hash(text.text[start:end]))
+
+
+def _article(text: Text, lines: list[Line], page: Page) -> Document:
+    headline = lines[page.headline]
+    title = text.written(headline.start, headline.end)
+    body = lines[page.body].start if page.body < len(lines) else headline.end
+    return Document(id=_content_id(text, lines[0].start, lines[-1].end, title, page.date), text=text,
+                    start=lines[0].start, end=lines[-1].end, title=title, date=page.date,
+                    jurisdiction=jurisdiction(title), body_start=body)
 
 
 def _published(text: Text, lines: list[Line], start: int, stop: int) -> str | None:

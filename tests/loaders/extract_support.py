@@ -63,3 +63,8 @@ def f1(found: set, expected: set) -> float:
         return 0.0
     precision, recall = hits / len(found), hits / len(expected)
     return 2 * precision * recall / (precision + recall)
+
+
+def documents_of_text(raw: str) -> list[Document]:
+    """The documents of a text given as a string, as a file holding it would give them."""
+    return segment(normalize(Source.from_pages("mem.txt", [raw], "txt")))

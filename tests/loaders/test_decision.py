@@ -13,7 +13,7 @@ from loaders.records import Source
 from loaders.text.segment import segment
 from tests.loaders.docs_support import ROOT, sample_text
 
-UNSEEN = ROOT / "tests" / "fixtures" / "unseen"
+REGRESSION = ROOT / "tests" / "fixtures" / "regression"
 CITY_MEETING = ("阳泉市人民政府", "2020年3月24日常务会议", "2020-03-24")
 
 
@@ -41,16 +41,16 @@ def test_span_is_the_statement(sample_docs):
     assert view.text[found.start:found.end] == "阳泉市人民政府2020年3月24日常务会议"
 
 
-def _unseen_with_decision():
-    for gold in sorted(UNSEEN.glob("*.gold.json")):
+def _regression_with_decision():
+    for gold in sorted(REGRESSION.glob("*.gold.json")):
         want = json.loads(gold.read_text(encoding="utf-8")).get("decision")
         if want:
-            doc = next(p for p in UNSEEN.glob(gold.name.replace(".gold.json", ".*")) if p != gold)
+            doc = next(p for p in REGRESSION.glob(gold.name.replace(".gold.json", ".*")) if p != gold)
             yield pytest.param(doc, (want["body"], want["meeting"], want["date"]), id=doc.stem)
 
 
-@pytest.mark.parametrize("path, context", list(_unseen_with_decision()))
-def test_unseen_documents(path: Path, context):
+@pytest.mark.parametrize("path, context", list(_regression_with_decision()))
+def test_regression_documents(path: Path, context):
     (doc,) = segment(normalize(read(path)))
     assert decision_context(view_of(doc)) == context
 

@@ -1,6 +1,6 @@
 """Evidence holds what a fact reports: the raw span of every fact names its people and bodies.
 
-1. Every fact extracted from the sample, the fixture documents and the unseen set: the evidence
+1. Every fact extracted from the sample, the fixture documents and the regression examples: the evidence
    span cut from the raw text (spaces removed) contains the person, the agency and the title of
    an act, the agencies and rivers of a task, the person and title of a group member (a name
    that a wrapped table cell cuts, in its two pieces in order).
@@ -31,9 +31,9 @@ from loaders.records import Facts, Source
 from loaders.text.segment import segment
 from tests.loaders.docs_support import FIXTURES, ROOT, SAMPLE
 
-UNSEEN = ROOT / "tests" / "fixtures" / "unseen"
+REGRESSION = ROOT / "tests" / "fixtures" / "regression"
 SOURCES = [SAMPLE, *sorted(FIXTURES.glob("*.txt")),
-           *sorted(p for p in UNSEEN.iterdir() if not p.name.endswith(".gold.json"))]
+           *sorted(p for p in REGRESSION.iterdir() if not p.name.endswith(".gold.json"))]
 
 
 @lru_cache(maxsize=None)

@@ -8,8 +8,8 @@ from loaders.extract.groups.names import set_ups
 from loaders.pipeline import view_of
 from loaders.records import GroupFact
 from loaders.text.script import to_simplified
-from tests.loaders.extract_support import f1, fixture, fixture_names, key, run, run_sample, sample_documents
-from tests.loaders.test_round5 import _documents
+from tests.loaders.extract_support import (documents_of_text as _documents, f1, fixture, fixture_names, key, run,
+                                            run_sample, sample_documents)
 
 ROLE_OF_KEY = {"leader": "leader", "deputy": "deputy", "members": "member"}
 

@@ -72,3 +72,17 @@ def test_charset_from_meta_or_bytes(tmp_path, meta, codec, written_as, note):
     assert (source.kind, source.encoding, source.notes) == ("html", codec, note)
     assert source.text.split("\n") == EXPECTED
     assert [(p.number, p.start, p.end) for p in source.pages] == [(1, 0, len(source.text))]
+
+
+TABLE_PAGE = """<html><body><nav>首页 &gt; 政务公开</nav><div class="article">
+<p>云南省人民政府关于杨光明等同志职务任免的通知</p><p>云政任〔2021〕22号</p>
+<table><tr><th>姓名</th><th>任命职务</th><th>免去职务</th></tr>
+<tr><td>段志鹏</td><td></td><td>云南省统计局副局长</td></tr>
+<tr><td>和丽华（女，纳西族）</td><td>云南省文化和旅游厅副厅长<br>云南省文物局局长</td><td>丽江市人民政府副市长</td></tr>
+</table></div></body></html>"""
+
+
+def test_a_web_pages_table_keeps_empty_cells_and_a_cells_line_breaks():
+    text = visible_text(TABLE_PAGE)
+    assert "段志鹏\t\t云南省统计局副局长" in text
+    assert "和丽华（女，纳西族）\t云南省文化和旅游厅副厅长 云南省文物局局长\t丽江市人民政府副市长" in text

@@ -1,4 +1,4 @@
-"""Rules added in the third blind round (tests/fixtures/unseen/r3-*): layouts and wordings of
+"""Rules added in the third blind round (tests/fixtures/regression/r3-*): layouts and wordings of
 other places and years, each checked on a few lines written the way such documents write them."""
 
 import pytest

@@ -125,3 +125,13 @@ def test_raw_span_lies_in_the_raw_text_and_covers_the_span(raw, data):
     assert all(a <= text.raw[i] < b for i in range(start, end))
     folded = "".join(folds_to(ch) for ch in text.raw_slice(start, end))
     assert "".join(text.text[start:end].split()) in "".join(folded.split())
+
+
+def test_pinyin_a_mirror_printed_after_characters_is_dropped_and_noted():
+    source = Source.from_pages("m.txt", ["決定接受許達(dá)哲辭去省長職務(wù)的請求（女）"], "txt")
+    text = normalize(source)
+    assert text.text == "決定接受許達哲辭去省長職務的請求(女)"
+    start = text.text.index("許")
+    assert text.written(start, start + 3) == "許達哲"  # the name as written, without the noise
+    assert text.raw_slice(start, start + 3) == "許達(dá)哲"  # evidence keeps the raw span
+    assert any("pinyin" in note for note in source.notes)

@@ -1,11 +1,11 @@
-"""F1 per fact kind on the generalisation set (tests/fixtures/unseen), apart from the sample.
+"""F1 per fact kind on the regression examples (tests/fixtures/regression), apart from the sample.
 
-Each document there mirrors a real one from another place or style (State Council plan,
-provincial plan, 人大常委会 report, county notice, leadership group, river chiefs, traditional
-characters, HTML page, GB18030 text) and has its gold beside it as NAME.gold.json.
+Each document there was written here to mirror a real one of another place or style, and has
+its gold beside it as NAME.gold.json. They guard against regressions; real documents are
+measured by `make eval`.
 
-    .venv/bin/python -m bench.eval_unseen            # totals per kind
-    .venv/bin/python -m bench.eval_unseen --files    # and every file's misses and extras
+    .venv/bin/python -m bench.eval_regression            # totals per kind
+    .venv/bin/python -m bench.eval_regression --files    # and every file's misses and extras
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ if str(ROOT) not in sys.path:  # run as a script from anywhere
 from kg.evaluate import KINDS, Score, differences, score  # noqa: E402
 from loaders.pipeline import extract_file  # noqa: E402
 
-UNSEEN = ROOT / "tests" / "fixtures" / "unseen"
+REGRESSION = ROOT / "tests" / "fixtures" / "regression"
 
 
 @dataclass
@@ -34,7 +34,7 @@ class FileResult:
     scores: list[Score]
 
 
-def fixtures(folder: Path = UNSEEN) -> list[tuple[Path, Path]]:
+def fixtures(folder: Path = REGRESSION) -> list[tuple[Path, Path]]:
     """(document, gold) pairs: every NAME.gold.json with the one file NAME.* beside it."""
     pairs = []
     for gold in sorted(folder.glob("*.gold.json")):
@@ -57,7 +57,7 @@ def found_facts(path: Path) -> dict:
     return data
 
 
-def evaluate(folder: Path = UNSEEN) -> list[FileResult]:
+def evaluate(folder: Path = REGRESSION) -> list[FileResult]:
     results = []
     for path, gold_path in fixtures(folder):
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
@@ -102,7 +102,7 @@ def main(argv: list[str] | None = None) -> None:
     results = evaluate()
     if args.files:
         print("\n".join(_details(r) for r in results))
-    print(f"unseen set: {len(results)} documents in {UNSEEN.relative_to(ROOT)}")
+    print(f"regression examples: {len(results)} documents in {REGRESSION.relative_to(ROOT)}")
     print(table(totals(results)))
 
 
