@@ -6,7 +6,8 @@ each with its floor measured in the same run, on this machine (cores and load pr
     .venv/bin/python -m bench.run --quick              # small sizes, a smoke run (~3 min)
     .venv/bin/python -m bench.run --json results.json  # also keep the figures
 
-Groups: stages (PDF → text, text → facts, facts → store), scale (end to end, memory by
+Groups: extract (text → facts on the sample: chars/s and CPU instructions, against the figures
+before the extraction rebuild), stages (PDF → text, text → facts, facts → store), scale (end to end, memory by
 corpus size, incremental reload), graph (the 1M-node / 5M-edge graph and every canned
 query). Others' benchmarks, run on their own: `python -m bench.eval_regression` (F1 on the regression examples
 documents), `python bench/rdf_export.py` (RDF export), `python -m bench.fuzz` (fuzzing).
@@ -17,6 +18,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import sys
 from pathlib import Path
 
@@ -31,6 +33,23 @@ FULL = {"pdf_pages": 60, "extract_docs": 300, "store_docs": 300, "e2e_docs": 100
         "memory_sizes": [100, 1000, 10000], "incremental_docs": 1000, "graph_scale": 1.0}
 QUICK = {"pdf_pages": 20, "extract_docs": 60, "store_docs": 100, "e2e_docs": 200,
          "memory_sizes": [50, 200], "incremental_docs": 200, "graph_scale": 0.02}
+
+
+# Extraction's cost on the sample before issue 13's rebuild, on this machine (bench/extract_cost.py
+# at commit df38ec4): instructions compare across versions where seconds move with the load.
+BEFORE_REBUILD = {"chars/s": 745_195, "G instructions": 1.125}
+
+
+def extract_cost_figures() -> list[Figure]:
+    """Extraction of the sample: chars/s of CPU time, and CPU instructions per run (valgrind)."""
+    from bench import extract_cost
+
+    figures = [Figure("text → facts, sample (CPU time)", extract_cost.chars_per_second(), "chars/s",
+                      target="≥ 300k chars/s per core", note=f"before the rebuild {BEFORE_REBUILD['chars/s']:,}")]
+    if shutil.which("valgrind"):
+        figures.append(Figure("text → facts, sample (instructions)", extract_cost.instructions_per_run() / 1e9,
+                              "G instr", note=f"before the rebuild {BEFORE_REBUILD['G instructions']}"))
+    return figures
 
 
 def run_stages(sizes: dict) -> list[Figure]:
@@ -51,7 +70,7 @@ def run_scale(sizes: dict, figures: list[Figure]) -> list[Figure]:
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--only", default="stages,scale,graph", help="comma-separated groups")
+    parser.add_argument("--only", default="extract,stages,scale,graph", help="comma-separated groups")
     parser.add_argument("--quick", action="store_true", help="small sizes: a smoke run")
     parser.add_argument("--json", type=Path, help="write the figures here too")
     args = parser.parse_args(argv)
@@ -60,7 +79,8 @@ def main(argv: list[str] | None = None) -> None:
     print(f"machine: {info['cores']} cores ({info['cpu']}), {info['memory_gb']} GB, python {info['python']}, "
           f"load average {info['load_average']}")
     figures: list[Figure] = []
-    for group, run in (("stages", lambda: run_stages(sizes)), ("scale", lambda: run_scale(sizes, figures)),
+    for group, run in (("extract", extract_cost_figures), ("stages", lambda: run_stages(sizes)),
+                       ("scale", lambda: run_scale(sizes, figures)),
                        ("graph", lambda: latency.graph_figures(sizes["graph_scale"]))):
         if group in groups:
             print(f"\n== {group}", flush=True)
