@@ -59,7 +59,17 @@ def read_gold(path: Path) -> dict:
         raise InputError(f"gold is not JSON: {exc}", where=str(path)) from None
     if not isinstance(data, dict):
         raise InputError("gold is not a JSON object in the facts format", where=str(path))
+    for kind, needs in REQUIRED.items():
+        facts = data.get(kind, [])
+        if not isinstance(facts, list) or not all(isinstance(f, dict) and needs <= f.keys() for f in facts):
+            raise InputError(f"gold's {kind!r} must be a list of facts with {', '.join(sorted(needs))}",
+                             where=str(path))
     return data
+
+
+# What each list of a facts file must give for every fact (shared/gold/README.md).
+REQUIRED = {"documents": set(), "appointments": {"doc", "person", "post"}, "removals": {"doc", "person", "post"},
+            "tasks": {"doc", "item"}, "groups": {"doc"}, "rivers": set()}
 
 
 def gold_key(document: dict) -> str:

@@ -53,11 +53,18 @@ def test_align_matches_by_number_across_scripts():
     assert k(evalset.align(gold, found)["groups"][0]["doc"]) == k("國辦發〔2013〕30號")
 
 
-def test_unreadable_gold_is_one_line_naming_the_file(tmp_path):
+@pytest.mark.parametrize("text, problem", [
+    ("not json", "not JSON"),
+    ("[1, 2]", "not a JSON object"),
+    ('{"appointments": [{"person": "王五"}]}', "'appointments' must be a list of facts with doc, person, post"),
+    ('{"tasks": {"doc": "x"}}', "'tasks' must be a list"),
+])
+def test_unreadable_gold_is_one_line_naming_the_file(tmp_path, text, problem):
     bad = tmp_path / "x.json"
-    bad.write_text("not json", encoding="utf-8")
-    with pytest.raises(InputError, match="x.json"):
+    bad.write_text(text, encoding="utf-8")
+    with pytest.raises(InputError, match=problem) as error:
         evalset.read_gold(bad)
+    assert "x.json" in str(error.value)
 
 
 def _small_set(tmp_path):
