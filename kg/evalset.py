@@ -62,14 +62,16 @@ def read_gold(path: Path) -> dict:
     for kind, needs in REQUIRED.items():
         facts = data.get(kind, [])
         if not isinstance(facts, list) or not all(isinstance(f, dict) and needs <= f.keys() for f in facts):
-            raise InputError(f"gold's {kind!r} must be a list of facts with {', '.join(sorted(needs))}",
+            raise InputError(f"gold's {kind!r} must be a list of facts with {', '.join(sorted(needs)) or 'keys'}",
                              where=str(path))
+    if not all(isinstance(name, str) for name in data.get("rivers", [])):
+        raise InputError("gold's 'rivers' must be a list of names", where=str(path))
     return data
 
 
 # What each list of a facts file must give for every fact (shared/gold/README.md).
 REQUIRED = {"documents": set(), "appointments": {"doc", "person", "post"}, "removals": {"doc", "person", "post"},
-            "tasks": {"doc", "item"}, "groups": {"doc"}, "rivers": set()}
+            "tasks": {"doc", "item"}, "groups": {"doc"}}
 
 
 def gold_key(document: dict) -> str:
