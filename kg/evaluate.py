@@ -176,9 +176,13 @@ def same_act(g: Key, f: Key) -> bool:
     return False
 
 
+_UNNUMBERED = re.compile(r"None|0(?:-\d+)?")
+
+
 def _items_agree(a: str, b: str) -> bool:
-    """One item labelled alone (4) or after its parents (三(二)4)."""
-    if a == b:
+    """One item labelled alone (4) or after its parents (三(二)4); a task the document does not
+    number is null in a gold file and 0 (0-1, 0-2 when several) in govkg's facts."""
+    if a == b or (_UNNUMBERED.fullmatch(a) and _UNNUMBERED.fullmatch(b)):
         return True
     short, long = sorted((a, b), key=len)
     parents = long[:-len(short)]
@@ -189,10 +193,14 @@ def same_assignment(g: Key, f: Key) -> bool:
     return (g[0], g[2], g[3]) == (f[0], f[2], f[3]) and _items_agree(g[1], f[1])
 
 
+def same_task_river(g: Key, f: Key) -> bool:
+    return (g[0], g[2]) == (f[0], f[2]) and _items_agree(g[1], f[1])
+
+
 # Kinds whose facts a gold file and an extraction may write in two ways of one meaning.
 SAME: dict[str, Callable[[Key, Key], bool]] = {
     "appointments": same_act, "removals": same_act,
-    "task_agencies": same_assignment, "lead_units": same_assignment,
+    "task_agencies": same_assignment, "lead_units": same_assignment, "task_rivers": same_task_river,
 }
 
 

@@ -6,7 +6,10 @@ mention keeps the rule that found its span (`places/gazetteer`, `places/list`, `
 …). The name is kept as written; when the gazetteer resolved a variant (漳沱河 → 滹沱河, 孟县 →
 盂县) the canonical name is kept beside it. A district whose name is also a common word (城区,
 矿区, 郊区) counts only in a document of its own city: 城区 in a Yangquan gazette is Yangquan's
-城区 district, in another city's notice it is just "the urban area".
+城区 district, in another city's notice it is just "the urban area". A river in brackets right
+after another (长江(金沙江), 上犹江水库(陡水湖)) is that water's other name, no second mention; a
+river on a web page's teaser or tag line (`【下一篇】…东湖绿道…`, `Tags:安江`) is no mention of the
+article's (`teaser_lines`).
 """
 
 from __future__ import annotations
@@ -25,6 +28,12 @@ _SENTENCE_MARKS = "。;!?\n"
 _SENTENCE_END = re.compile(f"[{_SENTENCE_MARKS}]")
 _MAX_SENTENCE = 120
 _COMMON_SUFFIX = lexicon()["places.common_district_suffix"]
+_TEASER = re.compile(
+    lexicon().alternation("documents.furniture_words", "places.teaser_headings", "places.tag_words"))
+_HEADINGS = frozenset(lexicon().words("places.teaser_headings"))
+_SENTENCE_END_MARK = _SENTENCE_MARKS[0]
+_TEASER_LINE = 60  # characters: a teaser or a tag line is short, an article's paragraph is not
+_TEASERS_BELOW = 12  # lines a heading of teasers (相关新闻) may open, one headline each
 
 
 @lru_cache(maxsize=1)
@@ -82,11 +91,52 @@ def _rule(span) -> str:
     return getattr(span, "id_", "") or (GAZETTEER_RULE if span.kb_id_ else GRAMMAR_RULE)
 
 
+def teaser_lines(text: str) -> list[tuple[int, int]]:
+    """The short lines without a sentence's end holding a teaser or furniture word, and the
+    headlines below a line that is a teaser heading alone (相关新闻 / 标题 / 标题)."""
+    spans: dict[tuple[int, int], None] = {}
+    for m in _TEASER.finditer(text):
+        start, end = text.rfind("\n", 0, m.start()) + 1, _line_end(text, m.end())
+        if not _headline(text, start, end):
+            continue
+        spans[start, end] = None
+        if m.group() in _HEADINGS and len(text[start:end].strip(" :\t【】[]")) == len(m.group()):
+            for _ in range(_TEASERS_BELOW):
+                start, end = end + 1, _line_end(text, end + 1)
+                if start >= len(text) or not _headline(text, start, end):
+                    break
+                spans[start, end] = None
+    return list(spans)
+
+
+def _headline(text: str, start: int, end: int) -> bool:
+    """A short line that ends no sentence: an article's paragraph is long or ends with 。."""
+    return end - start <= _TEASER_LINE and _SENTENCE_END_MARK not in text[start:end]
+
+
+def _line_end(text: str, at: int) -> int:
+    end = text.find("\n", at)
+    return len(text) if end < 0 else end
+
+
+def other_names(text: str, spans) -> set[tuple[int, int]]:
+    """The rivers written in brackets right after a river: its other name (长江(金沙江))."""
+    rivers = [s for s in spans if s.label_ == "RIVER"]
+    ends = {s.end_char for s in rivers}
+    return {(s.start_char, s.end_char) for s in rivers
+            if s.start_char - 1 in ends and text[s.start_char - 1:s.start_char] == "("
+            and text[s.end_char:s.end_char + 1] == ")"}
+
+
 @extractor("mentions")
 def extract_mentions(view: DocumentView) -> Facts:
     spans = view.spans("place") + [s for s in view.spans("gazetteer") if s.label_ == "PROGRAM"]
-    mentions, in_context = [], {}
+    mentions, in_context, aliases = [], {}, other_names(view.text, spans)
+    teasers = teaser_lines(view.text) if any(s.label_ == "RIVER" for s in spans) else []
     for span in sorted(spans, key=lambda s: s.start_char):
+        if (span.start_char, span.end_char) in aliases or \
+                span.label_ == "RIVER" and any(a <= span.start_char < b for a, b in teasers):
+            continue
         kind = LABEL_KIND[span.label_]
         written = view.written(span.start_char, span.end_char)
         canonical = span.kb_id_ or None

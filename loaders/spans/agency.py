@@ -51,6 +51,8 @@ _DELIMS = "、,，;；"
 _BARE_JURISDICTION = set(_LEX.words("agencies.bare_jurisdictions"))
 _TRAILING_ETC = re.compile(_LEX["agencies.trailing_etc_pattern"])
 _AND = re.compile(f"[{_LEX['agencies.and_chars']}]")
+_ETC = re.compile(_LEX["agencies.etc"])
+_BARE_SUFFIX = re.compile(SUFFIX)
 
 
 def is_agency(piece: str) -> bool:
@@ -83,11 +85,27 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _split_on_and(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """市水利局和市农业农村局 → two bodies; 市人力资源和社会保障局 stays one (市人力资源 has no suffix)."""
+    """市水利局和市农业农村局 → two bodies; 市人力资源和社会保障局 stays one (市人力资源 has no
+    suffix), and so does 各县（市、区）党委和人民政府: a bare suffix after 和 (人民政府, 管委会)
+    is the same place's body, one unit as written."""
     for m in _AND.finditer(text, start, end):
         left, right = text[start:m.start()], text[m.end():end]
-        if is_agency(left) and is_agency(right) and BODY_AFTER_PLACE.fullmatch(left):
+        if (is_agency(left) and is_agency(right) and BODY_AFTER_PLACE.fullmatch(left)
+                and not _BARE_SUFFIX.fullmatch(right)):
             return [(start, m.start())] + _split_on_and(text, m.end(), end)
+    return [(start, end)]
+
+
+def _split_on_etc(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """省农业厅等省直有关部门 → two units: 等 closes a list inside it and a body follows; a word
+    for any body after it (等相关部门) names none."""
+    for m in _ETC.finditer(text, start, end):
+        if m.start() == start or not is_agency(text[start:m.start()]):
+            continue
+        if _TRAILING_ETC.fullmatch(text, m.start(), end):
+            return [(start, m.start())]
+        if is_agency(text[m.end():end]):
+            return [(start, m.start())] + _split_on_etc(text, m.end(), end)
     return [(start, end)]
 
 
@@ -110,7 +128,7 @@ def agency_spans(text: str, start: int = 0, end: int | None = None) -> list[tupl
         etc = _TRAILING_ETC.search(text, a, b)
         if etc and etc.start() > a:
             spans[-1] = _trim(text, a, etc.start())
-    return [part for a, b in spans for part in _split_on_and(text, a, b)]
+    return [part for a, b in spans for c, d in _split_on_etc(text, a, b) for part in _split_on_and(text, c, d)]
 
 
 def split_agencies(text: str) -> list[str]:

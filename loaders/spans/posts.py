@@ -32,6 +32,7 @@ _JOINERS = _LEX["acts.name_joiners"]  # 艾尔肯·吐尔地
 _NAME = re.compile(rf"[\u4e00-\u9fff]{{2,4}}|[\u4e00-\u9fff]{{1,10}}[{_JOINERS}][\u4e00-\u9fff{_JOINERS}]{{1,20}}")
 _NOT_IN_NAME = re.compile(rf"[{_LEX['acts.name_stop_chars']}]|{'|'.join(_LEX.words('acts.not_in_names'))}")
 _HONORIFIC = _LEX["acts.honorific"]
+_GIVEN_WORDS = _LEX["acts.given_name_chars"]  # 侯为东, 张和平: words of prose that are given names too
 _ACTING, _ACTING_SHORT = _LEX["acts.acting"], _LEX["acts.acting_short"]  # 代理局长, 代市长
 
 
@@ -94,6 +95,17 @@ def is_person_name(text: str, strong: bool = False) -> bool:
     return strong or any(joiner in text for joiner in _JOINERS) or surname_length(text) > 0
 
 
+def is_framed_name(text: str, strong: bool = False) -> bool:
+    """A name where an act frames it: is_person_name, or a known surname and two characters whose
+    first is a word of prose that is also a given name (侯为东, 张和平). Such a word last is the
+    sentence's (张三为代理市长), not the name's."""
+    if is_person_name(text, strong):
+        return True
+    if len(text) != 3 or surname_length(text) != 1 or not _NAME.fullmatch(text) or title_length(text) >= 2:
+        return False
+    return text[1] in _GIVEN_WORDS and not _NOT_IN_NAME.search(text[2])
+
+
 def parse_post(view: str, start: int, end: int) -> Post | None:
     """Read `view[start:end]` (a folded text) as one position; None when nothing is left."""
     notes: list[str] = []
@@ -121,6 +133,8 @@ def parse_post(view: str, start: int, end: int) -> Post | None:
     org_end = cut
     if view.startswith(_ACTING, org_end - len(_ACTING)) and org_end - len(_ACTING) > start:  # 吉林省能源局代理局长
         org_end, acting = org_end - len(_ACTING), True
+    elif view.startswith(_ACTING_SHORT, org_end - len(_ACTING_SHORT)) and org_end - len(_ACTING_SHORT) > start:
+        org_end, acting = org_end - len(_ACTING_SHORT), True  # 山东省代省长
     while org_end > start and view[org_end - 1].isspace():
         org_end -= 1
     return Post((start, org_end) if org_end > start else None, (cut, end), tuple(notes), acting)
@@ -135,7 +149,7 @@ def people_spans(view: str, a: int, b: int, strong: bool = False) -> list[tuple[
         lead = len(part) - len(part.lstrip())
         core = part.strip()
         name = core.removesuffix(_HONORIFIC)
-        if not is_person_name("".join(name.split()), strong or name != core):
+        if not is_framed_name("".join(name.split()), strong or name != core):
             return []
         spans.append((start + lead, start + lead + len(name)))
         start += len(part) + 1

@@ -1,7 +1,8 @@
 """Tables flattened to text: a header line of column names, then one line per row.
 
 Copied from a web page or a word processor, a table's cells are cut by tabs (an empty cell
-is two tabs in a row) or drawn between box characters (`│1 │开展…│`, rules `├──┼──┤`); laid
+is two tabs in a row), by bars (`80|推进…|县住建局`) or drawn between box characters (`│1 │开展…│`,
+rules `├──┼──┤`); laid
 out by pdftotext, by runs of two or more spaces. A header is a line of known column names
 (`序号 重点任务 牵头单位 配合单位 完成时限`, `姓名 任职 免职`); a row is a later line whose first
 cell is its number when the first column is 序号. Page numbers and running heads printed
@@ -30,7 +31,8 @@ _NUMBER = re.compile(r"\d{1,3}")
 _PAGE_NUMBER = re.compile(r"[\s\-—–]*\d{1,4}[\s\-—–]*")
 # A table drawn with box characters (a word processor's, as text): its rows between bars
 # (`│1 │开展…│生态环境分局│`), its rules (`├──┼──┤`) no rows at all.
-_RULED_ROW = re.compile(r"[ \t]*│.*│[ \t]*$")
+_RULED_ROW = re.compile(r"[ \t]*[│|].*[│|][ \t]*$")
+_BARS = "│|"  # a box character, or the bar a web page's copy puts between cells
 _RULE = re.compile(r"[ \t]*[┌┬┐├┼┤└┴┘─━┏┳┓┣╋┫┗┻┛═╔╦╗╠╬╣╚╩╝]+[ \t]*")
 _MISSES = 3  # lines in a row that are no rows (running heads, a wrapped cell) before a table ends
 _SLACK = 3  # display columns a wrapped piece may stand off its column's start or run past its end
@@ -67,10 +69,11 @@ def _cells(text: str, start: int, end: int, tabbed: bool) -> list[Span]:
     if not tabbed:
         return [m.span() for m in _SPACED_CELLS.finditer(text, start, end)]
     if _RULED_ROW.match(text, start, end):  # │1 │开展…│: the bars around the cells cut nothing
-        start, end = text.index("│", start) + 1, text.rindex("│", start, end)
+        start = next(i for i in range(start, end) if text[i] in _BARS) + 1
+        end = next(i for i in range(end - 1, start - 1, -1) if text[i] in _BARS)
     cells, left = [], start
     for i in range(start, end + 1):
-        if i == end or text[i] in "\t│":
+        if i == end or text[i] in "\t│|":
             a, b = left, i
             while a < b and text[a].isspace():
                 a += 1
@@ -84,7 +87,8 @@ def _cells(text: str, start: int, end: int, tabbed: bool) -> list[Span]:
 def _header(text: str, start: int, end: int, kinds: list[tuple[re.Pattern, str]],
             needed: set[str]) -> tuple[list[str], bool] | None:
     """The column kinds of a header line, and whether its cells are cut by tabs."""
-    tabbed = "\t" in text[start:end] or _RULED_ROW.match(text, start, end) is not None
+    line = text[start:end]
+    tabbed = "\t" in line or "|" in line or _RULED_ROW.match(text, start, end) is not None
     columns = []
     for a, b in _cells(text, start, end, tabbed):
         word = "".join(text[a:b].split())

@@ -252,3 +252,10 @@ def duties(text: str) -> list[dict]:
         if t.item.startswith("duty-"):
             out.append({"body": t.responsible[0], "text": t.text, **({"rivers": t.rivers} if t.rivers else {})})
     return out
+
+
+@runner("river_mentions")
+def river_mentions(text: str) -> list[list[str]]:
+    """[name, rule] of every river mention of a text read as a file (gazetteer and grammar, a
+    river's other name in brackets left out), in order."""
+    return [[m.name, m.evidence.rule] for m in facts_of(text).mentions if m.kind == "river"]

@@ -5,7 +5,7 @@ import pytest
 from loaders import extract
 from loaders.extract.acts import extract_appointments
 from loaders.pipeline import view_of
-from loaders.spans.posts import is_person_name, parse_post, title_length
+from loaders.spans.posts import is_framed_name, is_person_name, parse_post, title_length
 from loaders.text.normalize import normalize
 from loaders.records import Source
 from loaders.text.segment import segment
@@ -170,6 +170,10 @@ def test_forms(raw, acts):
     "各县区长为第一责任人。",
     "领导小组办公室设在市水务局，韩志勇同志兼任办公室主任。",  # the group's office: loaders.extract.groups.office
     "王立新同志兼任领导小组办公室副主任。",
+    "王一同志拟任市商务局局长。",  # a proposal
+    "原市长卫六已调任省发改委主任。",  # a transfer told as news, no act of this document
+    "张三现任市财政局局长，曾任市审计局局长。",  # a biography
+    "市长提请任命吴十为市财政局局长。",
 ])
 def test_prose_that_only_looks_like_an_act(raw):
     assert _one(raw, title="关于做好防控工作的通知") == []
@@ -187,6 +191,19 @@ def test_parse_post(post, org, title, notes):
     parsed = parse_post(post, 0, len(post))
     assert (post[slice(*parsed.org)] if parsed.org else None, post[slice(*parsed.title)],
             parsed.notes) == (org, title, notes)
+
+
+def test_an_acting_title_inside_a_position():
+    parsed = parse_post("山东省代省长", 0, 6)
+    assert (parsed.org, parsed.title, parsed.acting) == ((0, 3), (4, 6), True)
+
+
+@pytest.mark.parametrize("name, ok", [
+    ("侯为东", True), ("张和平", True), ("李为民", True),  # given names that are words of prose too
+    ("张三为", False), ("为人民", False), ("李为主任", False), ("张三", True),
+])
+def test_a_name_an_act_frames(name, ok):
+    assert is_framed_name(name) is ok
 
 
 @pytest.mark.parametrize("name, ok", [

@@ -90,8 +90,11 @@ def test_fixture_notices(name):
 
 # The rules a group fact may name: a reader of a wrong fact finds the code from them.
 RULES = {"groups/set-up", "groups/short-name", "groups/heading", "groups/heading:named-before",
+         "groups/members-of", "groups/title",
          "groups/label-line", "groups/label-line:brackets", "groups/label-line:pairs",
-         "groups/label-line:glued", "groups/two-columns", "groups/two-columns:cells",
+         "groups/label-line:glued", "groups/label-line:name-glued", "groups/label-line:names",
+         "groups/two-columns", "groups/two-columns:cells",
+         "groups/prose:held-by", "groups/prose:holds", "groups/prose:list",
          "groups/office:label", "groups/office:held-by", "groups/office:holds"}
 
 

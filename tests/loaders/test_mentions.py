@@ -75,3 +75,16 @@ def test_a_mention_names_the_rule_that_found_it():
     rules = {m.name: m.evidence.rule for m in run("mentions", document).mentions}
     assert rules["漳沱河"] == "places/gazetteer"
     assert rules["柳林河"].startswith("places/") and rules["柳林河"] != "places/gazetteer"
+
+
+@pytest.mark.parametrize("text, teasers", [
+    ("正文。\n【下一篇】陈一新检查东湖绿道二期建设情况\n", ["【下一篇】陈一新检查东湖绿道二期建设情况"]),
+    ("相关新闻\n三峡水库蓄水\n黄河调水调沙\n正文又起,说明长江保护的意义。\n", ["相关新闻", "三峡水库蓄水", "黄河调水调沙"]),
+    ("Tags:安江 责任编辑:张三\n", ["Tags:安江 责任编辑:张三"]),
+    # a paragraph of the article is long, whatever word it holds
+    ("省河长办要求各地首页公示河长名单,加强长江、汉江、清江等河流巡查,及时处置问题,确保河湖长制工作落实到位。\n", []),
+])
+def test_teaser_lines_are_short_lines_of_furniture(text, teasers):
+    from loaders.extract.places import teaser_lines
+
+    assert [text[a:b] for a, b in teaser_lines(text)] == teasers

@@ -92,8 +92,8 @@ def test_a_tasks_evidence_holds_its_text_and_clause():
 
 
 # The rules a task may name: a mechanism, its detail, the document rules that changed its roles.
-RULE = re.compile(r"tasks/(?:bracket|closing|table|label:\S+|inline:(?:由)?…(?:牵头|负责|会同))"
-                  r"(?:\+(?:first-leads|others-cooperate|responsible-leads))*(?:\+answering)?")
+RULE = re.compile(r"tasks/(?:bracket(?::cut)?|closing|table|heading|label:\S+|inline:(?:由)?…(?:牵头|负责|会同|要在…))"
+                  r"(?:\+(?:first-leads|others-cooperate|responsible-leads))*(?:\+answering)?(?:\+heading)?")
 
 
 def test_every_task_of_the_sample_names_one_of_a_few_rules(sample_tasks):
@@ -201,10 +201,11 @@ def test_prose_after_a_table_ends_it():
     assert [row.item for row in task_rows(body)] == ["1", "2"]
 
 
-def test_the_first_listed_leads_when_the_document_says_so():
+@pytest.mark.parametrize("others, counts", [("cooperate", (1, 2, 0)), ("responsible", (1, 0, 2))])
+def test_the_first_listed_leads_when_the_document_says_so(others, counts):
     roles = parse_roles("责任单位:省水利厅、省财政厅、各市人民政府", 0, 20)
-    roles.first_leads()
-    assert (len(roles.lead), len(roles.cooperate), roles.responsible) == (1, 2, [])
+    assert roles.first_leads(others)
+    assert (len(roles.lead), len(roles.cooperate), len(roles.responsible)) == counts
 
 
 def test_a_bare_list_is_a_clause_only_at_a_line_end():
@@ -219,3 +220,28 @@ def test_outline_names_items_as_documents_cite_them():
     # 1 is used twice, so it is cited after its parent; 2 once, so alone; (1) always after 2
     assert items == [(0, ""), (1, "一"), (2, "(一)"), (3, "(一)1"), (3, "2"), (4, "2(1)"),
                      (2, "(二)"), (3, "(二)1"), (0, "附件1"), (1, "附件1一")]
+
+
+@pytest.mark.parametrize("text, end", [
+    ("省编办、省国土资源厅、省住", "省编办、省国土资源厅"),  # the piece the cut broke is left out
+    ("省编办、省国土资源厅、", "省编办、省国土资源厅"),
+    ("牵头单位:广州供电局;配合单", "牵头单位:广州供电局"),
+    ("省编办、省国土资源厅", "省编办、省国土资源厅"),  # a whole last unit stays
+])
+def test_a_list_the_texts_end_cuts_keeps_its_whole_units(text, end):
+    from loaders.extract.tasks.units import whole_end
+
+    assert text[:whole_end(text, 0, len(text))] == end
+
+
+def test_items_a_copy_ran_into_one_line_are_named_as_numbered():
+    from loaders.extract.tasks.flat import plan_outline
+
+    body = ("通知 现将重点工作任务予以分解,各责任单位要尽快制定具体落实方案,确保重点工作如期推进,"
+            "并按季度向省政府报告进展情况,年底报告全年落实情况。 一、加快提振市场信心 (一)全面促进消费增长。"
+            " 1.把恢复和扩大消费摆在优先位置。(省商务厅负责) 2.落实好提振市场信心措施。(省发展改革委牵头)"
+            " 共 3 个方面。")
+    document = Document(id="d", text=normalize(Source.from_pages("d.txt", [body], "txt")), start=0,
+                        end=len(body), title="d", number=None, jurisdiction=None, body_start=0)
+    items = [u.item for u in plan_outline(DocumentView(document))]
+    assert items == ["", "一", "(一)", "1", "2"]

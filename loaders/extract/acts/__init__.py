@@ -1,21 +1,25 @@
 """Appointments and removals (任免): the extractor that reads a document's acts.
 
-Reads a document's body sentence by sentence, and each sentence clause by clause (split at
-commas outside brackets), matching the forms of loaders.extract.acts.wording; the verb of a
-block (`任命：`, `免去`) carries to the clauses after it until a clause that is no act, and a
-clause without a name belongs to the person of the act before it in the sentence. A line the
-layout broke is read together with the next, and so is a name alone on its line under a block
-word (`决定任命` / `郭振中` / `…主任`: the post on the next line). A 任免 notice may list its
-acts as a table (`序号 姓名 任职 免职`, see loaders.extract.acts.table): its rows are read first
-and skipped as text. Outside a 任免 notice and its blocks only the sentences at an act's word
+Reads a document's body sentence by sentence, and each sentence clause by clause (apart at
+commas outside brackets, after a colon, and where one clause holds two acts: see
+loaders.extract.acts.clauses), matching the forms of loaders.extract.acts.wording; the verb of a block
+(`任命：`, `免去`) carries to the clauses after it until a clause that is no act (a clause of the
+person before, `免去其Y职务`, leaves it as it was), and a clause without a name belongs to the
+person of the act before it in the sentence (loaders.extract.acts.following). A line the layout
+broke is read together with the next, and so is a name alone on its line under a block word
+(`决定任命` / `郭振中` / `…主任`: the post on the next line). A 任免 notice may list its acts as a
+table (`序号 姓名 任职 免职`, see loaders.extract.acts.table): its rows are read first and
+skipped as text. Outside a 任免 notice and its blocks only the sentences at an act's word
 (acts.yaml act_words, where spaCy marked them) and the line before each are read. The records
-themselves are made by loaders.extract.acts.records; the deciding body and meeting come from
-loaders.extract.acts.decision.
+themselves are made by loaders.extract.acts.records; a post's body from the text around it and
+an act told twice are settled by loaders.extract.acts.merge; the deciding body and meeting come
+from loaders.extract.acts.decision.
 
-Every act names its rule: `acts/form:<form>` (任命…为…, 免去…的…职务 …), `acts/block:<word>` (a
-line under 任命：), `acts/carried:<act>` (a line the act before carries to), `acts/notice:<line>`
-(a line of a 任免 notice without a block word), `acts/name-above`, `acts/nameless:<verb>` (…，
-不再担任Y职务), `acts/probation` (试用期满…正式任用), `acts/table`.
+Every act names its rule: `acts/form:<form>` (任命…为…, 免去…的…职务, …被任命为…, 决定…为…,
+取消…试任… …), `acts/block:<word>` (a line under 任命：), `acts/carried:<act>` (a line the act
+before carries to), `acts/notice:<line>` (a line of a 任免 notice without a block word),
+`acts/name-above`, `acts/nameless:<verb>` (…，不再担任Y职务), `acts/more-posts:<act>` (…，Y管委会
+主任), `acts/probation` (试用期满…正式任用), `acts/table`.
 """
 
 from __future__ import annotations
@@ -24,15 +28,16 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from loaders.extract import extractor
+from loaders.extract.acts.clauses import clause_spans
 from loaders.extract.acts.decision import decision_context
-from loaders.extract.acts.records import ActRecorder, Span, Where, join_notes
+from loaders.extract.acts.following import Following
+from loaders.extract.acts.merge import settle
+from loaders.extract.acts.records import Span, Where, join_notes
 from loaders.extract.acts.table import table_acts
-from loaders.extract.acts.wording import (APPOINT, BARE_LINE, BARE_LINE_SHAPES, BLOCK, BLOCK_ACTS, DEFAULT_ACTS,
-                                          ENUMERATOR, FORMS, NAME_ABOVE, NAMELESS, NOTE_ONLY, PERSONNEL_TITLE,
-                                          PROBATION_ENDED, PROBATION_SENTENCE, REMOVAL_ACTS, REMOVE, W,
-                                          act_word_starts, sentence_spans)
+from loaders.extract.acts.wording import (APPOINT, BARE_LINE, BARE_LINE_SHAPES, BLOCK, BLOCK_ACTS, DEFAULT_ACTS, FORMS,
+                                          NAME_ABOVE, NOTE_ONLY, PROBATION_ENDED, PROBATION_SENTENCE, REMOVAL_ACTS,
+                                          REMOVE, W, act_word_starts, is_personnel_title, sentence_spans)
 from loaders.records import Facts, PersonnelAct
-from loaders.spans.posts import split_top
 from loaders.text.script import to_simplified
 from loaders.view import DocumentView
 
@@ -51,7 +56,8 @@ class _State:
 def extract_appointments(view: DocumentView) -> Facts:
     """Every appointment and removal the document states, with its sentence as evidence,
     and the body and meeting that decided them when the document says."""
-    acts = _Reader(view).read()
+    reader = _Reader(view)
+    acts = settle(reader.read(), view, reader.sentence_of)
     if acts:
         body, meeting, decided = decision_context(view)
         for act in acts:
@@ -59,10 +65,10 @@ def extract_appointments(view: DocumentView) -> Facts:
     return Facts(acts=acts)
 
 
-class _Reader(ActRecorder):
+class _Reader(Following):
     def __init__(self, view: DocumentView):
         super().__init__(view)
-        personnel = bool(PERSONNEL_TITLE.search(to_simplified(view.document.title)))
+        personnel = is_personnel_title(to_simplified(view.document.title))
         self.default = _State("either") if personnel else _State()
         self.rows = sorted(table_acts(self)) if personnel else []
         self.hits = act_word_starts(view)
@@ -129,7 +135,7 @@ class _Reader(ActRecorder):
         # a line under a block word (`任命：` / `张三为X，免去其Y职务；`) leaves the block's verb
         # to the lines after it, whatever its own later clauses say
         opening, under_block = state, None
-        for a, b in split_top(self.text, start, end, ",，"):
+        for a, b in clause_spans(self.text, start, end):
             clause = self.text[a:b]
             lead = len(clause) - len(clause.lstrip())
             if (m := NOTE_ONLY.match(clause.strip())) and last:
@@ -140,7 +146,7 @@ class _Reader(ActRecorder):
             if under_block is None:
                 under_block = bool(found) and state is opening and opening.kind in (APPOINT, REMOVE)
             if not found and last:
-                found = self._nameless(a, b, (start, end))
+                found = self._nameless(a, b, (start, end)) or self._more_posts(a, b, last[-1], (start, end))
             last = found or last
         return opening if under_block else state
 
@@ -157,13 +163,16 @@ class _Reader(ActRecorder):
             if note and kind == APPOINT:
                 act = W["confirmed"]
             return [], _State(kind, act, note if kind == APPOINT else None, f"acts/block:{word}", block=True)
-        return (self._by_form(a, b, note, sentence, state.block) or self._bare_line(a, b, state, sentence)
+        return (self._by_form(a, b, note, sentence, state) or self._bare_line(a, b, state, sentence)
                 or ([], self.default))
 
     def _by_form(self, a: int, b: int, note: str | None, sentence: Span,
-                 framed: bool = False) -> tuple[list[PersonnelAct], _State] | None:
+                 state: _State) -> tuple[list[PersonnelAct], _State] | None:
         """A clause with its verb: the first form that yields acts decides it; under a block
-        word every form frames its names as persons (`格绒彭措兼任…主任`)."""
+        word every form frames its names as persons (`格绒彭措兼任…主任`). A clause of the person
+        before (`…，免去其Y职务`) leaves the verb that carries to the lines after as it was: a list
+        `任命A为X，免去其Y职务；B为Z，免去其W职务` goes on appointing."""
+        framed = state.block
         clause = self.text[a:b]
         for form in FORMS:
             if form.word in clause and (m := form.pattern.search(clause)):
@@ -175,6 +184,8 @@ class _Reader(ActRecorder):
                 found = self._acts(m, a, form.kind, act, extra, where, form.strong or framed)
                 if found and form.kind == REMOVE and form.strong:
                     found += self._more_removals(a + m.end(), b, where)
+                if found and _of_the_person_before(m):
+                    return found, state
                 if found:
                     carry = W["confirmed"] if note and form.kind == APPOINT else DEFAULT_ACTS[form.kind]
                     return found, _State(form.kind, carry, note if form.kind == APPOINT else None,
@@ -204,32 +215,8 @@ class _Reader(ActRecorder):
                 return found, state
         return None
 
-    def _more_removals(self, at: int, b: int, where: Where) -> list[PersonnelAct]:
-        """`免去A的X职务、B的Y职务`: the acts after the first, each `、B的Y职务`."""
-        found: list[PersonnelAct] = []
-        while self.text.startswith("、", at) and (m := BARE_LINE[REMOVE].match(self.text[at + 1:b])):
-            more = self._acts(m, at + 1, REMOVE, W["remove"], None, where, strong=True)
-            if not more:
-                break
-            found += more
-            at += 1 + m.end()
-        return found
 
-    def _nameless(self, a: int, b: int, sentence: Span) -> list[PersonnelAct]:
-        """`…，不再担任Y职务` (`…，兼任Z`): the acts of the person of the act before."""
-        a = self._after_enumerator(a, b)
-        m = NAMELESS.match(self.text[a:b].rstrip())
-        if not m:
-            return []
-        if m["also"]:
-            held = (a + m.start("held"), a + m.end("held"))
-            where = Where(sentence, f"acts/nameless:{m['also']}")
-            return self._record(APPOINT, W["concurrent"], None, self.people, held, where)
-        posts = (a + m.start("posts"), a + m.end("posts"))
-        where = Where(sentence, f"acts/nameless:{m['verb']}")
-        return self._record(REMOVE, m["verb"], None, self.people, posts, where)
-
-    def _after_enumerator(self, a: int, b: int) -> int:
-        skip = ENUMERATOR.match(self.text, a, b)
-        return skip.end() if skip else a
-
+def _of_the_person_before(m) -> bool:
+    """A form matched on 其, the person of the act before (免去其Y职务)."""
+    groups = m.groupdict()
+    return groups.get("names") == W["pronoun"] or (groups.get("who") or "").startswith(W["pronoun"])

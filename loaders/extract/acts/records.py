@@ -16,13 +16,15 @@ from dataclasses import dataclass
 from loaders.extract.acts.wording import APPOINT, BARE_OFFICE, BRACKETED_NOTE, W
 from loaders.lexicon import lexicon
 from loaders.records import Evidence, PersonnelAct
-from loaders.spans.posts import Post, is_person_name, parse_posts, people_spans
+from loaders.spans.posts import Post, is_framed_name, is_person_name, parse_posts, people_spans, title_length
 from loaders.text.script import to_simplified
 from loaders.view import DocumentView
 
 Span = tuple[int, int]
 NOTE_JOINER = "；"
+_TITLE_REACH = 12  # the longest title looked for before a 兼
 _LOCAL_PLACES = lexicon()["acts.local_places"]
+_HELD = re.compile(rf"{lexicon().alternation('acts.held_words', 'acts.trial_words')}{W['of_word']}?")  # 现任, 兼任的
 
 
 @dataclass(frozen=True)
@@ -40,6 +42,7 @@ class ActRecorder:
         self.view, self.text = view, view.text
         self.acts: list[PersonnelAct] = []
         self.people: list[Span] = []  # the persons of the last act, for 其
+        self.sentence_of: dict[int, Span] = {}  # id of an act → its sentence in the text
 
     def _acts(self, m: re.Match, offset: int, kind: str, act: str, note: str | None,
               where: Where, strong: bool = False) -> list[PersonnelAct]:
@@ -50,7 +53,8 @@ class ActRecorder:
             people, posts = self.people, (offset + m.start("posts"), offset + m.end("posts"))
         else:
             a, b = offset + m.start("names"), offset + m.end("names")
-            people = people_spans(self.text, a, b, strong or self.text.startswith(W["honorific"], b))
+            people = (people_spans(self.text, a, b, strong or self.text.startswith(W["honorific"], b))
+                      or self._named_within(a, b))
             posts = (offset + m.start("posts"), offset + m.end("posts"))
         if not people or posts is None:
             return []
@@ -61,15 +65,32 @@ class ActRecorder:
 
     def _record(self, kind: str, act: str, note: str | None, people: list[Span], posts: Span,
                 where: Where) -> list[PersonnelAct]:
-        """One act for each person and each post of the posts' span."""
-        parsed = [p for p in parse_posts(self.text, *posts) if not self.is_bare_office(p)]
-        if not parsed:
+        """One act for each person and each post of the posts' span; a post after 兼 is held
+        concurrently (`市政府副秘书长兼市政府办公室主任`)."""
+        parts = [parse_posts(self.text, *part) for part in self._apart_at_also(*posts)]
+        held = [(post, act if i == 0 or kind != APPOINT else W["concurrent"])
+                for i, part in enumerate(parts) for post in part if not self.is_bare_office(post)]
+        if not all(parts) or not held:
             return []
         evidence = self.view.evidence(*where.sentence, where.rule)
-        made = [self.make_act(kind, act, note, person, post, evidence)
-                for person in people for post in parsed]
-        self.acts.extend(made)
+        made = [self.make_act(kind, verb, note, person, post, evidence) for person in people for post, verb in held]
+        self.add(made, where.sentence)
         return made
+
+    def _apart_at_also(self, a: int, b: int) -> list[Span]:
+        """The posts' span cut at each 兼 (兼任) that follows a known title."""
+        parts, start, also = [], a, W["concurrent_note"]
+        at = self.text.find(also, a, b)
+        while at >= 0:
+            if at > start and title_length(self.text[max(start, at - _TITLE_REACH):at]) and at + len(also) < b:
+                parts.append((start, at))
+                start = at + len(W["concurrent"] if self.text.startswith(W["concurrent"], at) else also)
+            at = self.text.find(also, at + 1, b)
+        return parts + [(start, b)]
+
+    def add(self, acts: list[PersonnelAct], sentence: Span) -> None:
+        self.acts.extend(acts)
+        self.sentence_of.update((id(act), sentence) for act in acts)
 
     def is_bare_office(self, post: Post) -> bool:
         start = post.org[0] if post.org else post.title[0]
@@ -101,9 +122,25 @@ class ActRecorder:
         notes = [self.note_of(*m.span(1)) for m in BRACKETED_NOTE.finditer(self.text, end, b)]
         return NOTE_JOINER.join(n for n in notes if n) or None
 
+    def _named_within(self, a: int, b: int) -> list[Span]:
+        """The one name inside what a text says of a person: a position or a phrase closing with
+        的 before it (漳州市副市长侯为东, 不满46岁的陆昊), the person's title after it (毛伟明副省长).
+        The name must have a known surname: the words around it are no frame."""
+        text = self.text[a:b]
+        end = len(text) - title_length(text)
+        for size in (3, 2):
+            start = end - size
+            before = text[:max(start, 0)]
+            if start < 0 or (before and not (before.endswith(W["of_word"]) or title_length(before))):
+                continue
+            if is_framed_name(text[start:end]):
+                return [(a + start, a + end)]
+        return []
+
     def _split_who(self, a: int, b: int) -> tuple[list[Span], Span | None]:
-        """`张三阳泉市财政局局长` (免去 without 的): the name ends at 同志, or where the agency's
-        place begins (the document's jurisdiction, or 市/县/区/省 of a local agency)."""
+        """`张三阳泉市财政局局长` (免去 without 的): the name ends at 同志 (and a 的 after it), at a
+        word of the post held (现任, 兼任的, 试任), or where the agency's place begins (the
+        document's jurisdiction, or 市/县/区/省 of a local agency)."""
         text, place = self.text[a:b], self.view.document.jurisdiction
         if text.startswith(W["pronoun"]) and self.people:
             return self.people, (a + 1, b)
@@ -112,9 +149,13 @@ class ActRecorder:
             rest = text[size:]
             if not is_person_name(text[:size], strong=rest.startswith(honorific)):
                 continue
-            if rest.startswith(honorific) or (place and rest.startswith(to_simplified(place))) or (
-                    rest[:1] in _LOCAL_PLACES):
-                return [(a, a + size)], (b - len(rest.removeprefix(honorific)), b)
+            after = rest.removeprefix(honorific)
+            if after != rest and after.startswith(W["of_word"]):  # 取消张三同志的X试任职务
+                after = after[len(W["of_word"]):]
+            if held := _HELD.match(after):  # 免去张三现任X职务, 取消张三同志试任的X职务
+                return [(a, a + size)], (b - len(after) + held.end(), b)
+            if after != rest or (place and rest.startswith(to_simplified(place))) or rest[:1] in _LOCAL_PLACES:
+                return [(a, a + size)], (b - len(after), b)
         return [], None
 
 

@@ -70,8 +70,8 @@ def table_acts(recorder: ActRecorder) -> list[Span]:
         for kind, cell in ((APPOINT, row.appoint), (REMOVE, row.remove)):
             posts = [p for p in _cell_posts(recorder.text, *cell) if not recorder.is_bare_office(p)] if cell else []
             extra = note if kind == APPOINT else None
-            recorder.acts += [recorder.make_act(kind, DEFAULT_ACTS[kind], extra, person, post, evidence)
-                              for person in people for post in posts]
+            recorder.add([recorder.make_act(kind, DEFAULT_ACTS[kind], extra, person, post, evidence)
+                          for person in people for post in posts], row.span)
     return [row.span for row in rows]
 
 

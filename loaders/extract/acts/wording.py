@@ -1,14 +1,19 @@
 """The wording of personnel acts (任免): the patterns that loaders.extract.acts reads.
 
 Acts are written in a few shapes, in notices, decisions and 人大常委会 news reports alike:
-- blocks: `任命：` then lines `张三为Y；`, `免去：` then lines `李四的Y职务；` (in a 任免 notice
-  the lines may stand without the block word);
-- inline: `决定任命张三为Y`, `免去李四的Y职务`, `张三任Y`, `张三同志兼任Y`, `张三代理Y`,
-  `张三不再担任Y职务`, `接受王五辞去Y职务的请求`, `试用期满…正式任用`;
-- one act may name several people (`张三、李四为Y`) and several posts (`主任、党组书记`), and
-  one 免去 several people's posts (`免去A的X职务、B的Y职务`);
+- blocks: `任命：` (`任命下列同志：`) then lines `张三为Y；`, `免去：` then lines `李四的Y职务；`
+  (in a 任免 notice the lines may stand without the block word);
+- inline: `决定任命张三为Y`, `免去李四的Y职务`, `免去李四现任Y职务`, `张三任Y`, `张三同志兼任Y`,
+  `张三代理Y`, `决定张三副省长为代理省长`, `张三不再担任Y职务`, `接受王五（因…）辞去Y职务的请求`,
+  `试用期满…正式任用`, `取消张三同志试任的Y职务`, `张三经中央批准担任Y`;
+- the passive of news: `张三被任命为Y`, `李四被免去Y职务`, `A、B、C3人被聘任为Y`;
+- one act may name several people (`张三、李四为Y`) and several posts (`主任、党组书记`), one
+  clause several acts (`任命A为X、B为Y`; a page's line `…省长职务 B任代理省长`), and one 免去
+  several people's posts (`免去A的X职务、B的Y职务`);
 - a clause without a name after an act of the same sentence is that person's
-  (`张三同志任X，不再担任Y职务`, `…，免去Y职务`).
+  (`张三同志任X，不再担任Y职务`, `…，免去Y职务`, `…，代理Y职务`, `…，Z管委会主任`).
+What is no act stays out by the words around the verb: 拟任命, 提请任命 (proposals), 现任, 历任,
+曾任, 调任 (a biography), 当选 (an election).
 The grammar is here, in one place; its words are in ontology/lexicon/acts.yaml. Each form
 names the rule it is (`acts/form:免去…的…职务`), spelled with the words it matches.
 """
@@ -26,7 +31,8 @@ _LEX = lexicon()
 W = {name: _LEX[f"acts.{name}"] for name in (
     "appoint", "hire", "remove", "resign", "accept", "no_longer", "concurrent", "concurrent_note", "acting",
     "serve", "confirm", "confirmed", "probation_over", "probation_note", "as_word", "of_word", "post_word",
-    "pronoun", "honorific", "as_follows", "nationality_suffix", "name_joiners")}
+    "pronoun", "honorific", "as_follows", "nationality_suffix", "name_joiners", "passive", "passive_reason",
+    "decide", "cancel", "cancel_trial", "take_up")}
 _CJK = "\u4e00-\u9fff"
 _ALT = _LEX.alternation
 _NAME_CHARS = f"[{_CJK}{re.escape(W['name_joiners'])}、]"
@@ -36,7 +42,7 @@ _PERSON_NOTE = rf"(?:\((?:{_ALT('acts.sexes')}(?:,{_NATION})?|{_NATION})\))?"
 # Names, perhaps spaced by the layout (`马　骁`): one space may stand between characters, or
 # a line break where a PDF's line ends inside a name (`任命孙丽` / `华为…`).
 _NAMES = (rf"(?P<names>{W['pronoun']}|{_NAME_CHARS}(?:{_NAME_CHARS}| {{1,3}}(?! )|\n(?!\n)){{1,39}}?)"
-          rf"{_PERSON_NOTE}(?:{W['honorific']})?")
+          rf"{_PERSON_NOTE}(?:{_LEX['acts.names_count_pattern']})?(?:{W['honorific']})?")
 _LEAD = rf"^{_ALT('acts.clause_openers')}?{_ALT('acts.clause_decided')}?{_ALT('acts.clause_by')}?"
 _COLON = "[:：]?"
 _CONFIRM = f"{W['confirm']}{_ALT('acts.confirm_tails')}?"
@@ -48,9 +54,19 @@ def _not_in_words(word: str, words: tuple[str, ...]) -> str:
             + (f"(?!{alternation(ahead)})" if ahead else ""))
 
 
-# 任 as a verb of its own: not the first character of 任命, 任职, 任务 …
-_SERVE = _not_in_words(W["serve"], _LEX.words("acts.serve_not_before"))
+# 任 as a verb of its own: not the first character of 任命, 任职, 任务 …, nor the last of 现任, 历任 …
+_SERVE = _not_in_words(W["serve"], _LEX.words("acts.serve_not_before", "acts.serve_not_after"))
 _AS, _OF, _POST_WORD = W["as_word"], W["of_word"], W["post_word"]
+# 拟任命, 提请任命, 被免去: a verb after these states no act of its own.
+_NOT_PROPOSED = "".join(f"(?<!{re.escape(w)})" for w in _LEX.words("acts.proposal_before"))
+# 免去X现任Y职务: what stands between the person and the post they leave.
+_HELD = rf"(?:{_ALT('acts.held_words')}(?:{W['of_word']})?)?"
+# The persons of a passive, right before 被: any run of names, trimmed to its names where the
+# act is read (不满46岁的陆昊, 原副市长王晓玲), and perhaps counted (A、B、C3人).
+_PASSIVE_NAMES = (rf"(?P<names>{_NAME_CHARS}{{2,40}}?){_PERSON_NOTE}(?:{_LEX['acts.names_count_pattern']})?"
+                  rf"(?:{W['honorific']})?(?:{W['passive_reason']})?{W['passive']}")
+_RESIGN_REASON = rf"(?:{_LEX['acts.resign_reason_pattern']})?"
+_TRIAL = _ALT("acts.trial_words")
 
 
 @dataclass(frozen=True)
@@ -76,55 +92,79 @@ _HIRE, _APPOINT, _CONCURRENT, _ACTING = W["hire"], W["appoint"], W["concurrent"]
 # The first form that matches a clause decides it: (kind, act, strong, the word it needs),
 # the form as its rule shows it, and its pattern.
 FORMS = [
+    _form(APPOINT, _APPOINT, True, W["passive"], f"…{W['passive']}{_APPOINT}{_AS}…",
+          rf"{_PASSIVE_NAMES}{_APPOINT}{_AS}(?P<posts>.+)"),
+    _form(APPOINT, _HIRE, True, W["passive"], f"…{W['passive']}{_HIRE}{_AS}…",
+          rf"{_PASSIVE_NAMES}{_HIRE}{_AS}(?P<posts>.+)"),
+    _form(REMOVE, _REMOVE, True, W["passive"], f"…{W['passive']}{_REMOVE}…{_POST_WORD}",
+          rf"{_PASSIVE_NAMES}{_REMOVE}(?P<posts>.+?){_POST_WORD}"),
     _form(REMOVE, _RESIGN, True, _RESIGN, f"{_ACCEPT}…{_RESIGN}…{_POST_WORD}",
-          rf"{_ACCEPT}{_NAMES}{_RESIGN}(?P<posts>.+?){_POST_WORD}"),
+          rf"{_ACCEPT}{_NAMES}{_RESIGN_REASON}{_RESIGN}(?P<posts>.+?){_POST_WORD}"),
     _form(REMOVE, _RESIGN, False, _RESIGN, f"…{_RESIGN}…{_POST_WORD}",
-          rf"{_LEAD}{_NAMES}{_RESIGN}(?P<posts>.+?){_POST_WORD}"),
+          rf"{_LEAD}{_NAMES}{_RESIGN_REASON}{_RESIGN}(?P<posts>.+?){_POST_WORD}"),
     _form(REMOVE, _NO_LONGER, False, _NO_LONGER, f"…{_NO_LONGER}…{_POST_WORD}",
           rf"{_LEAD}{_NAMES}{_NO_LONGER}(?P<posts>.+?)(?:{_POST_WORD}|$)"),
     _form(REMOVE, _REMOVE, True, _REMOVE, f"{_REMOVE}…{_OF}…{_POST_WORD}",
-          rf"{_REMOVE}{_COLON}{_NAMES}{_OF}(?P<posts>.+?){_POST_WORD}"),
+          rf"{_NOT_PROPOSED}{_REMOVE}{_COLON}{_NAMES}{_HELD}{_OF}(?P<posts>.+?){_POST_WORD}"),
     _form(REMOVE, _REMOVE, False, _REMOVE, f"{_REMOVE}…{_POST_WORD}",
-          rf"{_REMOVE}{_COLON}(?P<who>[^{_OF}]+?){_POST_WORD}"),
+          rf"{_NOT_PROPOSED}{_REMOVE}{_COLON}(?P<who>[^{_OF}]+?){_POST_WORD}"),
+    _form(REMOVE, W["cancel_trial"], True, W["cancel"], f"{W['cancel']}…{_LEX.words('acts.trial_words')[0]}…",
+          rf"{W['cancel']}(?P<who>.+?)(?:{_POST_WORD})?(?:{_OF}?{_TRIAL}(?:{_ALT('acts.trial_tails')})?)?$"),
     _form(APPOINT, _HIRE, True, _HIRE, f"{_HIRE}…{_AS}…",
-          rf"{_HIRE}{_COLON}{_NAMES}{_AS}(?P<posts>.+)"),
+          rf"{_NOT_PROPOSED}{_HIRE}{_COLON}{_NAMES}{_AS}(?P<posts>.+)"),
     _form(APPOINT, _APPOINT, True, _APPOINT, f"{_APPOINT}…{_AS}…",
-          rf"{_APPOINT}{_COLON}{_NAMES}{_AS}(?P<posts>.+)"),
+          rf"{_NOT_PROPOSED}{_APPOINT}{_COLON}{_NAMES}{_AS}(?P<posts>.+)"),
+    _form(APPOINT, _APPOINT, True, W["decide"], f"{W['decide']}…{_AS}…",
+          rf"^{_ALT('acts.clause_openers')}?{W['decide']}{_NAMES}{_AS}(?P<posts>.+)"),
     _form(APPOINT, W["confirmed"], True, W["confirm"], f"…{W['confirm']}…",
           rf"{_LEAD}{_NAMES}(?:{W['probation_over']})?{_CONFIRM}(?P<posts>.+)"),
     _form(APPOINT, _CONCURRENT, False, _CONCURRENT, f"…{_CONCURRENT}…",
           rf"{_LEAD}{_NAMES}{_CONCURRENT}(?P<posts>.+?)(?:{_POST_WORD})?$"),
     _form(APPOINT, _ACTING, False, _ACTING, f"…{_ACTING}…",
-          rf"{_LEAD}{_NAMES}{_ACTING}(?P<posts>.+?)(?:{_POST_WORD})?$"),
+          rf"{_LEAD}{_NAMES}(?:{_SERVE})?{_ACTING}(?P<posts>.+?)(?:{_POST_WORD})?$"),
+    _form(APPOINT, _APPOINT, False, W["take_up"], f"…{_LEX.words('acts.approval_by')[0]}…{W['take_up']}…",
+          rf"{_LEAD}{_NAMES}{_ALT('acts.approval_by')}[^,，]{{1,12}}?{_ALT('acts.approval_verbs')}"
+          rf"{W['take_up']}(?P<posts>.+?)(?:{_POST_WORD})?$"),
     _form(APPOINT, _APPOINT, False, W["serve"], f"…{W['serve']}…",
           rf"{_LEAD}{_NAMES}{_SERVE}(?P<posts>.+?)(?:{_POST_WORD})?$"),
 ]
 # Block words (`任命：`, `免去：`, `聘任：`, `解聘：`, the colon may be lost; `任职：`, `免职：`
 # only with it), perhaps with 如下, and the act their lines record.
 BLOCK_ACTS = {**_LEX.table("acts.block_words"), **_LEX.table("acts.colon_block_words")}
-BLOCK = re.compile(rf"(?:(?P<verb>{_ALT('acts.block_words')})(?:{W['as_follows']})?{_COLON}"
-                   rf"|(?P<other>{_ALT('acts.colon_block_words')})(?:{W['as_follows']})?[:：])$")
+_FOLLOWING = rf"(?:{_ALT('acts.block_objects')})?(?:{_POST_WORD})?(?:{W['as_follows']})?"
+BLOCK = re.compile(rf"(?:(?P<verb>{_ALT('acts.block_words')}){_FOLLOWING}{_COLON}"
+                   rf"|(?P<other>{_ALT('acts.colon_block_words')}){_FOLLOWING}[:：])$")
 REMOVAL_ACTS = frozenset(_LEX.words("acts.removal_acts"))
 DEFAULT_ACTS = {APPOINT: W["appoint"], REMOVE: W["remove"]}
 # The lines of a block, or of a 任免 notice, without a verb: `张三为Y`, `李四的Y职务`.
-BARE_LINE = {APPOINT: re.compile(rf"^{_NAMES}{_AS}(?P<posts>.+)$", re.S),
+BARE_LINE = {APPOINT: re.compile(rf"^{_NAMES}{_AS}(?!{W['serve']})(?P<posts>.+)$", re.S),  # not 姜有为任Y
              REMOVE: re.compile(rf"^{_NAMES}{_OF}(?P<posts>.+?){_POST_WORD}", re.S)}
 BARE_LINE_SHAPES = {APPOINT: f"…{_AS}…", REMOVE: f"…{_OF}…{_POST_WORD}"}
 # Under a block word, a name alone on its line and the post on the next (人大常委会 名单:
 # `决定任命` / `郭振中` / `洛阳市发展和改革委员会主任`); a removal's post may end in 职务.
 NAME_ABOVE = re.compile(rf"^{_NAMES}[ \t]*\n[ \t]*(?P<posts>[^\n]+?)(?:{_POST_WORD})?$")
 PERSONNEL_TITLE = re.compile(_ALT("acts.personnel_titles"))
+_SENTENCE_MARKS = re.compile(r"[。,，;；]")
+
+
+def is_personnel_title(title: str) -> bool:
+    """A 任免 notice's title (关于张三等同志职务任免的通知), not a report's first sentence that
+    mentions a 任命 (a news item with no title has its lead read as one)."""
+    return bool(PERSONNEL_TITLE.search(title)) and not _SENTENCE_MARKS.search(title)
 PROBATION_ENDED = re.compile(f"{W['probation_over']}.*{W['confirm']}")
 # `张三同志试用期满，经考核合格，正式任用为Y` (or 正式任Y): the person stands clauses before the act.
 PROBATION_SENTENCE = re.compile(
     rf"\s*{_NAMES}{_LEX['acts.probation_over_pattern']}[,，][^。;；]*?{_CONFIRM}(?P<posts>.+)", re.S)
 _CN = _LEX["numbering.cn_digits"]
-ENUMERATOR = re.compile(rf"\s*(?:[{_CN}]+、|\d+[.、]|\(\d+\)|[{re.escape(_LEX['acts.bullets'])}])?\s*")
+ENUMERATOR = re.compile(rf"\s*(?:[{_CN}]+、|\d+[.、]|\((?:\d+|[{_CN}]+)\)|[{re.escape(_LEX['acts.bullets'])}])?\s*")
 NOTE_ONLY = re.compile(rf"^\(?({'|'.join(_LEX.words('acts.note_only_pattern'))})\)?$")
-# `不再担任Y职务` / `免去Y职务` with no name: the person of the act before, in one sentence.
-NAMELESS = re.compile(rf"^{_ALT('acts.also_words')}?(?:(?P<verb>{alternation((_NO_LONGER, _REMOVE))})"
-                      rf"(?P<posts>[^{_OF}]+?){_POST_WORD}|(?P<also>{_CONCURRENT})(?P<held>[^{_OF}]+?)"
-                      rf"(?:{_POST_WORD})?$)")
+# `不再担任Y职务` / `免去Y职务` / `兼任Y` / `(并决定)代理Y职务` with no name: the person of the act
+# before, in one sentence.
+NAMELESS = re.compile(rf"^{_ALT('acts.also_words')}?{_ALT('acts.clause_decided')}?"
+                      rf"(?:(?P<verb>{alternation((_NO_LONGER, _REMOVE))})(?P<posts>[^{_OF}]+?){_POST_WORD}"
+                      rf"|(?P<also>{alternation((_CONCURRENT, _ACTING))})(?P<held>[^{_OF}]+?)(?:{_POST_WORD})?$)")
+# A verb of an act: a clause holding one is no clause of posts only (姜有为任省工信厅厅长).
+A_VERB = re.compile(alternation((_REMOVE, _RESIGN, _AS, _CONCURRENT, _ACTING)) + f"|{_SERVE}")
 BRACKETED_NOTE = re.compile(r"\(\s*([^()]{1,16}?)\s*\)")
 # 办公室主任 of no named body: a leadership group's office, staffed in loaders.extract.groups.office.
 BARE_OFFICE = re.compile(rf"{_ALT('acts.office_owners')}?{_LEX['acts.office_word']}{_ALT('acts.office_heads')}")

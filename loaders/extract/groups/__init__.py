@@ -1,17 +1,21 @@
-"""Leadership groups (领导小组, 委员会, 指挥部, 联席会议): members with roles and titles, and office.
+"""Leadership groups (领导小组, 委员会, 指挥部, 联席会议, 专班): members with roles and titles, and office.
 
-A group is named where it is set up, given a short name, or headed over its member list
-(loaders.extract.groups.names). The member list is read by loaders.extract.groups.members
-(role labels 组长/副组长/成员, two-column tables, wrapped titles); the office by
-loaders.extract.groups.office (办公室设在…, 办公室主任：A（兼）, 副主任由B兼任). Titles are the
-words written. A list whose heading names something else (专家组) is not a group's and is
-skipped. One document's mentions of one group become one group. Groups whose members are
-bodies, not people (`宣传、发改…等部门为成员单位`), keep those bodies in `member_agencies` and
-no members.
+A group is named where it is set up, given a short name, headed over its member list, named as
+the group whose members follow (现将X成员调整如下), or only in the document's title (关于成立X
+领导小组的通知) (loaders.extract.groups.names). The member list is read by
+loaders.extract.groups.members (role labels 组长/副组长/成员, two-column tables, wrapped titles);
+members named in sentences (以市长张三为组长, 组长由…担任) by loaders.extract.groups.prose; the
+office by loaders.extract.groups.office (办公室设在…, 办公室主任：A（兼）, 副主任由B兼任), wherever
+the group's text names it (loaders.extract.groups.found gathers what that text says). Titles
+are the words written. A list whose heading names something else (专家组) is not a group's and
+is skipped. One document's mentions of one group become one group. Groups whose members are
+bodies, not people (`宣传、发改…等部门为成员单位`), keep those bodies in `member_agencies` and no
+members.
 
 Every rule reads `view.text` (simplified characters) and names itself in each fact's evidence:
-groups/set-up, groups/short-name, groups/heading[:named-before] for a group's name;
-groups/label-line[:brackets|:pairs|:glued] and groups/two-columns[:cells] for a member;
+groups/set-up, groups/short-name, groups/members-of, groups/title, groups/heading[:named-before]
+for a group's name; groups/label-line[:brackets|:pairs|:glued|:name-glued|:names],
+groups/two-columns[:cells] and groups/prose:held-by|holds|list for a member;
 groups/office:label|held-by|holds for the office's staff. The words are in
 ontology/lexicon/groups.yaml; the set-up verbs and 成员单位 are found where spaCy marked them.
 """
@@ -20,19 +24,18 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
 
 from loaders.lexicon import lexicon
 from loaders.spans.agency import agency_spans
 from loaders.extract import extractor
+from loaders.extract.groups.found import LeadingGroup, complete, member, new_group, title_group
 from loaders.extract.groups.members import member_blocks
-from loaders.extract.groups.names import (HEADING, NAMED_BEFORE_RULE, SET_UP, SET_UP_RULE, SHORT_NAME,
-                                          SHORT_NAME_RULE, heading_name, is_group, same_group, set_ups, words)
+from loaders.extract.groups.names import (HEADING, MEMBERS_OF, MEMBERS_OF_RULE, NAMED_BEFORE_RULE, SET_UP,
+                                          SET_UP_RULE, SHORT_NAME, SHORT_NAME_RULE, heading_name, is_group,
+                                          same_group, set_ups, words)
 from loaders.extract.groups.office import office_at, office_staff
-from loaders.extract.groups.rows import Row
 from loaders.view import DocumentView
-from loaders.records import Facts, GroupFact, GroupMember
-from loaders.text.script import to_simplified
+from loaders.records import Facts
 
 _LEX = lexicon()
 _CN = _LEX["numbering.cn_digits"]
@@ -47,14 +50,6 @@ HEADING_LINE = re.compile(rf"[ \t]*(?:[{_CN}]+、|\([{_CN}\d]+\)|\d+[.、]|{word
 _SECTION_LINES = 5
 # The patterns, for tests, and the extractor.
 __all__ = ["HEADING", "SET_UP", "SHORT_NAME", "MEMBER_UNITS", "Marked", "extract_groups"]
-
-
-@dataclass
-class LeadingGroup(GroupFact):
-    """A GroupFact that remembers where the group is first named, to order and merge."""
-
-    start: int = 0  # where the group is first named, in the body
-    key: str = ""  # the name as written in simplified characters, which rules compare
 
 
 class Marked:
@@ -74,11 +69,6 @@ class Marked:
         starts = self.at(label)
         i = bisect_left(starts, start)
         return i < len(starts) and starts[i] < end
-
-
-def _group(view: DocumentView, start: int, end: int, rule: str) -> LeadingGroup:
-    name = view.written(start, end)
-    return LeadingGroup(view.key, name, view.evidence(start, end, rule), start=start, key=to_simplified(name))
 
 
 def _section(text: str, at: int) -> tuple[int, int]:
@@ -103,10 +93,11 @@ def _prose_groups(view: DocumentView, marked: Marked) -> list[LeadingGroup]:
     groups = []
     named = [(m, SET_UP_RULE) for m in set_ups(view.text, marked.at("GROUP_SET_UP"))]
     named += [(m, SHORT_NAME_RULE) for m in SHORT_NAME.finditer(view.text)]
+    named += [(m, MEMBERS_OF_RULE) for m in MEMBERS_OF.finditer(view.text)]
     for m, rule in named:
         if not is_group(m.group(1)):
             continue
-        group = _group(view, *m.span(1), rule)
+        group = new_group(view, *m.span(1), rule)
         _describe(view, marked, group, *_section(view.text, m.end()))
         groups.append(group)
     return groups
@@ -123,21 +114,16 @@ def _describe(view: DocumentView, marked: Marked, group: LeadingGroup, start: in
         group.member_agencies += [view.written(x, y) for x, y in agency_spans(view.text, a, b)]
 
 
-def _member(view: DocumentView, row: Row) -> GroupMember:
-    title = "".join(view.written(a, b) for a, b in row.title_spans)
-    return GroupMember(view.written(*row.name), title, row.role, view.evidence(row.start, row.end, row.rule))
-
-
 def _list_owner(view: DocumentView, start: int, named: list[LeadingGroup]) -> LeadingGroup | None:
     """The group a list starting at `start` is of: the one named above it, or else the last
     one the text named before it."""
     found = heading_name(view.text, start)
     if found is not None:
-        return _group(view, *found[0], found[1])
+        return new_group(view, *found[0], found[1])
     earlier = [g for g in named if g.start < start]
     if not earlier:
         return None
-    group = _group(view, earlier[-1].start, earlier[-1].start, NAMED_BEFORE_RULE)
+    group = new_group(view, earlier[-1].start, earlier[-1].start, NAMED_BEFORE_RULE)
     group.name, group.key = earlier[-1].name, earlier[-1].key
     return group
 
@@ -148,8 +134,8 @@ def _listed_groups(view: DocumentView, marked: Marked, named: list[LeadingGroup]
         group = _list_owner(view, block.start, named)
         if group is None or not is_group(group.key):
             continue  # a 专家组's list, not a group's
-        group.members = [_member(view, row) for row in block.rows]
-        group.members += [_member(view, row) for row in office_staff(view.text, block.office)]
+        group.members = [member(view, row) for row in block.rows]
+        group.members += [member(view, row) for row in office_staff(view.text, block.office)]
         places = [office_at(view.text, a, b) for a, b in block.office]
         group.office_at = next((view.written(*at) for at in places if at), None)
         if not group.members:
@@ -176,5 +162,7 @@ def _merge(groups: list[LeadingGroup]) -> list[LeadingGroup]:
 @extractor("groups")
 def extract_groups(view: DocumentView) -> Facts:
     marked = Marked(view)
-    named = _prose_groups(view, marked)
-    return Facts(groups=_merge(_listed_groups(view, marked, named) + named))
+    named = title_group(view) + _prose_groups(view, marked)
+    groups = _merge(_listed_groups(view, marked, named) + named)
+    complete(view, groups)
+    return Facts(groups=groups)

@@ -18,21 +18,12 @@ words and the numbering are taken from ontology/lexicon/groups.yaml and numberin
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field, replace
 
-from loaders.lexicon import lexicon
-from loaders.spans.posts import title_length
-from loaders.structure.furniture import is_furniture
-from loaders.extract.groups.rows import (LABEL, PERSON, ROLE_OF, Row, Span, bracketed_rows, labelled_runs,
-                                         line_rows, paired_rows, spaced_row)
+from loaders.extract.groups.lines import about_office, collective, furniture, garbled, lines_of, opens_block
+from loaders.extract.groups.rows import (LABEL, PERSON, ROLE_OF, Row, Span, labelled_runs, line_rows,
+                                         paired_rows)
 
-_LEX = lexicon()
-# A numbered line (二、 (三) 4.) opens a new part of the text: no more about the list's office.
-_NUMBERED = re.compile(rf"[ \t]*(?:[{_LEX['numbering.cn_digits']}]+、|\(|\d+[.、])")
-_PROSE_LABELS = frozenset(_LEX.words("groups.prose_roles"))
-_OFFICE_WORD = re.compile(_LEX.alternation("groups.office_words"))
-_MEMBER_UNITS = _LEX.words("groups.member_units")
 # The rules of the two shapes of a two-column table.
 TABLE, CELLS = "groups/two-columns", "groups/two-columns:cells"
 
@@ -102,7 +93,10 @@ class _Reader:
             self.role = rows[-1].role
             self.left += rows
             return True
-        return self._title_continued(start, end) or _collective(body, start, end)
+        if label and collective(body, label.end(), end):  # `成员：各县（区）长`: the role goes on
+            self.role = ROLE_OF[label.group(1)]
+            return True
+        return self._title_continued(start, end) or collective(body, start, end)
 
     def _title_continued(self, start: int, end: int) -> bool:
         """A short line that is no row ends the unfinished title above it (二级调 / 研员)."""
@@ -115,7 +109,7 @@ class _Reader:
         return False
 
     def _table(self, start: int, end: int) -> bool:
-        cells = _tab_cells(self.body, start, end)
+        cells = self._role_column(_tab_cells(self.body, start, end))
         filled = [i for i, (a, b) in enumerate(cells) if b > a]
         if len(filled) == 2 and filled[0] == 1:  # one tab of indent, not an empty left column
             cells = cells[1:]
@@ -135,6 +129,16 @@ class _Reader:
         elif _filled(cells[2]):
             self.block.office.append((cells[2][0], end))
         return found
+
+    def _role_column(self, cells: list[Span]) -> list[Span]:
+        """A table of three columns, role, name and title (`组长\t张三\t市长`, `\t赵六\t…` under
+        it): the role cell sets the role, and the other two are read as a row of two."""
+        first = cells[0] if cells else (0, 0)
+        role = ROLE_OF.get(self.body[first[0]:first[1]])
+        if len(cells) == 3 and (role or not _filled(first)) and _filled(cells[1]) and _filled(cells[2]):
+            self.role = role or self.role
+            return cells[1:]
+        return cells
 
     def _paired_cells(self, start: int, end: int) -> bool:
         """Two columns whose cells each hold a title and a name (`市教育局局长 孙丽萍\t市水利局局长
@@ -165,63 +169,25 @@ class _Reader:
         return self.block
 
 
-# An entry of the list that names no one: the heads of every body of a kind (各县市区人民政府
-# 区长、县市长, 各成员单位分管负责同志). The list goes on after it.
-_COLLECTIVE = re.compile(rf"[ \t]*{re.escape(_LEX['groups.collective_first'])}[\u4e00-\u9fff、]{{3,40}}[ \t]*")
-_COLLECTIVE_HEADS = _LEX.words("groups.collective_heads")
-
-
-def _collective(body: str, start: int, end: int) -> bool:
-    line = _COLLECTIVE.fullmatch(body, start, end)
-    last = body[start:end].strip().rsplit("、", 1)[-1]
-    return line is not None and (title_length(last) > 0 or last.endswith(_COLLECTIVE_HEADS))
-
-
-def _lines(body: str) -> list[Span]:
-    return [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", body) if m.group().strip()]
-
-
-def _opens_block(body: str, start: int, end: int) -> bool:
-    """A line with a role label; 主任/副主任 (common words in prose) only before a person."""
-    label = LABEL.match(body, start, end)
-    if not label:
-        return False
-    if label.group(1) not in _PROSE_LABELS or "\t" in body[start:end]:
-        return True
-    return bool(spaced_row(body, start, end, "") or bracketed_rows(body, start, end, "")
-                or paired_rows(body, start, end, ""))
-
-
-def _about_office(body: str, start: int, end: int) -> bool:
-    """A line after a list that is about the group's office; a 成员单位 line between them too."""
-    if _NUMBERED.match(body, start):
-        return False
-    return bool(_OFFICE_WORD.search(body, start, end)) or body[start:end].lstrip().startswith(_MEMBER_UNITS)
-
-
-def _furniture(body: str, start: int, end: int) -> bool:
-    """A page number or running head printed where the list went on over a page break."""
-    return is_furniture(body[start:end])
-
-
 def member_blocks(body: str) -> list[Block]:
     """The member lists of body: runs of rows opened by a role label (组长:, 副组长:, 成员:)."""
-    blocks, lines, i = [], _lines(body), 0
+    blocks, lines, i = [], lines_of(body), 0
     while i < len(lines):
         start, end = lines[i]
-        if not _opens_block(body, start, end):
+        if not opens_block(body, start, end):
             i += 1
             continue
         reader, read = _Reader(body, start), []
         while i < len(lines):
-            if not (read and _furniture(body, *lines[i])):
-                if not reader.line(*lines[i]):
+            if not (read and furniture(body, *lines[i])):
+                if reader.line(*lines[i]):
+                    read.append(i)
+                elif not (read and garbled(body, lines, i, reader.role)):
                     break
-                read.append(i)
             i += 1
         block_end = lines[read[-1]][1] if read else end
-        while i < len(lines) and ((furniture := _furniture(body, *lines[i])) or _about_office(body, *lines[i])):
-            if not furniture:
+        while i < len(lines) and ((passed := furniture(body, *lines[i])) or about_office(body, *lines[i])):
+            if not passed:
                 reader.block.office.append(lines[i])
             i += 1
         block = reader.finish(block_end)

@@ -24,22 +24,37 @@ def words(*entries: str) -> str:
 
 
 _NAME = rf"[^,。;:!?\s()《》]{{2,40}}?{words('types', 'other_teams')}"
-SET_UP = re.compile(rf"{words('set_up_verbs')}{words('set_up_particles')}?({_NAME})(?!{words('part_words')})")
+# 成立以市长张三为组长的X领导小组: the leaders named before the name are no part of it.
+_LED_BY = rf"(?:{words('led_by_open')}[^。;\n]{{2,80}}?{_LEX['groups.led_by_close']})?"
+SET_UP = re.compile(rf"{words('set_up_verbs')}{words('set_up_particles')}?{_LED_BY}({_NAME})"
+                    rf"(?!{words('part_words')})")
 SHORT_NAME = re.compile(rf"[{_LEX['groups.short_name_before']}]({_NAME})\({words('short_name_words')}")
-HEADING = re.compile(rf"^(?:{words('appendix_words')}\d*[:：]?\s*)?(?:[{_LEX['numbering.cn_digits']}]+、)?"
-                     rf"{words('heading_verbs')}?({_NAME})\s*{words('heading_people')}?\s*"
+# A heading's number (二、) is no part of the name after it (二、专班成员).
+_NUMBERING = rf"(?:[{_LEX['numbering.cn_digits']}]+、)?+"
+HEADING = re.compile(rf"^(?:{words('appendix_words')}\d*[:：]?\s*)?{_NUMBERING}"
+                     rf"{words('heading_verbs', 'set_up_verbs')}?({_NAME})\s*{words('heading_people')}?\s*"
                      rf"{words('heading_list')}?\s*$")
+# `现将市防汛抗旱指挥部成员调整如下`, `关于X领导小组组成人员名单的通知`: a group named as the one
+# whose members follow, from the start of a clause.
+MEMBERS_OF = re.compile(rf"(?:^|(?<=[,;:]))\s*{_NUMBERING}{words('members_of_before')}?({_NAME})"
+                        rf"(?!{words('part_words')}){words('heading_people')}", re.M)
 _TYPE_AT_END = re.compile(rf"{words('types')}$")
-_NOT_A_NAME = re.compile(rf"^{words('not_a_name_prefixes')}")
+_GENERIC = frozenset(_LEX.words("groups.generic_names"))
+_OTHER_TEAM_AT_END = re.compile(rf"{words('other_teams')}$")
+_NOT_A_NAME = re.compile(rf"^{words('not_a_name_prefixes')}|[{_LEX['groups.not_in_name_chars']}]")
 
 # The rules that name a group, named in its evidence.
 SET_UP_RULE, SHORT_NAME_RULE, HEADING_RULE = "groups/set-up", "groups/short-name", "groups/heading"
 NAMED_BEFORE_RULE = "groups/heading:named-before"  # a list under no heading: the group named above
+MEMBERS_OF_RULE = "groups/members-of"  # 现将X成员调整如下
+TITLE_RULE = "groups/title"  # named only in the document's title: 关于成立X领导小组的通知
 
 
 def is_group(name: str) -> bool:
-    """A name ending with a group's type that speaks of one group (not 相应领导小组)."""
-    return _TYPE_AT_END.search(name) is not None and not _NOT_A_NAME.match(name)
+    """A name ending with a group's type that speaks of one group (not 相应领导小组, 调整后的
+    领导小组, 工作专班)."""
+    kind = _TYPE_AT_END.search(name)
+    return kind is not None and not _NOT_A_NAME.search(name) and name[:kind.start()] not in _GENERIC
 
 
 def same_group(a: str, b: str) -> bool:
@@ -65,20 +80,44 @@ def set_ups(text: str, verbs: list[int]) -> list[re.Match]:
 
 
 def heading_name(text: str, first_line: int) -> tuple[tuple[int, int], str] | None:
-    """The name above a member list and its rule: a heading line, or the group 成立 just
-    before it, within six lines."""
+    """The name above a member list and its rule: a heading line, the group 成立 just before
+    it, or the group whose members a line introduces (现将X成员调整如下), within six lines. A
+    heading naming no one group (调整后的领导小组组成人员) is passed over; one naming another
+    team (专家组) is its list's."""
     end, seen = first_line, 0
     while end > 0 and seen < 6:
         start = text.rfind("\n", 0, end - 1) + 1
         line = text[start:end].strip()
         if line:
             seen += 1
-            heading = HEADING.match(line) if len(line) <= 60 else None
-            set_up = list(SET_UP.finditer(text, start, end))
-            if heading:
-                offset = start + text[start:end].index(line)
-                return (offset + heading.start(1), offset + heading.end(1)), HEADING_RULE
-            if set_up:
-                return set_up[-1].span(1), SET_UP_RULE
+            for span, rule in _names_in(text, start, end, line):
+                if is_group(text[slice(*span)]) or _OTHER_TEAM_AT_END.search(text, *span):
+                    return span, rule
         end = start
+    return None
+
+
+def _names_in(text: str, start: int, end: int, line: str) -> list[tuple[tuple[int, int], str]]:
+    """The names a line gives a list below it, the surest first."""
+    found = []
+    heading = HEADING.match(line) if len(line) <= 60 else None
+    if heading:
+        offset = start + text[start:end].index(line)
+        found.append(((offset + heading.start(1), offset + heading.end(1)), HEADING_RULE))
+    set_up = list(SET_UP.finditer(text, start, end))
+    if set_up:
+        found.append((set_up[-1].span(1), SET_UP_RULE))
+    members_of = MEMBERS_OF.search(text, start, end)
+    if members_of:
+        found.append((members_of.span(1), MEMBERS_OF_RULE))
+    return found
+
+
+def title_name(header: str) -> tuple[int, int] | None:
+    """The group a document's title sets up or lists (关于成立X领导小组的通知, 关于调整X组成人员的
+    通知), as a span of the header: title, 文号 and addressees."""
+    for line in re.finditer(r"[^\n]+", header):
+        m = SET_UP.search(header, *line.span()) or MEMBERS_OF.search(header, *line.span())
+        if m and is_group(m.group(1)):
+            return m.span(1)
     return None

@@ -17,9 +17,9 @@ from __future__ import annotations
 import re
 
 from loaders.lexicon import alternation, lexicon
-from loaders.spans.posts import is_person_name, title_length
+from loaders.spans.posts import is_person_name, surname_length, title_length
 from loaders.extract.groups.names import words
-from loaders.extract.groups.rows import Row, Span
+from loaders.extract.groups.row import Row, Span
 
 OFFICE_ROLE: dict[str, str] = lexicon().table("groups.office_roles")  # 主任 → office_director …
 _OFFICE = words("office_words")
@@ -33,10 +33,12 @@ _RUNS_IT = alternation(label for label, role in OFFICE_ROLE.items() if role != "
 _ROLE = rf"({_OFFICE}?({_RUNS_IT}))"
 STAFF_LIST = re.compile(rf"({_OFFICE}?({words('office_roles')}))[ \t]*{words('office_list_marks')}[ \t]*")
 STAFF_ITEM = re.compile(_NAME + r"(?=\(|、|,|。|;|\t|\n|$)(\([^()\n]{1,30}\))?")
-# `副主任由B兼任`, `副主任由市水务局副局长牛建平同志担任`: the name ends the words after 由
-STAFF_BY = re.compile(rf"{_ROLE}{words('office_by')}([\u4e00-\u9fff·]{{2,30}}?){words('honorifics')}?"
+# `副主任由B兼任`, `副主任由市水务局副局长牛建平同志担任`: the name ends the words after 由 (names apart by 、)
+STAFF_BY = re.compile(rf"{_ROLE}{words('office_by')}([\u4e00-\u9fff·、]{{2,40}}?){words('honorifics')}?"
                       rf"{words('office_held_verbs')}")
-STAFF_CONCURRENT = re.compile(rf"{_NAME}{words('office_holds_verbs')}{words('office_owners')}?{_ROLE}")
+# `由闵成兼任办公室主任`: the 由 before the name is none of it.
+STAFF_CONCURRENT = re.compile(rf"{words('office_by')}?{_NAME}{words('office_holds_verbs')}"
+                              rf"{words('office_owners')}?{_ROLE}")
 # The rule each shape names in the evidence of the staff it reads.
 LISTED, HELD_BY, HOLDS = "groups/office:label", "groups/office:held-by", "groups/office:holds"
 
@@ -44,6 +46,17 @@ LISTED, HELD_BY, HOLDS = "groups/office:label", "groups/office:held-by", "groups
 def office_at(body: str, start: int, end: int) -> Span | None:
     m = OFFICE_AT.search(body, start, end)
     return m.span(1) if m else None
+
+
+def office_lines(body: str, start: int, end: int) -> list[Span]:
+    """The lines of body[start:end] that speak of an office (办公室), each once."""
+    lines: list[Span] = []
+    for m in _OFFICE_WORD.finditer(body, start, end):
+        if lines and m.start() < lines[-1][1]:
+            continue
+        a, b = body.rfind("\n", 0, m.start()) + 1, body.find("\n", m.end())
+        lines.append((max(a, start), min(end, len(body) if b < 0 else b)))
+    return lines
 
 
 def _staff_lists(body: str, start: int, end: int) -> list[Row]:
@@ -64,11 +77,28 @@ def _staff_lists(body: str, start: int, end: int) -> list[Row]:
 
 def _after_title(body: str, a: int, b: int) -> Span:
     """The name of `…副局长王立新`: the regex takes the earliest run before 兼任 (长王立新), but a
-    name that follows a title without a break starts where the title ends."""
+    name that follows a title without a break starts where the title ends. Four characters
+    with no compound surname (理戴柏华 of `部长助理戴柏华`) are the last three."""
     for cut in range(a, b - 1):
         if title_length(body[max(cut - 8, 0):cut]) >= 2 and is_person_name(body[cut:b]):
             return cut, b
+    run = body[a:b]
+    if len(run) == 4 and "·" not in run and surname_length(run) < 2 and is_person_name(run[1:]):
+        return a + 1, b
     return a, b
+
+
+def _held_by(body: str, a: int, b: int) -> list[Span]:
+    """The people of `由市水务局副局长牛建平、市财政局副局长李明兼任`: each part apart by 、 a
+    name, perhaps after its title; none if any part is not."""
+    names, left = [], a
+    for cut in [a + i for i, ch in enumerate(body[a:b]) if ch == "、"] + [b]:
+        name = _after_title(body, left, cut)
+        if not is_person_name(body[slice(*name)], strong=True):
+            return []
+        names.append(name)
+        left = cut + 1
+    return names
 
 
 def office_staff(body: str, spans: list[Span]) -> list[Row]:
@@ -77,8 +107,7 @@ def office_staff(body: str, spans: list[Span]) -> list[Row]:
     for start, end in spans:
         rows += _staff_lists(body, start, end)
         for m in STAFF_BY.finditer(body, start, end):
-            name = _after_title(body, *m.span(3))
-            if is_person_name(body[slice(*name)], strong=True):
+            for name in _held_by(body, *m.span(3)):
                 rows.append(Row(name, [m.span(1)], OFFICE_ROLE[m.group(2)], m.start(), m.end(), HELD_BY))
         for m in STAFF_CONCURRENT.finditer(body, start, end):
             name = _after_title(body, *m.span(1))

@@ -14,23 +14,29 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from loaders.extract.tasks.roles import (DEADLINE_LABEL, DEADLINE_LABELS, LABEL_ROLE, ROLE_LABELS, Roles,
+from loaders.extract.tasks.roles import (DEADLINE_LABEL, DEADLINE_LABELS, LABEL_ROLE, PERSON_LABEL, PERSON_LABELS,
+                                         ROLE_LABELS, Roles,
                                          parse_roles)
+from loaders.extract.tasks.units import whole_end
+from loaders.extract.groups.rows import is_member_row
 from loaders.lexicon import lexicon
 from loaders.spans.agency import is_agency
+from loaders.spans.posts import is_person_name
 
 _LEX = lexicon()
 ROLE_HINT = re.compile(_LEX.alternation("roles.verbs", "roles.hint_words"))
 # At a line's start, or closing an item's paragraph after its last sentence (`…复绿。责任单位：…`).
-LABEL_LINE = re.compile(rf"(?m)(?:^[ \t]*|(?<=。))(?P<label>{ROLE_LABELS}|{DEADLINE_LABELS})\s*:")
+LABEL_LINE = re.compile(rf"(?m)(?:^[ \t]*|(?<=。))(?P<label>{ROLE_LABELS}|{DEADLINE_LABELS}|{PERSON_LABELS})\s*:")
 _LINE_END = re.compile(r"[。;.]?[ \t]*(?:\n|$)")
-_BRACKET = re.compile(r"[(（)）]")
+_BRACKET = re.compile(r"[(（)）〔〕]")
+_OPEN = re.compile(r"[(（〔]")  # a clause's bracket: （…） or 〔…〕
 _CLOSING_VERBS = _LEX.alternation("roles.closing_verbs")
 # A line that opens a new item or sentence, not the rest of a list broken by the layout.
 _NOT_RUN_ON = re.compile(rf"[。:]|^[(（\d{_LEX['numbering.cn_digits']}]")
 _LIST_CUTS = re.compile(r"[、,，;；:]")
 _RUN_ON_LINE = 60  # a longer next line is prose, not the rest of a list
 _LABEL_RULE = "tasks/label:"
+_CUT_CLAUSE = 200  # a clause the text's end cuts is shorter than this
 _ROLE_LABEL_WORDS = tuple(LABEL_ROLE)  # a labelled clause's rule names its first role label, if any
 
 
@@ -70,7 +76,7 @@ def _closing(text: str, i: int, limit: int) -> int | None:
     """Offset of the bracket closing the one opened at i (looking at brackets only)."""
     depth = 0
     for m in _BRACKET.finditer(text, i, min(limit, i + 400)):
-        if m.group() in "(（":
+        if m.group() in "(（〔":
             depth += 1
         else:
             depth -= 1
@@ -85,21 +91,58 @@ def _own_line(text: str, start: int, end: int) -> bool:
 
 
 def _bracketed(text: str, start: int, end: int) -> list[Clause]:
-    clauses, i = [], text.find("(", start, end)
-    while 0 <= i < end:
+    clauses = []
+    opened = _OPEN.search(text, start, end)
+    while opened:
+        i = opened.start()
         close = _closing(text, i, end)
         if close is None:
-            break
+            clauses += _cut_by_end(text, i, end)
+            opened = _OPEN.search(text, i + 1, end)
+            continue
         at_line_end = _LINE_END.match(text, close + 1) is not None
         roles = None
         if ROLE_HINT.search(text, i + 1, close) or at_line_end:
-            roles = parse_roles(text, i + 1, close)
-        if roles and (not roles.bare or at_line_end):
+            roles = _bracket_roles(text, i + 1, close)
+        if roles and (not roles.bare or (at_line_end and not _after_name(text, i))):
             clauses.append(Clause(i, close + 1, roles, _own_line(text, i, close + 1), "tasks/bracket"))
-            i = text.find("(", close + 1, end)
+            opened = _OPEN.search(text, close + 1, end)
         else:
-            i = text.find("(", i + 1, end)
+            opened = _OPEN.search(text, i + 1, end)
     return clauses
+
+
+def _bracket_roles(text: str, start: int, end: int) -> Roles | None:
+    """The roles a bracket states; a note after its clause (`〔责任单位：…。以下均需各市、县（区）
+    人民政府落实，不再列出〕`, `（…负责。列第一位者为牵头单位，下同）`) is no part of them: the
+    document's rule is read from the whole text (loaders.extract.tasks.plan), and units a note
+    says fall on every later item are not listed again for them (as the gold files keep them)."""
+    roles = parse_roles(text, start, end)
+    stop = text.find("。", start, end)
+    if roles is None and stop > start:
+        roles = parse_roles(text, start, stop)
+    return roles
+
+
+def _cut_by_end(text: str, i: int, end: int) -> list[Clause]:
+    """A bracket the end of the text cuts (`…。（牵头单位：省发展改革委；责任单位：省编办、省住`,
+    a stored page's excerpt): a clause of its whole parts, the piece the cut broke left out."""
+    rest = text[i + 1:end].rstrip()
+    if "\n" in rest or len(rest) > _CUT_CLAUSE or not ROLE_HINT.search(rest):
+        return []
+    roles = parse_roles(text, i + 1, whole_end(text, i + 1, i + 1 + len(rest)))
+    if roles is None or roles.empty() or roles.bare:
+        return []
+    return [Clause(i, i + 1 + len(rest), roles, _own_line(text, i, i + 1 + len(rest)), "tasks/bracket:cut")]
+
+
+def _after_name(text: str, i: int) -> bool:
+    """`何伟森（市市政局）`: a bare list after a person's name alone on its line is a member
+    list's row (a name and the body the person comes from), no task's clause; so is one in a
+    line of such rows (`副组长：李四（市纪委）、赵六（市委宣传部）`, loaders.extract.groups)."""
+    line_start, line_end = text.rfind("\n", 0, i) + 1, text.find("\n", i)
+    return (is_person_name("".join(text[line_start:i].split()))
+            or is_member_row(text, line_start, len(text) if line_end < 0 else line_end))
 
 
 def _runs_on(text: str, line_start: int, line_end: int, end: int) -> int | None:
@@ -127,10 +170,14 @@ def _labelled(text: str, start: int, end: int) -> list[Clause]:
         if not DEADLINE_LABEL.match(text, m.start()):
             longer = _runs_on(text, m.end(), line_end, end)
             line_end = longer or line_end
+        previous = clauses[-1] if clauses else None
+        if PERSON_LABEL.match(text, m.start()):  # 牵头领导：张三 between labelled lines: no units
+            if previous and not text[previous.end:m.start()].strip():
+                previous.end = line_end
+            continue
         roles = parse_roles(text, m.start(), _before_stop(text, m.end(), line_end))
         if roles is None:
             continue
-        previous = clauses[-1] if clauses else None
         if previous and not text[previous.end:m.start()].strip():
             _merge(previous.roles, roles)
             previous.end = line_end

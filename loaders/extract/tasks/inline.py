@@ -4,7 +4,8 @@
   with its own verb (rule `tasks/inline:由…牵头`);
 - `市住房城乡建设局负责，市城管局、市财政局配合，…`: units opening a sentence with their verb,
   when more units follow (`tasks/inline:…负责`); `X负责…` alone is a duty (loaders.extract.duties)
-  or the part of a task a sentence answers for;
+  or the part of a task a sentence answers for; `县水务局牵头，组织开展…`: a lead alone
+  (`tasks/inline:…牵头`), perhaps after a word opening the sentence (即, 同时);
 - `X要会同Y、Z抓紧…`, `由X牵头，会同Y、Z，…`: X leads, Y and Z cooperate (`tasks/inline:…会同`).
 One task per such sentence. A unit (a topic of a 纪要, an item of a plan) that states one task
 also gives it the units its other sentences make answer for part of it and the rivers it
@@ -31,8 +32,10 @@ ANSWERS = re.compile(rf"(?:^|(?<=[。;]))[ \t]*([^。;,{_BY}\n]{{2,60}}?)"
                      rf"{_LEX.alternation('roles.answers_qualifiers')}?{_ANSWER}")
 # `由X牵头`, or units opening a sentence with their verb when more units follow
 # (`市住房城乡建设局负责，市城管局、市财政局配合，…`); `X要会同Y、Z抓紧…`: X leads, Y and Z cooperate.
-_MANDATE = _LEX.alternation("roles.inline_verbs") + f"(?!{_LEX.alternation('roles.not_a_mandate')})"
-INLINE = re.compile(rf"(?:{_BY}|(?<=[。;:])[ \t]*)([^,。;:{_BY}]{{2,40}}?){_LEX.alternation('roles.modal')}?"
+_MANDATE = (_LEX.alternation("roles.inline_verbs")
+            + f"(?!{_LEX.alternation('roles.not_a_mandate')}|[{_LEX['roles.not_a_verb_after']}])")
+INLINE = re.compile(rf"(?:{_BY}|(?<=[。;:])[ \t]*{_LEX.alternation('roles.sentence_openers')}?)"
+                    rf"([^,。;:{_BY}]{{2,40}}?){_LEX.alternation('roles.modal')}?"
                     rf"({_MANDATE})")
 # The units after the lead in its sentence, each list with its verb and perhaps the verb's
 # object: `、市财政局配合研究确定`, `,Y按职责分工负责`, `,各设区市人民政府负责落实属地责任`,
@@ -40,8 +43,9 @@ INLINE = re.compile(rf"(?:{_BY}|(?<=[。;:])[ \t]*)([^,。;:{_BY}]{{2,40}}?){_LE
 INLINE_MORE = re.compile(rf"[,、]([^,。;]{{2,40}}?){_LEX.alternation('roles.more_qualifiers')}?"
                          rf"({_LEX.alternation('roles.more_verbs')})[^,、。;]*"
                          rf"|[,、]{_LEX.alternation('roles.together')}([^,。;]{{2,80}}?)(?=[,。;])")
-# The units after 会同, up to the work they are to do.
-_TOGETHER_UNITS = re.compile(rf"[^,。;]{{2,80}}?(?={_LEX.alternation('roles.work_verbs')}|[,。;])")
+# The units after 会同, up to the work they are to do (or the verb they share: 负责落实).
+_TOGETHER_UNITS = re.compile(rf"[^,。;]{{2,80}}?(?={_LEX.alternation('roles.qualifiers')}?"
+                             rf"{_LEX.alternation('roles.work_verbs', 'roles.verbs')}|[,。;])")
 
 
 def inline_tasks(plan: Plan, unit: Unit, verbs: WordMarks) -> list[TaskFact]:
@@ -62,7 +66,8 @@ def inline_tasks(plan: Plan, unit: Unit, verbs: WordMarks) -> list[TaskFact]:
         else:
             _more_units(text, m.end(), unit.end, roles)
         by = text.startswith(_BY, m.start())
-        if not by and not (roles.cooperate or len(roles.responsible) > len(lead)):
+        leads = roles.lead and not together  # `县水务局牵头，组织开展…`: a lead names a task
+        if not by and not (leads or roles.cooperate or len(roles.responsible) > len(lead)):
             continue  # `X负责…` alone: a sentence answering for part of a task (ANSWERS), or a duty
         start, end = _sentence(text, m.start(), m.end(), unit.text_start, unit.end)
         rule = f"tasks/inline:{_BY if by else ''}…{verb}"

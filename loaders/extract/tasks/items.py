@@ -15,6 +15,7 @@ import re
 from bisect import bisect_right
 
 from loaders.extract.tasks.clauses import Clause, find_clauses
+from loaders.extract.tasks.headings import stated
 from loaders.extract.tasks.plan import SHORT_LINE, Plan
 from loaders.records import TaskFact
 from loaders.structure.outline import Unit
@@ -25,7 +26,8 @@ ROLES = ("lead", "cooperate", "responsible")
 
 
 def item_clauses(plan: Plan) -> list[list[Clause]]:
-    """The clauses of each unit; one found after the last sub-item, alone, is the parent's."""
+    """The clauses of each unit; one found after the last sub-item, alone, is the parent's
+    (unless the parent's heading names the units: its items are the tasks)."""
     starts = [u.text_start for u in plan.units]
     found: list[list[Clause]] = [[] for _ in plan.units]
     rows = [row.span for row in plan.rows]
@@ -35,7 +37,7 @@ def item_clauses(plan: Plan) -> list[list[Clause]]:
         found[max(bisect_right(starts, clause.start) - 1, 0)].append(clause)
     for i, unit in enumerate(plan.units):
         kids = unit.children
-        if len(kids) < 2 or found[i] or any(found[k] for k in kids[:-1]):
+        if len(kids) < 2 or found[i] or any(found[k] for k in kids[:-1]) or stated(plan, unit):
             continue
         last = found[kids[-1]]
         if len(last) == 1 and last[0].own_line and not plan.units[kids[-1]].children:

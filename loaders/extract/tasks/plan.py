@@ -1,7 +1,8 @@
 """One document read as a plan, and the task facts made from what its rules find.
 
 A plan states some rules once for all its tasks (ontology/lexicon/roles.yaml, `*_pattern`):
-- 列第一位者为牵头单位: the first of each plain list of units leads, the others cooperate;
+- 列第一位者为牵头单位: the first of each list answering for a task leads, the others answer
+  for it as listed, or cooperate when the document also says 其余为配合单位;
 - 标明“牵头”的为牵头单位，其余为配合单位: beside a unit marked （牵头）, the others cooperate;
 - 表中“责任单位”为牵头单位: the units answering for a task lead it.
 `Plan.task` applies them to the roles a rule read and names those that changed them after the
@@ -12,6 +13,9 @@ from __future__ import annotations
 
 import re
 
+from loaders.extract.tasks.flat import plan_outline
+from loaders.extract.tasks.cell_lines import line_cell_rows
+from loaders.extract.tasks.flattened import spaced_rows
 from loaders.extract.tasks.roles import Roles
 from loaders.extract.tasks.table import TaskRow, task_rows
 from loaders.extract.tasks.units import Named
@@ -35,12 +39,12 @@ class Plan:
     def __init__(self, view: DocumentView):
         self.view = view
         self.text = view.text
-        self.units = view.outline
+        self.units = plan_outline(view)
         self.lead_first = LEAD_FIRST.search(self.text) is not None
         self.others_cooperate = OTHERS_COOPERATE.search(self.text) is not None
         self.responsible_leads = RESPONSIBLE_LEADS.search(self.text) is not None
         self.places = [(s.start_char, s.end_char, s.label_) for s in view.spans("place")]
-        self.rows: list[TaskRow] = task_rows(self.text)
+        self.rows: list[TaskRow] = task_rows(self.text) + spaced_rows(self.text) + line_cell_rows(self.text)
 
     def written(self, start: int, end: int) -> str:
         return self.view.written(start, end)
@@ -61,7 +65,7 @@ class Plan:
     def apply_rules(self, roles: Roles) -> str:
         """The document's rules applied to roles; the names of those that changed them."""
         applied = ""
-        if self.lead_first and roles.first_leads():
+        if self.lead_first and roles.first_leads("cooperate" if self.others_cooperate else "responsible"):
             applied += "+first-leads"
         if self.others_cooperate and roles.others_cooperate():
             applied += "+others-cooperate"

@@ -4,7 +4,9 @@ A clause is a run of parts separated by , or ; — each part a list of bodies cl
 verb (`市水利局、市农业农村局牵头`), or a labelled list (`责任单位:市工信局、市人社局`), or a
 deadline (`2020年6月底前完成`). A list without a verb takes the verb of the next part
 (`各县区人民政府、开发区管委会,阳煤集团负责落实`: all three are responsible); `A会同B负责`
-makes A lead and B cooperate. Anything else in a part (`名单由市工信局牵头确定`) means the
+makes A lead and B cooperate. People beside the units are no units: a part labelled by a
+leader's label (`牵头领导：张三`) is passed over, and so is a person in a list (`张三副市长牵头`,
+loaders.extract.tasks.units). Anything else in a part (`名单由市工信局牵头确定`) means the
 brackets hold prose, not a clause, and `parse_roles` returns None. A unit of a list may carry
 its role in brackets (`责任单位：省水利厅（牵头），省发展改革委`): it leads; the others keep
 the list's role unless the document says they cooperate (loaders.extract.tasks.plan).
@@ -31,14 +33,23 @@ DEADLINE_LABELS = _LEX.alternation("roles.deadline_labels")
 TOGETHER = _LEX.words("roles.together")
 _TOGETHER = re.compile(_LEX.alternation("roles.together"))
 _QUALIFIER = f"{_LEX.alternation('roles.qualifiers')}{{0,2}}"
-ROLE_VERB = re.compile(rf"{_QUALIFIER}(?P<verb>{_LEX.alternation('roles.verbs')})\s*$")
+# A role verb closing a list, perhaps with the work it names (牵头落实, 配合实施).
+ROLE_VERB = re.compile(rf"{_QUALIFIER}(?P<verb>{_LEX.alternation('roles.verbs')})"
+                       rf"{_LEX.alternation('roles.verb_tails')}?\s*$")
+# The ends of a list closed by its verb: `省发展改革委牵头、省财政厅参与` is two parts.
+_VERB_ENDS = tuple(v + t for v in _LEX.words("roles.verbs") for t in ("", *_LEX.words("roles.verb_tails")))
 LABEL = re.compile(rf"\s*(?P<label>{ROLE_LABELS})\s*[:：]\s*")
 DEADLINE_LABEL = re.compile(rf"\s*{DEADLINE_LABELS}\s*[:：]\s*")
-# A date, perhaps with what is due by then (2019年底前取得阶段性成果, 2020年6月底前出台), or a
-# deadline that never comes (持续推进).
+# Labels of the people beside a task's units (牵头领导：张三, 责任领导): persons, no units.
+PERSON_LABELS = _LEX.alternation("roles.person_labels")
+PERSON_LABEL = re.compile(rf"\s*{PERSON_LABELS}\s*[:：]")
+# A date, perhaps with what is due by then (2019年底前取得阶段性成果, 2020年6月底前出台), a time
+# of the plan's year (年内持续推进, 6月底前完成), or a deadline that never comes (持续推进).
 _ENDS = _LEX.chars("roles.deadline_ends")
+_DUE = rf"(?:(?!{_LEX.alternation('roles.due_stops')})[^,;，；()])"
 DEADLINE = re.compile(
-    rf"\s*(?:\d{{4}}年[^,;，；]{{0,10}}?{_ENDS}(?:(?!{_LEX.alternation('roles.due_stops')})[^,;，；()]){{0,10}}"
+    rf"\s*(?:\d{{4}}年[^,;，；]{{0,10}}?{_ENDS}{_DUE}{{0,10}}"
+    rf"|(?:{_LEX['roles.relative_deadline_pattern']}){_DUE}{{0,8}}"
     rf"|{_LEX.alternation('roles.standing_deadlines')}|\d{{4}}年(?:\d{{1,2}}月)?{_ENDS}?)\s*$")
 # A unit's role written in brackets after it: 省水利厅（牵头）.
 MARK = re.compile(rf"\s*\((?P<mark>{_LEX.alternation('roles.marks')})\)\s*$")
@@ -50,7 +61,7 @@ class Roles:
     cooperate: list[Named] = field(default_factory=list)
     responsible: list[Named] = field(default_factory=list)
     deadline: Span | tuple[Span, ...] | None = None  # pieces when a table cell wraps
-    listed: bool = False  # a plain list of units, no verb: 列第一位者为牵头单位 may apply
+    listed: bool = False  # a list of units answering for the task: 列第一位者为牵头单位 may apply
     bare: bool = False  # no verb and no label: a list in brackets, a clause only at a line's end
     marked: bool = False  # a unit's role was written in brackets after it (省水利厅（牵头）)
 
@@ -60,12 +71,14 @@ class Roles:
     def empty(self) -> bool:
         return not (self.lead or self.cooperate or self.responsible)
 
-    def first_leads(self) -> bool:
-        """The document's rule 列第一位者为牵头单位: the first unit listed leads, the rest
-        cooperate. Whether it changed the roles."""
+    def first_leads(self, others: str) -> bool:
+        """The document's rule 列第一位者为牵头单位: the first unit listed leads, the rest take
+        the role `others` (responsible as listed; cooperate when the document says 其余为配合单位).
+        Whether it changed the roles."""
         if self.listed and self.responsible and not self.lead:
-            self.lead, self.cooperate = self.responsible[:1], self.cooperate + self.responsible[1:]
-            self.responsible = []
+            first, rest = self.responsible[:1], self.responsible[1:]
+            self.lead, self.responsible = first, []
+            self.add(others, rest)
             return True
         return False
 
@@ -116,7 +129,8 @@ def _marked(text: str, spans: list[Named], roles: Roles, whole: bool = False) ->
 
 
 def _parts(text: str, start: int, end: int) -> list[Span]:
-    """The parts of a clause: text[start:end] cut at , and ; outside brackets."""
+    """The parts of a clause: text[start:end] cut at , and ; outside brackets, and at 、 after
+    a role verb (`省发展改革委牵头、省财政厅参与`)."""
     depth, parts, left = 0, [], start
     for i in range(start, end):
         ch = text[i]
@@ -124,7 +138,7 @@ def _parts(text: str, start: int, end: int) -> list[Span]:
             depth += 1
         elif ch in ")）〕":
             depth -= 1
-        elif ch in ",;，；" and depth <= 0:
+        elif depth <= 0 and (ch in ",;，；" or ch == "、" and text.endswith(_VERB_ENDS, left, i)):
             parts.append((left, i))
             left = i + 1
     parts.append((left, end))
@@ -152,12 +166,15 @@ def _verb_part(text: str, a: int, verb: re.Match, roles: Roles, pending: list[Na
 
 def parse_roles(text: str, start: int, end: int) -> Roles | None:
     """The roles stated by text[start:end] (a clause's content), or None if it is not a clause."""
-    roles, pending, label_role, verbs = Roles(), [], None, 0
+    roles, pending, label_role, verbs, people = Roles(), [], None, 0, False
     parts = _parts(text, start, end)
     for a, b in parts:
         label = LABEL.match(text, a, b)
         if label:
-            label_role, a = LABEL_ROLE[label.group("label")], label.end()
+            label_role, a, people = LABEL_ROLE[label.group("label")], label.end(), False
+        elif PERSON_LABEL.match(text, a, b) or (people and not DEADLINE_LABEL.match(text, a, b)):
+            people = True  # 牵头领导：张三、李四: the people beside the units
+            continue
         when = DEADLINE_LABEL.match(text, a, b)
         if when or DEADLINE.fullmatch(text, a, b):
             roles.deadline = (when.end() if when else a, b)
@@ -177,6 +194,7 @@ def parse_roles(text: str, start: int, end: int) -> Roles | None:
         else:
             pending += names
     roles.add("responsible", pending)
-    roles.listed = verbs == 0 and label_role in (None, "responsible")
+    # a list answering for the task, by no verb, by 负责 or by its label: 列第一位者为牵头单位 may apply
+    roles.listed = label_role in (None, "responsible") and not (roles.lead or roles.cooperate)
     roles.bare = verbs == 0 and label_role is None
     return None if roles.empty() and roles.deadline is None else roles

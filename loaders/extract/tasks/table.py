@@ -36,24 +36,26 @@ class TaskRow:
     span: Span  # the row's lines
 
 
-def _cell_roles(body: str, kind: str, pieces: list[Span], roles: Roles) -> None:
-    found = _parse_pieces(body, pieces)
-    if found is None:
-        return
+def cell_roles(body: str, kind: str, pieces: list[Span], roles: Roles) -> bool:
+    """The units of a cell of a kind of column added to roles; False when it names none."""
+    found = parse_pieces(body, pieces)
+    if found is None or found.empty():
+        return False
     if kind == "responsible":  # a 责任单位 cell keeps what its own words say
         for role in ROLE_COLUMNS:
             roles.add(role, getattr(found, role))
         roles.listed, roles.marked = found.listed, found.marked
-        return
+        return True
     units = found.lead + found.cooperate + found.responsible
     roles.add(kind, sorted(units, key=_offset))
+    return True
 
 
 def _offset(span: Span | tuple[Span, ...]) -> int:
     return span[0] if isinstance(span[0], int) else span[0][0]
 
 
-def _parse_pieces(body: str, pieces: list[Span]) -> Roles | None:
+def parse_pieces(body: str, pieces: list[Span]) -> Roles | None:
     """The roles of a cell wrapped over lines, read as the pieces joined (`市生态环境局、天台县人民`
     + `政府`); a name cut by the wrap is kept as its pieces."""
     if len(pieces) == 1:
@@ -94,7 +96,7 @@ def task_rows(body: str) -> list[TaskRow]:
             for kind in ROLE_COLUMNS:
                 pieces = table.pieces(i, kind)
                 if pieces:
-                    _cell_roles(body, kind, pieces, roles)
+                    cell_roles(body, kind, pieces, roles)
             deadline = table.pieces(i, "deadline")  # 2025年6 / 月底前: one deadline wrapped
             roles.deadline = (deadline[0] if len(deadline) == 1 else tuple(deadline)) if deadline else None
             number = table.cell(i, "number")

@@ -14,18 +14,25 @@ import re
 
 from loaders.lexicon import lexicon
 from loaders.spans.agency import agency_spans, is_agency
+from loaders.spans.posts import is_person_name, title_length
 
 Span = tuple[int, int]
 Named = Span | tuple[Span, ...]  # a body's name, or its pieces when the list shares its last words
 
 _LEX = lexicon()
 _PROSE = re.compile(rf"{_LEX.chars('roles.prose_chars')}|[。:]")
+# A piece of a clause with its verb outside brackets (`市经信委牵头`, not `省水利厅（牵头）`): no name.
+_WITH_VERB = re.compile(rf"^[^()]*{_LEX.alternation('roles.verbs')}")
 _EVERY = _LEX["roles.every"]
 _PLACE_KINDS = _LEX["roles.place_kinds"]
 # `浉河区、平桥区人民政府`: places of one kind listed before the body they all have
 _SHARED_BODY = _LEX.alternation("roles.shared_bodies")
 _PLACE_BODY = re.compile(rf"[\u4e00-\u9fff]{{1,8}}?([{_PLACE_KINDS}])({_SHARED_BODY})")
+_PERSON_ENDS = _LEX.words("roles.person_ends")
+_LEADS = re.compile(f"{_LEX.alternation('roles.person_verbs')}$")
+_PERSON_NOTE = re.compile(r"\(([^()]{2,12})\)\s*$")  # 市工业和信息化局（李四副市长）
 _LOOSE_PIECE = 12  # a piece of a loose list longer than this is prose, not a name
+_LIST_CUTS = re.compile(r"[、,，;；:：]")
 
 
 def strict_units(text: str, start: int, end: int) -> list[Named]:
@@ -34,10 +41,14 @@ def strict_units(text: str, start: int, end: int) -> list[Named]:
 
 
 def unit_names(text: str, start: int, end: int, strict: bool) -> list[Named] | None:
-    """The bodies of the list text[start:end], or None when a piece is not a body's name."""
+    """The bodies of the list text[start:end], or None when a piece is not a body's name (a
+    list of people only names none: [])."""
     units: list[Named] = []
+    people = False
     spans = agency_spans(text, start, end)
     for i, (a, b) in enumerate(spans):
+        if (note := _PERSON_NOTE.search(text, a, b)) and note.start() > a and _is_person(note.group(1), False):
+            b = note.start()  # 市工业和信息化局（李四副市长）: the person beside the unit is no part of it
         piece = text[a:b]
         if is_agency(piece):
             units.append((a, b))
@@ -46,11 +57,22 @@ def unit_names(text: str, start: int, end: int, strict: bool) -> list[Named] | N
             break
         elif shared := _shared_suffix(text, (a, b), spans[i + 1:]):
             units.append(((a, b), shared))
-        elif not strict and len(piece) <= _LOOSE_PIECE and not _PROSE.search(piece):
+        elif _is_person(piece, by_shape=not strict):
+            people = True  # 张三副市长牵头, 王军同志: a person beside the units, no unit
+        elif not strict and len(piece) <= _LOOSE_PIECE and not _PROSE.search(piece) and not _WITH_VERB.match(piece):
             units.append((a, b))
         else:
             return None
-    return units or None
+    return units if units or people else None
+
+
+def _is_person(piece: str, by_shape: bool = True) -> bool:
+    """A person, by a post title ending the piece (副市长, 分管领导), perhaps with what the person
+    does for the task (王五副市长分管), or by a name's shape (in a list whose label or verb says
+    it is one of units: in a bare list, 管理 would pass for a name)."""
+    piece = _LEADS.sub("", "".join(piece.split()))
+    return bool(piece) and (title_length(piece) > 0 or piece.endswith(_PERSON_ENDS)
+                            or (by_shape and is_person_name(piece)))
 
 
 def _shared_suffix(text: str, span: Span, later: list[Span]) -> Span | None:
@@ -60,3 +82,12 @@ def _shared_suffix(text: str, span: Span, later: list[Span]) -> Span | None:
         return None
     last = _PLACE_BODY.fullmatch(text, *later[-1])
     return last.span(2) if last else None  # 翁源县、曲江区政府: a county and a district
+
+
+def whole_end(text: str, start: int, end: int) -> int:
+    """End of the whole pieces of a list the text's end cuts (`…城乡一体化示范区、高`, a stored
+    page's excerpt): the piece the cut broke is left out, unless it names a body."""
+    cuts = [m.start() for m in _LIST_CUTS.finditer(text, start, end)]
+    if cuts and not is_agency(text[cuts[-1] + 1:end].strip()):
+        return cuts[-1]
+    return end

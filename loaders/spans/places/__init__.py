@@ -1,15 +1,19 @@
-"""Rivers and towns that no gazetteer lists, found by the grammar of the sentences naming them.
+"""Water bodies (rivers, lakes, reservoirs) and towns that no gazetteer lists, found by the
+grammar of the sentences naming them.
 
-A river's name ends in 河 or 江, a town's in 镇 or 乡, but so do 入河, 城镇 and 乡镇: a bare
-suffix proves nothing. What proves a name is the shape around it, one module per shape, each
-naming the rule a fact keeps (`Place.rule`):
+A river's name ends in 河 or 江, a lake's in 湖, a town's in 镇 or 乡, but so do 入河, 河湖, 城镇
+and 乡镇: a bare suffix proves nothing (水库 nearly does). What proves a name is the shape around
+it, one module per shape, each naming the rule a fact keeps (`Place.rule`):
 
 | rule                                  | module      | shape                                     |
 |---------------------------------------|-------------|-------------------------------------------|
 | places/list                           | lists       | 义井河、蒙村河、洪城河; 冠山镇、冶西镇     |
 | places/list:called                    | lists       | 湘江、渌水、洣水等河流                     |
+| places/list:within                    | lists       | 湟水(含大通河)、洮河                       |
 | places/river-word                     | river_words | 大石河流域, 富春江沿岸, 邵水流域           |
 | places/chief:line, :row, :block       | chiefs      | 韩城河：县委副书记 马红梅 (river-chief lists) |
+| places/chief:sentence                 | chief_sentences | 莫建成为赣江河长; 重安江省级河长王晓光 |
+| places/reservoir                      | reservoirs  | 开展于桥水库冬季巡查                       |
 | places/table:column, :first-column    | tables      | a cell under 河道名称                      |
 | places/again                          | again       | a river so shown, named again elsewhere   |
 
@@ -23,9 +27,11 @@ from __future__ import annotations
 from typing import Iterable
 
 from loaders.spans.places.again import named_again
+from loaders.spans.places.chief_sentences import chief_sentence_rivers
 from loaders.spans.places.chiefs import chief_rivers
 from loaders.spans.places.lists import called_rivers, list_places
 from loaders.spans.places.names import Place, stands_alone
+from loaders.spans.places.reservoirs import reservoirs
 from loaders.spans.places.river_words import rivers_before_words
 from loaders.spans.places.tables import table_rivers
 
@@ -41,7 +47,8 @@ def find_places(text: str, known: Iterable[tuple[int, int]] = ()) -> list[Place]
     known = list(known)
     walls = {end for _, end in known}
     taken = {i for start, end in known for i in range(start, end)}
-    found = list_places(text, walls) + rivers_before_words(text, walls) + chief_rivers(text) \
-        + table_rivers(text) + called_rivers(text)
+    # the finer rule last: a span two rules find keeps the later one's name
+    found = reservoirs(text, walls) + list_places(text, walls) + rivers_before_words(text, walls) \
+        + chief_sentence_rivers(text, walls) + chief_rivers(text) + table_rivers(text) + called_rivers(text)
     unique = {(p.start, p.end): p for p in found if p.start not in taken and p.end - 1 not in taken}
     return sorted([*unique.values(), *named_again(text, list(unique.values()), taken)])

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from loaders.spans.places.words import (JURISDICTION_ENDS, NOT_A_RIVER_AFTER, NOT_FIRST, NUMERALS,
-                                        POSITION_AFTER, POSITION_FIRST, SHORT_SUFFIXES, SMALL_FIRST,
+from loaders.spans.places.words import (CHIEF_WORDS, COMMON_WATER_WORDS, JURISDICTION_ENDS, NOT_A_RIVER_AFTER,
+                                        NOT_FIRST, NOT_RESERVOIR_STEM_ENDS, NUMERALS, PLACE_WORDS_AFTER_RIVER,
+                                        POSITION_AFTER, POSITION_FIRST, RESERVOIR, SHORT_SUFFIXES, SMALL_FIRST,
                                         STOP_CHARS, VERBS)
 from loaders.spans.posts import is_person_name
 
@@ -37,15 +38,16 @@ def stem_start(text: str, end: int, longest: int, walls: set[int]) -> tuple[int,
             bounded = True
             break
         start -= 1
-    else:
-        bounded = start == 0 or start in walls or not is_cjk(text, start - 1)
+    else:  # the walk's limit, where the name may still be bounded
+        bounded = start == 0 or start in walls or not is_cjk(text, start - 1) or text[start - 1] in STOP_CHARS
     start, bounded = after_verb(text, start, end, bounded)
-    return _after_place(text, start, end, bounded)
+    return after_place(text, start, end, bounded)
 
 
-def _after_place(text: str, start: int, end: int, bounded: bool) -> tuple[int, bool]:
-    """A stem holding a city or county's whole name (达州市|州河流域) starts after it: a place of
-    two characters and more, its 市/县/区, then a name of two characters and more."""
+def after_place(text: str, start: int, end: int, bounded: bool) -> tuple[int, bool]:
+    """A stem holding a city, county or town's whole name (达州市|州河流域, 杨津庄镇|西干渠) starts
+    after it: a place of two characters and more, its 市/县/区/镇/乡, then a name of two
+    characters and more."""
     for i in range(end - 3, start, -1):
         if text[i] in JURISDICTION_ENDS:
             return i + 1, True
@@ -92,20 +94,41 @@ def _a_count(text: str, start: int, end: int) -> bool:
     return i < end - 1 and i > 0 and text[i - 1] in SHORT_SUFFIXES
 
 
+def suffix_length(text: str, start: int, end: int, suffixes: str) -> int:
+    """How many characters of text[start:end] are a water body's suffix: 水库 after a stem (2),
+    one of `suffixes` (1), or none (0)."""
+    if end - start > len(RESERVOIR) and text.startswith(RESERVOIR, end - len(RESERVOIR)):
+        return len(RESERVOIR)
+    return 1 if end > start and text[end - 1] in suffixes else 0
+
+
+def water_name(text: str, start: int, end: int, vouched: bool = False) -> bool:
+    """A water body's name, not a common word (母亲河, 河湖, 江河), nor a kind or count of
+    reservoirs (病险水库, 大中型水库, 1座水库); two characters only with a suffix that makes a
+    short name (练江, 棉溪, 巢湖), not 资源 or 水渠, unless a call `vouched` for it (渌水、洣水等河流)."""
+    name = text[start:end]
+    if name in COMMON_WATER_WORDS:
+        return False
+    if name.endswith(RESERVOIR):
+        return end - start > len(RESERVOIR) and text[end - len(RESERVOIR) - 1] not in NOT_RESERVOIR_STEM_ENDS
+    return end - start >= 3 or vouched or text[end - 1] in SHORT_SUFFIXES
+
+
 def river_name(text: str, start: int, end: int) -> bool:
-    """A name a river-chief list or table vouches for: a good name holding no verb; two
-    characters only with a suffix that makes a short name (练江, 棉溪), not 资源 or 水渠."""
-    short = end - start < 3 and text[end - 1] not in SHORT_SUFFIXES
-    return not short and good(text, start, end) and not VERBS.search(text, start, end)
+    """A name a river-chief list or table vouches for: a good water name holding no verb, whose
+    last character does not open a chief's title (区级河|湖长 is 区级|河湖长)."""
+    return water_name(text, start, end) and good(text, start, end) and not VERBS.search(text, start, end) \
+        and not any(text.startswith(word, end - 1) for word in CHIEF_WORDS)
 
 
 def stands_alone(text: str, start: int, end: int, label: str) -> bool:
     """Whether a gazetteer place is a name where it stands. A river followed by a character that
     makes another word of it is none (海河 in 上海河道, 香河 in 香河县); nor is a river after a
-    surname, the three characters a word of their own: a person (宋长江 on a line of a 任免名单)."""
+    surname, the three characters a word of their own: a person (宋长江 on a line of a 任免名单); nor
+    one before the word of a place named after it (珠江新城, 长江路)."""
     if label != "RIVER":
         return True
-    if end < len(text) and text[end] in NOT_A_RIVER_AFTER:
+    if end < len(text) and text[end] in NOT_A_RIVER_AFTER or PLACE_WORDS_AFTER_RIVER.match(text, end):
         return False
     alone = not is_cjk(text, start - 2) and not is_cjk(text, end)
     return not (alone and is_cjk(text, start - 1) and is_person_name(text[start - 1:end]))

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from loaders.spans.places.names import Place, river_name
+from loaders.spans.places.names import Place, river_name, suffix_length
 from loaders.spans.places.words import (CHIEF_SUFFIXES, CJK, FIRST_RIVER_COLUMN, NUMBER_COLUMN, PLAIN_REACH,
                                         REACH, RIVER_CLASS, RIVER_COLUMN, RIVER_TABLE_MARKS)
 from loaders.structure.tables import find_tables
@@ -44,7 +44,7 @@ def _column_rivers(text: str) -> list[Place]:
         for row in range(len(table.rows)):
             for start, end in table.pieces(row, "river"):
                 end = _without_reach(text, start, end)
-                if text[end - 1] in CHIEF_SUFFIXES and river_name(text, start, end):
+                if suffix_length(text, start, end, CHIEF_SUFFIXES) and river_name(text, start, end):
                     found.append(Place(start, end, "RIVER", COLUMN_RULE))
     return found
 

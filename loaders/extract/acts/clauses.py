@@ -1,0 +1,62 @@
+"""Where a sentence's clauses part: the units loaders.extract.acts reads one by one.
+
+Clauses part at commas outside brackets. A colon closes the clause before it and stays in it,
+so that an introduction (`宣布主要领导任免决定：`) or a block word (`任命：`) is a clause of its
+own. And one clause may hold two acts that the text did not part by a comma: a page's list set
+on one line apart by spaces after a post (`王宪魁辞去黑龙江省省长职务 陆昊任代理省长`), and one
+verb's people and posts apart by 、 after a post (`任命A为X副主席、B为Y厅长`: B is a person).
+"""
+
+from __future__ import annotations
+
+import re
+
+from loaders.extract.acts.wording import W
+from loaders.spans.posts import is_person_name, split_top, title_length
+
+_CJK = "\u4e00-\u9fff"
+_AS, _POST_WORD = W["as_word"], W["post_word"]
+# A run of spaces inside a line; what ends a post before it (…职务); what starts an act after it:
+# more than a word, and no post word or bracket that the post before would own.
+_SPACES = re.compile(r"[ \t\u3000]+")
+_POST_END = re.compile(rf"{_POST_WORD}$")
+_TITLE_REACH = 12
+_ACT_AFTER = re.compile(rf"(?!{_POST_WORD})[{_CJK}]{{2}}")
+_NEXT_PERSON = re.compile(rf"(?P<name>[{_CJK}]{{2,4}}?){_AS}")
+
+
+def clause_spans(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """The clauses of the sentence text[a:b]: apart at commas outside brackets; a colon closes
+    the clause before it and stays in it (`宣布…任免决定：`, `任命：`); and where one clause holds
+    two acts (_cuts)."""
+    clauses = []
+    for start, end in split_top(text, a, b, ",，:："):
+        if end < b and text[end] in ":：":
+            end += 1
+        for cut, after in _cuts(text, start, end):
+            clauses.append((start, cut))
+            start = after
+        clauses.append((start, end))
+    return clauses
+
+
+def _cuts(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Where one clause holds two acts, each (end of the first, start of the next): spaces after
+    a post before an act (`…省长职务 陆昊任代理省长`), and 、 after a post before the next person
+    and post of the same verb (`任命A为X副主席、B为Y厅长`)."""
+    cuts = []
+    for m in _SPACES.finditer(text, start, end):
+        if _ends_post(text, start, m.start()) and _ACT_AFTER.match(text, m.end(), end):
+            cuts.append(m.span())
+    at = text.find("、", start, end)
+    while at >= 0:
+        if _AS in text[start:at] and _ends_post(text, start, at) and (m := _NEXT_PERSON.match(text, at + 1, end)):
+            if is_person_name("".join(m["name"].split())):
+                cuts.append((at, at + 1))
+        at = text.find("、", at + 1, end)
+    return sorted(cuts)
+
+
+def _ends_post(text: str, start: int, at: int) -> bool:
+    before = text[max(start, at - _TITLE_REACH):at]
+    return bool(_POST_END.search(before) or title_length(before))

@@ -1,0 +1,67 @@
+"""The clauses that follow an act in its sentence and belong to it.
+
+A sentence goes on after an act with clauses that name no one: `…，不再担任Y职务`, `…，兼任Z`,
+`…，（并决定）代理Z职务` (NAMELESS: the person of the act before); a clause of posts only,
+`…兼任X委员会委员、副书记，Y管委会主任`, more posts of the act before (acts/more-posts); and one
+免去 may name several people's posts, `免去A的X职务、B的Y职务`. loaders.extract.acts reads the
+clauses; the acts are recorded here, with the person of the act before (ActRecorder.people).
+"""
+
+from __future__ import annotations
+
+from loaders.extract.acts.records import ActRecorder, Span, Where
+from loaders.extract.acts.wording import A_VERB, APPOINT, BARE_LINE, ENUMERATOR, NAMELESS, REMOVE, W
+from loaders.records import PersonnelAct
+from loaders.spans.agency import is_agency
+from loaders.spans.posts import parse_post, split_top
+
+
+class Following(ActRecorder):
+    """An ActRecorder that reads the clauses after an act."""
+
+    def _more_removals(self, at: int, b: int, where: Where) -> list[PersonnelAct]:
+        """`免去A的X职务、B的Y职务`: the acts after the first, each `、B的Y职务`."""
+        found: list[PersonnelAct] = []
+        while self.text.startswith("、", at) and (m := BARE_LINE[REMOVE].match(self.text[at + 1:b])):
+            more = self._acts(m, at + 1, REMOVE, W["remove"], None, where, strong=True)
+            if not more:
+                break
+            found += more
+            at += 1 + m.end()
+        return found
+
+    def _nameless(self, a: int, b: int, sentence: Span) -> list[PersonnelAct]:
+        """`…，不再担任Y职务` (`…，兼任Z`, `…，代理Z职务`): the acts of the person of the act before."""
+        a = self._after_enumerator(a, b)
+        m = NAMELESS.match(self.text[a:b].rstrip())
+        if not m:
+            return []
+        if m["also"]:
+            held = (a + m.start("held"), a + m.end("held"))
+            where = Where(sentence, f"acts/nameless:{m['also']}")
+            act = W["acting"] if m["also"] == W["acting"] else W["concurrent"]
+            return self._record(APPOINT, act, None, self.people, held, where)
+        posts = (a + m.start("posts"), a + m.end("posts"))
+        where = Where(sentence, f"acts/nameless:{m['verb']}")
+        return self._record(REMOVE, m["verb"], None, self.people, posts, where)
+
+    def _more_posts(self, a: int, b: int, before: PersonnelAct, sentence: Span) -> list[PersonnelAct]:
+        """`…兼任X委员会委员、副书记，Y管委会主任`: a clause of posts only, after an act of the
+        sentence, is more posts of that act: every part ends with a known title, and the first
+        names its body (prose ending in a title, `陆昊将成为…省长`, is none)."""
+        a = self._after_enumerator(a, b)
+        while b > a and self.text[b - 1].isspace():
+            b -= 1
+        if self.text.endswith(W["post_word"], a, b):
+            b -= len(W["post_word"])
+        if A_VERB.search(self.text, a, b):
+            return []
+        first = parse_post(self.text, *split_top(self.text, a, b, "、")[0]) if b > a else None
+        if first is None or first.org is None or not is_agency(self.text[first.org[0]:first.org[1]]):
+            return []
+        where = Where(sentence, f"acts/more-posts:{before.act}")
+        return self._record(before.kind, before.act, None, self.people, (a, b), where)
+
+    def _after_enumerator(self, a: int, b: int) -> int:
+        skip = ENUMERATOR.match(self.text, a, b)
+        return skip.end() if skip else a

@@ -1,0 +1,119 @@
+"""One fact per act: a post's body taken from the text around it, and an act told twice told once.
+
+A sentence may name a body once for several posts: `李斌辞去安徽省省长职务，王学军任代理省长`,
+`任命卢新华为桂林市副市长，并决定其代理市长职务`. A post read without a body takes the body of
+the nearest post of its rank in the same sentence, else in the same paragraph (省长 for 代理省长;
+the deputy's body for the head and the head's for the deputy: 副市长 and 市长 are one
+government's). A government's post (副市长, 省长 …) still without a body takes the government of
+its level the paragraph names last (`广州市政府领导班子…原副市长王晓玲…不再担任副市长职务`:
+广州市政府); the place must open a line or follow punctuation or a function word, and hold no
+word of a report's prose, so that prose before it is never read as part of it.
+
+News reports state an act in the headline, the lead and the body (原标题: …), and a 人大 report
+states it again in the decision it prints. Acts of one kind, act, person and title whose bodies
+agree — one absent, or one written inside the other (广东省 in 广东省人民政府) — are one act: the
+one with the fuller body stays, where the first of them stood.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from loaders.lexicon import lexicon
+from loaders.records import PersonnelAct
+from loaders.view import DocumentView
+
+Span = tuple[int, int]
+_LEX = lexicon()
+_RANKS = _LEX.words("acts.rank_prefixes")  # 副市长 and 市长 are posts of one body
+_LEVELS = _LEX.table("acts.government_posts")  # 市长 → 市: the level of the place a post serves
+_CJK = "\u4e00-\u9fff"
+_GOVERNMENT = _LEX.alternation("agencies.government_ends")
+
+
+@lru_cache(maxsize=None)
+def _place(level: str) -> re.Pattern:
+    """The government of a place of one level (广州市政府, 山西省阳泉市人民政府): the place opens a
+    line or follows punctuation or a function word (为, 由 …), is two to four characters before
+    its level (more when it nests places), and holds no word of a report's prose (记者获悉)."""
+    char = rf"(?:(?![{_LEX['agencies.not_in_place_names']}{_LEX['agencies.stop_chars']}])[{_CJK}])"
+    nested = rf"{char}{{2,8}}?{_LEX.alternation('agencies.jurisdiction_suffixes')}"
+    return re.compile(rf"(?:^|(?<=[^{_CJK}])|(?<=[{_LEX['agencies.boundary_chars']}]))"
+                      rf"(?!{char}{{0,6}}?{_LEX.alternation('acts.report_words')})"
+                      rf"(?:{nested})?{char}{{2,4}}?{re.escape(level)}{_GOVERNMENT}", re.M)
+
+
+def settle(acts: list[PersonnelAct], view: DocumentView, sentence_of: dict[int, Span]) -> list[PersonnelAct]:
+    """The acts with the bodies the text around them gives, each act once."""
+    _bodies_of_rank(acts, lambda act: (act.evidence.start, act.evidence.end))
+    _bodies_of_rank(acts, lambda act: _paragraph(view, sentence_of.get(id(act))))
+    for act in acts:
+        if act.org is None and (level := _LEVELS.get(_family(act.post))) and id(act) in sentence_of:
+            act.org = _government_before(view, level, sentence_of[id(act)])
+    return _once(acts)
+
+
+def _family(title: str) -> str:
+    for prefix in _RANKS:
+        if title.startswith(prefix) and len(title) > len(prefix):
+            return title[len(prefix):]
+    return title
+
+
+def _paragraph(view: DocumentView, sentence: Span | None) -> int | None:
+    return None if sentence is None else view.text.rfind("\n", 0, sentence[0])
+
+
+def _bodies_of_rank(acts: list[PersonnelAct], place) -> None:
+    """Each act without a body takes the body of the nearest act of its rank at the same place
+    (a sentence, a paragraph), the acts before it first."""
+    at: dict[object, list[int]] = {}
+    for i, act in enumerate(acts):
+        at.setdefault(place(act), []).append(i)
+    for where, members in at.items():
+        if where is None:
+            continue
+        for i in members:
+            if acts[i].org is not None:
+                continue
+            family = _family(acts[i].post)
+            bodies = [(abs(i - j) + (j > i) * 0.5, acts[j].org) for j in members
+                      if acts[j].org is not None and _family(acts[j].post) == family]
+            if bodies:
+                acts[i].org = min(bodies, key=lambda pair: pair[0])[1]
+
+
+def _government_before(view: DocumentView, level: str, sentence: Span) -> str | None:
+    """The last place of the level in the paragraph up to the sentence's end, as written."""
+    start = view.text.rfind("\n", 0, sentence[0]) + 1
+    last = None
+    for last in _place(level).finditer(view.text, start, sentence[1]):
+        pass
+    return view.written(*last.span()) if last else None
+
+
+def _in_order(short: str, long: str) -> bool:
+    chars = iter(long)
+    return all(ch in chars for ch in short)
+
+
+def _same_body(a: str | None, b: str | None) -> bool:
+    if a is None or b is None or a == b:
+        return True
+    short, long = sorted((a, b), key=len)
+    return len(short) >= 2 and _in_order(short, long)
+
+
+def _once(acts: list[PersonnelAct]) -> list[PersonnelAct]:
+    kept: list[PersonnelAct] = []
+    alike: dict[tuple[str, str, str, str], list[int]] = {}  # the kept acts of one key, by place
+    for act in acts:
+        places = alike.setdefault((act.kind, act.act, act.person, act.post), [])
+        twin = next((k for k in places if _same_body(kept[k].org, act.org)), None)
+        if twin is None:
+            places.append(len(kept))
+            kept.append(act)
+        elif len(act.org or "") > len(kept[twin].org or ""):
+            kept[twin] = act
+    return kept
