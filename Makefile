@@ -40,7 +40,10 @@ test-deps:
 	  { echo "installing chromium and a CJK font (for the HTML view tests)"; \
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-wqy-microhei >/dev/null; }
 
+# The licence notices must match the installed dependencies; the suite includes the wheel
+# test (tests/test_packaging.py, marked `packaging`: it builds and installs the wheel).
 test: install test-deps
+	$(BIN)/python tools/third_party.py --check
 	$(BIN)/pytest -q
 
 # Real documents with hand-written gold: P/R/F1 per kind on the development and sealed halves.

@@ -21,10 +21,10 @@ INCLUDE_CONTACTS = click.option("--include-contacts", is_flag=True,
                                 help="Keep phone numbers, e-mail addresses and other contact details.")
 
 
-def _store():
+def _store(check_schema: bool = True):
     from kg.stores import open_store
 
-    return open_store(Settings.from_env())
+    return open_store(Settings.from_env(), check_schema=check_schema)
 
 
 def _params(pairs: tuple[str, ...]) -> dict[str, str]:
@@ -37,7 +37,17 @@ def _params(pairs: tuple[str, ...]) -> dict[str, str]:
     return out
 
 
+def _show_version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    if value and not ctx.resilient_parsing:
+        from kg import package_version  # the installed package's metadata, read only when asked
+
+        click.echo(f"kg (govkg) {package_version()}")
+        ctx.exit()
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--version", "-V", is_flag=True, expose_value=False, is_eager=True, callback=_show_version,
+              help="Show govkg's version and exit.")
 @click.option("--debug", is_flag=True, help="Show tracebacks instead of one-line errors.")
 @click.pass_context
 def cli(ctx: click.Context, debug: bool) -> None:
@@ -54,22 +64,23 @@ def cli(ctx: click.Context, debug: bool) -> None:
 @click.option("--writers", default=1, show_default=True, help="Concurrent document writes (Neo4j only).")
 def load(paths: tuple[str, ...], force: bool, jobs: int, scheduler: str | None, writers: int) -> None:
     """Read PATHS (files or directories), extract facts and write them to the store."""
-    from rich.progress import Progress
-
     from kg.load import iter_files
     from kg.parallel import cpu_jobs, load_parallel
+    from kg.progress import progress
 
     from kg.lock import writer_lock
     from kg.people import People, read_judgements
+    from kg.stores import mark_loaded
 
     settings = Settings.from_env()
     files = list(iter_files(paths))
     people = People(read_judgements(settings.judgements_path))
-    with writer_lock(settings.data_dir), _store() as store, Progress(transient=True) as bar:
-        task = bar.add_task("loading", total=len(files))
+    with writer_lock(settings.data_dir), _store() as store, progress(len(files)) as advance:
         report = load_parallel(files, store, jobs=cpu_jobs(jobs), scheduler=scheduler, writers=writers,
                                max_bytes=settings.max_bytes, force=force, people=people,
-                               index_dir=settings.data_dir, progress=lambda _p: bar.advance(task))
+                               index_dir=settings.data_dir, progress=advance)
+    if report.written:
+        mark_loaded(settings)
     click.echo(f"{report.files} files: {report.written} documents written ({report.edges} edges), "
                f"{report.unchanged} unchanged, {len(report.failures)} failed")
     for failure in report.failures:
@@ -174,7 +185,7 @@ def stats(fmt: str) -> None:
 @FORMAT
 def query(name: str | None, pairs: tuple[str, ...], list_: bool, fmt: str) -> None:
     """Run the canned query NAME with typed parameters (--list to see them all)."""
-    from kg.queries import get_query, load_queries
+    from kg.queries import get_query, load_queries, named_runs
 
     if list_ or not name:
         listing = [q.to_json() for q in load_queries().values()]
@@ -186,9 +197,14 @@ def query(name: str | None, pairs: tuple[str, ...], list_: bool, fmt: str) -> No
                                               for p in q["params"])} for q in listing])
         return
     canned = get_query(name)
-    params = canned.bind(_params(pairs))
+    given = _params(pairs)
+    params = canned.bind(given)
     with _store() as store:
-        print_rows(store.query(canned.cypher, params), fmt, title=name)
+        runs, notes = named_runs(canned, params, set(given), store)
+        rows = [row for run in runs for row in store.query(canned.cypher, run)]
+    for note in notes:
+        click.echo(f"kg: note: {note}", err=True)
+    print_rows(rows, fmt, title=name)
 
 
 @cli.command()
@@ -202,8 +218,8 @@ def cypher(statement: str, pairs: tuple[str, ...], fmt: str) -> None:
 
 
 @cli.command()
-@click.argument("kind", type=click.Choice(["rdf", "graphml", "gexf", "csv"]))
-@click.option("-o", "--output", required=True, type=click.Path(dir_okay=True), help="File (a folder for csv).")
+@click.argument("kind", type=click.Choice(["rdf", "graphml", "gexf", "csv", "neo4j", "ftm"]))
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=True), help="File (a folder for csv and neo4j).")
 @click.option("--format", "rdf_format", default="turtle", show_default=True,
               type=click.Choice(["turtle", "ntriples", "jsonld", "trig", "nquads"]), help="RDF syntax.")
 @click.option("--doc", "docs", multiple=True, help="Only the facts of this document (文号 or id); repeatable.")
@@ -212,7 +228,8 @@ def cypher(statement: str, pairs: tuple[str, ...], fmt: str) -> None:
               help="Processes rendering a large RDF export (0: one per core); the file is the same.")
 def export(kind: str, output: str, rdf_format: str, docs: tuple[str, ...], include_contacts: bool,
            jobs: int) -> None:
-    """Export the stored graph as RDF, GraphML, GEXF or CSV."""
+    """Export the stored graph: RDF (portals; DCAT-AP), GraphML or GEXF (Gephi, networkx), CSV,
+    neo4j (the files of `neo4j-admin database import full`), ftm (a FollowTheMoney entity stream)."""
     from kg.dump import read_graph
 
     with _store() as s:
@@ -235,6 +252,14 @@ def _export_graph(data, kind: str, output: str, include_contacts: bool, docs: tu
 
     if kind == "csv":
         return write_csv(data, output, include_contacts)
+    if kind == "neo4j":
+        from kg.export.neo4j import export_neo4j
+
+        return export_neo4j(data, output, include_contacts)
+    if kind == "ftm":
+        from kg.export.ftm import export_ftm
+
+        return export_ftm(data, output, include_contacts)
     graph = to_networkx(data)
     redacted = write_graph(graph, output, kind, include_contacts)
     return {"nodes": graph.number_of_nodes(), "edges": graph.number_of_edges(), "redacted": redacted}
@@ -246,9 +271,11 @@ def _export_rdf(data, fmt: str, output: str, include_contacts: bool, docs: tuple
     from kg.export.describe import DatasetInfo
     from kg.export.rdf import export_rdf
 
+    from kg.stores import last_loaded
+
     settings, info = Settings.from_env(), DatasetInfo()
     info = replace(info, publisher=settings.rdf_publisher or info.publisher,
-                   license=settings.rdf_license or info.license)
+                   license=settings.rdf_license or info.license, modified=last_loaded(settings))
     return export_rdf(data, fmt, output, base=settings.rdf_base, include_contacts=include_contacts,
                       docs=docs or None, info=info, jobs=jobs or os.cpu_count() or 1)
 
@@ -264,7 +291,7 @@ def viz(agency: str | None, official: str | None, doc: str | None, depth: int, o
         include_contacts: bool) -> None:
     """Write an HTML view of a subgraph that opens in a browser without a server."""
     from kg.dump import read_graph
-    from kg.viz import find_node, neighbourhood, render_html
+    from kg.viz import find_node, find_nodes, neighbourhood, render_html
 
     chosen = [(label, name) for label, name in (("Agency", agency), ("Official", official), ("Document", doc)) if name]
     if len(chosen) != 1:
@@ -275,7 +302,7 @@ def viz(agency: str | None, official: str | None, doc: str | None, depth: int, o
     if label == "Document":
         data = data.only_documents({data.nodes[find_node(data, label, name)].id})
     else:
-        data = neighbourhood(data, find_node(data, label, name), depth)
+        data = neighbourhood(data, find_nodes(data, label, name), depth)  # a short form: each node it names
     Path(output).write_text(render_html(data, name, include_contacts), encoding="utf-8")
     click.echo(f"{output}: {len(data.nodes)} nodes, {len(data.edges)} edges")
 
@@ -293,7 +320,7 @@ def judge(name: str | None, left: str | None, right: str | None, decision: str |
     """Record whether two mentions of NAME are the same official (no NAME: list judgements)."""
     from dataclasses import asdict
 
-    from kg.people import Judgement, read_judgements, record_judgement
+    from kg.people import Judgement, judged_names, read_judgements, record_judgement
 
     path = Settings.from_env().judgements_path
     if not name:
@@ -301,6 +328,8 @@ def judge(name: str | None, left: str | None, right: str | None, decision: str |
         return
     if not (left and right and decision):
         raise QueryError("a judgement needs --left, --right and --decision", where="kg judge")
+    with _store() as store:
+        name, left, right = judged_names(store, name, left, right)
     record_judgement(path, Judgement(name, jurisdiction, left, right, decision, note))
     click.echo(f"{path}: recorded {decision} for {name} ({left} / {right}); "
                "run `kg load --force PATH…` to apply it to loaded documents")
@@ -333,21 +362,57 @@ def store_stop(force: bool) -> None:
 
 @store.command("status")
 def store_status() -> None:
-    """Whether the embedded store runs, its pid, socket and data directory."""
-    from kg.stores.server import server_for
+    """The store in use (KG_STORE) and whether it answers: the embedded server's pid, socket and
+    data directory, or Neo4j's URI and database."""
+    from kg.stores import status
 
-    click.echo(to_json(server_for(Settings.from_env()).status()))
+    click.echo(to_json(status(Settings.from_env())))
 
 
 @store.command("clear")
-@click.confirmation_option(prompt="Remove every node and edge from the store?")
-def store_clear() -> None:
+@click.option("--yes", "-y", is_flag=True, help="Do not ask (for scripts).")
+def store_clear(yes: bool) -> None:
     """Remove everything from the store (refused while a load writes to it)."""
     from kg.lock import writer_lock
+    from kg.stores import forget_loaded
 
-    with writer_lock(Settings.from_env().data_dir, "kg store clear"), _store() as s:
-        s.clear()
+    if not yes:
+        if not sys.stdin.isatty():
+            raise KgError("kg store clear asks before it removes everything, and there is no terminal to ask",
+                          hint="add --yes")
+        click.confirm("Remove every node and edge from the store?", abort=True)
+
+    with writer_lock(Settings.from_env().data_dir, "kg store clear"), _store(check_schema=False) as s:
+        s.clear()  # an empty graph is of every schema: clearing one an older govkg wrote is allowed
+    forget_loaded(Settings.from_env())
     click.echo("cleared")
+
+
+@cli.command()
+@click.option("--drop-missing", is_flag=True, help="Migrate even when some documents' files are gone "
+              "(their documents are left out).")
+@click.option("--jobs", "-j", default=1, show_default=True, help="Extraction processes (0: one per core).")
+def migrate(drop_missing: bool, jobs: int) -> None:
+    """Bring a graph an older govkg wrote to this version: its documents are extracted again
+    from the files they came from (the data directory's file index)."""
+    from kg.lock import writer_lock
+    from kg.migrate import migrate as run
+    from kg.parallel import cpu_jobs
+
+    settings = Settings.from_env()
+    with writer_lock(settings.data_dir, "kg migrate"):
+        report = run(settings, drop_missing=drop_missing, jobs=cpu_jobs(jobs))
+    if report.load is None:
+        click.echo(f"graph {report.graph}: already at schema {report.was}; nothing to migrate")
+        return
+    load = report.load
+    click.echo(f"graph {report.graph}: migrated from {report.was_text} to schema {report.now}: {load.files} files, "
+               f"{load.written} documents written ({load.edges} edges), {len(report.plan.missing)} left out, "
+               f"{len(load.failures)} failed")
+    for failure in load.failures:
+        click.echo(f"kg: error: {failure}", err=True)
+    if load.failures:
+        sys.exit(2)
 
 
 def _warn_in_one_line(message, category, filename, lineno, file=None, line=None) -> None:

@@ -5,7 +5,9 @@
 - `as_of`: the view of the graph on a date: tenures open on that day, nothing that came later.
 - `cooperation_graph`: agencies linked by the tasks they share, weighted by their number.
 Files written (GraphML, GEXF, CSV) withhold contact details unless asked (kg.export.privacy);
-the networkx objects a notebook works on keep them.
+the networkx objects a notebook works on keep them. In the files a node's `label` is its name
+(what Gephi shows) and its type is `node_type`; an edge's relation is `relation` (and its
+`label`): GEXF reserves an edge's `type` for directed / undirected / mutual.
 """
 
 from __future__ import annotations
@@ -86,13 +88,31 @@ def _flat(value: Any) -> Any:
     return value
 
 
+def caption(props: dict) -> str:
+    """What a node is called where one name is shown: its name, else its heading, title, item."""
+    return str(props.get("name") or props.get("heading") or props.get("title") or props.get("item")
+               or props.get("number") or props["id"])
+
+
+def _node_attrs(attrs: dict) -> dict:
+    """`label` is the name a reader sees; the node's type moves to `node_type`."""
+    props = {k: v for k, v in attrs.items() if k != "label"}
+    return {"label": caption({"id": "", **props}), "node_type": attrs.get("label"), **props}
+
+
+def _edge_attrs(attrs: dict) -> dict:
+    props = {k: v for k, v in attrs.items() if k != "type"}
+    return {"relation": attrs.get("type"), "label": attrs.get("type"), **props}
+
+
 def flattened(graph: nx.MultiDiGraph, redact: Redactor | None = None) -> nx.MultiDiGraph:
-    """Scalars only, and (with `redact`) contact details withheld from every string."""
+    """The graph as GraphML and GEXF hold it: scalars only, names as labels, the node type and
+    the relation as attributes, and (with `redact`) contact details withheld from every string."""
     redact = redact or Redactor(include=True)
     flat = nx.MultiDiGraph()
-    flat.add_nodes_from((n, {k: _flat(v) for k, v in redact.props(a).items() if v is not None})
+    flat.add_nodes_from((n, {k: _flat(v) for k, v in redact.props(_node_attrs(a)).items() if v is not None})
                         for n, a in graph.nodes(data=True))
-    flat.add_edges_from((u, v, k, {x: _flat(y) for x, y in redact.props(a).items() if y is not None})
+    flat.add_edges_from((u, v, k, {x: _flat(y) for x, y in redact.props(_edge_attrs(a)).items() if y is not None})
                         for u, v, k, a in graph.edges(keys=True, data=True))
     return flat
 

@@ -17,7 +17,7 @@ from dataclasses import asdict, dataclass
 from datetime import date
 from pathlib import Path
 
-from govkg.errors import InputError
+from govkg.errors import InputError, QueryError
 
 DECISIONS = ("same", "not_same", "unsure")
 FIELDS = ["name", "jurisdiction", "left", "right", "decision", "note", "at"]
@@ -101,3 +101,25 @@ def _clusters(decisions: dict[frozenset, str]) -> dict[str, str]:
             ra, rb = sorted((find(a), find(b)))
             parent[rb] = ra
     return {agency: find(agency) for agency in parent}
+
+
+def judged_names(store, name: str, left: str, right: str) -> tuple[str, str, str]:
+    """The official and the two agencies of a judgement as the store names them: a name in no
+    document is a QueryError with the nearest names (kg.names), and an agency's written or short
+    form becomes its canonical name, which judgements key on."""
+    from kg.names import lookup
+
+    official = lookup(store, "Official").matches(name)
+    if name not in {canonical for canonical, _ in official}:  # a judgement is on a name as written
+        raise QueryError(f"no Official named {name!r} in the store", where="kg judge",
+                         hint=f"did you mean {' or '.join(dict.fromkeys(c for c, _ in official[:3]))}?")
+    agencies = lookup(store, "Agency")
+    return name, _one_agency(agencies, left), _one_agency(agencies, right)
+
+
+def _one_agency(agencies, written: str) -> str:
+    canonical = list(dict.fromkeys(c for c, _ in agencies.matches(written)))
+    if len(canonical) > 1:
+        raise QueryError(f"{written!r} names {len(canonical)} agencies: {', '.join(canonical[:4])}",
+                         where="kg judge", hint="write the canonical name")
+    return canonical[0]

@@ -153,3 +153,34 @@ def get_query(name: str) -> CannedQuery:
     if name not in queries:
         raise QueryError(f"no canned query named {name!r}", hint=f"known: {', '.join(queries)}")
     return queries[name]
+
+
+MAX_RUNS = 12  # a short form that names more nodes than this must be written out
+
+
+def named_runs(canned: CannedQuery, params: dict[str, Any], given: set[str], store) -> tuple[list[dict], list[str]]:
+    """The parameter sets to run the query with, and a note per short form expanded.
+
+    Every parameter the user gave that names a node (kg.names) must name one: an unknown
+    name is a QueryError with the nearest names; a short form (水利局) runs the query once
+    for each node it can mean (阳泉市水利局, 盂县水利局), in order."""
+    from itertools import product
+
+    from kg.names import EXACT, lookup, query_names
+
+    choices, notes = [], []
+    for param, (label, how) in query_names(canned.name, [p.name for p in canned.params]).items():
+        value = params.get(param)
+        if param not in given or not isinstance(value, str):
+            continue
+        names = lookup(store, label)
+        found = names.matches(value, how)
+        if how == EXACT and value.strip() not in names.forms:
+            canonical = list(dict.fromkeys(c for c, _ in found))
+            choices.append([(param, c) for c in canonical])
+            notes.append(f"{param} {value} → {', '.join(canonical)}")
+    runs = [dict(params, **dict(combo)) for combo in product(*choices)]
+    if len(runs) > MAX_RUNS:
+        raise QueryError(f"{notes[0].split(' → ')[0]} names {len(runs)} nodes", where=canned.name,
+                         hint="write the name out in full")
+    return runs, notes

@@ -10,29 +10,40 @@ import networkx as nx
 
 from kg.dump import GraphData
 from kg.export.privacy import withheld
+from kg.network import caption
 from govkg.errors import QueryError
+from kg.names import Names
 
 COLOURS = {"Agency": "#4e79a7", "Official": "#f28e2b", "Post": "#edc948", "Task": "#59a14f",
            "Document": "#9c755f", "River": "#76b7b2", "District": "#b07aa1", "Program": "#e15759"}
 SIZE = 900
 
 
+def find_nodes(data: GraphData, label: str, name: str) -> list[str]:
+    """The ids of the nodes of `label` that `name` names: by name, written form or 文号, or as a
+    short form (水利局); none is a QueryError with the nearest names (kg.names)."""
+    names = Names.of(label, ({"id": n.id, **n.props} for n in data.nodes.values() if n.label == label))
+    return list(dict.fromkeys(node for _, node in names.matches(name)))
+
+
 def find_node(data: GraphData, label: str, name: str) -> str:
-    """The id of the node of `label` whose name (or written form, or 文号) is `name`."""
-    for node in data.nodes.values():
-        p = node.props
-        if node.label == label and name in (p.get("name"), p.get("number"), node.id, *p.get("written", [])):
-            return node.id
-    raise QueryError(f"no {label} named {name!r} in the store")
+    """The id of the one node of `label` that `name` names."""
+    found = find_nodes(data, label, name)
+    if len(found) > 1:
+        shown = ", ".join(str(data.nodes[i].props.get("name") or i) for i in found[:5])
+        raise QueryError(f"{name!r} names {len(found)} nodes of {label}: {shown}", hint="write the name out in full")
+    return found[0]
 
 
-def neighbourhood(data: GraphData, centre: str, depth: int = 1) -> GraphData:
-    """The nodes within `depth` links of `centre` (either direction) and the edges among them."""
+def neighbourhood(data: GraphData, centre: str | list[str], depth: int = 1) -> GraphData:
+    """The nodes within `depth` links of `centre` (or of any of several centres; either
+    direction) and the edges among them."""
     adjacent: dict[str, set[str]] = {}
     for e in data.edges:
         adjacent.setdefault(e.source.id, set()).add(e.target.id)
         adjacent.setdefault(e.target.id, set()).add(e.source.id)
-    keep, frontier = {centre}, {centre}
+    keep = {centre} if isinstance(centre, str) else set(centre)
+    frontier = set(keep)
     for _ in range(depth):
         frontier = {n for f in frontier for n in adjacent.get(f, ())} - keep
         keep |= frontier
@@ -40,15 +51,11 @@ def neighbourhood(data: GraphData, centre: str, depth: int = 1) -> GraphData:
     return GraphData({i: data.nodes[i] for i in keep if i in data.nodes}, edges)
 
 
-def _caption(props: dict) -> str:
-    return str(props.get("name") or props.get("heading") or props.get("title") or props.get("item") or props["id"])
-
-
 def graph_of(data: GraphData) -> nx.MultiGraph:
     """The subgraph with what drawing needs: each node's label and caption, each edge's tip."""
     graph = nx.MultiGraph()
     for node in data.nodes.values():
-        graph.add_node(node.id, label=node.label, caption=_caption(node.props))
+        graph.add_node(node.id, label=node.label, caption=caption(node.props))
     for e in data.edges:
         graph.add_edge(e.source.id, e.target.id, tip=f"{e.type} · {e.props.get('doc', '')}\n{e.props.get('evidence', '')}")
     return graph

@@ -109,6 +109,8 @@ def test_eval_scores_against_the_gold(gold, sample_path, tmp_path):
 def test_export_rdf_parses_with_the_counts_of_stats(loaded, tmp_path):
     from rdflib import Graph, Namespace, RDF
 
+    from kg.export.vocab import GOVKG
+
     org = Namespace("http://www.w3.org/ns/org#")
     stats = json.loads(kg(loaded, "stats", "--format", "json").stdout)
     path = tmp_path / "g.ttl"
@@ -118,7 +120,8 @@ def test_export_rdf_parses_with_the_counts_of_stats(loaded, tmp_path):
     kg(loaded, "export", "rdf", "--format", "turtle", "-o", str(again), "--jobs", "1")
     graph = Graph().parse(path, format="turtle")
     assert len(Graph().parse(again, format="turtle")) == len(graph)
-    agencies = set(graph.subjects(RDF.type, org.Organization))
+    collective = Namespace(GOVKG).Collective  # 各县（区）政府: no organisation of its own
+    agencies = set(graph.subjects(RDF.type, org.Organization)) | set(graph.subjects(RDF.type, collective))
     assert len(agencies) >= stats["nodes"]["Agency"]
     trig = tmp_path / "g.trig"
     kg(loaded, "export", "rdf", "--format", "trig", "-o", str(trig), "--doc", "阳政任字〔2020〕6号")
@@ -156,3 +159,48 @@ def test_store_stop_force_of_a_store_that_is_not_running(tmp_path):
     env = {**os.environ, "KG_DATA_DIR": str(tmp_path / "none")}
     out = kg(env, "store", "stop", "--force")
     assert out.stdout.strip() == "not running"
+
+
+# -- issue 17: exports other tools take, the store named, scripts and logs -------------------
+
+def test_two_rdf_exports_of_one_store_are_the_same_bytes_and_placeholders_are_warned(loaded, tmp_path):
+    first, again = tmp_path / "a" / "g.trig", tmp_path / "b" / "g.trig"  # the name is in the DCAT description
+    first.parent.mkdir(), again.parent.mkdir()
+    out = kg(loaded, "export", "rdf", "--format", "trig", "-o", str(first))
+    kg(loaded, "export", "rdf", "--format", "trig", "-o", str(again))
+    assert first.read_bytes() == again.read_bytes()
+    warnings = [line for line in out.stderr.splitlines() if line.startswith("kg: warning: ")]
+    assert len(warnings) == 2 and "KG_RDF_BASE" in warnings[0] and "KG_RDF_PUBLISHER" in warnings[1]
+    quiet = {**loaded, "KG_RDF_BASE": "https://data.example.test/kg/", "KG_RDF_PUBLISHER": "阳泉市数据局"}
+    assert "warning" not in kg(quiet, "export", "rdf", "-o", str(tmp_path / "c.ttl")).stderr
+
+
+def test_export_neo4j_and_ftm_have_the_counts_of_stats(loaded, tmp_path):
+    stats = json.loads(kg(loaded, "stats", "--format", "json").stdout)
+    kg(loaded, "export", "neo4j", "-o", str(tmp_path / "neo4j"))
+    rows = sum(len(p.read_text(encoding="utf-8").splitlines()) - 1 for p in (tmp_path / "neo4j" / "nodes").glob("*.csv"))
+    assert rows == sum(stats["nodes"].values())  # no node holds a line break in the sample
+    assert (tmp_path / "neo4j" / "import.sh").exists() and (tmp_path / "neo4j" / "schema.cypher").exists()
+    kg(loaded, "export", "ftm", "-o", str(tmp_path / "g.ftm.json"))
+    entities = [json.loads(line) for line in (tmp_path / "g.ftm.json").read_text(encoding="utf-8").splitlines()]
+    assert sum(e["schema"] == "Person" for e in entities) == stats["nodes"]["Official"]
+
+
+def test_store_status_names_the_store_in_use(tmp_path):
+    env = {**os.environ, "KG_DATA_DIR": str(tmp_path / "none")}
+    assert json.loads(kg(env, "store", "status").stdout)["store"] == "embedded"
+    env = {**env, "KG_STORE": "neo4j"}
+    env.pop("KG_NEO4J_URI", None)
+    status = json.loads(kg(env, "store", "status").stdout)
+    assert status["store"] == "neo4j" and status["answers"] is False and "KG_NEO4J_URI not set" in status["error"]
+
+
+def test_store_clear_yes_for_scripts_and_load_progress_in_a_log(tmp_path, sample_path):
+    env = {**os.environ, "KG_DATA_DIR": str(tmp_path / "d"), "KG_STORE": "embedded", "KG_GRAPH": "scripted"}
+    try:
+        out = kg(env, "load", str(sample_path))  # stderr is a pipe here, as in a log
+        assert f"kg: load: {sample_path} (1/1 files, " in out.stderr
+        assert kg(env, "store", "clear", "--yes").stdout.strip() == "cleared"
+        assert json.loads(kg(env, "stats", "--format", "json").stdout)["nodes"]["Document"] == 0
+    finally:
+        subprocess.run([*KG, "store", "stop"], env=env, capture_output=True, timeout=60)

@@ -60,6 +60,7 @@ class Emitter:
         self._nodes = {label: self._compile(n.rules) for label, n in mapping.nodes.items()}
         self._types = {label: self.types(*n.classes) for label, n in mapping.nodes.items()}
         self._type_folds = {label: self._folds(n.classes) for label, n in mapping.nodes.items()}
+        self._variants = {label: n for label, n in mapping.nodes.items() if n.variants}
         self._edges = self._compile(mapping.edge_rules)
         self._edges_of = {t: [r for r in self._edges if r[0] in mapping.schema.edge_properties(t)]
                           for t in mapping.edges}  # only what an edge of the type can carry
@@ -77,6 +78,10 @@ class Emitter:
         self._docs: dict[str, tuple[str, str, Pair]] = {}
         self._term_iris: dict[str, str] = {}
         self.zh_literals: dict[str, str] = {}  # text → its literal, for rules.py
+        # (edge key, fact) of direct statements an earlier edge of the graph already made
+        # (kg.export.plan), which are not written again: no triple twice in any format
+        self.repeats: set[tuple[str, tuple]] = set()
+        self.restated: set[str] = set()  # keys of plain edges whose triples an earlier edge wrote
 
     # -- syntax ------------------------------------------------------------------------------
 
@@ -137,9 +142,13 @@ class Emitter:
 
     def node_block(self, node: Node, graph: str = DEFAULT) -> Block:
         label = node.label
-        pos = list(self._types[label])
+        if label in self._variants:  # rare: an Agency of kind collective
+            classes = self._variants[label].classes_of(node.props)
+            pos, folds = self.types(*classes), self._folds(classes)
+        else:
+            pos, folds = list(self._types[label]), self._type_folds[label]
         several = self.apply(self._nodes[label], node.props, pos)
-        self.folded += self._type_folds[label]
+        self.folded += folds
         if self.json and (several or label in self._repeating):
             pos = self._merged(pos)
         return graph, self.node_iri(node), pos
@@ -154,8 +163,14 @@ class Emitter:
         several = self.apply(self._edges_of[edge.type], edge.props, pos)
         if self.json and (several or edge.type in self._repeating_edges):
             pos = self._merged(pos)
-        return ((graph, s, [self.pair(p, o) for p in predicates]),
-                (graph, self.minter.make("statement", self.edge_key(edge)), pos))
+        key = self.edge_key(edge)
+        direct = [] if key in self.restated else [self.pair(p, o) for p in predicates]
+        return (graph, s, direct), (graph, self.minter.make("statement", key), pos)
+
+    @staticmethod
+    def fact(edge: Edge) -> tuple[str, str, str, str]:
+        """What an edge's direct triples say: the same for every edge of one type between two nodes."""
+        return ("edge", edge.type, edge.source.id, edge.target.id)
 
     @staticmethod
     def apply(rules: Rules, props: dict[str, Any], pos: list[Pair]) -> bool:
@@ -177,12 +192,12 @@ class Emitter:
             else:
                 key = value
             if memo is None:
-                for function in functions:
-                    pos += function(value, props)
+                got = [po for function in functions for po in function(value, props)]
+                pos += dict.fromkeys(got) if type(value) is list else got
                 continue
             got = memo.get(key)
-            if got is None:
-                got = [po for function in functions for po in function(value, props)]
+            if got is None:  # two values of a list can give one pair (two numbers, both withheld)
+                got = list(dict.fromkeys(po for function in functions for po in function(value, props)))
                 if len(memo) >= MEMO:
                     memo.clear()
                 memo[key] = got

@@ -53,6 +53,20 @@ class NodeMap:
     classes: tuple[str, ...]
     target: str  # the class SHACL shapes target: specific to this node type
     rules: dict[str, tuple[Rule, ...]]
+    # (property, value, classes): a node whose property has that value takes those classes
+    # instead (an Agency of kind collective is no public organisation)
+    variants: tuple[tuple[str, str, tuple[str, ...]], ...] = ()
+
+    def classes_of(self, props: dict) -> tuple[str, ...]:
+        for name, value, classes in self.variants:
+            if props.get(name) == value:
+                return classes
+        return self.classes
+
+    @property
+    def targets(self) -> tuple[str, ...]:
+        """The classes a node of this type is known by: its target, and each variant's first."""
+        return (self.target, *(classes[0] for _, _, classes in self.variants))
 
 
 @dataclass(frozen=True)
@@ -145,7 +159,26 @@ def _node(label: str, raw: dict, schema: Schema, concepts: dict) -> NodeMap:
     target = raw.get("shape_target", node.rdf[0])
     classes = node.rdf if target in node.rdf else (*node.rdf, target)
     rules = _rules(raw.get("properties"), node.properties, concepts, f"nodes.{label}")
-    return NodeMap(label, raw.get("path", label.lower()), classes, target, rules)
+    return NodeMap(label, raw.get("path", label.lower()), classes, target, rules,
+                   _variants(raw.get("classes_when"), node.properties, f"nodes.{label}"))
+
+
+def _variants(raw: object, props: dict[str, Property], where: str) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
+    """`classes_when: {kind: {collective: [govkg:Collective]}}`, checked against the schema."""
+    out = []
+    for name, values in (raw or {}).items():
+        if name not in props:
+            raise SchemaError(f"{where}.classes_when: the schema has no property {name!r}", where=WHERE)
+        for value, classes in (values or {}).items():
+            if props[name].enum and value not in props[name].enum:
+                raise SchemaError(f"{where}.classes_when.{name}: {value!r} is not one of {list(props[name].enum)}",
+                                  where=WHERE)
+            if not classes:
+                raise SchemaError(f"{where}.classes_when.{name}.{value}: name at least one class", where=WHERE)
+            for curie in classes:
+                expand(curie)
+            out.append((name, value, tuple(classes)))
+    return tuple(out)
 
 
 def _edge(type_: str, raw: object, schema: Schema) -> EdgeMap:

@@ -1,6 +1,11 @@
 """Edges that become several resources: post tenures (W3C ORG memberships with a time
 interval, opened by an appointment act and closed by a removal act) and leadership-group
-memberships. Which edge is which comes from the `pattern` of ontology/rdf_mapping.yaml."""
+memberships. Which edge is which comes from the `pattern` of ontology/rdf_mapping.yaml.
+
+Beside each membership stand ORG's direct statements: `org:memberOf` from the member to the
+organisation, and for a tenure `org:holds` / `org:heldBy` between the official and the post.
+Several edges can state one of them (two appointments to one post, two posts in one agency):
+`facts` names them, and the plan writes each once per graph (kg.export.plan)."""
 
 from __future__ import annotations
 
@@ -44,6 +49,27 @@ class Patterns:
         self.post_org = post_org  # post id → IRI of the organisation the post is in
         self.memberships = 0
 
+    def facts(self, edge: Edge, pattern: str) -> list[tuple[str, str, str]]:
+        """The direct statements (predicate, subject, object) the edge's blocks carry."""
+        member = self.em.node_iri(edge.source)
+        if pattern == MEMBERSHIP:
+            return [("org:memberOf", member, self.em.node_iri(edge.target))]
+        post = self.em.node_iri(edge.target)
+        facts = [("org:holds", member, post)]
+        if edge.target.id in self.post_org:
+            facts.append(("org:memberOf", member, self.post_org[edge.target.id]))
+        return facts
+
+    def _direct(self, edge: Edge, pattern: str, graph: str) -> Iterator[Block]:
+        """org:holds, org:heldBy and org:memberOf, those no edge before this one stated."""
+        for fact in self.facts(edge, pattern):
+            if (self.em.edge_key(edge), fact) in self.em.repeats:
+                continue
+            predicate, s, o = fact
+            yield self.em.block(graph, s, (), [(predicate, o)])
+            if predicate == "org:holds":
+                yield self.em.block(graph, o, (), [("org:heldBy", s)])
+
     def blocks(self, edge: Edge, pattern: str) -> Iterator[Block]:
         if pattern == START:
             return self._start(edge)
@@ -86,6 +112,7 @@ class Patterns:
         yield self.em.block(graph, interval, ("time:Interval",), [("time:hasBeginning", start)] if dated else [])
         if dated:
             yield self._instant(graph, start, edge)
+        yield from self._direct(edge, START, graph)
 
     def _end(self, edge: Edge) -> Iterator[Block]:
         graph, doc, _ = self.em.doc_terms(edge)
@@ -105,6 +132,7 @@ class Patterns:
         yield self.em.block(graph, interval, () if opened else ("time:Interval",), has_end)
         if dated:
             yield self._instant(graph, end, edge)
+        yield from self._direct(edge, END, graph)
 
     def _group_membership(self, edge: Edge) -> Iterator[Block]:
         graph, doc, _ = self.em.doc_terms(edge)
@@ -112,3 +140,4 @@ class Patterns:
         yield self.em.block(graph, self.em.minter.make("membership", self.em.edge_key(edge)), ("org:Membership",), [
             ("org:member", self.em.node_iri(edge.source)), ("org:organization", self.em.node_iri(edge.target)),
             ("prov:wasDerivedFrom", doc)], edge)
+        yield from self._direct(edge, MEMBERSHIP, graph)

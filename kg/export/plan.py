@@ -41,7 +41,7 @@ class Plan:
     """One format's export of one graph: its emitter, the graph grouped by document, and the
     segments it is written in."""
 
-    def __init__(self, data: GraphData, run: Run, pairs: str):
+    def __init__(self, data: GraphData, run: Run, pairs: str, graphs: bool = False):
         self.run = run
         self.redact = Redactor(run.include_contacts)
         self.em = em = Emitter(run.mapping, run.minter, self.redact, run.names, pairs)
@@ -56,6 +56,25 @@ class Plan:
         self.keys = list(dict.fromkeys([*self.documents, *self.by_doc]))  # one named graph each
         self.agent, self._agent_block = software(em)
         self.labels = Counter(node.label for node in data.nodes.values())
+        em.repeats = self._repeats(graphs)
+        em.restated = {key for key, fact in em.repeats if fact[0] == "edge"}
+
+    def _repeats(self, graphs: bool) -> set[tuple[str, tuple]]:
+        """(edge key, fact) of the direct statements that an edge before it, in the order of
+        the file, already made in the same named graph (`graphs`) or in the file: several
+        documents (or one, twice) can state one fact, and a triple is written once. Decided
+        here, before any slice is rendered, so parts written apart agree."""
+        seen, repeats = set(), set()
+        for key in self.keys:
+            scope = key if graphs else ""
+            for edge in self.by_doc.get(key, ()):
+                pattern = self.pattern_of[edge.type]
+                for fact in self.patterns.facts(edge, pattern) if pattern else [self.em.fact(edge)]:
+                    if (scope, fact) in seen:
+                        repeats.add((self.em.edge_key(edge), fact))
+                    else:
+                        seen.add((scope, fact))
+        return repeats
 
     def _post_organisations(self, data: GraphData) -> dict[str, str]:
         """Post id → IRI of the organisation its edge places it in, for the memberships."""
@@ -86,7 +105,7 @@ class Plan:
         else:
             yield from term_concepts(self.em)
             yield from dataset(self.em, self.run.info, {f: p.name for f, p in self.run.files.items()},
-                               self.keys, self.run.now)
+                               self.keys, self.run.issued or self.run.now.date(), self.run.now)
 
     def _document(self, key: str) -> Iterator[Block]:
         em, doc = self.em, self.documents.get(key)

@@ -3,28 +3,30 @@ ELI, SKOS and DCAT, mapped from ontology/schema.yaml by ontology/rdf_mapping.yam
 
 Entities (agencies, officials, posts, tasks, places) are described in the default graph; what
 each document states (edges, tenures, memberships, acts, and the document itself) goes into
-one named graph per document, which TriG and N-Quads keep and the triple formats merge.
+one named graph per document, which TriG, N-Quads and JSON-LD keep and the triple formats
+merge. No format states a triple twice (a quad twice, in those that keep graphs).
 """
 
 from __future__ import annotations
 
 import os
 import re
+import warnings
 from collections import defaultdict
-from datetime import datetime, timezone
+from datetime import date, datetime, time, timezone
 from pathlib import Path
 from typing import Iterable
 
 from kg.dump import GraphData
 from govkg.errors import KgError
-from kg.export.describe import DatasetInfo
+from kg.export.describe import PLACEHOLDER_PUBLISHER, DatasetInfo, PlaceholderWarning
 from kg.export.mapping import Mapping, load_mapping
 from kg.export.parts import render
 from kg.export.plan import Plan
 from kg.export.run import Run
 from kg.export.terms import Minter
-from kg.export.writers import EXTENSIONS, SYNTAXES
-from govkg.settings import Settings
+from kg.export.writers import EXTENSIONS, QUAD_FORMATS, SYNTAXES
+from govkg.settings import DEFAULT_RDF_BASE, Settings
 
 FORMATS = tuple(SYNTAXES)
 
@@ -57,9 +59,34 @@ def _export(data, files, base, include_contacts, docs, info, now, jobs) -> dict[
         raise KgError(f"licence {info.license!r} is not an http(s) IRI")
     data = _select(data, docs)
     minter, mapping = Minter(base or Settings.from_env().rdf_base), load_mapping()
-    run = Run(mapping, minter, _names(data, mapping, minter), files, include_contacts, info,
-               now or datetime.now(timezone.utc).replace(microsecond=0), jobs)
+    _warn_placeholders(minter.base, info)
+    issued = info.issued or newest_date(data, mapping)
+    now = now or info.modified or (datetime.combine(issued, time(), timezone.utc) if issued
+                                   else datetime.now(timezone.utc).replace(microsecond=0))
+    run = Run(mapping, minter, _names(data, mapping, minter), files, include_contacts, info, now, jobs, issued)
     return {fmt: _write(data, fmt, run) for fmt in files}
+
+
+def newest_date(data: GraphData, mapping: Mapping) -> date | None:
+    """The date of the newest document: when the dataset's content was last issued."""
+    label, dates = mapping.document.label, []
+    for node in data.nodes.values():
+        if node.label == label and node.props.get("date"):
+            try:
+                dates.append(date.fromisoformat(str(node.props["date"])))
+            except ValueError:  # a date the document wrote partly (2020-03) dates nothing here
+                continue
+    return max(dates, default=None)
+
+
+def _warn_placeholders(base: str, info: DatasetInfo) -> None:
+    """A portal would publish example IRIs and an example publisher as they are: say so."""
+    if base == DEFAULT_RDF_BASE:
+        warnings.warn(f"the RDF base is the example {base}: set KG_RDF_BASE to the IRI the data is published under",
+                      PlaceholderWarning, stacklevel=3)
+    if info.publisher == PLACEHOLDER_PUBLISHER:
+        warnings.warn("the DCAT publisher is a placeholder: set KG_RDF_PUBLISHER to the publishing body's name",
+                      PlaceholderWarning, stacklevel=3)
 
 
 def _select(data: GraphData, docs: Iterable[str] | None) -> GraphData:
@@ -87,7 +114,7 @@ def _names(data: GraphData, mapping: Mapping, minter: Minter) -> dict[str, dict[
 
 def _write(data: GraphData, fmt: str, run: Run) -> dict[str, int]:
     syntax, path = SYNTAXES[fmt], run.files[fmt]
-    plan = Plan(data, run, syntax.pairs)
+    plan = Plan(data, run, syntax.pairs, graphs=fmt in QUAD_FORMATS)
     tmp = path.with_name(f".{path.name}.part")  # a failed export leaves no half-written file
     try:
         total = render(plan, syntax, len(data.edges), run.jobs, tmp)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 from kg.export.describe import DatasetInfo
@@ -21,5 +21,6 @@ class Run:
     files: dict[str, Path]  # format → output path
     include_contacts: bool
     info: DatasetInfo
-    now: datetime
+    now: datetime  # when the graph was made: the load time, or else the newest document's date
     jobs: int  # processes rendering a large export
+    issued: date | None = None  # the newest document's date

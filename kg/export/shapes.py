@@ -78,15 +78,26 @@ def _node_shapes(mapping: Mapping) -> list[NodeShape]:
         shapes[label].add(*_properties(node.rules, schema_node.properties, mapping))
     for type_, edge in mapping.edges.items():
         for source, properties in edge.by_source.items():
-            targets = tuple(mapping.nodes[b].target for a, b in mapping.schema.edge(type_).pairs if a == source)
+            targets = tuple(dict.fromkeys(t for a, b in mapping.schema.edge(type_).pairs if a == source
+                                          for t in mapping.nodes[b].targets))
             shapes[source].add(*(PropertyShape(p, classes=targets, name=type_) for p in properties))
-    return list(shapes.values())
+    variants = [_variant(shapes[label], name, value, classes[0]) for label, node in mapping.nodes.items()
+                for name, value, classes in node.variants]
+    return [*shapes.values(), *variants]
+
+
+def _variant(shape: NodeShape, name: str, value: str, target: str) -> NodeShape:
+    """The shape of the nodes a `classes_when` rule gives other classes: the same properties."""
+    variant = NodeShape(f"{shape.name}{value.title().replace('_', '')}", target,
+                        f"{shape.comment} — {name} {value}")
+    variant.properties = dict(shape.properties)
+    return variant
 
 
 def _ends(mapping: Mapping, types: list[str], side: int) -> tuple[str, ...]:
     """The target classes of the source (side 0) or target (side 1) labels of edge types."""
     pairs = [pair for t in types for pair in mapping.schema.edge(t).pairs]
-    return tuple(dict.fromkeys(mapping.nodes[pair[side]].target for pair in pairs))
+    return tuple(dict.fromkeys(t for pair in pairs for t in mapping.nodes[pair[side]].targets))
 
 
 def _pattern_shapes(mapping: Mapping) -> list[NodeShape]:
@@ -120,22 +131,27 @@ def _pattern_shapes(mapping: Mapping) -> list[NodeShape]:
 
 
 def _description_shapes() -> list[NodeShape]:
+    described = (PropertyShape("dcterms:title", 1, None, LANG, unique_lang=True),
+                 PropertyShape("dcterms:description", 1, None, LANG),
+                 PropertyShape("dcterms:publisher", 1, 1, classes=("foaf:Agent",)),
+                 PropertyShape("dcterms:license", 1, 1, classes=("dcterms:LicenseDocument",)),
+                 PropertyShape("dcterms:issued", 1, 1, "xsd:date"),
+                 PropertyShape("dcterms:modified", 1, 1, "xsd:dateTime"),
+                 PropertyShape("dcterms:language", 1, None, classes=("dcterms:LinguisticSystem",)))
+    catalog = NodeShape("Catalog", "dcat:Catalog", "the DCAT catalogue a portal harvests")
+    catalog.add(*described, PropertyShape("dcat:dataset", 1, None, classes=("dcat:Dataset",)))
     dataset = NodeShape("Dataset", "dcat:Dataset", "the DCAT description of an export")
-    dataset.add(PropertyShape("dcterms:title", 1, None, LANG, unique_lang=True),
-                PropertyShape("dcterms:description", 1, None, LANG),
-                PropertyShape("dcterms:publisher", 1, 1, iri=True),
-                PropertyShape("dcterms:license", 1, 1, iri=True),
-                PropertyShape("dcterms:issued", 1, 1, "xsd:date"),
-                PropertyShape("dcterms:modified", 1, 1, "xsd:dateTime"),
-                PropertyShape("dcat:distribution", 1, None, classes=("dcat:Distribution",)))
+    dataset.add(*described, PropertyShape("dcat:distribution", 1, None, classes=("dcat:Distribution",)))
     distribution = NodeShape("Distribution", "dcat:Distribution", "one file of an export")
-    distribution.add(PropertyShape("dcat:mediaType", 1, 1, iri=True), PropertyShape("dcat:downloadURL", 1, 1, iri=True),
-                     PropertyShape("dcterms:format", 1, 1, "xsd:string"))
+    distribution.add(PropertyShape("dcat:mediaType", 1, 1, classes=("dcterms:MediaType",)),
+                     PropertyShape("dcterms:format", 1, 1, classes=("dcterms:MediaTypeOrExtent",)),
+                     PropertyShape("dcat:accessURL", 1, 1, iri=True),
+                     PropertyShape("dcat:downloadURL", 1, 1, iri=True))
     graph = NodeShape("NamedGraph", "prov:Entity", "a document's named graph, described with PROV")
     graph.add(PropertyShape("prov:wasDerivedFrom", 1, 1, iri=True),
               PropertyShape("prov:wasGeneratedBy", 1, 1, classes=("prov:Activity",)),
               PropertyShape("prov:generatedAtTime", 1, 1, "xsd:dateTime"))
-    return [dataset, distribution, graph]
+    return [catalog, dataset, distribution, graph]
 
 
 def build_shapes(mapping: Mapping | None = None) -> list[NodeShape]:

@@ -4,7 +4,8 @@ N-Triples, N-Quads, Turtle and TriG are written directly from the blocks (one st
 subject in Turtle and TriG, whose blocks carry prefixed predicates). A body can be written in
 parts and the parts joined: each part opens and closes its own named graphs, and a document's
 graph never spans two parts. JSON-LD gets blocks whose pairs are already JSON members
-(`"skos:prefLabel":{…}`, keyed by a compact IRI of the context): one node object per block.
+(`"skos:prefLabel":{…}`, keyed by a compact IRI of the context): one node object per block,
+a document's inside its named graph.
 """
 
 from __future__ import annotations
@@ -60,19 +61,30 @@ def _grouped(blocks: Iterable[Block], out: BinaryIO, opens: bool, *, graphs: boo
 
 
 def _jsonld(blocks: Iterable[Block], out: BinaryIO, opens: bool) -> int:
-    """A node object per block, `,` before each but the file's first. The blocks' pairs are
-    members whose keys do not repeat (the emitter merged them)."""
-    buf, written = [], 0
+    """A node object per block, `,` before each but the first of a list. The blocks of a
+    document's named graph go inside `{"@id": graph, "@graph": [...]}`, which JSON-LD reads as
+    that named graph. The blocks' pairs are members whose keys do not repeat (the emitter
+    merged them)."""
+    buf, written, current = [], 0, ""
     separator = b"" if opens else b",\n"
-    for _, s, pos in blocks:
+    for graph, s, pos in blocks:
         if not pos:
             continue
+        if graph != current:
+            if current:
+                buf.append(b"]}")
+                separator = b",\n"
+            if graph:
+                buf.append(b'%s{"@id":"%s","@graph":[\n' % (separator, graph[1:-1].encode()))
+                separator = b""
+            current = graph
         written += len(pos)
         buf.append(b'%s{"@id":"%s",%s}' % (separator, s[1:-1].encode(), b",".join(pos)))
         separator = b",\n"
         if len(buf) >= CHUNK:
             out.write(b"".join(buf))
             buf.clear()
+    buf.append(b"]}" if current else b"")
     out.write(b"".join(buf))
     return written
 
@@ -98,7 +110,7 @@ SYNTAXES: dict[str, Syntax] = {
     "nquads": Syntax(partial(_lines, quads=True)),
 }
 EXTENSIONS = {"turtle": "ttl", "ntriples": "nt", "jsonld": "jsonld", "trig": "trig", "nquads": "nq"}
-QUAD_FORMATS = {"trig", "nquads"}
+QUAD_FORMATS = {"trig", "nquads", "jsonld"}  # the formats that keep named graphs
 
 
 def out_file(path: Path) -> BinaryIO:

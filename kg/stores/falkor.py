@@ -19,7 +19,7 @@ from govkg.errors import QueryError, SchemaError, StoreError
 from kg.model import DocumentGraph
 from kg.schema import load_schema
 from govkg.settings import Settings
-from kg.stores import batch, cypher
+from kg.stores import batch, cypher, version
 from kg.stores.base import Store
 from kg.stores.server import FalkorServer
 
@@ -29,11 +29,19 @@ T = TypeVar("T")
 class FalkorStore(Store):
     name = "embedded"
 
-    def __init__(self, settings: Settings | None = None):
+    def __init__(self, settings: Settings | None = None, *, check_schema: bool = True):
+        """Connect (starting the server if needed). The graph's schema version is checked
+        first (kg.stores.version): `check_schema=False` is for `kg migrate` and `kg store clear`."""
         self.settings = settings or Settings.from_env()
         self.server = FalkorServer(self.settings.data_dir)
         self._connect()
-        self._ensure_indexes()
+        try:
+            if check_schema:
+                version.check(self.settings.data_dir, self.settings.graph, self._graph_exists)
+            self._ensure_indexes()
+        except BaseException:
+            self.db.close()
+            raise
 
     def write_document(self, graph: DocumentGraph) -> None:
         writes = chain(cypher.delete_edges(graph.doc) + cypher.write_statements(graph))
@@ -85,6 +93,7 @@ class FalkorStore(Store):
             if "empty key" not in str(exc):  # deleting a graph that has no key yet is fine
                 raise StoreError(f"could not clear the graph: {exc}") from None
         self._ensure_indexes()
+        version.record(self.settings.data_dir, self.settings.graph)  # empty: of the current schema
 
     def close(self) -> None:
         try:
@@ -99,6 +108,9 @@ class FalkorStore(Store):
         socket = self.server.ensure_running()
         self.db = FalkorDB(unix_socket_path=str(socket))
         self.graph = self.db.select_graph(self.settings.graph)
+
+    def _graph_exists(self) -> bool:
+        return bool(self._retry(lambda: self.db.connection.exists(self.settings.graph)))
 
     def _retry(self, call: Callable[[], T]) -> T:
         """Run once more after reconnecting when the server went away (another process that

@@ -27,7 +27,10 @@ CLEAR = "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS"  
 class Neo4jStore(Store):
     name = "neo4j"
 
-    def __init__(self, settings: Settings | None = None):
+    def __init__(self, settings: Settings | None = None, *, check_schema: bool = True):
+        """Connect and create the schema's constraints. The data lives on the Neo4j server,
+        not in KG_DATA_DIR, so no schema version is kept for it (`check_schema` is ignored):
+        reload after an upgrade that changes the schema."""
         self.settings = settings or Settings.from_env()
         self.driver = _connect(self.settings)
         self._ensure_schema()

@@ -1,3 +1,5 @@
+import json
+
 import networkx as nx
 import pytest
 
@@ -46,13 +48,31 @@ def test_cooperation_graph_weights_shared_tasks(sample_data):
 
 
 @pytest.mark.parametrize("fmt, reader", [("graphml", nx.read_graphml), ("gexf", nx.read_gexf)])
-def test_files_read_back_with_the_same_counts(sample_data, tmp_path, fmt, reader):
+def test_files_read_back_with_every_relation_name_and_property(sample_data, tmp_path, fmt, reader):
+    """What Gephi and networkx read: names as labels, the node type and the relation as
+    attributes (GEXF reserves an edge's `type`), every property (lists as JSON text)."""
     g = to_networkx(sample_data)
     path = tmp_path / f"graph.{fmt}"
-    write_graph(g, path, fmt)
+    write_graph(g, path, fmt, include_contacts=True)
     back = reader(path)
     assert back.number_of_nodes() == g.number_of_nodes()
-    assert back.number_of_edges() == g.number_of_edges()
+    relations = lambda graph, key: sorted((u, v, a[key]) for u, v, a in graph.edges(data=True))  # noqa: E731
+    assert relations(back, "relation") == relations(g, "type")
+    assert all(a["label"] == a["relation"] for *_, a in back.edges(data=True))
+    for node, attrs in g.nodes(data=True):
+        shown = back.nodes[node]
+        assert shown["node_type"] == attrs["label"]
+        assert shown["label"] == str(attrs.get("name") or attrs.get("heading") or attrs.get("title")
+                                     or attrs.get("item") or attrs.get("number") or node)
+        assert {k: shown[k] for k in attrs if k not in ("label", "id")} == \
+            {k: json.dumps(v, ensure_ascii=False) if isinstance(v, list) else v for k, v in attrs.items()
+             if k not in ("label", "id")}
+    agencies = [a for _, a in back.nodes(data=True) if a["node_type"] == "Agency"]
+    assert "阳泉市水利局" in {a["label"] for a in agencies}
+    u, v, attrs = next((u, v, a) for u, v, a in g.edges(data=True) if a["type"] == "APPOINTED_TO")
+    (shown,) = [a for a in back.get_edge_data(u, v).values() if a["relation"] == "APPOINTED_TO"
+                and a.get("evidence") == attrs["evidence"]][:1]
+    assert {k: shown[k] for k in ("doc", "date", "evidence", "act", "page")} == {k: attrs[k] for k in ("doc", "date", "evidence", "act", "page")}
 
 
 # -- one privacy rule for every export (issue 15, failure 6) -----------------------------------

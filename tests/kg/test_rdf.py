@@ -4,6 +4,7 @@ personal contact details unless asked."""
 
 from __future__ import annotations
 
+import warnings
 from datetime import datetime, timezone
 from pathlib import Path
 from urllib.parse import quote
@@ -22,6 +23,7 @@ from kg.export.patterns import pair_tenures
 from kg.export.pinyin import pinyin
 from kg.export.privacy import _CONTACT, _MAYBE, Redactor
 from kg.export.rdf import FORMATS, export_rdf, export_rdf_all
+from kg.export.writers import QUAD_FORMATS
 from kg.export.terms import zh_tag
 from kg.export.vocab import GOVKG
 from govkg.ids import make_id
@@ -38,7 +40,8 @@ GK = Namespace(GOVKG)
 BASE = "https://data.example.test/govkg/"
 NOW = datetime(2024, 5, 6, 7, 8, 9, tzinfo=timezone.utc)
 SHAPES = Path(__file__).resolve().parents[2] / "ontology" / "shapes.ttl"
-pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")  # rdflib's own, on parsing
+pytestmark = [pytest.mark.filterwarnings("ignore::DeprecationWarning"),  # rdflib's own, on parsing
+              pytest.mark.filterwarnings("ignore::kg.export.describe.PlaceholderWarning")]
 RDFLIB_FORMAT = {"turtle": "turtle", "ntriples": "nt", "jsonld": "json-ld", "trig": "trig", "nquads": "nquads"}
 DOC1, DOC2 = "阳政任字〔2020〕6号", "阳政办发〔2020〕33号"
 PHONE, MOBILE = "0353-2022222", "13912345678"
@@ -143,7 +146,7 @@ def test_every_format_parses_and_validates(exported, fmt):
     conforms, _, report = validate(union)
     assert conforms, report
     named = {g.identifier for g in _named(dataset)}
-    assert len(named) == (2 if fmt in ("trig", "nquads") else 0)
+    assert len(named) == (2 if fmt in QUAD_FORMATS else 0)
 
 
 def test_round_trip_keeps_the_counts_of_the_graph(graph, exported):
@@ -243,8 +246,10 @@ def test_iris_are_stable_percent_encoded_and_under_the_configured_base(tmp_path,
     text = (tmp_path / "a.nt").read_text(encoding="utf-8")
     assert f"<https://opendata.example.test/kg/document/{quote(DOC1, safe='')}>" in text
     assert "〔" not in "".join(line.split(" ")[0] for line in text.splitlines())  # no raw 文号 in a subject IRI
-    subjects = lambda g: {str(s).split("/kg/", 1)[-1].split("/govkg/", 1)[-1] for s in g.subjects()  # noqa: E731
-                          if "/dataset/" not in str(s)}  # distributions: one per format written
+    def subjects(g):  # the distributions and their files and types: one per format written
+        per_format = {o for p in (DCAT.distribution, DCAT.downloadURL, DCAT.mediaType, DCT["format"])
+                      for o in g.objects(None, p)}
+        return {str(s).split("/kg/", 1)[-1].split("/govkg/", 1)[-1] for s in g.subjects() if s not in per_format}
     assert subjects(load(tmp_path / "a.nt", "ntriples")[1]) == subjects(load(exported["ntriples"][0], "ntriples")[1])
 
 
@@ -380,3 +385,94 @@ def test_document_contact_details_are_withheld_unless_asked(tmp_path):
     export_rdf(data, "ntriples", shown, include_contacts=True)
     assert "18635381792" not in withheld.read_text(encoding="utf-8")
     assert "18635381792" in shown.read_text(encoding="utf-8")
+
+
+# -- issue 17: no triple twice, ORG's direct statements, collectives, DCAT from the data -------
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_no_format_states_a_triple_twice(sample_data, tmp_path, fmt):
+    """The sample states some facts in several documents (a post's agency, a sub-unit): a
+    triple format writes each triple once, a quad format each quad once per graph."""
+    import pyoxigraph
+
+    counts = export_rdf(sample_data, fmt, tmp_path / "g", base=BASE, now=NOW)
+    syntax = {"turtle": "TURTLE", "ntriples": "N_TRIPLES", "jsonld": "JSON_LD", "trig": "TRIG", "nquads": "N_QUADS"}
+    quads = {(q.subject, q.predicate, q.object, q.graph_name if fmt in QUAD_FORMATS else None)
+             for q in pyoxigraph.parse(path=str(tmp_path / "g"), format=getattr(pyoxigraph.RdfFormat, syntax[fmt]))}
+    assert counts["triples"] == len(quads) > 20_000
+    if fmt in ("ntriples", "nquads"):
+        lines = (tmp_path / "g").read_text(encoding="utf-8").splitlines()
+        assert len(lines) == len(set(lines)) == counts["triples"]
+
+
+def test_officials_hold_posts_and_are_members_of_organisations(graph):
+    official, post = iri("official", "阳泉市|张三"), iri("post", "西城分局|局长")
+    assert (official, ORG.holds, post) in graph and (post, ORG.heldBy, official) in graph
+    assert (official, ORG.memberOf, iri("agency", "阳泉市公安局西城分局")) in graph
+    assert (iri("official", "阳泉市|雷健坤"), ORG.memberOf, iri("agency", "阳泉市河长制工作领导小组")) in graph
+    for membership in graph.subjects(RDF.type, ORG.Membership):  # memberOf beside every membership
+        member = graph.value(membership, ORG.member)
+        organisation = graph.value(membership, ORG.organization)
+        assert organisation is None or (member, ORG.memberOf, organisation) in graph
+
+
+def test_collectives_are_a_class_of_their_own(tmp_path):
+    data = hand_data()
+    collective = _node("Agency", "各县（区）政府", name="各县（区）政府", kind="collective", jurisdiction="阳泉市")
+    task = next(n for n in data.nodes.values() if n.label == "Task")
+    data.nodes[collective.id] = collective
+    data.edges.append(_edge("RESPONSIBLE_FOR", collective, task, DOC2, "2020-06-01", "各县（区）政府负责"))
+    export_rdf(data, "turtle", tmp_path / "c.ttl", base=BASE, now=NOW)
+    graph = load(tmp_path / "c.ttl", "turtle")[1]
+    node = iri("agency", "各县（区）政府")
+    assert set(graph.objects(node, RDF.type)) == {GK.Collective}
+    assert (node, GK.responsibleFor, iri("task", f"{DOC2}|6")) in graph
+    conforms, _, report = validate(graph)
+    assert conforms, report
+
+
+def _dcat(graph: rdflib.Graph) -> tuple:
+    (catalog,) = graph.subjects(RDF.type, DCAT.Catalog)
+    (dataset,) = graph.objects(catalog, DCAT.dataset)
+    return catalog, dataset
+
+
+def test_a_catalogue_lists_the_dataset_whose_distributions_have_access_urls(graph):
+    catalog, dataset = _dcat(graph)
+    assert (dataset, RDF.type, DCAT.Dataset) in graph
+    assert graph.value(catalog, DCT.publisher) == graph.value(dataset, DCT.publisher)
+    for dist in graph.objects(dataset, DCAT.distribution):
+        assert graph.value(dist, DCAT.accessURL) == graph.value(dist, DCAT.downloadURL) is not None
+        assert str(graph.value(dist, DCT["format"])).startswith("http://publications.europa.eu/resource/authority/file-type/")
+
+
+def test_dates_come_from_the_data_so_two_exports_are_the_same_bytes(tmp_path):
+    """issued: the newest document's date; modified: the load time the caller gives, else issued."""
+    loaded = datetime(2024, 7, 1, 9, 30, tzinfo=timezone.utc)
+    first, again = tmp_path / "a" / "g.trig", tmp_path / "b" / "g.trig"
+    for path in (first, again):
+        path.parent.mkdir()
+        export_rdf(hand_data(), "trig", path, base=BASE, info=DatasetInfo(modified=loaded))
+    assert first.read_bytes() == again.read_bytes()
+    _, dataset = _dcat(load(first, "trig")[1])
+    union = load(first, "trig")[1]
+    assert str(union.value(dataset, DCT.issued)) == "2020-06-01"  # DOC2, the newer document
+    assert union.value(dataset, DCT.modified).toPython() == loaded
+    export_rdf(hand_data(), "trig", tmp_path / "c.trig", base=BASE)
+    union = load(tmp_path / "c.trig", "trig")[1]
+    _, dataset = _dcat(union)
+    assert str(union.value(dataset, DCT.modified)) == "2020-06-01T00:00:00+00:00"
+
+
+@pytest.mark.filterwarnings("default::kg.export.describe.PlaceholderWarning")
+def test_placeholder_base_and_publisher_are_warned_about(tmp_path):
+    from kg.export.describe import PlaceholderWarning
+    from govkg.settings import DEFAULT_RDF_BASE
+
+    with pytest.warns(PlaceholderWarning) as caught:
+        export_rdf(hand_data(), "turtle", tmp_path / "a.ttl", base=DEFAULT_RDF_BASE)
+    assert [str(w.message).split(":")[0] for w in caught] == [f"the RDF base is the example https",
+                                                             "the DCAT publisher is a placeholder"]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", PlaceholderWarning)
+        export_rdf(hand_data(), "turtle", tmp_path / "b.ttl", base=BASE, info=DatasetInfo(publisher="阳泉市数据局"))

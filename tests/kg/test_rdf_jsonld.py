@@ -20,16 +20,34 @@ from kg.model import Edge, Node
 
 BASE = "https://data.example.test/govkg/"
 NOW = datetime(2024, 5, 6, 7, 8, 9, tzinfo=timezone.utc)
-pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
+pytestmark = [pytest.mark.filterwarnings("ignore::DeprecationWarning"),
+              pytest.mark.filterwarnings("ignore::kg.export.describe.PlaceholderWarning")]
 
 
-def _graphs(path, fmt: str) -> tuple[rdflib.Graph, rdflib.Graph]:
-    """What rdflib reads, and what pyoxigraph reads (handed to rdflib as N-Triples)."""
-    by_rdflib = rdflib.Graph().parse(path, format={"jsonld": "json-ld", "ntriples": "nt"}[fmt])
+def _graphs(path, fmt: str) -> tuple[set, set]:
+    """The quads rdflib reads, and those pyoxigraph reads, as (s, p, o, graph) N-Triples terms
+    (graph "" for the default graph)."""
+    dataset = rdflib.Dataset()
+    dataset.parse(path, format={"jsonld": "json-ld", "nquads": "nquads"}[fmt])
+    default = rdflib.graph.DATASET_DEFAULT_GRAPH_ID
+    by_rdflib = {(s.n3(), p.n3(), _term(o.n3()), "" if g in (None, default) else g.n3())
+                 for s, p, o, g in dataset.quads((None, None, None, None))}
     quads = pyoxigraph.parse(path=str(path), format=pyoxigraph.RdfFormat.JSON_LD if fmt == "jsonld"
-                             else pyoxigraph.RdfFormat.N_TRIPLES)
-    text = "".join(f"{q.subject} {q.predicate} {q.object} .\n" for q in quads)
-    return by_rdflib, rdflib.Graph().parse(data=text, format="nt")
+                             else pyoxigraph.RdfFormat.N_QUADS)
+    by_oxigraph = {(str(q.subject), str(q.predicate), _term(q.object),
+                    "" if isinstance(q.graph_name, pyoxigraph.DefaultGraph) else str(q.graph_name)) for q in quads}
+    return by_rdflib, by_oxigraph
+
+
+def _term(term) -> str:
+    """An object as rdflib's n3() writes it, its language tag in lower case (tags are
+    case-insensitive; pyoxigraph lowers them), so the two readers' quads compare."""
+    text = str(term)
+    if not text.startswith('"'):
+        return text
+    literal = rdflib.util.from_n3(text)
+    return rdflib.Literal(str(literal), lang=literal.language and literal.language.lower(),
+                          datatype=literal.datatype).n3()
 
 
 def _unique_keys(pairs: list[tuple[str, object]]) -> dict:
@@ -39,21 +57,29 @@ def _unique_keys(pairs: list[tuple[str, object]]) -> dict:
 
 
 def _same_graph_as_ntriples(data: GraphData, tmp_path, jobs: int = 1) -> rdflib.Graph:
+    """JSON-LD states the quads N-Quads states: each document's facts in its named graph."""
     # one export of both, so that each file's DCAT dataset lists the same two distributions
-    counts = export_rdf_all(data, tmp_path, ["ntriples", "jsonld"], stem="g", base=BASE, now=NOW, jobs=jobs)
+    counts = export_rdf_all(data, tmp_path, ["nquads", "jsonld"], stem="g", base=BASE, now=NOW, jobs=jobs)
     # plain JSON, whatever reads it, with no key twice in an object
     json.loads((tmp_path / "g.jsonld").read_text(encoding="utf-8"), object_pairs_hook=_unique_keys)
-    assert counts["jsonld"] == counts["ntriples"]  # a triple merged into an array still counts
-    expected, _ = _graphs(tmp_path / "g.nt", "ntriples")
+    assert counts["jsonld"] == counts["nquads"]  # a triple merged into an array still counts
+    expected, _ = _graphs(tmp_path / "g.nq", "nquads")
     by_rdflib, by_oxigraph = _graphs(tmp_path / "g.jsonld", "jsonld")
-    assert set(by_rdflib) == set(expected)  # no blank nodes: the same triples are the same graph
-    assert set(by_oxigraph) == set(expected)
-    return by_rdflib
+    assert by_rdflib == expected  # no blank nodes: the same quads are the same dataset
+    assert by_oxigraph == expected
+    assert len(expected) == counts["jsonld"]["triples"]  # and none written twice
+    dataset, union = rdflib.Dataset(), rdflib.Graph()
+    dataset.parse(tmp_path / "g.jsonld", format="json-ld")
+    for s, p, o, _ in dataset.quads((None, None, None, None)):
+        union.add((s, p, o))
+    return union
 
 
 def test_sample_gazette_jsonld_is_its_ntriples_graph(sample_data, tmp_path):
     graph = _same_graph_as_ntriples(sample_data, tmp_path)
     assert len(graph) > 10_000
+    graphs = {g for *_, g in _graphs(tmp_path / "g.jsonld", "jsonld")[1] if g}
+    assert len(graphs) == sum(n.label == "Document" for n in sample_data.nodes.values()) == 27
 
 
 def test_jsonld_written_in_parts_is_the_same_graph(sample_data, tmp_path, monkeypatch):
