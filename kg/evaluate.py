@@ -77,11 +77,20 @@ def _acts(kind: str) -> Callable[[dict], Iterable[Key]]:
     return keys
 
 
+# Several tasks of one item: 6-1, 6-2 in govkg's facts, item 6 twice (told apart by an extra
+# `paragraph` or `text_start`) in a gold file. A key names the item alone on both sides.
+_SEVERAL = re.compile(r"-\d+$")
+
+
+def _item(task: dict) -> str:
+    return _SEVERAL.sub("", k(str(task["item"])))
+
+
 def _assignments(data: dict) -> Iterable[Key]:
     for t in data.get("tasks", []):
         for role in ("lead", "cooperate", "responsible"):
             for agency in t.get(role, []):
-                yield doc_key(t["doc"]), k(str(t["item"])), role, k(agency)
+                yield doc_key(t["doc"]), _item(t), role, k(agency)
 
 
 def office_title_key(title: str) -> str:
@@ -111,7 +120,7 @@ def _rivers(data: dict) -> Iterable[Key]:
 def _task_rivers(data: dict) -> Iterable[Key]:
     for t in data.get("tasks", []):
         for river in t.get("rivers", []):
-            yield doc_key(t["doc"]), k(str(t["item"])), k(river)
+            yield doc_key(t["doc"]), _item(t), k(river)
 
 
 KINDS: dict[str, Callable[[dict], Iterable[Key]]] = {

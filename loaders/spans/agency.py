@@ -96,6 +96,18 @@ def _split_on_and(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(start, end)]
 
 
+_SPACES = re.compile(r"[ \t]+")
+
+
+def _split_on_space(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """省发展改革委 省财政厅 → two bodies: a copy may cut a list by spaces instead of 、; a name
+    padded by spaces (`通 县`, `市 水 利 局`) has no body's name on both sides and stays one."""
+    for m in _SPACES.finditer(text, start, end):
+        if is_agency(text[start:m.start()]) and is_agency(text[m.end():end]):
+            return [(start, m.start())] + _split_on_space(text, m.end(), end)
+    return [(start, end)]
+
+
 def _split_on_etc(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """省农业厅等省直有关部门 → two units: 等 closes a list inside it and a body follows; a word
     for any body after it (等相关部门) names none."""
@@ -128,7 +140,8 @@ def agency_spans(text: str, start: int = 0, end: int | None = None) -> list[tupl
         etc = _TRAILING_ETC.search(text, a, b)
         if etc and etc.start() > a:
             spans[-1] = _trim(text, a, etc.start())
-    return [part for a, b in spans for c, d in _split_on_etc(text, a, b) for part in _split_on_and(text, c, d)]
+    return [part for a, b in spans for s, t in _split_on_space(text, a, b)
+            for c, d in _split_on_etc(text, s, t) for part in _split_on_and(text, c, d)]
 
 
 def split_agencies(text: str) -> list[str]:

@@ -34,6 +34,9 @@ _NOT_IN_NAME = re.compile(rf"[{_LEX['acts.name_stop_chars']}]|{'|'.join(_LEX.wor
 _HONORIFIC = _LEX["acts.honorific"]
 _GIVEN_WORDS = _LEX["acts.given_name_chars"]  # 侯为东, 张和平: words of prose that are given names too
 _ACTING, _ACTING_SHORT = _LEX["acts.acting"], _LEX["acts.acting_short"]  # 代理局长, 代市长
+# What parts the names of one act: 、, and the words that may join the last two (张三和李四).
+_LIST_MARK = re.compile("、")
+_LIST_MARKS = re.compile("、|" + _LEX.alternation("acts.name_list_joiners"))
 
 
 @dataclass(frozen=True)
@@ -98,11 +101,14 @@ def is_person_name(text: str, strong: bool = False) -> bool:
 def is_framed_name(text: str, strong: bool = False) -> bool:
     """A name where an act frames it: is_person_name, or a known surname and two characters whose
     first is a word of prose that is also a given name (侯为东, 张和平). Such a word last is the
-    sentence's (张三为代理市长), not the name's."""
+    sentence's (张三为代理市长), not the name's, but where a strong frame has put the sentence's
+    word after the name (任命姜有为、李晋修为Y: the names end before 为, the verb)."""
     if is_person_name(text, strong):
         return True
     if len(text) != 3 or surname_length(text) != 1 or not _NAME.fullmatch(text) or title_length(text) >= 2:
         return False
+    if strong and text[2] in _GIVEN_WORDS and not _NOT_IN_NAME.search(text[1]):
+        return True
     return text[1] in _GIVEN_WORDS and not _NOT_IN_NAME.search(text[2])
 
 
@@ -141,18 +147,23 @@ def parse_post(view: str, start: int, end: int) -> Post | None:
 
 
 def people_spans(view: str, a: int, b: int, strong: bool = False) -> list[tuple[int, int]]:
-    """The names of `张三、李四` with their spans; empty when any part is not a name.
-    `张三同志` vouches for its name as a strong frame does; a space inside a name
-    (`马 骁`, set apart by the layout) is not part of it."""
+    """The names of `张三、李四` (or `张三和李四`, where each side is a name: 张和平 is one) with
+    their spans; empty when any part is not a name. `张三同志` vouches for its name as a strong
+    frame does; a space inside a name (`马 骁`, set apart by the layout) is not part of it."""
+    return _names_apart(view, a, b, _LIST_MARK, strong) or _names_apart(view, a, b, _LIST_MARKS, strong)
+
+
+def _names_apart(view: str, a: int, b: int, marks: re.Pattern, strong: bool) -> list[tuple[int, int]]:
     spans, start = [], a
-    for part in view[a:b].split("、"):
+    for part in marks.split(view[a:b]):
+        at = view.index(part, start) if part else start
         lead = len(part) - len(part.lstrip())
         core = part.strip()
         name = core.removesuffix(_HONORIFIC)
         if not is_framed_name("".join(name.split()), strong or name != core):
             return []
-        spans.append((start + lead, start + lead + len(name)))
-        start += len(part) + 1
+        spans.append((at + lead, at + lead + len(name)))
+        start = at + len(part)
     return spans
 
 

@@ -2,12 +2,12 @@
 
 Copied from a web page or a word processor, a table's cells are cut by tabs (an empty cell
 is two tabs in a row), by bars (`80|推进…|县住建局`) or drawn between box characters (`│1 │开展…│`,
-rules `├──┼──┤`); laid
-out by pdftotext, by runs of two or more spaces. A header is a line of known column names
-(`序号 重点任务 牵头单位 配合单位 完成时限`, `姓名 任职 免职`); a row is a later line whose first
-cell is its number when the first column is 序号. Page numbers and running heads printed
-between rows (`— 12 —`) are skipped; another header starts a new table, and a few lines in a
-row that are no rows end one.
+rules `├──┼──┤`); laid out by pdftotext, by runs of two or more spaces. A header is a line of
+known column names (`序号 重点任务 牵头单位 配合单位 完成时限`, `姓名 任职 免职`), and, where a
+reader asks, of short names it does not know (类别, 备注) beside at least as many known ones; a
+row is a later line whose first cell is its number (1, 1、) when the first column is 序号. Page
+numbers and running heads printed between rows (`— 12 —`) are skipped; another header starts
+a new table, and a few lines in a row that are no rows end one.
 
 A cell too long for its column wraps onto the next lines, the number column empty there. In a
 table cut by tabs or bars the pieces stand in their columns' cells. A space-aligned table
@@ -27,13 +27,14 @@ from dataclasses import dataclass, field
 Span = tuple[int, int]
 _LINE = re.compile(r"[^\n]+")
 _SPACED_CELLS = re.compile(r"\S+(?: \S+)*")  # cells cut by two or more spaces
-_NUMBER = re.compile(r"\d{1,3}")
+_NUMBER = re.compile(r"(\d{1,3})[、.]?")  # a row's number, perhaps with its mark (1、)
 _PAGE_NUMBER = re.compile(r"[\s\-—–]*\d{1,4}[\s\-—–]*")
 # A table drawn with box characters (a word processor's, as text): its rows between bars
 # (`│1 │开展…│生态环境分局│`), its rules (`├──┼──┤`) no rows at all.
 _RULED_ROW = re.compile(r"[ \t]*[│|].*[│|][ \t]*$")
 _BARS = "│|"  # a box character, or the bar a web page's copy puts between cells
 _RULE = re.compile(r"[ \t]*[┌┬┐├┼┤└┴┘─━┏┳┓┣╋┫┗┻┛═╔╦╗╠╬╣╚╩╝]+[ \t]*")
+_OTHER_NAME = re.compile(r"[\u4e00-\u9fff]{2,6}")  # a column name no kind knows: a short word
 _MISSES = 3  # lines in a row that are no rows (running heads, a wrapped cell) before a table ends
 _SLACK = 3  # display columns a wrapped piece may stand off its column's start or run past its end
 
@@ -85,18 +86,25 @@ def _cells(text: str, start: int, end: int, tabbed: bool) -> list[Span]:
 
 
 def _header(text: str, start: int, end: int, kinds: list[tuple[re.Pattern, str]],
-            needed: set[str]) -> tuple[list[str], bool] | None:
-    """The column kinds of a header line, and whether its cells are cut by tabs."""
+            needed: set[str], other: str | None) -> tuple[list[str], bool] | None:
+    """The column kinds of a header line, and whether its cells are cut by tabs. A name no kind
+    knows is a column of kind `other` when that is given and the name is a short word (类别,
+    备注), no more of them than known ones; else the line is no header."""
     line = text[start:end]
     tabbed = "\t" in line or "|" in line or _RULED_ROW.match(text, start, end) is not None
     columns = []
     for a, b in _cells(text, start, end, tabbed):
         word = "".join(text[a:b].split())
         kind = next((k for pattern, k in kinds if pattern.fullmatch(word)), None)
+        if kind is None and other and _OTHER_NAME.fullmatch(word):
+            kind = other
         if kind is None:
             return None
         columns.append(kind)
-    return (columns, tabbed) if len(columns) >= 2 and needed & set(columns) else None
+    known = [kind for kind in columns if kind != other]
+    if len(known) < 2 or len(known) < len(columns) - len(known):
+        return None
+    return (columns, tabbed) if needed & set(columns) else None
 
 
 def _rows(text: str, table: Table, tabbed: bool, start: int, end: int) -> None:
@@ -113,8 +121,8 @@ def _rows(text: str, table: Table, tabbed: bool, start: int, end: int) -> None:
         cells += [(b, b)] * (len(table.columns) - len(cells)) if tabbed and len(cells) > 1 else []
         if not tabbed and 1 < len(cells) < len(table.columns):
             cells = _with_empty_cells(text, table, a, cells) or cells
-        if len(cells) != len(table.columns) or (
-                table.columns[0] == "number" and not _NUMBER.fullmatch(text, *cells[0])):
+        number = _NUMBER.fullmatch(text, *cells[0]) if cells and table.columns[0] == "number" else None
+        if len(cells) != len(table.columns) or (table.columns[0] == "number" and not number):
             if table.rows and (_goes_on(table, cells) if tabbed else _wraps_into(text, table, a, cells)):
                 table.spans[-1] = (table.spans[-1][0], b)
                 continue
@@ -125,6 +133,8 @@ def _rows(text: str, table: Table, tabbed: bool, start: int, end: int) -> None:
         misses = 0
         if not tabbed and all(q > p for p, q in cells):
             table.starts, table.aligned = [_display(text, a, p) for p, _ in cells], True
+        if number:
+            cells[0] = number.span(1)  # 1、: the number without its mark
         table.rows.append(cells)
         table.spans.append((a + len(m.group()) - len(m.group().lstrip()), b))
 
@@ -193,10 +203,11 @@ def _hits(text: str, marks: tuple[str, ...]) -> list[int]:
 
 
 def find_tables(text: str, kinds: list[tuple[re.Pattern, str]], needed: set[str],
-                marks: tuple[str, ...]) -> list[Table]:
+                marks: tuple[str, ...], other: str | None = None) -> list[Table]:
     """The tables of text whose header names a column of a `needed` kind. `kinds` maps a
     column name (pattern on the name without spaces) to its kind; a header holds one of
-    `marks` (its needed column names), so only the lines holding one are tried as headers."""
+    `marks` (its needed column names), so only the lines holding one are tried as headers.
+    With `other`, a column whose short name no kind knows is of that kind (read by no one)."""
     headers: list[tuple[int, int, list[str], bool]] = []
     for i in _hits(text, marks):
         a = text.rfind("\n", 0, i) + 1
@@ -204,7 +215,7 @@ def find_tables(text: str, kinds: list[tuple[re.Pattern, str]], needed: set[str]
             continue  # a second mark on a header line already tried
         b = text.find("\n", i)
         b = len(text) if b < 0 else b
-        if len(text[a:b].replace(" ", "").strip()) <= 80 and (found := _header(text, a, b, kinds, needed)):
+        if len(text[a:b].replace(" ", "").strip()) <= 80 and (found := _header(text, a, b, kinds, needed, other)):
             headers.append((a, b, *found))
     tables = []
     for n, (a, b, columns, tabbed) in enumerate(headers):

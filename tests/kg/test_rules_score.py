@@ -56,7 +56,10 @@ def test_an_act_matches_a_gold_fact_written_another_way(gold, found, same):
 
 
 @pytest.mark.parametrize("gold_item, found_item, same", [
-    ("三(二)4", "4", True), ("一(一)", "(一)", True), ("11", "1", False), ("2", "3", False)])
+    ("三(二)4", "4", True), ("一(一)", "(一)", True), ("11", "1", False), ("2", "3", False),
+    ("6", "6-2", True),  # the second task of item 6: the gold gives both tasks item 6
+    (None, "0-1", True),  # a task the document does not number
+    ("16", "6-1", False)])
 def test_an_item_labelled_alone_or_after_its_parents(gold_item, found_item, same):
     def tasks(item):
         return {"tasks": [{"doc": "d", "item": item, "lead": ["市水利局"], "cooperate": [], "responsible": []}]}

@@ -20,6 +20,10 @@ from loaders.spans.agency import agency_after, agency_spans, find_agencies, is_a
     ("各县（市、区）党委和人民政府", ["各县（市、区）党委和人民政府"]),
     ("高新区党工委和管委会", ["高新区党工委和管委会"]),
     ("市委宣传部、市商务局、农业农村局、规划和自然资\n\n源局", ["市委宣传部", "市商务局", "农业农村局", "规划和自然资源局"]),
+    ("省发展改革委 省财政厅  省自然资源厅", ["省发展改革委", "省财政厅", "省自然资源厅"]),  # cut by spaces
+    ("通 县、市 水 利 局", ["通县", "市水利局"]),  # padded names stay whole
+    ("阳泉市 水利局", ["阳泉市水利局"]),  # a place before its body is no body
+    ("发展改革委、财政部等13个部门", ["发展改革委", "财政部"]),
     ("", []),
 ])
 def test_split_agencies(text, expected):

@@ -5,6 +5,7 @@ import opencc
 
 from loaders.extract.groups import SET_UP, Marked
 from loaders.extract.groups.names import set_ups
+from loaders.extract.groups.rows import line_rows
 from loaders.pipeline import view_of
 from loaders.records import GroupFact
 from loaders.text.script import to_simplified
@@ -93,7 +94,7 @@ RULES = {"groups/set-up", "groups/short-name", "groups/heading", "groups/heading
          "groups/members-of", "groups/title",
          "groups/label-line", "groups/label-line:brackets", "groups/label-line:pairs",
          "groups/label-line:glued", "groups/label-line:name-glued", "groups/label-line:names",
-         "groups/two-columns", "groups/two-columns:cells",
+         "groups/two-columns", "groups/two-columns:cells", "groups/one-cell-a-line",
          "groups/prose:held-by", "groups/prose:holds", "groups/prose:list",
          "groups/office:label", "groups/office:held-by", "groups/office:holds"}
 
@@ -133,3 +134,25 @@ def test_a_notice_in_traditional_script_gives_the_groups_of_its_simplified_twin(
     traditional = opencc.OpenCC("s2t").convert(COMMITTEE)
     assert traditional != COMMITTEE
     assert _read(traditional) == _read(COMMITTEE) != []
+
+
+# One person written every way lists and sentences write a name beside a post: the one grammar
+# of loaders.extract.groups.entries reads each the same.
+ONE_PERSON = ["张三 市发展改革委主任", "张三(市发展改革委主任)", "张三市发展改革委主任", "市发展改革委主任 张三",
+              "市发展改革委主任张三", "张三,市发展改革委主任", "1.张三 市发展改革委主任", "张三同志 市发展改革委主任",
+              "张三 市发展改革委主任6 s; H/", "①市发展改革委主任张三。", "张 三 (市发展改革委主任)"]
+
+
+@pytest.mark.parametrize("line", ONE_PERSON)
+def test_one_entry_written_every_way_reads_the_same(line):
+    text = "成员:" + line
+    rows = line_rows(text, 0, len(text), "")
+    assert [("".join(text[slice(*r.name)].split()), text[slice(*r.title_spans[0])], r.role) for r in rows] == \
+        [("张三", "市发展改革委主任", "member")]
+
+
+@pytest.mark.parametrize("line", ["市发展改革委主任、市财政局局长", "市发展改革委、市财政局分管负责同志",
+                                  "研究决定有关事项", "各县(区)人民政府县(区)长"])
+def test_posts_bodies_and_sentences_name_no_one(line):
+    text = "成员:" + line
+    assert line_rows(text, 0, len(text), "") == []

@@ -245,3 +245,25 @@ def test_items_a_copy_ran_into_one_line_are_named_as_numbered():
                         end=len(body), title="d", number=None, jurisdiction=None, body_start=0)
     items = [u.item for u in plan_outline(DocumentView(document))]
     assert items == ["", "一", "(一)", "1", "2"]
+
+
+@pytest.mark.parametrize("label, value", [("3", 3), ("三", 3), ("十", 10), ("十二", 12), ("二十", 20), ("二十一", 21)])
+def test_item_numbers_have_values(label, value):
+    from loaders.extract.tasks.flat import number_value
+
+    assert number_value(label) == value
+
+
+@pytest.mark.parametrize("line, items", [
+    ("（一）增长11%。（省发改委负责）（二）增长13%。（省财政厅负责）", ["(一)", "(二)"]),
+    ("1.抓好项目。（省发改委主办）2.抓好服务。（省工信委主办）", ["1", "2"]),
+    ("1.抓好项目。（省发改委负责）3.5亿元用于项目。", ["1"]),  # 3.5 is a figure, 3 no successor
+    ("（一）稳增长。1.扩大投资。（省发改委牵头）2.促进消费。", ["(一)", "1", "2"]),
+    ("①扩大投资。（省发改委牵头）②促进消费。（省商务厅牵头）④", ["①", "②"]),
+])
+def test_items_a_line_runs_together(line, items):
+    from loaders.extract.tasks.flat import plan_outline
+
+    text = normalize(Source.from_pages("t.txt", [line], "txt"))
+    view = DocumentView(Document(id="d", text=text, start=0, end=len(text.text), title="t"))
+    assert [unit.label for unit in plan_outline(view) if unit.level] == items

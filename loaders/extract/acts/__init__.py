@@ -18,8 +18,10 @@ from loaders.extract.acts.decision.
 Every act names its rule: `acts/form:<form>` (任命…为…, 免去…的…职务, …被任命为…, 决定…为…,
 取消…试任… …), `acts/block:<word>` (a line under 任命：), `acts/carried:<act>` (a line the act
 before carries to), `acts/notice:<line>` (a line of a 任免 notice without a block word),
-`acts/name-above`, `acts/nameless:<verb>` (…，不再担任Y职务), `acts/more-posts:<act>` (…，Y管委会
-主任), `acts/probation` (试用期满…正式任用), `acts/table`.
+`acts/name-above`, `acts/name-beside`, `acts/nameless:<verb>` (…，不再担任Y职务), `acts/more-posts:<act>` (…，Y管委会
+主任), `acts/probation` (试用期满…正式任用), `acts/table`, `acts/cut:<act>` (an act the page cut).
+A sentence after one telling the posts people hold now (目前还担任着…职务) states statuses: its X任Y
+are no acts.
 """
 
 from __future__ import annotations
@@ -35,8 +37,9 @@ from loaders.extract.acts.merge import settle
 from loaders.extract.acts.records import Span, Where, join_notes
 from loaders.extract.acts.table import table_acts
 from loaders.extract.acts.wording import (APPOINT, BARE_LINE, BARE_LINE_SHAPES, BLOCK, BLOCK_ACTS, DEFAULT_ACTS, FORMS,
-                                          NAME_ABOVE, NOTE_ONLY, PROBATION_ENDED, PROBATION_SENTENCE, REMOVAL_ACTS,
-                                          REMOVE, W, act_word_starts, is_personnel_title, sentence_spans)
+                                          NAME_ABOVE, NAME_BESIDE, NOTE_ONLY, PROBATION_ENDED, PROBATION_SENTENCE,
+                                          REMOVAL_ACTS, REMOVE, W, act_word_starts, is_personnel_title,
+                                          sentence_spans)
 from loaders.records import Facts, PersonnelAct
 from loaders.text.script import to_simplified
 from loaders.view import DocumentView
@@ -164,7 +167,7 @@ class _Reader(Following):
                 act = W["confirmed"]
             return [], _State(kind, act, note if kind == APPOINT else None, f"acts/block:{word}", block=True)
         return (self._by_form(a, b, note, sentence, state) or self._bare_line(a, b, state, sentence)
-                or ([], self.default))
+                or (self._cut_act(a, b, sentence), self.default))
 
     def _by_form(self, a: int, b: int, note: str | None, sentence: Span,
                  state: _State) -> tuple[list[PersonnelAct], _State] | None:
@@ -175,6 +178,8 @@ class _Reader(Following):
         framed = state.block
         clause = self.text[a:b]
         for form in FORMS:
+            if form.word == W["serve"] and not framed and self._after_status(sentence[0]):
+                continue  # 目前还担任着…职务。高继泰任…: statuses, no acts
             if form.word in clause and (m := form.pattern.search(clause)):
                 act, extra = form.act, self._tail_note(b, a + m.end())
                 if form.kind == APPOINT and (note or act == W["confirmed"]):
@@ -195,7 +200,8 @@ class _Reader(Following):
     def _bare_line(self, a: int, b: int, state: _State,
                    sentence: Span) -> tuple[list[PersonnelAct], _State] | None:
         """A line without a verb (`张三为Y`) under a block word or in a 任免 notice; under a
-        block word also a name on its own line with the post on the next (NAME_ABOVE)."""
+        block word also a name on its own line with the post on the next (NAME_ABOVE), or beside it
+        apart by spaces (NAME_BESIDE: `张三　宁远市财政局局长`)."""
         clause = self.text[a:b]
         for kind, pattern in BARE_LINE.items():
             if state.kind in (kind, "either") and (m := pattern.match(clause)):
@@ -208,11 +214,14 @@ class _Reader(Following):
                 found = self._acts(m, a, kind, act, join_notes(state.note, extra), where, strong)
                 if found:
                     return found, state
-        if state.kind in (APPOINT, REMOVE) and (m := NAME_ABOVE.match(clause)):
-            act = state.act or DEFAULT_ACTS[state.kind]
-            found = self._acts(m, a, state.kind, act, state.note, Where(sentence, "acts/name-above"), False)
-            if found:
-                return found, state
+        if state.kind not in (APPOINT, REMOVE):
+            return None
+        for pattern, rule in ((NAME_ABOVE, "acts/name-above"), (NAME_BESIDE, "acts/name-beside")):
+            if m := pattern.match(clause):
+                act = state.act or DEFAULT_ACTS[state.kind]
+                found = self._acts(m, a, state.kind, act, state.note, Where(sentence, rule), False)
+                if found:
+                    return found, state
         return None
 
 

@@ -1,19 +1,22 @@
 """The clauses that follow an act in its sentence and belong to it.
 
 A sentence goes on after an act with clauses that name no one: `…，不再担任Y职务`, `…，兼任Z`,
-`…，（并决定）代理Z职务` (NAMELESS: the person of the act before); a clause of posts only,
+`…，（并决定）代理Z职务`, `…，并任Z` (NAMELESS: the person of the act before); a clause of posts only,
 `…兼任X委员会委员、副书记，Y管委会主任`, more posts of the act before (acts/more-posts); and one
 免去 may name several people's posts, `免去A的X职务、B的Y职务`. loaders.extract.acts reads the
-clauses; the acts are recorded here, with the person of the act before (ActRecorder.people).
+clauses; the acts are recorded here, with the person of the act before (ActRecorder.people). A
+stored page may end inside an act (`…；免去X的浙江省劳动和社会保`): the act is kept, its post as
+written (acts/cut:<act>).
 """
 
 from __future__ import annotations
 
 from loaders.extract.acts.records import ActRecorder, Span, Where
-from loaders.extract.acts.wording import A_VERB, APPOINT, BARE_LINE, ENUMERATOR, NAMELESS, REMOVE, W
+from loaders.extract.acts.wording import (A_VERB, APPOINT, BARE_LINE, CUT_ACTS, DEFAULT_ACTS, ENUMERATOR, NAMELESS,
+                                          REMOVE, STATUS, W)
 from loaders.records import PersonnelAct
 from loaders.spans.agency import is_agency
-from loaders.spans.posts import parse_post, split_top
+from loaders.spans.posts import parse_post, people_spans, split_top
 
 
 class Following(ActRecorder):
@@ -39,7 +42,7 @@ class Following(ActRecorder):
         if m["also"]:
             held = (a + m.start("held"), a + m.end("held"))
             where = Where(sentence, f"acts/nameless:{m['also']}")
-            act = W["acting"] if m["also"] == W["acting"] else W["concurrent"]
+            act = {W["acting"]: W["acting"], W["concurrent"]: W["concurrent"]}.get(m["also"], W["appoint"])
             return self._record(APPOINT, act, None, self.people, held, where)
         posts = (a + m.start("posts"), a + m.end("posts"))
         where = Where(sentence, f"acts/nameless:{m['verb']}")
@@ -61,6 +64,30 @@ class Following(ActRecorder):
             return []
         where = Where(sentence, f"acts/more-posts:{before.act}")
         return self._record(before.kind, before.act, None, self.people, (a, b), where)
+
+    def _cut_act(self, a: int, b: int, sentence: Span) -> list[PersonnelAct]:
+        """`…；免去X的浙江省劳动和社会保` where the document ends: the act the page cut, its post
+        kept as written (no title to split off), when the clause holds the document's last words."""
+        if self.text[b:].strip():
+            return []
+        for kind, pattern in CUT_ACTS.items():
+            if m := pattern.search(self.text, self._after_enumerator(a, b), b):
+                people = people_spans(self.text, *m.span("names"), strong=True)
+                post = parse_post(self.text, *m.span("posts"))
+                if people and post:
+                    where = Where(sentence, f"acts/cut:{DEFAULT_ACTS[kind]}")
+                    made = [self.make_act(kind, DEFAULT_ACTS[kind], None, person, post,
+                                          self.view.evidence(*sentence, where.rule)) for person in people]
+                    self.add(made, sentence)
+                    return made
+        return []
+
+    def _after_status(self, start: int) -> bool:
+        """Whether the sentence before, in the same paragraph, tells the posts people hold now
+        (目前还担任着其他部门的职务。): the X任Y of the sentence at `start` are statuses."""
+        before = self.text.rfind("\n", 0, start) + 1
+        last = max(self.text.rfind(mark, before, max(before, start - 1)) for mark in "。;；") + 1
+        return STATUS.search(self.text, max(before, last), start) is not None
 
     def _after_enumerator(self, a: int, b: int) -> int:
         skip = ENUMERATOR.match(self.text, a, b)

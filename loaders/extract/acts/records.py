@@ -24,6 +24,7 @@ Span = tuple[int, int]
 NOTE_JOINER = "；"
 _TITLE_REACH = 12  # the longest title looked for before a 兼
 _LOCAL_PLACES = lexicon()["acts.local_places"]
+_APPROVED = lexicon().words("acts.approval_verbs")  # 中共中央批准李明任…: the body's decision before the name
 _HELD = re.compile(rf"{lexicon().alternation('acts.held_words', 'acts.trial_words')}{W['of_word']}?")  # 现任, 兼任的
 
 
@@ -124,14 +125,16 @@ class ActRecorder:
 
     def _named_within(self, a: int, b: int) -> list[Span]:
         """The one name inside what a text says of a person: a position or a phrase closing with
-        的 before it (漳州市副市长侯为东, 不满46岁的陆昊), the person's title after it (毛伟明副省长).
-        The name must have a known surname: the words around it are no frame."""
+        的 before it (漳州市副市长侯为东, 不满46岁的陆昊), the decision of a body (中共中央批准李明), the
+        person's title after it (毛伟明副省长). The name must have a known surname: the words around
+        it are no frame."""
         text = self.text[a:b]
         end = len(text) - title_length(text)
         for size in (3, 2):
             start = end - size
             before = text[:max(start, 0)]
-            if start < 0 or (before and not (before.endswith(W["of_word"]) or title_length(before))):
+            if start < 0 or (before and not (before.endswith(W["of_word"]) or before.endswith(_APPROVED)
+                                              or title_length(before))):
                 continue
             if is_framed_name(text[start:end]):
                 return [(a + start, a + end)]

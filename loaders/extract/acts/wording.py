@@ -29,8 +29,8 @@ from loaders.view import DocumentView
 APPOINT, REMOVE = "appointment", "removal"
 _LEX = lexicon()
 W = {name: _LEX[f"acts.{name}"] for name in (
-    "appoint", "hire", "remove", "resign", "accept", "no_longer", "concurrent", "concurrent_note", "acting",
-    "serve", "confirm", "confirmed", "probation_over", "probation_note", "as_word", "of_word", "post_word",
+    "appoint", "hire", "remove", "resign", "accept", "accept_done", "no_longer", "concurrent", "concurrent_note",
+    "acting", "serve", "confirm", "confirmed", "probation_over", "probation_note", "as_word", "of_word", "post_word",
     "pronoun", "honorific", "as_follows", "nationality_suffix", "name_joiners", "passive", "passive_reason",
     "decide", "cancel", "cancel_trial", "take_up")}
 _CJK = "\u4e00-\u9fff"
@@ -57,6 +57,9 @@ def _not_in_words(word: str, words: tuple[str, ...]) -> str:
 # 任 as a verb of its own: not the first character of 任命, 任职, 任务 …, nor the last of 现任, 历任 …
 _SERVE = _not_in_words(W["serve"], _LEX.words("acts.serve_not_before", "acts.serve_not_after"))
 _AS, _OF, _POST_WORD = W["as_word"], W["of_word"], W["post_word"]
+# 为 before its post, not closing a given name: a name ending in 为 is followed by the next name
+# or by 为 itself (任命姜有为、李晋修为Y, 任命张大为为Y).
+_AS_POST = rf"{_AS}(?![、{''.join(_LEX.words('acts.name_list_joiners'))}{_AS}])"
 # 拟任命, 提请任命, 被免去: a verb after these states no act of its own.
 _NOT_PROPOSED = "".join(f"(?<!{re.escape(w)})" for w in _LEX.words("acts.proposal_before"))
 # 免去X现任Y职务: what stands between the person and the post they leave.
@@ -66,6 +69,9 @@ _HELD = rf"(?:{_ALT('acts.held_words')}(?:{W['of_word']})?)?"
 _PASSIVE_NAMES = (rf"(?P<names>{_NAME_CHARS}{{2,40}}?){_PERSON_NOTE}(?:{_LEX['acts.names_count_pattern']})?"
                   rf"(?:{W['honorific']})?(?:{W['passive_reason']})?{W['passive']}")
 _RESIGN_REASON = rf"(?:{_LEX['acts.resign_reason_pattern']})?"
+# …提出(的)辞去…: the asking, only where the body accepts it (接受X提出的辞去Y职务的请求); alone it is a request.
+_RESIGN_ASKED = rf"(?:{_ALT('acts.resign_asked')})?"
+_NOT_ASKED = "".join(f"(?<!{re.escape(w)})" for w in _LEX.words("acts.resign_asked"))
 _TRIAL = _ALT("acts.trial_words")
 
 
@@ -93,15 +99,16 @@ _HIRE, _APPOINT, _CONCURRENT, _ACTING = W["hire"], W["appoint"], W["concurrent"]
 # the form as its rule shows it, and its pattern.
 FORMS = [
     _form(APPOINT, _APPOINT, True, W["passive"], f"…{W['passive']}{_APPOINT}{_AS}…",
-          rf"{_PASSIVE_NAMES}{_APPOINT}{_AS}(?P<posts>.+)"),
+          rf"{_PASSIVE_NAMES}{_APPOINT}{_AS_POST}(?P<posts>.+)"),
     _form(APPOINT, _HIRE, True, W["passive"], f"…{W['passive']}{_HIRE}{_AS}…",
-          rf"{_PASSIVE_NAMES}{_HIRE}{_AS}(?P<posts>.+)"),
+          rf"{_PASSIVE_NAMES}{_HIRE}{_AS_POST}(?P<posts>.+)"),
     _form(REMOVE, _REMOVE, True, W["passive"], f"…{W['passive']}{_REMOVE}…{_POST_WORD}",
           rf"{_PASSIVE_NAMES}{_REMOVE}(?P<posts>.+?){_POST_WORD}"),
     _form(REMOVE, _RESIGN, True, _RESIGN, f"{_ACCEPT}…{_RESIGN}…{_POST_WORD}",
-          rf"{_ACCEPT}{_NAMES}{_RESIGN_REASON}{_RESIGN}(?P<posts>.+?){_POST_WORD}"),
+          rf"{_ACCEPT}(?:{W['accept_done']})?{_NAMES}{_RESIGN_REASON}{_RESIGN_ASKED}{_RESIGN}"
+          rf"(?P<posts>.+?){_POST_WORD}"),
     _form(REMOVE, _RESIGN, False, _RESIGN, f"…{_RESIGN}…{_POST_WORD}",
-          rf"{_LEAD}{_NAMES}{_RESIGN_REASON}{_RESIGN}(?P<posts>.+?){_POST_WORD}"),
+          rf"{_LEAD}{_NAMES}{_RESIGN_REASON}{_NOT_ASKED}{_RESIGN}(?P<posts>.+?){_POST_WORD}"),
     _form(REMOVE, _NO_LONGER, False, _NO_LONGER, f"…{_NO_LONGER}…{_POST_WORD}",
           rf"{_LEAD}{_NAMES}{_NO_LONGER}(?P<posts>.+?)(?:{_POST_WORD}|$)"),
     _form(REMOVE, _REMOVE, True, _REMOVE, f"{_REMOVE}…{_OF}…{_POST_WORD}",
@@ -111,11 +118,11 @@ FORMS = [
     _form(REMOVE, W["cancel_trial"], True, W["cancel"], f"{W['cancel']}…{_LEX.words('acts.trial_words')[0]}…",
           rf"{W['cancel']}(?P<who>.+?)(?:{_POST_WORD})?(?:{_OF}?{_TRIAL}(?:{_ALT('acts.trial_tails')})?)?$"),
     _form(APPOINT, _HIRE, True, _HIRE, f"{_HIRE}…{_AS}…",
-          rf"{_NOT_PROPOSED}{_HIRE}{_COLON}{_NAMES}{_AS}(?P<posts>.+)"),
+          rf"{_NOT_PROPOSED}{_HIRE}{_COLON}{_NAMES}{_AS_POST}(?P<posts>.+)"),
     _form(APPOINT, _APPOINT, True, _APPOINT, f"{_APPOINT}…{_AS}…",
-          rf"{_NOT_PROPOSED}{_APPOINT}{_COLON}{_NAMES}{_AS}(?P<posts>.+)"),
+          rf"{_NOT_PROPOSED}{_APPOINT}{_COLON}{_NAMES}{_AS_POST}(?P<posts>.+)"),
     _form(APPOINT, _APPOINT, True, W["decide"], f"{W['decide']}…{_AS}…",
-          rf"^{_ALT('acts.clause_openers')}?{W['decide']}{_NAMES}{_AS}(?P<posts>.+)"),
+          rf"^{_ALT('acts.clause_openers')}?{W['decide']}{_NAMES}{_AS_POST}(?P<posts>.+)"),
     _form(APPOINT, W["confirmed"], True, W["confirm"], f"…{W['confirm']}…",
           rf"{_LEAD}{_NAMES}(?:{W['probation_over']})?{_CONFIRM}(?P<posts>.+)"),
     _form(APPOINT, _CONCURRENT, False, _CONCURRENT, f"…{_CONCURRENT}…",
@@ -137,12 +144,16 @@ BLOCK = re.compile(rf"(?:(?P<verb>{_ALT('acts.block_words')}){_FOLLOWING}{_COLON
 REMOVAL_ACTS = frozenset(_LEX.words("acts.removal_acts"))
 DEFAULT_ACTS = {APPOINT: W["appoint"], REMOVE: W["remove"]}
 # The lines of a block, or of a 任免 notice, without a verb: `张三为Y`, `李四的Y职务`.
-BARE_LINE = {APPOINT: re.compile(rf"^{_NAMES}{_AS}(?!{W['serve']})(?P<posts>.+)$", re.S),  # not 姜有为任Y
+BARE_LINE = {APPOINT: re.compile(rf"^{_NAMES}{_AS_POST}(?!{W['serve']})(?P<posts>.+)$", re.S),  # not 姜有为任Y
              REMOVE: re.compile(rf"^{_NAMES}{_OF}(?P<posts>.+?){_POST_WORD}", re.S)}
 BARE_LINE_SHAPES = {APPOINT: f"…{_AS}…", REMOVE: f"…{_OF}…{_POST_WORD}"}
 # Under a block word, a name alone on its line and the post on the next (人大常委会 名单:
 # `决定任命` / `郭振中` / `洛阳市发展和改革委员会主任`); a removal's post may end in 职务.
 NAME_ABOVE = re.compile(rf"^{_NAMES}[ \t]*\n[ \t]*(?P<posts>[^\n]+?)(?:{_POST_WORD})?$")
+# … or a name and its post on one line, apart by spaces (`任命` / `张三　宁远市财政局局长`): the post
+# holds none, the name perhaps one (a padded `张 三`).
+NAME_BESIDE = re.compile(rf"^(?P<names>[{_CJK}](?:[{_CJK}]| {{1,3}}(?! )){{1,5}}?)[ \t]+"
+                         rf"(?P<posts>\S+?)(?:{_POST_WORD})?$")
 PERSONNEL_TITLE = re.compile(_ALT("acts.personnel_titles"))
 _SENTENCE_MARKS = re.compile(r"[。,，;；]")
 
@@ -151,6 +162,8 @@ def is_personnel_title(title: str) -> bool:
     """A 任免 notice's title (关于张三等同志职务任免的通知), not a report's first sentence that
     mentions a 任命 (a news item with no title has its lead read as one)."""
     return bool(PERSONNEL_TITLE.search(title)) and not _SENTENCE_MARKS.search(title)
+# A sentence telling the posts people hold now (目前还担任着…职务): the X任Y after it are statuses.
+STATUS = re.compile(rf"{_ALT('acts.status_before')}{_LEX['acts.status_pattern']}")
 PROBATION_ENDED = re.compile(f"{W['probation_over']}.*{W['confirm']}")
 # `张三同志试用期满，经考核合格，正式任用为Y` (or 正式任Y): the person stands clauses before the act.
 PROBATION_SENTENCE = re.compile(
@@ -158,13 +171,20 @@ PROBATION_SENTENCE = re.compile(
 _CN = _LEX["numbering.cn_digits"]
 ENUMERATOR = re.compile(rf"\s*(?:[{_CN}]+、|\d+[.、]|\((?:\d+|[{_CN}]+)\)|[{re.escape(_LEX['acts.bullets'])}])?\s*")
 NOTE_ONLY = re.compile(rf"^\(?({'|'.join(_LEX.words('acts.note_only_pattern'))})\)?$")
-# `不再担任Y职务` / `免去Y职务` / `兼任Y` / `(并决定)代理Y职务` with no name: the person of the act
-# before, in one sentence.
+# `不再担任Y职务` / `免去Y职务` / `兼任Y` / `(并决定)代理Y职务` / `并任Y` with no name: the person of
+# the act before, in one sentence.
+# 任 alone only after 并/同时 (…为副省长，并任代理省长).
+_ALSO_SERVE = "(?:" + "|".join(f"(?<={re.escape(w)})" for w in _LEX.words("acts.also_words")) + f"){_SERVE}"
 NAMELESS = re.compile(rf"^{_ALT('acts.also_words')}?{_ALT('acts.clause_decided')}?"
                       rf"(?:(?P<verb>{alternation((_NO_LONGER, _REMOVE))})(?P<posts>[^{_OF}]+?){_POST_WORD}"
-                      rf"|(?P<also>{alternation((_CONCURRENT, _ACTING))})(?P<held>[^{_OF}]+?)(?:{_POST_WORD})?$)")
+                      rf"|(?P<also>{alternation((_CONCURRENT, _ACTING))}|{_ALSO_SERVE})(?P<held>[^{_OF}]+?)"
+                      rf"(?:{_POST_WORD})?$)")
 # A verb of an act: a clause holding one is no clause of posts only (姜有为任省工信厅厅长).
 A_VERB = re.compile(alternation((_REMOVE, _RESIGN, _AS, _CONCURRENT, _ACTING)) + f"|{_SERVE}")
+# An act the page cut (a stored copy ends inside it): `免去X的Y` / `任命X为Y` with Y cut short, no 职务,
+# no title, the document's last words. The frame vouches for the person; Y is kept as written.
+CUT_ACTS = {REMOVE: re.compile(rf"{_NOT_PROPOSED}{_REMOVE}{_COLON}{_NAMES}{_HELD}{_OF}(?P<posts>[^{_OF}]+)$"),
+            APPOINT: re.compile(rf"{_NOT_PROPOSED}{_APPOINT}{_COLON}{_NAMES}{_AS_POST}(?P<posts>.+)$")}
 BRACKETED_NOTE = re.compile(r"\(\s*([^()]{1,16}?)\s*\)")
 # 办公室主任 of no named body: a leadership group's office, staffed in loaders.extract.groups.office.
 BARE_OFFICE = re.compile(rf"{_ALT('acts.office_owners')}?{_LEX['acts.office_word']}{_ALT('acts.office_heads')}")

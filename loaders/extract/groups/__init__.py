@@ -1,11 +1,14 @@
-"""Leadership groups (领导小组, 委员会, 指挥部, 联席会议, 专班): members with roles and titles, and office.
+"""Leadership groups (领导小组, 委员会, 指挥部, 联席会议, 专班 …): members with roles and titles, and office.
 
 A group is named where it is set up, given a short name, headed over its member list, named as
 the group whose members follow (现将X成员调整如下), or only in the document's title (关于成立X
-领导小组的通知) (loaders.extract.groups.names). The member list is read by
-loaders.extract.groups.members (role labels 组长/副组长/成员, two-column tables, wrapped titles);
-members named in sentences (以市长张三为组长, 组长由…担任) by loaders.extract.groups.prose; the
-office by loaders.extract.groups.office (办公室设在…, 办公室主任：A（兼）, 副主任由B兼任), wherever
+领导小组的通知) (loaders.extract.groups.names). Who serves on it is read by one grammar of a
+run of entries — a name and a post in any order, apart or written together, posts joined by 、,
+notes in brackets, page noise dropped (loaders.extract.groups.entries, .parts, .readings) —
+wherever the document writes them: after a role label on a list's line
+(loaders.extract.groups.rows, .members, .tables), or around a role word and its verb in a
+sentence (以市长张三为组长, 组长由…担任, 成员包括：…: loaders.extract.groups.prose). The office is
+read by loaders.extract.groups.office (办公室设在…, 办公室主任：A（兼）, 副主任由B兼任), wherever
 the group's text names it (loaders.extract.groups.found gathers what that text says). Titles
 are the words written. A list whose heading names something else (专家组) is not a group's and
 is skipped. One document's mentions of one group become one group. Groups whose members are
@@ -14,10 +17,11 @@ members.
 
 Every rule reads `view.text` (simplified characters) and names itself in each fact's evidence:
 groups/set-up, groups/short-name, groups/members-of, groups/title, groups/heading[:named-before]
-for a group's name; groups/label-line[:brackets|:pairs|:glued|:name-glued|:names],
-groups/two-columns[:cells] and groups/prose:held-by|holds|list for a member;
-groups/office:label|held-by|holds for the office's staff. The words are in
-ontology/lexicon/groups.yaml; the set-up verbs and 成员单位 are found where spaCy marked them.
+for a group's name; groups/label-line[:brackets|:pairs|:glued|:name-glued|:names] (the order of
+the entry), groups/two-columns[:cells], groups/one-cell-a-line and
+groups/prose:held-by|holds|list for a member; groups/office:label|held-by|holds for the
+office's staff. The words are in ontology/lexicon/groups.yaml; the set-up verbs and 成员单位 are
+found where spaCy marked them.
 """
 
 from __future__ import annotations
@@ -48,6 +52,7 @@ MEMBER_UNITS = re.compile(
 # A line that opens a new part of the text: 二、 (三) 4. or 附件.
 HEADING_LINE = re.compile(rf"[ \t]*(?:[{_CN}]+、|\([{_CN}\d]+\)|\d+[.、]|{words('appendix_words')})")
 _SECTION_LINES = 5
+_OFFICE_WORD = re.compile(words("office_words"))
 # The patterns, for tests, and the extractor.
 __all__ = ["HEADING", "SET_UP", "SHORT_NAME", "MEMBER_UNITS", "Marked", "extract_groups"]
 
@@ -111,6 +116,9 @@ def _describe(view: DocumentView, marked: Marked, group: LeadingGroup, start: in
         return
     for m in MEMBER_UNITS.finditer(view.text, start, end):
         a, b = m.span(1) if m.group(1) else m.span(2)
+        office = _OFFICE_WORD.search(view.text, a, b)  # `…22个部门，领导小组办公室设在…`: the office's clause
+        if office:
+            b = max(a, view.text.rfind(",", a, office.start()))
         group.member_agencies += [view.written(x, y) for x, y in agency_spans(view.text, a, b)]
 
 

@@ -2,8 +2,9 @@
 
 A list opens at a line with a role label (`组长：王明厚 副市长`; 主任 and 副主任, everyday words of
 prose, only before a person). Inside it, the reader of loaders.extract.groups.members passes
-over page furniture (loaders.structure.furniture), an entry naming no one (`各县（区）人民政府
-县（区）长`), and a short line no reader takes between two rows (a name the page mangled). After
+over page furniture (loaders.structure.furniture), lines with no Chinese (anti-copy strings),
+an entry naming no one (`各县（区）人民政府县（区）长`), and a short line no reader takes
+between two rows (a name the page mangled). After
 it, lines about the group's office (办公室…, 成员单位…) are kept for the office's reader. A list
 run on after its heading's colon (`…组成人员如下: 组长:温家宝 国务院总理`) starts a line of its
 own. The words are in ontology/lexicon/groups.yaml and numbering.yaml.
@@ -16,7 +17,7 @@ import re
 from loaders.lexicon import lexicon
 from loaders.spans.posts import title_length
 from loaders.structure.furniture import is_furniture
-from loaders.extract.groups.rows import LABEL, Span, bracketed_rows, line_rows, paired_rows, spaced_row
+from loaders.extract.groups.rows import LABEL, Span, line_rows
 
 _LEX = lexicon()
 # A numbered line (二、 (三) 4.) opens a new part of the text: no more about the list's office.
@@ -79,8 +80,7 @@ def opens_block(body: str, start: int, end: int) -> bool:
         return False
     if label.group(1) not in _PROSE_LABELS or "\t" in body[start:end]:
         return True
-    return bool(spaced_row(body, start, end, "") or bracketed_rows(body, start, end, "")
-                or paired_rows(body, start, end, ""))
+    return bool(line_rows(body, start, end, ""))
 
 
 def about_office(body: str, start: int, end: int) -> bool:
@@ -90,6 +90,10 @@ def about_office(body: str, start: int, end: int) -> bool:
     return bool(_OFFICE_WORD.search(body, start, end)) or body[start:end].lstrip().startswith(_MEMBER_UNITS)
 
 
+_CHINESE = re.compile(r"[\u4e00-\u9fff]")
+
+
 def furniture(body: str, start: int, end: int) -> bool:
-    """A page number or running head printed where the list went on over a page break."""
-    return is_furniture(body[start:end])
+    """A page number or running head printed where the list went on over a page break, or a
+    line with no Chinese at all (a mirror's anti-copy string, a rule of dashes)."""
+    return is_furniture(body[start:end]) or not _CHINESE.search(body, start, end)

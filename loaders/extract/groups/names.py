@@ -28,6 +28,7 @@ _NAME = rf"[^,。;:!?\s()《》]{{2,40}}?{words('types', 'other_teams')}"
 _LED_BY = rf"(?:{words('led_by_open')}[^。;\n]{{2,80}}?{_LEX['groups.led_by_close']})?"
 SET_UP = re.compile(rf"{words('set_up_verbs')}{words('set_up_particles')}?{_LED_BY}({_NAME})"
                     rf"(?!{words('part_words')})")
+SET_UP_ALSO = re.compile(rf"{words('set_up_joiners')}({_NAME})(?!{words('part_words')})")
 SHORT_NAME = re.compile(rf"[{_LEX['groups.short_name_before']}]({_NAME})\({words('short_name_words')}")
 # A heading's number (二、) is no part of the name after it (二、专班成员).
 _NUMBERING = rf"(?:[{_LEX['numbering.cn_digits']}]+、)?+"
@@ -68,14 +69,16 @@ def same_group(a: str, b: str) -> bool:
 
 def set_ups(text: str, verbs: list[int]) -> list[re.Match]:
     """The groups set up at the set-up verbs spaCy marked (at offsets `verbs`), left to right
-    and none inside another, as a scan of the whole text would find them."""
+    and none inside another, as a scan of the whole text would find them, and the groups
+    joined to one set up (成立A领导小组和B领导小组)."""
     found: list[re.Match] = []
     for at in verbs:
         if found and at < found[-1].end():
             continue
         m = SET_UP.match(text, at)
-        if m:
+        while m:
             found.append(m)
+            m = SET_UP_ALSO.match(text, m.end())  # 成立A领导小组和B领导小组: B is set up too
     return found
 
 

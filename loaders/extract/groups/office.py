@@ -18,6 +18,7 @@ import re
 
 from loaders.lexicon import alternation, lexicon
 from loaders.spans.posts import is_person_name, surname_length, title_length
+from loaders.extract.groups.entries import BRACKETS, read_entries
 from loaders.extract.groups.names import words
 from loaders.extract.groups.row import Row, Span
 
@@ -32,7 +33,7 @@ _NAME = rf"([\u4e00-\u9fff]{{1,8}}·[\u4e00-\u9fff]{{1,8}}?|[\u4e00-\u9fff·]{{2
 _RUNS_IT = alternation(label for label, role in OFFICE_ROLE.items() if role != "office_member")
 _ROLE = rf"({_OFFICE}?({_RUNS_IT}))"
 STAFF_LIST = re.compile(rf"({_OFFICE}?({words('office_roles')}))[ \t]*{words('office_list_marks')}[ \t]*")
-STAFF_ITEM = re.compile(_NAME + r"(?=\(|、|,|。|;|\t|\n|$)(\([^()\n]{1,30}\))?")
+_CLAUSE_END = re.compile(r"[;。\n]")
 # `副主任由B兼任`, `副主任由市水务局副局长牛建平同志担任`: the name ends the words after 由 (names apart by 、)
 STAFF_BY = re.compile(rf"{_ROLE}{words('office_by')}([\u4e00-\u9fff·、]{{2,40}}?){words('honorifics')}?"
                       rf"{words('office_held_verbs')}")
@@ -60,18 +61,20 @@ def office_lines(body: str, start: int, end: int) -> list[Span]:
 
 
 def _staff_lists(body: str, start: int, end: int) -> list[Row]:
-    """`办公室主任：A（兼），办公室副主任：B（兼）、C（…）`: label, then names with optional brackets."""
-    rows, pos = [], start
-    for m in STAFF_LIST.finditer(body, start, end):
-        if m.start() < pos or not _OFFICE_WORD.search(body, start, m.end()):
-            continue
-        label, pos = m.group(2), m.end()
-        for item in STAFF_ITEM.finditer(body, pos, end):
-            if item.start() != pos:
-                break
-            title = [m.span(1)] + ([item.span(2)] if item.group(2) else [])
-            rows.append(Row(item.span(1), title, OFFICE_ROLE[label], m.start(), item.end(), LISTED))
-            pos = item.end() + (1 if body[item.end():item.end() + 1] == "、" else 0)
+    """`办公室主任：A（兼），办公室副主任：B（兼）、C（…）`, `办公室主任：市统计局局长张明`: a label,
+    then a run of entries (loaders.extract.groups.entries) up to the next label or the clause's
+    end. The label is each person's title, and a bracket after a name is part of it."""
+    rows: list[Row] = []
+    labels = [m for m in STAFF_LIST.finditer(body, start, end) if _OFFICE_WORD.search(body, start, m.end())]
+    for m, following in zip(labels, [n.start() for n in labels[1:]] + [end]):
+        clause = _CLAUSE_END.search(body, m.end(), following)
+        stop = clause.start() if clause else following
+        comma = body.find(",", m.end(), stop)
+        entries = read_entries(body, m.end(), stop) or (read_entries(body, m.end(), comma) if comma > 0 else None)
+        for e in entries or ():
+            note = [(e.title[0] - 1, e.title[1] + 1)] if e.rule == BRACKETS else []
+            end_at = note[0][1] if note else e.end
+            rows.append(Row(e.name, [m.span(1)] + note, OFFICE_ROLE[m.group(2)], m.start(), end_at, LISTED))
     return rows
 
 

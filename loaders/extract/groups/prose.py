@@ -1,120 +1,143 @@
 """Members named in running text, as news reports and short notices name them.
 
-- `领导小组组长由市委副书记张国清担任`: a role, 由, a title and a name, 担任 (groups/prose:held-by);
-- `省委副书记、省长尹力任组长`, `由省政府副秘书长马锐同志担任总召集人`: a title and a name, a verb,
-  a role (groups/prose:holds);
-- `副组长2人，分别是：市委常委、统战部部长宋爱荣，市政府副市长谭家玲`: a role and the titles and
-  names it lists, one entry between two commas (groups/prose:list).
-A title is written against the name after it; the name is the two or three characters ending
-the entry that make a person's name after a known title. Words naming no one (`省统计局、省委
-宣传部相关负责人`, `市政协秘书长`) give no member, so a list of posts or of bodies
-(`…等部门为成员单位`) gives no person. In a sentence about the office (办公室), 主任 and 副主任 are
-the office's (loaders.extract.groups.office), not the group's. The words (roles, verbs, 及) are
+A sentence gives people a role in one of two orders, around the role word (groups.roles):
+- the people, a verb, the role: `省委副书记、省长尹力任组长`, `以市长张三为组长`,
+  `由副秘书长马锐同志担任总召集人` (groups/prose:holds);
+- the role, a verb, the people: `组长由市委副书记张国清担任` (groups/prose:held-by),
+  `副组长2人，分别是：A，B`, `成员包括：A、B`, `…，组长：市长张三；副组长：…` (groups/prose:list).
+The people are a run of entries (loaders.extract.groups.entries: `省长助理、省公安厅厅长贾东军`,
+`王伟华同志`, `韩正（国务院副总理）`), one clause part after another — parts apart by , ; or
+及 — taken outward from the verb while they read as entries: a part that names no one
+(`省统计局、省委宣传部相关负责人`, `市政协秘书长`) is passed over, any other part ends the
+people. A part may open with the words before its people (`领导小组由…`): the people are read
+after its 由 or 以. A role's people reach no further than the role before it (or its people)
+and the role after it. A name alone after 、 shares the post before it (`副市长李四、王五`);
+增补 or 继任 before a post is none of it; 不再担任 gives no one a role. In a sentence about the
+office (办公室), 主任 and 副主任 are the office's (loaders.extract.groups.office). The words are
 in ontology/lexicon/groups.yaml.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from loaders.lexicon import lexicon
-from loaders.spans.posts import is_person_name, title_length
+from loaders.spans.posts import title_length
+from loaders.extract.groups.entries import read_entries
 from loaders.extract.groups.names import words
-from loaders.extract.groups.row import ROLE_OF, Row, Span
+from loaders.extract.groups.parts import parts
+from loaders.extract.groups.readings import read
+from loaders.extract.groups.row import ROLE_OF, Row
 
 _LEX = lexicon()
-_ROLE = f"({words('roles')})"
-_ROLE_WORD = re.compile(_ROLE)
+_ROLE = re.compile(f"{words('label_owners')}?({words('roles')})")
 _OFFICE_WORD = re.compile(words("office_words"))
 _PROSE_ROLES = frozenset(_LEX.words("groups.prose_roles"))
-_HONORIFIC = words("honorifics")
-_HONORIFIC_AT_END = re.compile(f"{_HONORIFIC}$")
-# An entry runs back to the clause's start or to the word opening it: 由 or 以 (以市长张三为组长),
-# or to the 、 after another entry (由市长张三任组长、副市长李四任副组长).
-_ENTRY = rf"([^,;:。\n、{_LEX['groups.prose_openers']}][^,;:。\n{_LEX['groups.prose_openers']}]{{2,59}}?)"
-# A role ends its clause, an entry, or the words before a group's name (…为副组长的X领导小组).
-_CLAUSE_END = rf"(?=[,;。、\n]|{_LEX['groups.led_by_close']}|$)"
-HELD_BY = re.compile(rf"{_ROLE}{words('office_by')}{_ENTRY}{_HONORIFIC}?{words('office_held_verbs')}")
-# 不再担任成员 takes the role away.
-_NOT_DENIED = "".join(f"(?<!{re.escape(word)})" for word in _LEX.words("groups.prose_negations"))
-HOLDS = re.compile(rf"{_ENTRY}{_HONORIFIC}?{_NOT_DENIED}{words('prose_verbs')}{words('types')}?{_ROLE}"
-                   rf"{_CLAUSE_END}")
-LISTS = re.compile(rf"{_ROLE}(?:共?[\d{_LEX['numbering.cn_digits']}]+人)?,?{words('prose_list_verbs')}:?")
-_AND = re.compile(words("prose_and"))
+_BEFORE_ROLE = re.compile(rf"(?:{words('prose_verbs')}){words('label_owners')}?$")
+_NEGATED = re.compile(rf"{words('prose_negations')}$")
+_AFTER_ROLE = re.compile(rf"(?:共?[\d{_LEX['numbering.cn_digits']}]+人)?[,:]?{words('prose_each')}?(?:({words('office_by')})"
+                         rf"|{words('prose_list_verbs')}:?|(:))")
+_HELD = re.compile(words("office_held_verbs"))
+_CLOSE = _LEX["groups.led_by_close"]  # 以市长张三为组长的X: 的 ends the role's clause
+_OPENERS = _LEX["groups.prose_openers"]
+_HEADS = _LEX.words("groups.collective_heads")  # 省统计局…相关负责人: no one named
+_PART_MARKS = re.compile(rf"[,;]|{words('prose_and')}")
 _TITLE_OPENER = re.compile(words("prose_title_openers"))
 _SENTENCE = re.compile(r"[^。\n]+")
-# The rule each shape names in the evidence of its members.
+# The rule each order names in the evidence of its members.
 HELD_BY_RULE, HOLDS_RULE, LIST_RULE = "groups/prose:held-by", "groups/prose:holds", "groups/prose:list"
 
 
-def _title_and_name(body: str, a: int, b: int) -> tuple[Span, Span] | None:
-    """(title, name) of `省委副书记、省长尹力`, or None. Where two partings give a name after a
-    title, the longer known title wins (副秘书长 + 孙明, not 副秘书 + 长孙明), then three
-    characters, the commonest length of a name. 增补 or 继任 before the title is none of it."""
-    honorific = _HONORIFIC_AT_END.search(body, a, b)
-    b = honorific.start() if honorific else b
-    ranked = []
-    for size in (3, 2):
-        cut = b - size
-        if cut - a >= 2 and is_person_name(body[cut:b]):
-            known = title_length(body[a:cut])
-            if known >= 2:
-                ranked.append(((known, size == 3), cut))
-    if not ranked:
-        return None
-    cut = max(ranked)[1]
-    opener = _TITLE_OPENER.match(body, a, cut)
-    if opener and title_length(body[opener.end():cut]) >= 2:
-        a = opener.end()
-    return (a, cut), (cut, b)
+@dataclass
+class _Role:
+    start: int  # where the role word (or the group's type before it) starts
+    end: int
+    role: str
+    before: int | None  # the verb before the role (the people stand before it), or None
+    after: re.Match | None  # the verb after the role (the people follow it), or None
 
 
-def _bare_name(body: str, a: int, b: int) -> Span | None:
-    """`王伟华同志` or `王伟华`, the whole entry a person's name with no title written."""
-    honorific = _HONORIFIC_AT_END.search(body, a, b)
-    end = honorific.start() if honorific else b
-    return (a, end) if is_person_name(body[a:end], strong=honorific is not None) else None
-
-
-def _entries(body: str, a: int, b: int, role: str, rule: str) -> list[Row]:
-    """The people of one entry `省政府副秘书长王太晖及省统计局…相关负责人`: parts apart by 及."""
-    rows, left = [], a
-    for cut in [m for m in _AND.finditer(body, a, b)] + [None]:
-        right = cut.start() if cut else b
-        rows += _people(body, left, right, role, rule)
-        left = cut.end() if cut else b
-    return rows
-
-
-def _people(body: str, a: int, b: int, role: str, rule: str) -> list[Row]:
-    """`市委常委、统战部部长宋爱荣`: one person whose posts 、 joins; `市政府副秘书长孙明、市发改委
-    主任郑华`: two, since a name ends the words before that 、; `副市长李四、王五`: a name alone
-    after 、 shares the title before it; `王伟华同志` alone has no title."""
-    rows: list[Row] = []
-    left = a
-    for cut in [m.start() for m in re.finditer("、", body[a:b])] + [b - a]:
-        right = a + cut
-        found = _title_and_name(body, left, right)
-        if found:
-            title, name = found
-            rows.append(Row(name, [title], role, title[0], name[1], rule))
-        elif rows and rows[-1].end == left - 1 and is_person_name(body[left:right]):
-            rows.append(Row((left, right), list(rows[-1].title_spans), role, left, right, rule))
-        elif name := _bare_name(body, left, right):
-            rows.append(Row(name, [], role, left, right, rule))
-        else:
+def _roles(body: str, a: int, b: int, about_office: bool) -> list[_Role]:
+    """The role words of body[a:b] a verb ties to people, before or after them; a role word
+    with neither (纪检组长, 成员单位) is none. 不再担任副组长 bounds the roles around it."""
+    found = []
+    for m in _ROLE.finditer(body, a, b):
+        if about_office and m.group(1) in _PROSE_ROLES:
             continue
-        left = right + 1
+        verb = _BEFORE_ROLE.search(body, max(a, m.start() - 8), m.start())
+        if verb and _NEGATED.search(body, max(a, verb.start() - 4), verb.start()):
+            found.append(_Role(m.start(), m.end(), "", None, None))
+            continue
+        after = _AFTER_ROLE.match(body, m.end(), b)
+        if after and after.group(2) and not _clause_start(body, a, m.start()):
+            after = None  # 组长：… opens a list's line, which the list reader reads
+        if verb or after:
+            found.append(_Role(m.start(), m.end(), ROLE_OF[m.group(1)], verb.start() if verb else None, after))
+    return found
+
+
+def _clause_start(body: str, a: int, at: int) -> bool:
+    """Whether `at` opens a clause inside a sentence (after , or ;) or a sentence run on after
+    another: not a line, nor a list run on after a heading's colon."""
+    i = at
+    while i > a and body[i - 1] in " \t":
+        i -= 1
+    if i == a:  # a sentence run on after another on its line: `…调整。组长：…`
+        return a > 0 and body[a - 1] == "。"
+    return body[i - 1] in ",;"
+
+
+def _part_rows(body: str, a: int, b: int, role: str, rule: str) -> list[Row] | None:
+    """The people of one part, read after the last 由 or 以 in it that leaves a run of entries
+    (`领导小组由省委常委…黄楚平`), or from its start; [] when it names no one (posts, bodies,
+    their 负责人), None when it is words of another kind."""
+    starts = [i + 1 for i in range(b - 1, a - 1, -1) if body[i] in _OPENERS] + [a]
+    for start in starts:
+        entries = read_entries(body, start, b)
+        if entries:
+            return _rows(body, entries, role, rule)
+    words = [body[p.start:p.end] for p in parts(body, a, b)]
+    return [] if words and all(read(w).title or w.endswith(_HEADS) for w in words) else None
+
+
+def _rows(body: str, entries, role: str, rule: str) -> list[Row]:
+    rows: list[Row] = []
+    for e in entries:
+        title = e.title
+        if title is None and e.shared and rows and rows[-1].title_spans and "、" in body[rows[-1].end:e.start]:
+            rows.append(Row(e.name, list(rows[-1].title_spans), role, e.start, e.end, rule))
+            continue
+        if title:
+            opener = _TITLE_OPENER.match(body, *title)
+            if opener and title_length(body[opener.end():title[1]]) >= 2:
+                title = (opener.end(), title[1])
+        rows.append(Row(e.name, [title] if title else [], role, e.start, e.end, rule))
     return rows
 
 
-def _listed(body: str, m: re.Match, end: int) -> list[Row]:
-    """`副组长2人，分别是：A，B。`: every entry up to the sentence's end, apart by commas."""
-    rows, left = [], m.end()
-    for cut in [c.start() for c in re.finditer(r"[,;]", body[m.end():end])] + [end - m.end()]:
-        rows += _entries(body, left, m.end() + cut, ROLE_OF[m.group(1)], LIST_RULE)
-        left = m.end() + cut + 1
-    return rows
+def _pieces(body: str, a: int, b: int) -> list[tuple[int, int]]:
+    cuts = [(m.start(), m.end()) for m in _PART_MARKS.finditer(body, a, b)]
+    edges = [a] + [end for _, end in cuts]
+    ends = [start for start, _ in cuts] + [b]
+    return [(x, y) for x, y in zip(edges, ends) if body[x:y].strip()]
+
+
+def _people(body: str, a: int, b: int, role: str, rule: str, leftward: bool,
+            first_only: bool = False) -> tuple[list[Row], int]:
+    """The rows of the parts of body[a:b], from the verb outward (only the nearest part when
+    `first_only`), and where the people end."""
+    pieces = _pieces(body, a, b)[:1] if first_only else _pieces(body, a, b)
+    rows: list[Row] = []
+    reach = b if leftward else a
+    for x, y in reversed(pieces) if leftward else pieces:
+        found = _part_rows(body, x, y, role, rule)
+        if found is None:
+            break
+        if found:
+            rows = found + rows if leftward else rows + found
+            reach = x if leftward else y
+    return rows, reach
 
 
 def prose_members(body: str, start: int, end: int) -> list[Row]:
@@ -122,16 +145,37 @@ def prose_members(body: str, start: int, end: int) -> list[Row]:
     rows: list[Row] = []
     for sentence in _SENTENCE.finditer(body, start, end):
         a, b = sentence.span()
-        if not _ROLE_WORD.search(body, a, b):  # most sentences name no role: skip the slower patterns
+        if not _ROLE.search(body, a, b):  # most sentences name no role
             continue
-        about_office = _OFFICE_WORD.search(body, a, b) is not None
-        found = [(m, _entries(body, *m.span(2), ROLE_OF[m.group(1)], HELD_BY_RULE))
-                 for m in HELD_BY.finditer(body, a, b)]
-        found += [(m, _entries(body, *m.span(1), ROLE_OF[m.group(2)], HOLDS_RULE))
-                  for m in HOLDS.finditer(body, a, b)]
-        found += [(m, _listed(body, m, b)) for m in LISTS.finditer(body, a, b)]
-        for m, people in sorted(found, key=lambda pair: pair[0].start()):
-            role_word = m.group(2) if m.re is HOLDS else m.group(1)
-            if not (about_office and role_word in _PROSE_ROLES):
-                rows += people
+        roles = _roles(body, a, b, _OFFICE_WORD.search(body, a, b) is not None)
+        taken = a
+        for i, role in enumerate(roles):
+            following = roles[i + 1] if i + 1 < len(roles) else None
+            if role.before is not None and role.role:
+                found, _ = _people(body, taken, role.before, role.role, HOLDS_RULE, leftward=True)
+                rows += found
+                taken = role.end
+            elif role.after is not None:
+                # 组长为A，B任副组长: the people before the next role's verb are that role's but the first
+                shared = following is not None and following.before is not None
+                rows_end, rule = _right_end(body, role, b if following is None else
+                                            following.before if shared else following.start)
+                found, reach = _people(body, role.after.end(), rows_end, role.role, rule, leftward=False,
+                                       first_only=shared)
+                rows += found
+                taken = max(role.end, reach)
+            else:
+                taken = max(taken, role.end)  # 不再担任副组长
     return rows
+
+
+def _right_end(body: str, role: _Role, following: int) -> tuple[int, str]:
+    """Where the people after a role end: at 担任 after 由, at 的, or at the next role."""
+    verb = role.after
+    close = body.find(_CLOSE, verb.end(), following)
+    end = following if close < 0 else close
+    if verb.group(1):
+        held = _HELD.search(body, verb.end(), end)
+        if held:
+            return held.start(), HELD_BY_RULE
+    return end, LIST_RULE

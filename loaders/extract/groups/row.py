@@ -17,9 +17,10 @@ from loaders.spans.posts import is_person_name
 Span = tuple[int, int]
 _LEX = lexicon()
 ROLE_OF: dict[str, str] = _LEX.table("groups.roles")  # 组长 → leader, 副组长 → deputy …
-# A label, perhaps after the group's type (领导小组组长：), then a colon or spaces.
+# A label, perhaps after the group's type (领导小组组长：) and with a note in brackets (组长（召集
+# 人）：), then a colon or spaces, or alone on its line (a table's role cell on a line of its own).
 LABEL = re.compile(rf"[ \t]*{_LEX.alternation('groups.label_owners')}?({_LEX.alternation('groups.roles')})"
-                   rf"(?:[ \t]*:[ \t]*|[ \t]+)")
+                   rf"(?:\([^()\n]{{1,10}}\))?(?:[ \t]*:[ \t]*|[ \t]+|[ \t]*$)")
 # A name of two to five characters, or one joined by · (阿布都热依木·买买提), each part up to eight.
 PERSON = re.compile(r"[\u4e00-\u9fff]{1,8}·[\u4e00-\u9fff]{1,8}|[\u4e00-\u9fff·]{2,5}")
 _TITLE_END = set(_LEX["groups.title_last_chars"])

@@ -15,8 +15,9 @@ Each task names the rule that read it (`evidence.rule`), after the mechanism:
 - `tasks/table`: a row of a task table (`序号 重点任务 牵头单位 配合单位 完成时限`; cut by tabs,
   bars or spaces: loaders.extract.tasks.table; by single spaces or one cell a line:
   .flattened, .cell_lines).
-Items are named as the document numbers them, a plan a copy ran into one line included
-(loaders.extract.tasks.flat); a task the document does not number is item 0 (0-1, 0-2).
+Items are named as the document numbers them, items a copy ran together on one line included
+(loaders.extract.tasks.flat); a task the document does not number is item 0 (0-1, 0-2). A
+unit has one role in a task: a lead named again in the 责任单位 list leads (plan.disjoint).
 A rule the document states for all its tasks (列第一位者为牵头单位, 其余为配合单位, 责任单位为牵头单位)
 is appended when it changed a task's roles: `tasks/label:责任单位+first-leads`
 (loaders.extract.tasks.plan). Paragraphs that open with a body and 负责 (市能源局负责…) are

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from loaders.extract.tasks.roles import (DEADLINE_LABEL, DEADLINE_LABELS, LABEL_ROLE, PERSON_LABEL, PERSON_LABELS,
                                          ROLE_LABELS, Roles,
                                          parse_roles)
+from loaders.extract.tasks.brackets import ROLE_HINT, bracket_roles, wrapped_hint
 from loaders.extract.tasks.units import whole_end
 from loaders.extract.groups.rows import is_member_row
 from loaders.lexicon import lexicon
@@ -24,12 +25,11 @@ from loaders.spans.agency import is_agency
 from loaders.spans.posts import is_person_name
 
 _LEX = lexicon()
-ROLE_HINT = re.compile(_LEX.alternation("roles.verbs", "roles.hint_words"))
 # At a line's start, or closing an item's paragraph after its last sentence (`…复绿。责任单位：…`).
 LABEL_LINE = re.compile(rf"(?m)(?:^[ \t]*|(?<=。))(?P<label>{ROLE_LABELS}|{DEADLINE_LABELS}|{PERSON_LABELS})\s*:")
 _LINE_END = re.compile(r"[。;.]?[ \t]*(?:\n|$)")
-_BRACKET = re.compile(r"[(（)）〔〕]")
-_OPEN = re.compile(r"[(（〔]")  # a clause's bracket: （…） or 〔…〕
+_BRACKET = re.compile(r"[(（)）〔〕【】]")
+_OPEN = re.compile(r"[(（〔【]")  # a clause's bracket: （…）, 〔…〕 or 【…】
 _CLOSING_VERBS = _LEX.alternation("roles.closing_verbs")
 # A line that opens a new item or sentence, not the rest of a list broken by the layout.
 _NOT_RUN_ON = re.compile(rf"[。:]|^[(（\d{_LEX['numbering.cn_digits']}]")
@@ -59,7 +59,17 @@ _CLOSING_SENTENCE = re.compile(rf"(?<=[。;])[ \t]*({_UNITS}{{2,80}}?{_CLOSING_V
 def find_clauses(text: str, start: int, end: int) -> list[Clause]:
     """The responsibility clauses in text[start:end], in order."""
     found = _bracketed(text, start, end) + _labelled(text, start, end) + _closing_sentences(text, start, end)
-    return sorted(found, key=lambda c: c.start)
+    return _outermost(sorted(found, key=lambda c: c.start))
+
+
+def _outermost(clauses: list[Clause]) -> list[Clause]:
+    """The clauses no other holds: `（牵头单位：A。配合单位：B）` is one bracket, not also a
+    labelled line after its 。."""
+    kept: list[Clause] = []
+    for clause in clauses:
+        if not kept or clause.start >= kept[-1].end:
+            kept.append(clause)
+    return kept
 
 
 def _closing_sentences(text: str, start: int, end: int) -> list[Clause]:
@@ -76,7 +86,7 @@ def _closing(text: str, i: int, limit: int) -> int | None:
     """Offset of the bracket closing the one opened at i (looking at brackets only)."""
     depth = 0
     for m in _BRACKET.finditer(text, i, min(limit, i + 400)):
-        if m.group() in "(（〔":
+        if m.group() in "(（〔【":
             depth += 1
         else:
             depth -= 1
@@ -102,26 +112,14 @@ def _bracketed(text: str, start: int, end: int) -> list[Clause]:
             continue
         at_line_end = _LINE_END.match(text, close + 1) is not None
         roles = None
-        if ROLE_HINT.search(text, i + 1, close) or at_line_end:
-            roles = _bracket_roles(text, i + 1, close)
+        if ROLE_HINT.search(text, i + 1, close) or at_line_end or wrapped_hint(text, i + 1, close):
+            roles = bracket_roles(text, i + 1, close)
         if roles and (not roles.bare or (at_line_end and not _after_name(text, i))):
             clauses.append(Clause(i, close + 1, roles, _own_line(text, i, close + 1), "tasks/bracket"))
             opened = _OPEN.search(text, close + 1, end)
         else:
             opened = _OPEN.search(text, i + 1, end)
     return clauses
-
-
-def _bracket_roles(text: str, start: int, end: int) -> Roles | None:
-    """The roles a bracket states; a note after its clause (`〔责任单位：…。以下均需各市、县（区）
-    人民政府落实，不再列出〕`, `（…负责。列第一位者为牵头单位，下同）`) is no part of them: the
-    document's rule is read from the whole text (loaders.extract.tasks.plan), and units a note
-    says fall on every later item are not listed again for them (as the gold files keep them)."""
-    roles = parse_roles(text, start, end)
-    stop = text.find("。", start, end)
-    if roles is None and stop > start:
-        roles = parse_roles(text, start, stop)
-    return roles
 
 
 def _cut_by_end(text: str, i: int, end: int) -> list[Clause]:
@@ -156,7 +154,10 @@ def _runs_on(text: str, line_start: int, line_end: int, end: int) -> int | None:
     if following >= end or len(line) > _RUN_ON_LINE or _NOT_RUN_ON.search(line):
         return None
     last = _LIST_CUTS.split(text[line_start:line_end])[-1].strip()
-    if _last_char(text, line_end) in ("、", ",") or not is_agency(last):
+    closed = _last_char(text, line_end)
+    if closed and closed in "。;":  # the list ends with its sentence: the next line is no part of it
+        return None
+    if closed in ("、", ",") or not is_agency(last):
         return next_end
     return None
 

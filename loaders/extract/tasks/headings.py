@@ -17,7 +17,7 @@ import re
 from dataclasses import replace
 
 from loaders.extract.tasks.clauses import Clause
-from loaders.extract.tasks.plan import SHORT_LINE, Plan
+from loaders.extract.tasks.plan import SHORT_LINE, Plan, disjoint
 from loaders.extract.tasks.roles import ROLE_VERB, Roles, role_of_verb
 from loaders.extract.tasks.units import strict_units
 from loaders.lexicon import lexicon
@@ -94,5 +94,6 @@ def inherit(plan: Plan, tasks: list[TaskFact], roles: Roles) -> None:
     """Tasks under a heading that names a lead, without a lead of their own, take it."""
     for task in tasks:
         if not task.lead and roles.lead:
-            task.lead = [plan.name(span) for span in roles.lead]
+            task.lead, task.cooperate, task.responsible = disjoint(
+                ([plan.name(span) for span in roles.lead], task.cooperate, task.responsible))
             task.evidence = replace(task.evidence, rule=task.evidence.rule + "+heading")

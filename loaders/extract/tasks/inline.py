@@ -34,9 +34,9 @@ ANSWERS = re.compile(rf"(?:^|(?<=[。;]))[ \t]*([^。;,{_BY}\n]{{2,60}}?)"
 # (`市住房城乡建设局负责，市城管局、市财政局配合，…`); `X要会同Y、Z抓紧…`: X leads, Y and Z cooperate.
 _MANDATE = (_LEX.alternation("roles.inline_verbs")
             + f"(?!{_LEX.alternation('roles.not_a_mandate')}|[{_LEX['roles.not_a_verb_after']}])")
-INLINE = re.compile(rf"(?:{_BY}|(?<=[。;:])[ \t]*{_LEX.alternation('roles.sentence_openers')}?)"
+INLINE = re.compile(rf"(?:{_BY}|(?<=[。;:,])[ \t]*{_LEX.alternation('roles.sentence_openers')}?)"
                     rf"([^,。;:{_BY}]{{2,40}}?){_LEX.alternation('roles.modal')}?"
-                    rf"({_MANDATE})")
+                    rf"({_MANDATE})(?:{_LEX.alternation('roles.verb_tails', 'roles.answer_verb')})?")
 # The units after the lead in its sentence, each list with its verb and perhaps the verb's
 # object: `、市财政局配合研究确定`, `,Y按职责分工负责`, `,各设区市人民政府负责落实属地责任`,
 # `,会同市发展改革委、市财政局,`.

@@ -78,10 +78,11 @@ def numbered(tasks: list[TaskFact]) -> list[TaskFact]:
 def _first_segment_start(plan: Plan, unit: Unit, clauses: list[Clause]) -> int:
     """Where the first task of a unit begins: after a heading line when several tasks follow it."""
     line_end = plan.text.find("\n", unit.text_start, unit.end)
-    if len(clauses) < 2 or line_end < 0 or line_end > clauses[0].start:
+    several = sum(not clause.roles.empty() for clause in clauses) > 1  # a deadline alone is no task
+    if not several or line_end < 0 or line_end > clauses[0].start:
         return unit.text_start
-    line = plan.text[unit.text_start:line_end]
-    if len(line.strip()) < SHORT_LINE and not _SENTENCE_MARK.search(line):
+    line = plan.text[unit.text_start:line_end].strip().rstrip("。:")  # 1.主要指标的责任部门。
+    if len(line) < SHORT_LINE and not _SENTENCE_MARK.search(line):
         return line_end + 1
     return unit.text_start
 

@@ -6,7 +6,8 @@ A plan states some rules once for all its tasks (ontology/lexicon/roles.yaml, `*
 - 标明“牵头”的为牵头单位，其余为配合单位: beside a unit marked （牵头）, the others cooperate;
 - 表中“责任单位”为牵头单位: the units answering for a task lead it.
 `Plan.task` applies them to the roles a rule read and names those that changed them after the
-rule, in the fact's evidence: `tasks/label:责任单位+first-leads`.
+rule, in the fact's evidence: `tasks/label:责任单位+first-leads`; a unit then keeps its first
+role only (lead, cooperate, responsible: `disjoint`).
 """
 
 from __future__ import annotations
@@ -30,6 +31,18 @@ RESPONSIBLE_LEADS = re.compile(_LEX["roles.responsible_leads_pattern"])
 _HEADING_END = re.compile(r"[。,;!?]")
 _TRIM = " \t\n。,;"
 SHORT_LINE = 30  # a first line shorter than this, without punctuation, is a heading
+
+
+def disjoint(lists) -> list[list[str]]:
+    """A task's role lists with each unit in its first role only: a lead named again at the
+    head of the 责任单位 line (`牵头单位：省发改委` / `责任单位：省发改委、省统计局`) leads, and the
+    list answers for the rest of the work."""
+    seen: set[str] = set()
+    out = []
+    for names in lists:
+        out.append([name for name in dict.fromkeys(names) if name not in seen])
+        seen.update(names)
+    return out
 
 
 class Plan:
@@ -89,10 +102,11 @@ class Plan:
             start += 1
         while text_end > start and self.text[text_end - 1] in _TRIM:
             text_end -= 1
-        names = lambda spans: [self.name(span) for span in spans]  # noqa: E731
+        lead, cooperate, responsible = disjoint([self.name(span) for span in spans]
+                                                for spans in (roles.lead, roles.cooperate, roles.responsible))
         return TaskFact(
             doc=self.view.key, item=item, text=self.written(start, text_end),
             evidence=self.view.evidence(start, end, rule), heading=self.heading(start, text_end),
-            lead=names(roles.lead), cooperate=names(roles.cooperate), responsible=names(roles.responsible),
+            lead=lead, cooperate=cooperate, responsible=responsible,
             rivers=self.named(start, end, "RIVER"), districts=self.named(start, end, "DISTRICT"),
             deadline=self.name(roles.deadline) if roles.deadline else None)

@@ -1,8 +1,10 @@
 """The grammar of responsibility clauses: who leads (牵头), cooperates (配合), is responsible (负责).
 
-A clause is a run of parts separated by , or ; — each part a list of bodies closed by a role
-verb (`市水利局、市农业农村局牵头`), or a labelled list (`责任单位:市工信局、市人社局`), or a
-deadline (`2020年6月底前完成`). A list without a verb takes the verb of the next part
+A clause is a run of parts separated by , or ; (or by a space or 。 before a label) — each
+part a list of bodies closed by a role verb (`市水利局、市农业农村局牵头`, `省财政厅主办`) or by
+its label after 为 (`省发展改革委为牵头单位`), or a labelled list (`责任单位:市工信局、市人社局`,
+`牵头单位为省发展改革委`), or a deadline (`2020年6月底前完成`, `4月1日起实施`). A list without a
+verb takes the verb of the next part
 (`各县区人民政府、开发区管委会,阳煤集团负责落实`: all three are responsible); `A会同B负责`
 makes A lead and B cooperate. People beside the units are no units: a part labelled by a
 leader's label (`牵头领导：张三`) is passed over, and so is a person in a list (`张三副市长牵头`,
@@ -22,7 +24,7 @@ import re
 from dataclasses import dataclass, field
 
 from loaders.extract.tasks.units import Named, Span, unit_names
-from loaders.lexicon import lexicon
+from loaders.lexicon import alternation, lexicon
 
 _LEX = lexicon()
 VERB_ROLE: dict[str, str] = _LEX.table("roles.verbs")
@@ -33,12 +35,17 @@ DEADLINE_LABELS = _LEX.alternation("roles.deadline_labels")
 TOGETHER = _LEX.words("roles.together")
 _TOGETHER = re.compile(_LEX.alternation("roles.together"))
 _QUALIFIER = f"{_LEX.alternation('roles.qualifiers')}{{0,2}}"
+# A list may close with its label after 为 (is) instead of a verb: 省发展改革委为牵头单位.
+_AS_WORDS = _LEX.words("roles.as_label")
+_AS_LABELS = tuple(a + label for a in _AS_WORDS for label in LABEL_ROLE)
 # A role verb closing a list, perhaps with the work it names (牵头落实, 配合实施).
-ROLE_VERB = re.compile(rf"{_QUALIFIER}(?P<verb>{_LEX.alternation('roles.verbs')})"
+ROLE_VERB = re.compile(rf"{_QUALIFIER}(?P<verb>{alternation(_LEX.words('roles.verbs') + _AS_LABELS)})"
                        rf"{_LEX.alternation('roles.verb_tails')}?\s*$")
 # The ends of a list closed by its verb: `省发展改革委牵头、省财政厅参与` is two parts.
 _VERB_ENDS = tuple(v + t for v in _LEX.words("roles.verbs") for t in ("", *_LEX.words("roles.verb_tails")))
-LABEL = re.compile(rf"\s*(?P<label>{ROLE_LABELS})\s*[:：]\s*")
+_VERB_ENDS += _AS_LABELS
+# 责任单位：X, or 牵头单位为X (the label, then is)
+LABEL = re.compile(rf"\s*(?P<label>{ROLE_LABELS})\s*(?:[:：]|{_LEX.alternation('roles.as_label')})\s*")
 DEADLINE_LABEL = re.compile(rf"\s*{DEADLINE_LABELS}\s*[:：]\s*")
 # Labels of the people beside a task's units (牵头领导：张三, 责任领导): persons, no units.
 PERSON_LABELS = _LEX.alternation("roles.person_labels")
@@ -51,6 +58,9 @@ DEADLINE = re.compile(
     rf"\s*(?:\d{{4}}年[^,;，；]{{0,10}}?{_ENDS}{_DUE}{{0,10}}"
     rf"|(?:{_LEX['roles.relative_deadline_pattern']}){_DUE}{{0,8}}"
     rf"|{_LEX.alternation('roles.standing_deadlines')}|\d{{4}}年(?:\d{{1,2}}月)?{_ENDS}?)\s*$")
+# A label after a space or a full stop starts a part of its own: `牵头单位：省商务厅 责任单位：
+# 各市人民政府`, `（牵头单位：省发展改革委。配合单位：省财政厅）`.
+_NEXT_LABEL = re.compile(rf"\s*(?:{ROLE_LABELS}|{DEADLINE_LABELS}|{PERSON_LABELS})\s*[:：]")
 # A unit's role written in brackets after it: 省水利厅（牵头）.
 MARK = re.compile(rf"\s*\((?P<mark>{_LEX.alternation('roles.marks')})\)\s*$")
 
@@ -99,7 +109,11 @@ class Roles:
 
 
 def role_of_verb(verb: str) -> str:
-    """The role a verb gives the units before it (负责, 落实 and any other: responsible)."""
+    """The role a verb gives the units before it (负责, 落实 and any other: responsible); a
+    label after 为 gives its own (为牵头单位: lead)."""
+    for word in _AS_WORDS:
+        if verb.startswith(word) and verb[len(word):] in LABEL_ROLE:
+            return LABEL_ROLE[verb[len(word):]]
     return VERB_ROLE.get(verb, "responsible")
 
 
@@ -129,16 +143,17 @@ def _marked(text: str, spans: list[Named], roles: Roles, whole: bool = False) ->
 
 
 def _parts(text: str, start: int, end: int) -> list[Span]:
-    """The parts of a clause: text[start:end] cut at , and ; outside brackets, and at 、 after
-    a role verb (`省发展改革委牵头、省财政厅参与`)."""
+    """The parts of a clause: text[start:end] cut at , and ; outside brackets, at 、 after a
+    role verb (`省发展改革委牵头、省财政厅参与`), and at a space or 。 before a label."""
     depth, parts, left = 0, [], start
     for i in range(start, end):
         ch = text[i]
-        if ch in "(（〔":
+        if ch in "(（〔【":
             depth += 1
-        elif ch in ")）〕":
+        elif ch in ")）〕】":
             depth -= 1
-        elif depth <= 0 and (ch in ",;，；" or ch == "、" and text.endswith(_VERB_ENDS, left, i)):
+        elif depth <= 0 and (ch in ",;，；" or ch == "、" and text.endswith(_VERB_ENDS, left, i)
+                             or ch in " \t。" and _NEXT_LABEL.match(text, i + 1, end)):
             parts.append((left, i))
             left = i + 1
     parts.append((left, end))

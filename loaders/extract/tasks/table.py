@@ -6,7 +6,8 @@ as in running text (loaders.extract.tasks.roles), and the first unit of a 责任
 when the document says 排在第一位的为牵头单位 (loaders.extract.tasks.plan). A 牵头领导 column
 names people, not bodies: it is read so that the header is known, and gives no role. Only the
 names of bodies count: a cell that is not a list of bodies (`详见附件`) gives none. The column
-names are in ontology/lexicon/roles.yaml (`table_columns_pattern`).
+names are in ontology/lexicon/roles.yaml (`table_columns_pattern`); a column of a short name
+they do not know (类别, 备注) is read by no one, beside at least as many known ones.
 """
 
 from __future__ import annotations
@@ -87,7 +88,7 @@ def _in_body(unit: Named, pieces: list[Span], starts: list[int]) -> Named:
 def task_rows(body: str) -> list[TaskRow]:
     """The tasks of the task tables in body (a document's normalised body)."""
     rows = []
-    for table in find_tables(body, COLUMNS, _NEEDED, MARKS):
+    for table in find_tables(body, COLUMNS, _NEEDED, MARKS, other="other"):
         for i, span in enumerate(table.spans):
             text = table.pieces(i, "task")
             if not text:

@@ -31,8 +31,10 @@ _PLACE_BODY = re.compile(rf"[\u4e00-\u9fff]{{1,8}}?([{_PLACE_KINDS}])({_SHARED_B
 _PERSON_ENDS = _LEX.words("roles.person_ends")
 _LEADS = re.compile(f"{_LEX.alternation('roles.person_verbs')}$")
 _PERSON_NOTE = re.compile(r"\(([^()]{2,12})\)\s*$")  # 市工业和信息化局（李四副市长）
+_OTHER_NAME = re.compile(r"[(（]([^()（）]{2,16})[)）]\s*$")  # 市工业和信息化局（国资委）
 _LOOSE_PIECE = 12  # a piece of a loose list longer than this is prose, not a name
 _LIST_CUTS = re.compile(r"[、,，;；:：]")
+_LABEL_WORDS = set(_LEX.words("roles.labels"))
 
 
 def strict_units(text: str, start: int, end: int) -> list[Named]:
@@ -50,7 +52,11 @@ def unit_names(text: str, start: int, end: int, strict: bool) -> list[Named] | N
         if (note := _PERSON_NOTE.search(text, a, b)) and note.start() > a and _is_person(note.group(1), False):
             b = note.start()  # 市工业和信息化局（李四副市长）: the person beside the unit is no part of it
         piece = text[a:b]
-        if is_agency(piece):
+        if piece in _LABEL_WORDS:
+            return None  # 责任单位为牵头单位: a document's rule about labels, no list of units
+        if _LEADS.search(piece) and _is_person(piece, False):
+            people = True  # 王五副省长督办: 督办 would end a body's name (办), but a leader does it
+        elif is_agency(piece) or _with_other_name(piece):
             units.append((a, b))
         elif text.startswith(_EVERY, a) and i < len(spans) - 1 and is_agency(text[slice(*spans[-1])]):
             units.append((a, spans[-1][1]))  # 各市、自治州人民政府: every body of those kinds, one unit
@@ -64,6 +70,13 @@ def unit_names(text: str, start: int, end: int, strict: bool) -> list[Named] | N
         else:
             return None
     return units if units or people else None
+
+
+def _with_other_name(piece: str) -> bool:
+    """市工业和信息化局（国资委）, 县委办（县政府办）: a body with its other name (one office, two
+    plates) in brackets after it, one unit as written."""
+    other = _OTHER_NAME.search(piece)
+    return bool(other) and other.start() > 0 and is_agency(piece[:other.start()]) and is_agency(other.group(1))
 
 
 def _is_person(piece: str, by_shape: bool = True) -> bool:

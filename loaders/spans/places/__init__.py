@@ -11,9 +11,11 @@ it, one module per shape, each naming the rule a fact keeps (`Place.rule`):
 | places/list:called                    | lists       | 湘江、渌水、洣水等河流                     |
 | places/list:within                    | lists       | 湟水(含大通河)、洮河                       |
 | places/river-word                     | river_words | 大石河流域, 富春江沿岸, 邵水流域           |
+| places/river-works                    | river_words | 实施东风渠清淤, 加强松花江治理             |
 | places/chief:line, :row, :block       | chiefs      | 韩城河：县委副书记 马红梅 (river-chief lists) |
 | places/chief:sentence                 | chief_sentences | 莫建成为赣江河长; 重安江省级河长王晓光 |
 | places/reservoir                      | reservoirs  | 开展于桥水库冬季巡查                       |
+| places/patrol                         | patrols     | 徐玮到荣昆河开展巡河工作                   |
 | places/table:column, :first-column    | tables      | a cell under 河道名称                      |
 | places/again                          | again       | a river so shown, named again elsewhere   |
 
@@ -31,8 +33,9 @@ from loaders.spans.places.chief_sentences import chief_sentence_rivers
 from loaders.spans.places.chiefs import chief_rivers
 from loaders.spans.places.lists import called_rivers, list_places
 from loaders.spans.places.names import Place, stands_alone
+from loaders.spans.places.patrols import patrolled
 from loaders.spans.places.reservoirs import reservoirs
-from loaders.spans.places.river_words import rivers_before_words
+from loaders.spans.places.river_words import rivers_before_words, rivers_before_works
 from loaders.spans.places.tables import table_rivers
 
 GAZETTEER_RULE = "places/gazetteer"
@@ -42,13 +45,16 @@ __all__ = ["GAZETTEER_RULE", "GRAMMAR_RULE", "Place", "find_places", "stands_alo
 
 
 def find_places(text: str, known: Iterable[tuple[int, int]] = ()) -> list[Place]:
-    """Rivers and towns named by list, river-word, river-chief or table grammar, in order;
+    """Rivers and towns named by list, river-word, river-chief, patrol or table grammar, in order;
     `known` are the gazetteer's place spans, which no grammar name overlaps."""
     known = list(known)
     walls = {end for _, end in known}
     taken = {i for start, end in known for i in range(start, end)}
     # the finer rule last: a span two rules find keeps the later one's name
     found = reservoirs(text, walls) + list_places(text, walls) + rivers_before_words(text, walls) \
-        + chief_sentence_rivers(text, walls) + chief_rivers(text) + table_rivers(text) + called_rivers(text)
+        + chief_sentence_rivers(text, walls) + patrolled(text) + chief_rivers(text) + table_rivers(text) \
+        + called_rivers(text)
     unique = {(p.start, p.end): p for p in found if p.start not in taken and p.end - 1 not in taken}
-    return sorted([*unique.values(), *named_again(text, list(unique.values()), taken)])
+    shown = [*unique.values(), *named_again(text, list(unique.values()), taken)]
+    covered = taken | {i for p in shown for i in range(p.start, p.end)}
+    return sorted(shown + rivers_before_works(text, walls, covered))

@@ -4,17 +4,19 @@ A name's end is found by its suffix or by what follows it; its start has no deli
 heads a list or stands before 流域, so it is found by walking back over at most a few
 characters and stopping at punctuation, a function word or the end of a place the gazetteer
 found (平定县|冠山镇). A verb or adverb inside the run (开展贡江, 加强桃江流域) is never part of a
-name, nor is a city's whole name before its river (达州市|州河).
+name, nor is a city's whole name before its river (达州市|州河); a run the walk found no edge of
+starts where the document writes the name elsewhere with one (途径海拉尔河 → 从海拉尔河源头).
 """
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import NamedTuple
 
 from loaders.spans.places.words import (CHIEF_WORDS, COMMON_WATER_WORDS, JURISDICTION_ENDS, NOT_A_RIVER_AFTER,
                                         NOT_FIRST, NOT_RESERVOIR_STEM_ENDS, NUMERALS, PLACE_WORDS_AFTER_RIVER,
                                         POSITION_AFTER, POSITION_FIRST, RESERVOIR, SHORT_SUFFIXES, SMALL_FIRST,
-                                        STOP_CHARS, VERBS)
+                                        NOT_SERVING, SERVE, STOP_CHARS, VERBS)
 from loaders.spans.posts import is_person_name
 
 
@@ -31,7 +33,8 @@ def is_cjk(text: str, i: int) -> bool:
 
 def stem_start(text: str, end: int, longest: int, walls: set[int]) -> tuple[int, bool]:
     """Where a name ending at `end` (its suffix included) begins, and whether something bounds
-    it on the left (punctuation, a function word, a verb, a known place) rather than the limit."""
+    it on the left (punctuation, a function word, a verb, a known place, the same name written
+    elsewhere with an edge) rather than the limit."""
     start, bounded = end - 1, False
     while start > end - 1 - longest:
         if start == 0 or start in walls or not is_cjk(text, start - 1) or text[start - 1] in STOP_CHARS:
@@ -41,7 +44,29 @@ def stem_start(text: str, end: int, longest: int, walls: set[int]) -> tuple[int,
     else:  # the walk's limit, where the name may still be bounded
         bounded = start == 0 or start in walls or not is_cjk(text, start - 1) or text[start - 1] in STOP_CHARS
     start, bounded = after_verb(text, start, end, bounded)
-    return after_place(text, start, end, bounded)
+    start, bounded = after_place(text, start, end, bounded)
+    return (start, bounded) if bounded else written_elsewhere(text, start, end)
+
+
+def written_elsewhere(text: str, start: int, end: int) -> tuple[int, bool]:
+    """A stem the walk found no edge of (途径海拉尔河支流 walks back to 径海拉尔河) starts where the
+    document shows it starts: the longest tail of it that the document writes elsewhere with an
+    edge on its left (从海拉尔河源头) is the name, bounded; else the stem as walked, unbounded."""
+    for a in range(start, end - 1):
+        if water_name(text, a, end) and _edged_somewhere(text, text[a:end]):
+            return a, True
+    return start, False
+
+
+@lru_cache(maxsize=32)  # small: each entry keeps its text alive
+def _edged_somewhere(text: str, name: str) -> bool:
+    """Whether text writes `name` somewhere with nothing joining it on the left."""
+    at = text.find(name)
+    while at >= 0:
+        if bounded_left(text, at):
+            return True
+        at = text.find(name, at + 1)
+    return False
 
 
 def after_place(text: str, start: int, end: int, bounded: bool) -> tuple[int, bool]:
@@ -59,6 +84,15 @@ def after_verb(text: str, start: int, end: int, bounded: bool) -> tuple[int, boo
     # a verb may begin before the stem's first character (实|施昆都仑河): its end still bounds the name
     cuts = [m.end() for m in VERBS.finditer(text, max(start - 1, 0), end - 1) if m.end() > start]
     return (cuts[-1], True) if cuts else (start, bounded)
+
+
+def after_serving(text: str, start: int, end: int, default: int, bounded: bool) -> tuple[int, bool]:
+    """A stem holding 任, as a person takes a water's chief post (张明任清水河, 市委书记任浏阳河),
+    starts after it, which bounds it; not 任 closing a word (主任, 责任). Else (default, bounded)."""
+    at = text.rfind(SERVE, max(start - 1, 0), end - 2)
+    if at > 0 and not any(text.startswith(word, at + len(SERVE) - len(word)) for word in NOT_SERVING):
+        return at + len(SERVE), True
+    return default, bounded
 
 
 def bounded_left(text: str, a: int) -> bool:
@@ -87,7 +121,10 @@ def _first_ok(text: str, start: int, end: int) -> bool:
 
 
 def _a_count(text: str, start: int, end: int) -> bool:
-    """A number of the rivers just named, not a name: 赣江、抚河、信江、饶河、修河五河干流."""
+    """A number of rivers, not a name: of those just named (赣江、抚河、信江、饶河、修河五河干流), or
+    two characters, a numeral and a suffix, that count waters (三江干流, 一河一策, 两湖)."""
+    if end - start == 2 and text[start] in NUMERALS:
+        return True
     i = end - 1
     while i > 0 and text[i - 1] in NUMERALS:
         i -= 1
@@ -125,7 +162,7 @@ def stands_alone(text: str, start: int, end: int, label: str) -> bool:
     """Whether a gazetteer place is a name where it stands. A river followed by a character that
     makes another word of it is none (海河 in 上海河道, 香河 in 香河县); nor is a river after a
     surname, the three characters a word of their own: a person (宋长江 on a line of a 任免名单); nor
-    one before the word of a place named after it (珠江新城, 长江路)."""
+    one before the word of a place or body named after it (珠江新城, 长江路, 长江委)."""
     if label != "RIVER":
         return True
     if end < len(text) and text[end] in NOT_A_RIVER_AFTER or PLACE_WORDS_AFTER_RIVER.match(text, end):

@@ -2,6 +2,10 @@
 (`大石河流域`, `富春江沿岸`, `屯兰河河道`, `唐白河水环境`, `永宁江闸站`, `鄱阳湖流域`). The name ends at
 the suffix before the word; its start is walked back to (names.stem_start). 水 ends a name only
 before the words of a whole river (邵水流域, 汉水干流): 污水, 供水 are no rivers.
+
+`places/river-works`: a water named by the works done on it (`实施东风渠清淤`, `加强松花江治理`,
+`研究七里河综合治理`). Such words follow other words too (城乡治理), so the name must be bounded on
+its left (a verb, punctuation, a function word) and be one name, not two run together (伊河洛河).
 """
 
 from __future__ import annotations
@@ -9,13 +13,16 @@ from __future__ import annotations
 import re
 
 from loaders.spans.places.names import Place, good, stem_start, water_name
-from loaders.spans.places.words import (KINDS, RIVER_OR_LAKE_CLASS, RIVER_WORDS_AFTER, WATER_SUFFIX,
+from loaders.spans.places.words import (KINDS, PLACE_WORDS_AFTER_RIVER, RIVER_OR_LAKE_CLASS, RIVER_SUFFIXES,
+                                        RIVER_WORDS_AFTER, RIVER_WORKS_AFTER, WATER_LIST_CLASS, WATER_SUFFIX,
                                         WATER_WORDS_AFTER)
 
 RULE = "places/river-word"
+WORKS_RULE = "places/river-works"
 
 _RIVER_WORD = re.compile(
     rf"{RIVER_OR_LAKE_CLASS}(?={RIVER_WORDS_AFTER})|{re.escape(WATER_SUFFIX)}(?={WATER_WORDS_AFTER})")
+_WORKS = re.compile(rf"{WATER_LIST_CLASS}(?={RIVER_WORKS_AFTER})")
 
 
 def rivers_before_words(text: str, walls: set[int]) -> list[Place]:
@@ -25,6 +32,26 @@ def rivers_before_words(text: str, walls: set[int]) -> list[Place]:
     for m in _RIVER_WORD.finditer(text):
         end = m.end()
         start, bounded = stem_start(text, end, KINDS["RIVER"][1], walls)
-        if good(text, start, end) and (bounded or end - start >= 4) and water_name(text, start, end, True):
+        if good(text, start, end) and (bounded or end - start >= 4) and water_name(text, start, end, True) \
+                and not PLACE_WORDS_AFTER_RIVER.match(text, end):  # 太湖流域管理局: a body
             found.append(Place(start, end, "RIVER", RULE))
     return found
+
+
+def rivers_before_works(text: str, walls: set[int], covered: set[int]) -> list[Place]:
+    """Waters before the words of works on them, bounded on the left, one name each; the weakest
+    evidence, so only where no other rule found a name (`covered`)."""
+    found = []
+    for m in _WORKS.finditer(text):
+        end = m.end()
+        if end - 1 in covered:
+            continue
+        start, bounded = stem_start(text, end, KINDS["RIVER"][1], walls)
+        if bounded and good(text, start, end) and water_name(text, start, end) and not _two_names(text, start, end):
+            found.append(Place(start, end, "RIVER", WORKS_RULE))
+    return found
+
+
+def _two_names(text: str, start: int, end: int) -> bool:
+    """Two names run together (伊河洛河): a river's suffix inside, two characters or more from each end."""
+    return any(text[i] in RIVER_SUFFIXES for i in range(start + 1, end - 2))

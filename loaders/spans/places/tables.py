@@ -2,7 +2,7 @@
 
 - `places/table:column`: a cell under a column named for rivers (河道名称, 河流(湖库)名称) of a
   table loaders.structure.tables reads, or a piece wrapped below it (a second river of the
-  same village on the next line); the reach is no part of the name, in brackets
+  same village on the next line), a lake's of any suffix (乌梁素海, 白洋淀); the reach is no part of the name, in brackets
   (龙坑溪(霞川村段)) or written after it (清江河兴隆镇段).
 - `places/table:first-column`: a table flattened with single spaces, which no column layout
   shows, whose header puts the rivers first after the number (`序号 河流(湖库)名称 流经乡镇 …`):
@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 
 from loaders.spans.places.names import Place, river_name, suffix_length
-from loaders.spans.places.words import (CHIEF_SUFFIXES, CJK, FIRST_RIVER_COLUMN, NUMBER_COLUMN, PLAIN_REACH,
-                                        REACH, RIVER_CLASS, RIVER_COLUMN, RIVER_TABLE_MARKS)
+from loaders.spans.places.words import (CJK, FIRST_RIVER_COLUMN, NUMBER_COLUMN, PLAIN_REACH, REACH, RIVER_CLASS,
+                                        RIVER_COLUMN, RIVER_TABLE_MARKS, TABLE_SUFFIXES)
 from loaders.structure.tables import find_tables
 
 COLUMN_RULE = "places/table:column"
@@ -44,7 +44,7 @@ def _column_rivers(text: str) -> list[Place]:
         for row in range(len(table.rows)):
             for start, end in table.pieces(row, "river"):
                 end = _without_reach(text, start, end)
-                if suffix_length(text, start, end, CHIEF_SUFFIXES) and river_name(text, start, end):
+                if suffix_length(text, start, end, TABLE_SUFFIXES) and river_name(text, start, end):
                     found.append(Place(start, end, "RIVER", COLUMN_RULE))
     return found
 
@@ -67,7 +67,7 @@ def _first_column_rivers(text: str) -> list[Place]:
             if not row:
                 break
             start, end = row.span(1)
-            if text[end - 1] in CHIEF_SUFFIXES and river_name(text, start, end):
+            if text[end - 1] in TABLE_SUFFIXES and river_name(text, start, end):
                 found.append(Place(start, end, "RIVER", FIRST_COLUMN_RULE))
             at = text.find("\n", row.end())
     return found

@@ -1,0 +1,128 @@
+"""The parts of a run of member entries: words, brackets and the marks between them.
+
+A member list's line, or the people a sentence gives a role (`组长：张三 市长`, `副组长由市长助理、
+公安厅厅长贾东军，秘书长王明担任`), is a run of words apart by marks — spaces, 、 , ; 。 — and
+brackets. `parts` cuts body[start:end] into them and says which mark stands before each; the
+grammar of loaders.extract.groups.entries reads them as entries. What a page printed that is no
+word is dropped here, so that no rule has to know it:
+- characters that are no Chinese at either end of a word (`副州长6`, `1.王五`, `①`, `?`): a
+  mirror's anti-copy string, an item's number or a mangled mark; a word of them alone, and a
+  bracket with no Chinese (`(1)`, `(z)`), likewise;
+- a word with a Latin letter or a phonetic sign between Chinese characters (`兴贮h组`) is
+  mojibake: what follows it on the line cannot be read, so the parts end there.
+A bracket the end of the text or of the line cut (`胡晓剑（市交通运输局`, `李四（县教` / `育局局长）`)
+is a part of its own, open to its end.
+Single characters apart by spaces (`闵 成`) are one word when they make a person's name.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from loaders.spans.posts import is_person_name
+from loaders.extract.groups.row import Span
+
+# The marks between parts, weakest first: none, a space, 、 (joins titles too), then the marks
+# that only ever part entries. A colon inside a run parts as ; does.
+NONE, SPACE, STROKE, COMMA, SEMI, STOP = range(6)
+_MARKS = {" ": SPACE, "\t": SPACE, "\u3000": SPACE, "、": STROKE, ",": COMMA, "，": COMMA,
+          ";": SEMI, "；": SEMI, ":": SEMI, "：": SEMI, "。": STOP}
+_OPEN, _CLOSE = "(（", ")）"
+_CJK = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf]")
+# An anti-copy string a forum or mirror printed into the text (`6 s; H/`, `[/color]`, `k9#x`):
+# characters that are no Chinese and no bracket, holding a Latin letter and a space, a digit or
+# a sign. Its spaces and marks are none of the list's.
+_NOISE = re.compile(r"[^\u4e00-\u9fff()（）\n]*[A-Za-z][^\u4e00-\u9fff()（）\n]*")
+# Inside a word, between Chinese characters: one Latin letter, a phonetic sign (ㄊ), a private-use
+# or replacement character, a question mark: text decoded with the wrong code page.
+_MOJIBAKE = re.compile(r"(?<=[\u4e00-\u9fff])(?:[A-Za-z]|[\u3100-\u312f\ue000-\uf8ff\ufffd?]+)(?=[\u4e00-\u9fff])")
+_LETTERS = re.compile(r"[A-Za-z]+")  # letters alone: an acronym (市CBD管委会) or mojibake, no anti-copy string
+
+
+@dataclass(frozen=True)
+class Part:
+    start: int
+    end: int
+    mark: int  # the strongest mark between this part and the one before it
+    bracket: bool = False  # a bracket's content (start..end inside the brackets)
+    cut: bool = False  # a bracket the line's or the text's end cut: start is its opening bracket
+
+
+def _core(body: str, a: int, b: int) -> Span | None:
+    """A word without what is no Chinese at its ends (`副州长6` → 副州长), or None."""
+    while a < b and not _CJK.match(body[a]):
+        a += 1
+    while b > a and not _CJK.match(body[b - 1]):
+        b -= 1
+    return (a, b) if b > a else None
+
+
+def _closing(body: str, i: int, end: int) -> int:
+    """Where the bracket opening at i closes (brackets inside it counted), or -1."""
+    depth = 0
+    for j in range(i, end):
+        if body[j] in _OPEN:
+            depth += 1
+        elif body[j] in _CLOSE:
+            depth -= 1
+            if depth == 0:
+                return j
+    return -1
+
+
+def parts(body: str, start: int, end: int) -> list[Part]:
+    """The words and brackets of body[start:end], each with the mark before it."""
+    found: list[Part] = []
+    noise = {m.start(): m.end() for m in _NOISE.finditer(body, start, end) if not _LETTERS.fullmatch(m.group())}
+    mark, i = NONE, start
+    while i < end:
+        ch = body[i]
+        if i in noise:  # `李雄6 s; H/副州长`: the marks inside an anti-copy string part nothing
+            mark, i = max(mark, SPACE), noise[i]
+        elif ch in _MARKS:
+            mark, i = max(mark, _MARKS[ch]), i + 1
+        elif ch in _OPEN:
+            close = _closing(body, i, end)
+            if close < 0:  # a bracket the line's or the text's end cut: open to the end
+                found.append(Part(i, end, mark, cut=True))
+                break
+            core = _core(body, i + 1, close)
+            if core:
+                found.append(Part(*core, mark, bracket=True))
+                mark = NONE
+            else:
+                mark = max(mark, SPACE)
+            i = close + 1
+        elif ch in _CLOSE:
+            mark, i = max(mark, SPACE), i + 1
+        else:
+            j = i
+            while (j < end and body[j] not in _MARKS and body[j] not in _OPEN and body[j] not in _CLOSE
+                   and (j == i or j not in noise)):
+                j += 1
+            core = _core(body, i, j)
+            if core and _MOJIBAKE.search(body, *core):
+                break
+            if core:
+                lead = SPACE if core[0] > i else NONE
+                found.append(Part(*core, max(mark, lead)))
+                mark = SPACE if core[1] < j else NONE
+            else:
+                mark = max(mark, SPACE)
+            i = j
+    return _spaced_names(body, found)
+
+
+def _spaced_names(body: str, found: list[Part]) -> list[Part]:
+    """`闵 成`: two single characters apart by a space that make a name are one word."""
+    out: list[Part] = []
+    for part in found:
+        last = out[-1] if out else None
+        if (last and part.mark == SPACE and not part.bracket and not last.bracket and not last.cut
+                and part.end - part.start == 1 and last.end - last.start == 1
+                and is_person_name(body[last.start] + body[part.start])):
+            out[-1] = Part(last.start, part.end, last.mark)
+        else:
+            out.append(part)
+    return out
