@@ -158,3 +158,16 @@ def agency_after(text: str, pos: int) -> int | None:
     """End of a body name that continues a place name ending at pos (阳泉市 + 公安局), if any."""
     m = BODY_AFTER_PLACE.match(text, pos)
     return m.end() if m else None
+
+
+_BEFORE_POST = re.compile(r"[\u4e00-\u9fff]{2,24}$")
+
+
+def body_before(text: str, post: str) -> str | None:
+    """The longest body name written right before `post` in text (…研究馆 + 馆员), if any."""
+    for m in re.finditer(re.escape(post), text):
+        if run := _BEFORE_POST.search(text, 0, m.start()):
+            for i in range(run.start(), m.start() - 1):
+                if is_agency(text[i:m.start()]):
+                    return text[i:m.start()]
+    return None

@@ -105,6 +105,8 @@ def is_framed_name(text: str, strong: bool = False) -> bool:
     word after the name (任命姜有为、李晋修为Y: the names end before 为, the verb)."""
     if is_person_name(text, strong):
         return True
+    if len(text) == 2 and strong and surname_length(text) == 1 and text[1] in _GIVEN_WORDS:
+        return True  # 免去张为的Y职务: the frame has put 的 (or the verb's 为) after the name
     if len(text) != 3 or surname_length(text) != 1 or not _NAME.fullmatch(text) or title_length(text) >= 2:
         return False
     if strong and text[2] in _GIVEN_WORDS and not _NOT_IN_NAME.search(text[1]):

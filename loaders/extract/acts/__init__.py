@@ -36,6 +36,8 @@ from loaders.extract.acts.following import Following
 from loaders.extract.acts.merge import settle
 from loaders.extract.acts.records import Span, Where, join_notes
 from loaders.extract.acts.table import table_acts
+from loaders.extract.places import teaser_lines
+from loaders.spans.agency import body_before
 from loaders.extract.acts.wording import (APPOINT, BARE_LINE, BARE_LINE_SHAPES, BLOCK, BLOCK_ACTS, DEFAULT_ACTS, FORMS,
                                           NAME_ABOVE, NAME_BESIDE, NOTE_ONLY, PROBATION_ENDED, PROBATION_SENTENCE,
                                           REMOVAL_ACTS, REMOVE, W, act_word_starts, is_personnel_title,
@@ -73,7 +75,9 @@ class _Reader(Following):
         super().__init__(view)
         personnel = is_personnel_title(to_simplified(view.document.title))
         self.default = _State("either") if personnel else _State()
-        self.rows = sorted(table_acts(self)) if personnel else []
+        # a table's rows (read first) and a web page's teaser lines (相关阅读 / 陈宇剑任上海市副市长:
+        # another article's headline) are passed over as text
+        self.rows = sorted((table_acts(self) if personnel else []) + teaser_lines(self.text))
         self.hits = act_word_starts(view)
 
     def read(self) -> list[PersonnelAct]:
@@ -180,13 +184,15 @@ class _Reader(Following):
         for form in FORMS:
             if form.word == W["serve"] and not framed and self._after_status(sentence[0]):
                 continue  # 目前还担任着…职务。高继泰任…: statuses, no acts
-            if form.word in clause and (m := form.pattern.search(clause)):
+            if form.word in clause and (m := form.pattern.search(clause)) and self._then(form, a + m.end()):
                 act, extra = form.act, self._tail_note(b, a + m.end())
                 if form.kind == APPOINT and (note or act == W["confirmed"]):
                     act = W["confirmed"] if act == W["appoint"] else act
                     extra = join_notes(W["probation_note"], extra)
                 where = Where(sentence, form.rule)
                 found = self._acts(m, a, form.kind, act, extra, where, form.strong or framed)
+                if form.body_nearby:
+                    self._bodies_nearby(found, a)
                 if found and form.kind == REMOVE and form.strong:
                     found += self._more_removals(a + m.end(), b, where)
                 if found and _of_the_person_before(m):
@@ -223,6 +229,23 @@ class _Reader(Following):
                 if found:
                     return found, state
         return None
+
+
+    def _bodies_nearby(self, acts: list[PersonnelAct], at: int) -> None:
+        """Give a bodiless post the body the paragraph writes it with (上海市文史研究馆馆员聘任仪式
+        before …22位新聘馆员颁发聘书): the longest agency name right before the same post."""
+        start, end = self.text.rfind("\n", 0, at) + 1, self.text.find("\n", at)
+        paragraph = self.text[start:len(self.text) if end < 0 else end]
+        for act in acts:
+            if act.org is None and act.post and (body := body_before(paragraph, act.post)):
+                act.org = body
+
+    def _then(self, form, at: int) -> bool:
+        """Whether the rest of the paragraph holds what the form needs after it (接受)."""
+        if not form.then:
+            return True
+        end = self.text.find("\n", at)
+        return self.text.find(form.then, at, len(self.text) if end < 0 else end) >= 0
 
 
 def _of_the_person_before(m) -> bool:

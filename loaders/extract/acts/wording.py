@@ -29,10 +29,10 @@ from loaders.view import DocumentView
 APPOINT, REMOVE = "appointment", "removal"
 _LEX = lexicon()
 W = {name: _LEX[f"acts.{name}"] for name in (
-    "appoint", "hire", "remove", "resign", "accept", "accept_done", "no_longer", "concurrent", "concurrent_note",
+    "appoint", "hire", "remove", "resign", "accept", "no_longer", "concurrent", "concurrent_note",
     "acting", "serve", "confirm", "confirmed", "probation_over", "probation_note", "as_word", "of_word", "post_word",
     "pronoun", "honorific", "as_follows", "nationality_suffix", "name_joiners", "passive", "passive_reason",
-    "decide", "cancel", "cancel_trial", "take_up")}
+    "decide", "cancel", "cancel_trial", "take_up", "consider", "request")}
 _CJK = "\u4e00-\u9fff"
 _ALT = _LEX.alternation
 _NAME_CHARS = f"[{_CJK}{re.escape(W['name_joiners'])}、]"
@@ -68,6 +68,11 @@ _HELD = rf"(?:{_ALT('acts.held_words')}(?:{W['of_word']})?)?"
 # act is read (不满46岁的陆昊, 原副市长王晓玲), and perhaps counted (A、B、C3人).
 _PASSIVE_NAMES = (rf"(?P<names>{_NAME_CHARS}{{2,40}}?){_PERSON_NOTE}(?:{_LEX['acts.names_count_pattern']})?"
                   rf"(?:{W['honorific']})?(?:{W['passive_reason']})?{W['passive']}")
+# The persons a letter of appointment is handed to (为A、B…22位新聘馆员颁发聘书): a list as long as a
+# ceremony's, right after 为/向, closed by their count or by 新聘 before the post.
+_NEWLY = _ALT("acts.newly_hired")
+_LETTER_NAMES = (rf"{_ALT('acts.letter_to')}{_NEWLY}?(?P<names>{_NAME_CHARS}{{1,400}}?[{_CJK}]){_PERSON_NOTE}"
+                 rf"(?:{_LEX['acts.names_count_pattern']}(?:{W['honorific']})?{_NEWLY}?|(?:{W['honorific']})?{_NEWLY})")
 _RESIGN_REASON = rf"(?:{_LEX['acts.resign_reason_pattern']})?"
 # …提出(的)辞去…: the asking, only where the body accepts it (接受X提出的辞去Y职务的请求); alone it is a request.
 _RESIGN_ASKED = rf"(?:{_ALT('acts.resign_asked')})?"
@@ -87,10 +92,13 @@ class Form:
     kind: str
     act: str
     strong: bool
+    then: str = ""  # a word the rest of the paragraph must hold for the act to stand (接受)
+    body_nearby: bool = False  # the post's body is written with the post elsewhere in the paragraph
 
 
-def _form(kind: str, act: str, strong: bool, word: str, shape: str, pattern: str) -> Form:
-    return Form(f"acts/form:{shape}", re.compile(pattern, re.S), word, kind, act, strong)
+def _form(kind: str, act: str, strong: bool, word: str, shape: str, pattern: str, then: str = "",
+          body_nearby: bool = False) -> Form:
+    return Form(f"acts/form:{shape}", re.compile(pattern, re.S), word, kind, act, strong, then, body_nearby)
 
 
 _ACCEPT, _RESIGN, _NO_LONGER, _REMOVE = W["accept"], W["resign"], W["no_longer"], W["remove"]
@@ -105,8 +113,13 @@ FORMS = [
     _form(REMOVE, _REMOVE, True, W["passive"], f"…{W['passive']}{_REMOVE}…{_POST_WORD}",
           rf"{_PASSIVE_NAMES}{_REMOVE}(?P<posts>.+?){_POST_WORD}"),
     _form(REMOVE, _RESIGN, True, _RESIGN, f"{_ACCEPT}…{_RESIGN}…{_POST_WORD}",
-          rf"{_ACCEPT}(?:{W['accept_done']})?{_NAMES}{_RESIGN_REASON}{_RESIGN_ASKED}{_RESIGN}"
+          rf"{_ACCEPT}(?:{_LEX['acts.perfective']})?{_NAMES}{_RESIGN_REASON}{_RESIGN_ASKED}{_RESIGN}"
           rf"(?P<posts>.+?){_POST_WORD}"),
+    # 审议了X辞去Y职务的请求，并…通过了关于接受…辞职请求的决定: a request the body considered,
+    # an act where the paragraph goes on to accept it (alone it is a request).
+    _form(REMOVE, _RESIGN, True, _RESIGN, f"{W['consider']}…{_RESIGN}…{_POST_WORD}{W['request']}",
+          rf"{W['consider']}{_LEX['acts.perfective']}?{_NAMES}{_ALT('acts.request_about')}?{_RESIGN_ASKED}{_RESIGN}(?P<posts>.+?){_POST_WORD}"
+          rf"{_OF}?{W['request']}", then=_ACCEPT),
     _form(REMOVE, _RESIGN, False, _RESIGN, f"…{_RESIGN}…{_POST_WORD}",
           rf"{_LEAD}{_NAMES}{_RESIGN_REASON}{_NOT_ASKED}{_RESIGN}(?P<posts>.+?){_POST_WORD}"),
     _form(REMOVE, _NO_LONGER, False, _NO_LONGER, f"…{_NO_LONGER}…{_POST_WORD}",
@@ -117,12 +130,16 @@ FORMS = [
           rf"{_NOT_PROPOSED}{_REMOVE}{_COLON}(?P<who>[^{_OF}]+?){_POST_WORD}"),
     _form(REMOVE, W["cancel_trial"], True, W["cancel"], f"{W['cancel']}…{_LEX.words('acts.trial_words')[0]}…",
           rf"{W['cancel']}(?P<who>.+?)(?:{_POST_WORD})?(?:{_OF}?{_TRIAL}(?:{_ALT('acts.trial_tails')})?)?$"),
+    _form(APPOINT, _HIRE, True, _LEX.words("acts.letters")[0][0], f"{_LEX.words('acts.letter_to')[0]}…"
+          f"{_LEX.words('acts.hand_over')[1]}{_LEX.words('acts.letters')[0]}",
+          rf"{_LETTER_NAMES}(?P<posts>[^,，、;；\d]{{1,30}}?)"
+          rf"{_ALT('acts.hand_over')}{_ALT('acts.letters')}", body_nearby=True),
     _form(APPOINT, _HIRE, True, _HIRE, f"{_HIRE}…{_AS}…",
           rf"{_NOT_PROPOSED}{_HIRE}{_COLON}{_NAMES}{_AS_POST}(?P<posts>.+)"),
     _form(APPOINT, _APPOINT, True, _APPOINT, f"{_APPOINT}…{_AS}…",
           rf"{_NOT_PROPOSED}{_APPOINT}{_COLON}{_NAMES}{_AS_POST}(?P<posts>.+)"),
     _form(APPOINT, _APPOINT, True, W["decide"], f"{W['decide']}…{_AS}…",
-          rf"^{_ALT('acts.clause_openers')}?{W['decide']}{_NAMES}{_AS_POST}(?P<posts>.+)"),
+          rf"^{_ALT('acts.clause_openers')}?{W['decide']}(?!{_APPOINT}|{_HIRE}){_NAMES}{_AS_POST}(?P<posts>.+)"),
     _form(APPOINT, W["confirmed"], True, W["confirm"], f"…{W['confirm']}…",
           rf"{_LEAD}{_NAMES}(?:{W['probation_over']})?{_CONFIRM}(?P<posts>.+)"),
     _form(APPOINT, _CONCURRENT, False, _CONCURRENT, f"…{_CONCURRENT}…",

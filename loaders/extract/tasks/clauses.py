@@ -28,8 +28,10 @@ _LEX = lexicon()
 # At a line's start, or closing an item's paragraph after its last sentence (`…复绿。责任单位：…`).
 LABEL_LINE = re.compile(rf"(?m)(?:^[ \t]*|(?<=。))(?P<label>{ROLE_LABELS}|{DEADLINE_LABELS}|{PERSON_LABELS})\s*:")
 _LINE_END = re.compile(r"[。;.]?[ \t]*(?:\n|$)")
-_BRACKET = re.compile(r"[(（)）〔〕【】]")
-_OPEN = re.compile(r"[(（〔【]")  # a clause's bracket: （…）, 〔…〕 or 【…】
+# A clause's bracket: （…）, 〔…〕, 【…】 or a web copy's […] (closed by any: `[…负责落实)]`).
+_OPENERS = "(（〔【["
+_BRACKET = re.compile(r"[(（)）〔〕【】\[\]]")
+_OPEN = re.compile(rf"[{re.escape(_OPENERS)}]")
 _CLOSING_VERBS = _LEX.alternation("roles.closing_verbs")
 # A line that opens a new item or sentence, not the rest of a list broken by the layout.
 _NOT_RUN_ON = re.compile(rf"[。:]|^[(（\d{_LEX['numbering.cn_digits']}]")
@@ -86,7 +88,7 @@ def _closing(text: str, i: int, limit: int) -> int | None:
     """Offset of the bracket closing the one opened at i (looking at brackets only)."""
     depth = 0
     for m in _BRACKET.finditer(text, i, min(limit, i + 400)):
-        if m.group() in "(（〔【":
+        if m.group() in _OPENERS:
             depth += 1
         else:
             depth -= 1

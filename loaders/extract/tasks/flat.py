@@ -9,6 +9,9 @@ A mirror or a news copy may print several items of a work plan on one line. Two 
   level already on the line ((一) → (二), 1. → 2.), the first number of a deeper level
   (一 → (一)), or a number of a higher level than any on the line (（三）… → 二、) — so that a
   figure in a sentence (`增长5%。2019年`, `（1）…。3.5亿元`) never starts an item.
+A space the normaliser dropped between a heading and the number of its first item (a .docx
+copy's `（一）增强粮食综合生产能力 1.实施…`, read `…能力1.实施`: loaders.text.normalize joins a CJK
+character and a digit) is such a space all the same: the raw text still holds it.
 The task rules read the outline of the body (loaders.structure.outline), which starts a unit
 only at a line's start; here the character before such a number is read as the line break it
 was, offset for offset, so that the items are named as the document numbers them (一(一)1).
@@ -66,6 +69,29 @@ def _space_breaks(text: str, start: int, end: int) -> list[int]:
     return found
 
 
+# An item's number of level 3 (1. 2、), which a dropped space may stand before.
+_DIGIT_ITEM = re.compile(r"(?<!\d)\d{1,3}[.、](?!\d)")
+
+
+def _dropped_space_breaks(view: DocumentView, start: int, end: int) -> list[int]:
+    """Offsets of the characters before item numbers that a space stood between in the raw
+    text (`能力 1.实施` read `能力1.实施`): the space the normaliser dropped was the line's cut."""
+    text, found = view.text, []
+    for m in _DIGIT_ITEM.finditer(text, start, end):
+        at = m.start()
+        if at > start and "\u4e00" <= text[at - 1] <= "\u9fff" and _space_dropped(view, at):
+            found.append(at - 1)
+    return found
+
+
+def _space_dropped(view: DocumentView, at: int) -> bool:
+    """Whether the raw text holds spaces between body offsets at - 1 and at."""
+    written = view.document.text
+    left, right = written.raw[view.base + at - 1] + 1, written.raw[view.base + at]
+    gap = written.source.text[left:right]
+    return bool(gap) and gap.isspace()
+
+
 def _closed_breaks(text: str, start: int, end: int) -> list[int]:
     """Offsets of the sentence ends and closing brackets that the next item's number follows."""
     first = _number(text, start, end)
@@ -84,16 +110,26 @@ def _closed_breaks(text: str, start: int, end: int) -> list[int]:
     return found
 
 
+def _line_breaks(view: DocumentView, start: int, end: int) -> list[int]:
+    """The breaks of one line: at its spaces (a long line), then after the sentences of each
+    piece those leave, so that the items after a dropped space are numbered from its item on."""
+    text = view.text
+    cuts = sorted(_space_breaks(text, start, end) + _dropped_space_breaks(view, start, end)
+                  if end - start > LONG_LINE else [])
+    found = list(cuts)
+    for a, b in zip([start] + [c + 1 for c in cuts], cuts + [end]):
+        line = a + len(text[a:b]) - len(text[a:b].lstrip())
+        found += _closed_breaks(text, line, b)
+    return found
+
+
 def plan_outline(view: DocumentView) -> list[Unit]:
     """The view's outline, with the items a line runs together told apart."""
     text, breaks, start = view.text, [], 0
     while start < len(text):
         end = text.find("\n", start)
         end = len(text) if end < 0 else end
-        line = start + len(text[start:end]) - len(text[start:end].lstrip())
-        breaks += _closed_breaks(text, line, end)
-        if end - start > LONG_LINE:
-            breaks += _space_breaks(text, start, end)
+        breaks += _line_breaks(view, start, end)
         start = end + 1
     if not breaks:
         return view.outline

@@ -148,9 +148,9 @@ def _parts(text: str, start: int, end: int) -> list[Span]:
     depth, parts, left = 0, [], start
     for i in range(start, end):
         ch = text[i]
-        if ch in "(（〔【":
+        if ch in "(（〔【[":
             depth += 1
-        elif ch in ")）〕】":
+        elif ch in ")）〕】]":
             depth -= 1
         elif depth <= 0 and (ch in ",;，；" or ch == "、" and text.endswith(_VERB_ENDS, left, i)
                              or ch in " \t。" and _NEXT_LABEL.match(text, i + 1, end)):

@@ -33,7 +33,8 @@ _LEADS = re.compile(f"{_LEX.alternation('roles.person_verbs')}$")
 _PERSON_NOTE = re.compile(r"\(([^()]{2,12})\)\s*$")  # 市工业和信息化局（李四副市长）
 _OTHER_NAME = re.compile(r"[(（]([^()（）]{2,16})[)）]\s*$")  # 市工业和信息化局（国资委）
 _LOOSE_PIECE = 12  # a piece of a loose list longer than this is prose, not a name
-_LIST_CUTS = re.compile(r"[、,，;；:：]")
+_OPENERS, _CLOSERS = "(（〔【[", ")）〕】]"
+_LIST_CUTS_OR_BRACKETS = re.compile(rf"[、,，;；:：{re.escape(_OPENERS + _CLOSERS)}]")
 _LABEL_WORDS = set(_LEX.words("roles.labels"))
 
 
@@ -99,8 +100,19 @@ def _shared_suffix(text: str, span: Span, later: list[Span]) -> Span | None:
 
 def whole_end(text: str, start: int, end: int) -> int:
     """End of the whole pieces of a list the text's end cuts (`…城乡一体化示范区、高`, a stored
-    page's excerpt): the piece the cut broke is left out, unless it names a body."""
-    cuts = [m.start() for m in _LIST_CUTS.finditer(text, start, end)]
+    page's excerpt): the piece the cut broke is left out, unless it names a body; a piece whose
+    bracket the cut left open (`各市〔州〕、县〔市、区、特`) is broken however its inside reads."""
+    cuts, depth = [], 0
+    for m in _LIST_CUTS_OR_BRACKETS.finditer(text, start, end):
+        ch = m.group()
+        if ch in _OPENERS:
+            depth += 1
+        elif ch in _CLOSERS:
+            depth = max(depth - 1, 0)
+        elif depth == 0:
+            cuts.append(m.start())
+    if depth:
+        return cuts[-1] if cuts else start
     if cuts and not is_agency(text[cuts[-1] + 1:end].strip()):
         return cuts[-1]
     return end
