@@ -57,7 +57,8 @@ class _DocumentBuilder:
             return {**base, "evidence": d.title, "page": d.pages[0], "rule": "segment"}
         return {**base, "evidence": evidence.sentence, "page": evidence.page,
                 "span": [evidence.start, evidence.end], "rule": evidence.rule,
-                "contact": bool(find_contacts(evidence.sentence)) or None}
+                "contact": bool(find_contacts(evidence.sentence)) or None,
+                "ocr_confidence": evidence.ocr_confidence}
 
     # -- entities ---------------------------------------------------------------------------
 

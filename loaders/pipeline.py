@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from loaders.extract import run_extractors
+from loaders.merge import merged
 from loaders.spans.nlp import get_nlp
 from loaders.text.normalize import normalize
 from loaders.read import read
@@ -61,7 +62,7 @@ def extract_documents(documents: Iterable[Document]) -> Facts:
     for document in documents:
         facts.documents.append(document)
         facts.extend(run_extractors(view_of(document, nlp)))
-    return facts
+    return merged(facts)
 
 
 def extract_source(source: Source) -> Facts:

@@ -18,6 +18,7 @@ from typing import Any
 from loaders.text.script import to_simplified
 
 PAGE_BREAK = "\f"
+DOUBTFUL_OCR = 0.8  # a fact read from an OCR line Tesseract is less sure of is flagged
 # Pinyin a web mirror printed after a character (`會(huì)`): a toned syllable in brackets, which
 # loaders.text.normalize drops from the text matched and `Text.written` from names.
 PINYIN_NOTE = re.compile(r"(?<=[\u3400-\u9fff])[(（][a-zü]{0,6}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]{0,6}[)）]")
@@ -41,6 +42,7 @@ class Source:
     kind: str  # txt | pdf | html
     encoding: str | None = None
     notes: tuple[str, ...] = ()
+    ocr_lines: tuple[tuple[int, int, float], ...] = ()  # (start, end, confidence 0–1) of OCR lines
 
     @cached_property
     def _page_starts(self) -> list[int]:
@@ -49,6 +51,21 @@ class Source:
     def page_at(self, offset: int) -> int:
         index = bisect_right(self._page_starts, offset) - 1
         return self.pages[max(index, 0)].number if self.pages else 1
+
+    @cached_property
+    def _ocr_starts(self) -> list[int]:
+        return [start for start, _, _ in self.ocr_lines]
+
+    def ocr_confidence(self, start: int, end: int) -> float | None:
+        """The least confidence of the OCR lines raw span [start, end) touches; None when no
+        OCR line does."""
+        found = None
+        for line_start, line_end, confidence in self.ocr_lines[max(bisect_right(self._ocr_starts, start) - 1, 0):]:
+            if line_start >= max(end, start + 1):
+                break
+            if line_end > start:
+                found = confidence if found is None else min(found, confidence)
+        return found
 
     @classmethod
     def from_pages(cls, path: str, texts: list[str], kind: str, **kw: Any) -> "Source":
@@ -134,17 +151,22 @@ class Evidence:
     end: int
     sentence: str
     rule: str  # the rule that read the fact: `acts/form:免去…职务`, `tasks/label:责任单位`
+    ocr_confidence: float | None = None  # read by OCR: the least sure line of the span
 
     @classmethod
     def of(cls, doc: Document, start: int, end: int, rule: str) -> "Evidence":
         """Evidence for normalised span [start, end) of the document's text."""
         raw_start, raw_end = doc.text.raw_span(start, end)
         return cls(doc.key, doc.text.page_at(start), raw_start, raw_end,
-                   doc.text.text[start:end].strip(), rule)
+                   doc.text.text[start:end].strip(), rule, doc.text.source.ocr_confidence(raw_start, raw_end))
 
     def to_json(self) -> dict:
-        return {"page": self.page, "start": self.start, "end": self.end,
-                "sentence": self.sentence, "rule": self.rule}
+        out = {"page": self.page, "start": self.start, "end": self.end,
+               "sentence": self.sentence, "rule": self.rule}
+        if self.ocr_confidence is not None:  # flagged so that an analyst can filter OCR doubts
+            out["ocr_confidence"] = self.ocr_confidence
+            out["ocr_doubtful"] = self.ocr_confidence < DOUBTFUL_OCR
+        return out
 
 
 @dataclass
@@ -162,11 +184,12 @@ class PersonnelAct:
     body: str | None = None  # the appointing body (阳泉市人民代表大会常务委员会)
     meeting: str | None = None  # the meeting that decided (2020年3月24日常务会议)
     decided: str | None = None  # ISO date of that decision
+    also: list[Evidence] = field(default_factory=list)  # the same act stated again (loaders.merge)
 
     def to_json(self) -> dict:
         return {"person": self.person, "post": self.post, "org": self.org, "note": self.note,
                 "act": self.act, "doc": self.doc, "body": self.body, "meeting": self.meeting,
-                "decided": self.decided, "evidence": self.evidence.to_json()}
+                "decided": self.decided, "evidence": self.evidence.to_json(), **also_json(self.also)}
 
 
 @dataclass
@@ -182,13 +205,14 @@ class TaskFact:
     rivers: list[str] = field(default_factory=list)
     districts: list[str] = field(default_factory=list)
     deadline: str | None = None
+    also: list[Evidence] = field(default_factory=list)  # the same task stated again (loaders.merge)
 
     def to_json(self) -> dict:
         return {"doc": self.doc, "item": self.item, "text_start": self.heading or self.text[:40],
                 "text": self.text, "lead": self.lead, "cooperate": self.cooperate,
                 "responsible": self.responsible, "rivers": self.rivers,
                 "districts": self.districts, "deadline": self.deadline,
-                "evidence": self.evidence.to_json()}
+                "evidence": self.evidence.to_json(), **also_json(self.also)}
 
 
 @dataclass
@@ -197,6 +221,7 @@ class GroupMember:
     title: str
     role: str  # leader | deputy | member | office_director | office_deputy | office_member
     evidence: Evidence
+    also: list[Evidence] = field(default_factory=list)  # the same member listed again (loaders.merge)
 
 
 @dataclass
@@ -217,7 +242,7 @@ class GroupFact:
         for m in self.members:
             key = self.ROLE_KEYS.get(m.role, "office_staff")
             out[key].append({"person": m.person, "title": m.title, "role": m.role,
-                             "evidence": m.evidence.to_json()})
+                             "evidence": m.evidence.to_json(), **also_json(m.also)})
         out["evidence"] = self.evidence.to_json()
         return out
 
@@ -265,6 +290,11 @@ class Facts:
             "districts": self.names("district"),
             "programs": self.names("program"),
         }
+
+
+def also_json(also: list[Evidence]) -> dict:
+    """The other spans stating a fact, when there are any."""
+    return {"also": [e.to_json() for e in also]} if also else {}
 
 
 def document_json(d: Document) -> dict:

@@ -37,8 +37,9 @@ UNSUPPORTED = [  # (magic bytes, what the file is)
 EXTENSIONS = {".pdf": "pdf", ".html": "html", ".htm": "html", ".shtml": "html", ".txt": "txt"}
 
 
-def read(path: str | Path, max_bytes: int | None = None) -> Source:
-    """The text of a PDF, HTML or plain-text file, page by page, with notes on how it was read."""
+def read(path: str | Path, max_bytes: int | None = None, jobs: int = 1) -> Source:
+    """The text of a PDF, HTML or plain-text file, page by page, with notes on how it was read.
+    `jobs`: pages of a scanned PDF read by OCR at a time."""
     path = Path(path)
     where = str(path)
     size = _checked_size(path, Settings.from_env().max_bytes if max_bytes is None else max_bytes)
@@ -48,7 +49,7 @@ def read(path: str | Path, max_bytes: int | None = None) -> Source:
     kind = sniff(head, where)
     notes = _name_notes(path, kind)
     if kind == "pdf":
-        return _read_pdf(path, notes)
+        return _read_pdf(path, notes, jobs)
     data = path.read_bytes()
     if kind == "html":
         text, codec, more = html_text(data, where)
@@ -115,15 +116,24 @@ def _name_notes(path: Path, kind: str) -> list[str]:
     return []
 
 
-def _read_pdf(path: Path, notes: list[str]) -> Source:
-    pages, more = read_pdf(path)
+def _read_pdf(path: Path, notes: list[str], jobs: int = 1) -> Source:
+    pages, more = read_pdf(path, jobs)
     if not pages:
         raise InputError("PDF has no pages", where=str(path))
     if all(page.method == "none" for page in pages):
         raise InputError("PDF has no text on any page, even by OCR", where=str(path))
     notes += more + [page.note for page in pages if page.note]
-    return Source.from_pages(str(path), [page.text for page in pages], "pdf",
-                             methods=[page.method for page in pages], notes=tuple(notes))
+    texts, lines, at = [], [], 0
+    for k, page in enumerate(pages):
+        # A page break is a line break too: the extractors read lines, and a form feed glued
+        # to a line makes it another line (a title `襄汾县县长\f` reads on into the next page's
+        # heading), so the form feed between two pages stands on a line of its own.
+        lead = "\n" if k and page.text else ""
+        texts.append(lead + page.text + ("\n" if page.text and k + 1 < len(pages) else ""))
+        lines += [(at + len(lead) + start, at + len(lead) + end, c) for start, end, c in page.confidence]
+        at += len(texts[-1]) + len(PAGE_BREAK)
+    return Source.from_pages(str(path), texts, "pdf", methods=[page.method for page in pages],
+                             notes=tuple(notes), ocr_lines=tuple(lines))
 
 
 def _from_text(where: str, text: str, kind: str, codec: str, notes: list[str]) -> Source:

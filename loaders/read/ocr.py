@@ -1,15 +1,18 @@
 """OCR for PDF pages without a text layer: render the page, read it with Tesseract.
 
-The page is rendered at 300 dpi in grey and read with Tesseract's page segmentation, which
-finds columns and text blocks itself; its lines are kept in its reading order. (Its word
-boxes for Chinese overlap and misplace characters, so they cannot go through loaders.read.layout.)
+The page is rendered in grey at its scan's resolution (300 dpi if it is no scan), cleaned,
+straightened and levelled (loaders.read.scan), and read with Tesseract: as one block of lines
+when the page holds one column of text, else with its page segmentation, which finds columns
+and blocks itself. Its lines become the page's layout (loaders.read.ocr_lines). (Its word
+boxes for Chinese overlap and misplace characters, so they cannot go through
+loaders.read.layout.)
 
 Script: Tesseract's combined `chi_sim+chi_tra` model can mix scripts within a simplified page
 (落實河長制 among simplified lines), and each model alone "translates" the other script, so
 the first scanned page of a file is read with each model and the one sure of more characters
-reads the rest of the file; the note names it. (Mean confidence does not separate them: on a
-traditional scan chi_sim averages 85 against chi_tra's 85, but is sure of 75% of characters
-against 87%.)
+reads the rest of the file (chi_tra only when clearly surer); the note names it. (Mean
+confidence does not separate them: on a traditional scan chi_sim averages 85 against
+chi_tra's 85, but is sure of 75% of characters against 87%.)
 Orientation: a page read upright with low confidence is checked with Tesseract's OSD, or,
 without OSD data, read in the other three turns; the most confident reading wins.
 """
@@ -25,17 +28,22 @@ import pytesseract
 from PIL import Image
 
 from govkg.errors import InputError
-from loaders.read.layout import TAB_EMS
+from loaders.read.ocr_lines import line_parts, line_text, ocr_layout, words_by_line
+from loaders.read.pages import PageLayout
+from loaders.read.scan import MIN_SKEW, one_column, prepared, scan_dpi
 
 LANGS = ("chi_sim", "chi_tra")  # Debian: tesseract-ocr-chi-sim, tesseract-ocr-chi-tra
 INSTALL = "apt-get install tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-chi-tra"
 DPI = 300
+MIN_DPI = 150  # a coarser scan is enlarged to this for Tesseract
 MAX_SIDE = 8000  # pixels; a poster-sized page is rendered smaller rather than exhaust memory
 SURE = 80.0  # Tesseract word confidence (0–100) from which its characters count as sure
 GOOD = 0.6  # share of sure characters above which an upright reading is not questioned
 DOUBTFUL = 0.4  # below this the note asks a reader to check the page
+# chi_tra reads a page only when sure of this much more: on a short clean simplified page the
+# two models come within 0.01 of each other, on traditional pages chi_tra leads by 0.13–0.17.
+TRADITIONAL_MARGIN = 0.03
 TIMEOUT = 300  # seconds for one Tesseract run
-WORD_LEVEL = 5  # image_to_data row levels: 4 is a text line, 5 a word
 
 
 class Reading(NamedTuple):
@@ -43,6 +51,7 @@ class Reading(NamedTuple):
     confidence: float  # share of characters Tesseract is sure of; 0 with no text
     lang: str
     turn: int  # degrees the image was turned clockwise before reading
+    lines: tuple = ()  # OcrLine, in reading order
 
 
 class PageOcr:
@@ -53,20 +62,35 @@ class PageOcr:
         self.langs: list[str] | None = None  # installed models, once checked
         self.lang: str | None = None  # the script chosen on the first page read
 
-    def read(self, page: pdfium.PdfPage, number: int) -> tuple[str, str]:
-        """The page's text ("" when OCR found none) and a note on how it was read."""
-        scale = min(DPI / 72, MAX_SIDE / max(page.get_size()))
+    def read(self, page: pdfium.PdfPage, number: int) -> tuple[PageLayout | None, str]:
+        """The page's lines (None when OCR found none) and a note on how it was read."""
+        return self.recognise(self.image(page, number), number)
+
+    def image(self, page: pdfium.PdfPage, number: int) -> tuple[Image.Image, float] | None:
+        """The page rendered for OCR and its scale (pixels a point); None when nothing shows.
+        A scan is rendered at its own resolution (within MIN_DPI–DPI), anything else at DPI."""
+        dpi = min(max(scan_dpi(page) or DPI, MIN_DPI), DPI)
+        scale = min(dpi / 72, MAX_SIDE / max(page.get_size()))
         image = page.render(scale=scale, grayscale=True).to_pil()
+        page.close()
         low, high = image.getextrema()
-        if low == high:  # objects, but none that shows: nothing to read
-            return "", f"page {number} is blank"
+        return None if low == high else (image, scale)
+
+    def recognise(self, rendered: tuple[Image.Image, float] | None, number: int) -> tuple[PageLayout | None, str]:
+        if rendered is None:  # objects, but none that shows: nothing to read
+            return None, f"page {number} is blank"
         self._check(number)
-        reading, how = self._best(image, round(scale * 72))
+        image, scale = rendered
+        clean, angle = prepared(image)
+        reading, how = self._best(clean, round(scale * 72))
         if not reading.text.strip():
-            return "", f"page {number} has no text layer and OCR found no text on it"
-        sure = f"{reading.confidence:.0%} of characters sure{how}"
+            return None, f"page {number} has no text layer and OCR found no text on it"
+        straightened = f"; straightened by {angle:.1f}°" if abs(angle) >= MIN_SKEW else ""
+        sure = f"{reading.confidence:.0%} of characters sure{how}{straightened}"
         check = "" if reading.confidence >= DOUBTFUL else "; check the text"
-        return reading.text, f"page {number} read by OCR ({reading.lang}, {sure}{check})"
+        note = f"page {number} read by OCR ({reading.lang}, {sure}{check})"
+        width, height = (image.height, image.width) if reading.turn in (90, 270) else image.size
+        return ocr_layout(reading.lines, width / scale, height / scale, scale), note
 
     def _check(self, number: int) -> None:
         """Tesseract and both Chinese models must be there, else one line says how to get them."""
@@ -85,19 +109,22 @@ class PageOcr:
     def _best(self, image: Image.Image, dpi: int) -> tuple[Reading, str]:
         """The most confident reading over turns (and, on the first page, over scripts)."""
         lang = self.lang or LANGS[0]
-        best = recognise(image, lang, 0, self.where, dpi)
+        psm = 6 if one_column(image) else 3
+        best = recognise(image, lang, 0, self.where, dpi, psm)
         how = ""
         if not best.text:  # nothing at all: a turned page still gives Tesseract shapes to read
             return best, how
         if best.confidence < GOOD:
             turns, how = self._turns(image, dpi)
             for turn in turns:
-                reading = recognise(image.rotate(-turn, expand=True), lang, turn, self.where, dpi)
+                reading = recognise(image.rotate(-turn, expand=True), lang, turn, self.where, dpi)  # psm 3: a
+                # turned page shows its lines as columns
                 best = max(best, reading, key=lambda r: r.confidence)
         if self.lang is None:
             turned = image.rotate(-best.turn, expand=True)
-            other = recognise(turned, LANGS[1], best.turn, self.where, dpi)
-            best = max(best, other, key=lambda r: r.confidence)
+            other = recognise(turned, LANGS[1], best.turn, self.where, dpi, psm if not best.turn else 3)
+            if other.confidence > best.confidence + TRADITIONAL_MARGIN:
+                best = other
             self.lang = best.lang
         if best.turn:
             how += f"; page image turned {best.turn}° clockwise"
@@ -124,56 +151,17 @@ def installed_languages() -> list[str] | None:
     return [line.strip() for line in lines if line.strip() and " " not in line.strip()]
 
 
-def recognise(image: Image.Image, lang: str, turn: int, where: str, dpi: int = DPI) -> Reading:
-    """The page's text in Tesseract's reading order, and how sure Tesseract is of it."""
+def recognise(image: Image.Image, lang: str, turn: int, where: str, dpi: int = DPI, psm: int = 3) -> Reading:
+    """The page's text in Tesseract's reading order, and how sure Tesseract is of it. `psm`:
+    3 finds columns and blocks; 6 reads the page as one block of lines, and drops fewer short
+    lines (a paragraph's last `项。`, a heading `二、组成人员`) on a page of one column."""
     data = _tesseract(pytesseract.image_to_data, where, image, lang=lang,
-                      config=f"--psm 3 --dpi {dpi}", output_type=pytesseract.Output.DICT)
-    lines = _words_by_line(data)
-    words = [w for line in lines for w in line]
+                      config=f"--psm {psm} --dpi {dpi}", output_type=pytesseract.Output.DICT)
+    lines = words_by_line(data)
+    words = [w for line in lines.values() for w in line]
     chars = sum(len(w.text) for w in words)
     confidence = sum(len(w.text) for w in words if w.conf >= SURE) / chars if chars else 0.0
-    return Reading("\n".join(map(_line_text, lines)), confidence, lang, turn)
-
-
-def _words_by_line(data: dict) -> list[list[Word]]:
-    """image_to_data's rows of words, grouped by text line in Tesseract's reading order."""
-    lines: dict[tuple[int, int, int], list[Word]] = {}
-    for i, text in enumerate(data["text"]):
-        if data["level"][i] == WORD_LEVEL and text.strip():
-            left = data["left"][i]
-            word = Word(text.strip(), left, left + data["width"][i], data["height"][i],
-                        float(data["conf"][i]))
-            lines.setdefault((data["block_num"][i], data["par_num"][i], data["line_num"][i]),
-                             []).append(word)
-    return list(lines.values())
-
-
-class Word(NamedTuple):
-    text: str
-    left: int
-    right: int
-    height: int
-    conf: float
-
-
-def _line_text(words: list[Word]) -> str:
-    """Words joined as written. Tesseract cuts Chinese into "words" at every small gap, and its
-    word boxes overlap (one may span the line), so only a gap of a full em is a space, or any
-    gap between two Latin words; between cells of a table it is a tab, as in text pages."""
-    em = max(sorted(w.height for w in words)[len(words) // 2], 1)
-    out = [words[0].text]
-    for prev, word in zip(words, words[1:]):
-        gap = word.left - prev.right
-        if gap >= TAB_EMS * em:
-            out.append("\t")
-        elif gap >= em or _latin(prev.text[-1]) and _latin(word.text[0]):
-            out.append(" ")
-        out.append(word.text)
-    return "".join(out)
-
-
-def _latin(ch: str) -> bool:
-    return ch.isascii() and ch.isalnum()
+    return Reading("\n".join(map(line_text, lines.values())), confidence, lang, turn, line_parts(data, lines))
 
 
 def orientation(image: Image.Image, where: str, dpi: int = DPI) -> int | None:

@@ -1,35 +1,41 @@
-"""PDF → page texts in reading order, column-aware.
+"""PDF → page texts in reading order: columns, tables, running heads, paragraphs, OCR.
 
-pypdfium2 is the primary reader and pdfplumber the fallback, by measurement on a generated
-50-page two-column gazette (2 busy cores): collecting characters takes pdfplumber ~14 pages/s
-and pypdfium2 ~170; with loaders.read.layout, reading runs at 5–13 pages/s through pdfplumber
-and 35–90 through pypdfium2. Both feed the same layout and read a page to the identical text
-(a test holds them to it). pypdfium2 also decodes CID fonts that pdfminer leaves as
-`(cid:NN)` (seen on an encrypted file), while pdfplumber finds rotated CJK lines that pdfium
-drops; so pdfplumber reads a page whenever pypdfium2's text for it is empty or undecodable.
-A page neither reader finds text on is read by OCR (loaders.read.ocr) and marked method "ocr".
+pypdfium2 is the primary reader and pdfplumber the fallback. pypdfium2 decodes CID fonts that
+pdfminer leaves as `(cid:NN)` (seen on an encrypted file), while pdfplumber finds rotated CJK
+lines that pdfium drops; so pdfplumber reads a page whenever pypdfium2's text for it is empty
+or undecodable. Both feed the same layout (loaders.read.pages), which takes its ruling lines
+from pdfium either way, and read a page to the identical text (a test holds them to it). A
+page neither reader finds text on is read by OCR (loaders.read.ocr) and marked method "ocr";
+OCR pages run `jobs` at a time (Tesseract is a process of its own). The pages are then read
+together (loaders.read.document): furniture dropped, paragraphs and table rows joined.
 """
 
 from __future__ import annotations
 
-import ctypes
 import logging
+from collections import deque
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import NamedTuple
 
+import numpy as np
 import pdfplumber
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from govkg.errors import InputError
+from loaders.read.document import page_texts
 from loaders.read.encoding import chinese_score
 from loaders.read.expansion import check_expansion
-from loaders.read.layout import Char, layout_page
+from loaders.read.glyphs import Char, Glyphs, pdfium_glyphs, pdfium_rulings, shown_size
+from loaders.read.layout import layout_page  # noqa: F401 - the page text of a list of characters
 from loaders.read.ocr import PageOcr
+from loaders.read.pages import PageLayout, page_layout
 
 PASSWORD_ERROR = 4  # PDFium's FPDF_ERR_PASSWORD
 GARBLED_SHARE = 0.3  # a page is undecodable when this share of its glyphs has no text
 NOISE_MIN = 20  # non-ASCII characters needed before a page can be judged noise
+SAMPLE = 400  # non-ASCII characters read to judge it
 EOF_TAIL = 4096  # bytes at the end of a complete PDF that hold its %%EOF marker
 
 # pdfminer logs font trouble as warnings, which would reach the terminal beside the CLI's own
@@ -38,31 +44,51 @@ logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
 
 class PageText(NamedTuple):
-    """What reading one page gave: its text, the reader used, and a note when it struggled."""
+    """What reading one page gave: its text, the reader used, a note when it struggled, and
+    for OCR the (start, end, confidence) of each line of the text."""
 
     text: str
     method: str  # pypdfium2 | pdfplumber | ocr | none
     note: str | None = None
+    confidence: tuple[tuple[int, int, float], ...] = ()
 
 
-def read_pdf(path: Path) -> tuple[list[PageText], list[str]]:
+class _Read(NamedTuple):
+    layout: PageLayout | None
+    method: str
+    note: str | None = None
+
+
+def read_pdf(path: Path, jobs: int = 1) -> tuple[list[PageText], list[str]]:
     """Every page's text in reading order, and notes on how the file was opened."""
     _check_complete(path)
     check_expansion(path)  # before PDFium inflates a bomb
     doc, notes = _open(path)
     plumber: list = []  # a pdfplumber document, once a page needs it
     ocr = PageOcr(str(path))
-    pages: list[PageText] = []
+    read: list[_Read] = []
     try:
         for index in range(len(doc)):
-            pages.append(_read_page(doc, path, index, plumber, ocr))
+            read.append(_read_page(doc, path, index, plumber))
+        _read_scans(doc, read, ocr, jobs)
     except pdfium.PdfiumError as e:
-        raise InputError(f"PDF page {len(pages) + 1} is corrupt ({e})", where=str(path)) from e
+        raise InputError(f"PDF page {len(read) + 1} is corrupt ({e})", where=str(path)) from e
     finally:
         doc.close()
         if plumber:
             _close_plumber(plumber[0])
-    return pages, notes
+    bodies = page_texts([r.layout or PageLayout(0.0, 0.0) for r in read])
+    return [_page_text(parts, r) for parts, r in zip(bodies, read)], notes
+
+
+def _page_text(parts: list, read: _Read) -> PageText:
+    lines, spans, at = [], [], 0
+    for part in parts:
+        if part.confidence is not None:
+            spans.append((at, at + len(part.text), part.confidence))
+        lines.append(part.text)
+        at += len(part.text) + 1
+    return PageText("\n".join(lines), read.method, read.note, tuple(spans))
 
 
 def _check_complete(path: Path) -> None:
@@ -89,36 +115,52 @@ def _open(path: Path) -> tuple[pdfium.PdfDocument, list[str]]:
     return doc, notes
 
 
-def _read_page(doc: pdfium.PdfDocument, path: Path, index: int, plumber: list,
-               ocr: PageOcr) -> PageText:
-    number = index + 1
-    chars, width = pdfium_chars(doc[index])
-    if chars and not garbled(chars):
-        return PageText(layout_page(chars, width), "pypdfium2")
-    if not plumber:  # opened on the first page pypdfium2 cannot read
-        plumber.append(_open_plumber(path))
-    fallback, fallback_width = _plumber_page(plumber[0], index)
-    if fallback and not garbled(fallback):
-        why = "undecodable" if chars else "empty"  # pdfium drops some rotated CJK text
-        note = f"page {number}: pypdfium2 text {why}, read with pdfplumber"
-        return PageText(layout_page(fallback, fallback_width), "pdfplumber", note)
-    if chars:
-        note = f"page {number} text is mostly undecodable glyphs (font without a Unicode map)"
-        return PageText(layout_page(chars, width), "pypdfium2", note)
-    return _scanned(doc[index], number, ocr)
-
-
-def _scanned(page: pdfium.PdfPage, number: int, ocr: PageOcr) -> PageText:
-    """A page without a text layer: OCR when it shows anything (a scan, or text drawn as
-    outlines); a page with nothing on it is blank and needs no OCR."""
-    if pdfium_c.FPDFPage_CountObjects(page.raw) == 0:
-        page.close()
-        return PageText("", "none", f"page {number} is blank")
+def _read_page(doc: pdfium.PdfDocument, path: Path, index: int, plumber: list) -> _Read:
+    number, page = index + 1, doc[index]
     try:
-        text, note = ocr.read(page, number)
+        width, height = shown_size(page)
+        glyphs = pdfium_glyphs(page)
+        if glyphs.text and not garbled(glyphs):
+            return _Read(page_layout(glyphs, width, height, pdfium_rulings(page)), "pypdfium2")
+        if not plumber:  # opened on the first page pypdfium2 cannot read
+            plumber.append(_open_plumber(path))
+        fallback = _plumber_page(plumber[0], index)
+        if fallback.text and not garbled(fallback):
+            why = "undecodable" if glyphs.text else "empty"  # pdfium drops some rotated CJK text
+            note = f"page {number}: pypdfium2 text {why}, read with pdfplumber"
+            return _Read(page_layout(fallback, width, height, pdfium_rulings(page)), "pdfplumber", note)
+        if glyphs.text:
+            note = f"page {number} text is mostly undecodable glyphs (font without a Unicode map)"
+            return _Read(page_layout(glyphs, width, height), "pypdfium2", note)
+        if pdfium_c.FPDFPage_CountObjects(page.raw) == 0:
+            return _Read(None, "none", f"page {number} is blank")
+        return _Read(None, "ocr")  # read once every page is seen, `jobs` at a time
     finally:
         page.close()
-    return PageText(text, "ocr" if text else "none", note)
+
+
+def _read_scans(doc: pdfium.PdfDocument, read: list[_Read], ocr: PageOcr, jobs: int) -> None:
+    """OCR for the pages without text: the first alone (it settles the script), then the
+    rest in `jobs` threads, each page rendered only as a thread is free for it."""
+    waiting = [i for i, r in enumerate(read) if r.method == "ocr"]
+    if not waiting:
+        return
+    read[waiting[0]] = _scanned(ocr.read(doc[waiting[0]], waiting[0] + 1))
+    with ThreadPoolExecutor(max(jobs, 1)) as pool:
+        running: deque = deque()
+        for index in waiting[1:]:
+            if len(running) >= 2 * max(jobs, 1):
+                done = running.popleft()
+                read[done[0]] = _scanned(done[1].result())
+            image = ocr.image(doc[index], index + 1)
+            running.append((index, pool.submit(ocr.recognise, image, index + 1)))
+        for index, future in running:
+            read[index] = _scanned(future.result())
+
+
+def _scanned(result: tuple[PageLayout | None, str]) -> _Read:
+    layout, note = result
+    return _Read(layout, "ocr" if layout is not None else "none", note)
 
 
 def _open_plumber(path: Path):
@@ -151,76 +193,31 @@ def _close_plumber(doc) -> None:
         doc.stream.close()
 
 
-def _plumber_page(doc, index: int) -> tuple[list[Char], float]:
+def _plumber_page(doc, index: int) -> Glyphs:
     if doc is None:
-        return [], 0.0
+        return Glyphs.of([])
     try:
-        return plumber_chars(doc.pages[index])
+        return plumber_glyphs(doc.pages[index])
     except Exception:  # noqa: BLE001 - a page pdfminer cannot parse has no fallback text
-        return [], 0.0
+        return Glyphs.of([])
 
 
-def pdfium_chars(page: pdfium.PdfPage) -> tuple[list[Char], float]:
-    """Characters with their advance ("loose") boxes, as the page is shown (top-down, turned
-    by its /Rotate), and the shown width; without the spaces and line breaks pdfium invents,
-    since the layout finds gaps itself. Tight glyph boxes would not do: a non-embedded font's
-    have no height, punctuation's are narrow.
-    """
-    crop, turn = page.get_cropbox(), page.get_rotation()
-    textpage = page.get_textpage()
-    raw, rect, chars = textpage.raw, pdfium_c.FS_RECTF(), []
-    count = pdfium_c.FPDFText_CountChars(raw)
-    text = textpage.get_text_range()
-    if len(text) != count:  # text and char indices disagree (characters outside the BMP)
-        text = [_unicode(pdfium_c.FPDFText_GetUnicode(raw, i)) for i in range(count)]
-    box, box_ref, generated = pdfium_c.FPDFText_GetLooseCharBox, ctypes.byref(rect), \
-        pdfium_c.FPDFText_IsGenerated
-    for i, ch in enumerate(text):
-        ink = not ch.isspace()
-        if not ink and (ch in "\r\n" or generated(raw, i) == 1):
-            continue
-        box(raw, i, box_ref)
-        chars.append(Char(ch, *_shown(rect.left, rect.bottom, rect.right, rect.top, crop, turn),
-                          ink))
-    textpage.close()
-    page.close()
-    left, bottom, right, top = crop
-    return chars, (top - bottom if turn in (90, 270) else right - left)
-
-
-def _shown(l: float, b: float, r: float, t: float, crop: tuple, turn: int) -> tuple:
-    """A box in PDF space (y up) as (x0, x1, top, bottom) on the page as shown: pdfium gives
-    unrotated coordinates, a landscape table page is often portrait turned by /Rotate 90."""
-    left, bottom, right, top = crop
-    if turn == 90:
-        return b - bottom, t - bottom, l - left, r - left
-    if turn == 180:
-        return right - r, right - l, b - bottom, t - bottom
-    if turn == 270:
-        return top - t, top - b, right - r, right - l
-    return l - left, r - left, top - t, top - b
-
-
-def _unicode(code: int) -> str:
-    return "\ufffd" if code == 0 or 0xD800 <= code <= 0xDFFF else chr(code)
-
-
-def plumber_chars(page) -> tuple[list[Char], float]:
+def plumber_glyphs(page) -> Glyphs:
     """pdfplumber's characters, already turned by the page's /Rotate."""
     chars = [Char.of(c["text"], c["x0"], c["x1"], c["top"], c["bottom"]) for c in page.chars]
-    width = float(page.width)
     page.close()  # drop pdfplumber's per-page caches
-    return chars, width
+    return Glyphs.of(chars)
 
 
-def garbled(chars: list[Char]) -> bool:
+def garbled(glyphs: Glyphs | list[Char]) -> bool:
     """Mostly glyphs without text: pdfminer's (cid:NN), U+FFFD, private-use or control codes;
-    or, from a font without a Unicode map, raw codes that read as Latin-1 noise (Ã¤Â¥)."""
-    ink = [c.text for c in chars if c.ink]
-    bad = sum(1 for t in ink if t.startswith("(cid:") or t == "\ufffd"
-              or "\ue000" <= t[0] <= "\uf8ff" or t[0] < " ")
-    if bad > GARBLED_SHARE * len(ink):
+    or, from a font without a Unicode map, raw codes that read as Latin-1 noise (Ã¤Â¥). The
+    second test reads the first characters only: noise is noise from the start."""
+    if not isinstance(glyphs, Glyphs):
+        glyphs = Glyphs.of(glyphs)
+    codes = np.frombuffer(glyphs.text.encode("utf-32-le"), dtype=np.uint32)[glyphs.ink]
+    bad = (codes == 0xFFFD) | ((codes >= 0xE000) & (codes <= 0xF8FF)) | (codes < 0x20)
+    if bad.sum() > GARBLED_SHARE * len(codes):
         return True
-    text = "".join(ink)
-    non_ascii = sum(1 for ch in text if ord(ch) > 0x7F)
-    return non_ascii >= NOISE_MIN and chinese_score(text) < GARBLED_SHARE
+    non_ascii = codes[codes > 0x7F][:SAMPLE]
+    return len(non_ascii) >= NOISE_MIN and chinese_score("".join(map(chr, non_ascii.tolist()))) < GARBLED_SHARE

@@ -10,7 +10,8 @@ import pytest
 
 from govkg.errors import InputError
 from loaders.read import ocr
-from loaders.read.ocr import PageOcr, Word, _line_text
+from loaders.read.ocr import PageOcr
+from loaders.read.ocr_lines import Word, line_text
 from loaders.read import read
 from tests.fixtures import make_fixtures as fx
 from tests.fixtures import scans
@@ -63,7 +64,7 @@ def test_mixed_pdf_reads_its_text_page_from_the_layer_and_its_scan_upright_by_oc
     source = sources("mixed_180")
     first, second = source.pages
     assert (first.method, second.method) == ("pypdfium2", "ocr")
-    assert source.text[first.start:first.end] == fx.TITLE  # the text layer, exactly
+    assert source.text[first.start:first.end] == fx.TITLE + "\n"  # the text layer, exactly
     for phrase in KEY_PHRASES:
         assert share_found(phrase, source.text[second.start:second.end]) >= 0.8, phrase
     assert len(source.notes) == 1 and source.notes[0].startswith("page 2 read by OCR (chi_sim, ")
@@ -112,7 +113,7 @@ def test_page_with_objects_but_nothing_visible_is_blank_without_running_tesserac
     monkeypatch.setattr(pytesseract.pytesseract, "tesseract_cmd", "/nonexistent/tesseract")
     doc = pdfium.PdfDocument.new()
     page = doc.new_page(200, 200)
-    assert PageOcr("white.pdf").read(page, 3) == ("", "page 3 is blank")
+    assert PageOcr("white.pdf").read(page, 3) == (None, "page 3 is blank")
 
 
 def words(*cells: tuple[str, int, int]) -> list[Word]:
@@ -121,11 +122,12 @@ def words(*cells: tuple[str, int, int]) -> list[Word]:
 
 @pytest.mark.parametrize("line, expected", [
     (words(("阳泉", 0, 300), ("市", 130, 170), ("人民政府", 170, 330)), "阳泉市人民政府"),  # boxes overlap
-    (words(("河", 0, 40), ("长", 60, 90), ("制", 100, 140)), "河长制"),  # gaps under an em
+    (words(("河", 0, 40), ("长", 48, 88), ("制", 96, 136)), "河长制"),  # gaps of a fifth of an em
+    (words(("孙春兰", 0, 120), ("国务院副总理", 146, 386)), "孙春兰 国务院副总理"),  # a space's width
     (words(("王明厚", 0, 120), ("副市长", 170, 290)), "王明厚 副市长"),  # an em apart
     (words(("组长：王明厚", 0, 240), ("副市长", 420, 540)), "组长：王明厚\t副市长"),  # a table cell
     (words(("GOV", 0, 60), ("CN", 70, 110)), "GOV CN"),  # Latin words keep their space
     (words(("2020", 0, 80), ("年", 85, 125)), "2020年"),
 ])
 def test_words_join_as_written(line, expected):
-    assert _line_text(line) == expected
+    assert line_text(line) == expected

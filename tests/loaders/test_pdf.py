@@ -10,7 +10,10 @@ import pytest
 
 from govkg.errors import InputError
 from loaders.read import pdf
-from loaders.read.pdf import Char, layout_page
+from loaders.read.document import page_texts
+from loaders.read.glyphs import Char, Glyphs, shown_size
+from loaders.read.pages import page_layout
+from loaders.read.pdf import layout_page
 from loaders.read import read
 from tests.fixtures import make_fixtures as fx
 
@@ -44,11 +47,13 @@ def test_name_title_table_rows_stay_one_line_each(files, name):
         assert key(role + person) + title in lines
 
 
-def test_four_cell_table_keeps_each_name_next_to_its_title(files):
-    lines = line_keys(read(files["tables"]).text)
-    for name1, title1, name2, title2 in fx.TABLE4:
-        pairs = [key(name1) + key(title1), key(name2) + key(title2)]
-        assert any(all(pair in line for pair in pairs) for line in lines), pairs
+def test_four_cell_name_table_reads_column_by_column_one_entry_a_line(files):
+    """Names beside titles, two pairs a row: the left column top to bottom, then the right,
+    each name with its title, as the text of such a list is written."""
+    lines = read(files["tables"]).text.splitlines()
+    entries = [row[:2] for row in fx.TABLE4] + [row[2:] for row in fx.TABLE4]
+    assert [key(line) for line in lines[-len(entries):]] == [key(name) + key(title) for name, title in entries]
+    assert all(line.count("\t") == 1 for line in lines[-len(entries):])
 
 
 def test_pages_keep_numbers_offsets_and_reading_order(files):
@@ -57,9 +62,9 @@ def test_pages_keep_numbers_offsets_and_reading_order(files):
     assert {p.method for p in source.pages} == {"pypdfium2"}
     for page in source.pages:
         text = source.text[page.start:page.end]
-        lines = text.splitlines()
-        assert lines[0].split() == list(fx.HEADER)  # the running header is not mixed in
-        assert lines[-1] == f"- {page.number} -"
+        lines = text.strip("\n").splitlines()  # each page after the first starts on a new line
+        assert not any(fx.HEADER[0] in line or line == f"- {page.number} -" for line in lines)  # furniture
+        assert lines[0].startswith(fx.page_marker(page.number))  # paragraphs joined in each column
         flat = text.replace("\n", "")
         body = fx.page_marker(page.number) + fx.LEFT_TEXT * 4
         assert body in flat and flat.index(body) < flat.index(fx.RIGHT_TEXT * 4)
@@ -83,20 +88,25 @@ def test_rotated_cjk_page_reads_as_shown(files):
 
 
 def test_page_pypdfium2_finds_empty_is_read_by_pdfplumber(files, monkeypatch):
-    monkeypatch.setattr(pdf, "pdfium_chars", lambda page: ([], 595.0))
+    monkeypatch.setattr(pdf, "pdfium_glyphs", lambda page: Glyphs.of([]))
     source = read(files["rotated_cjk"])
     assert source.text.split("\n") == fx.ROTATED_CJK
     assert source.pages[0].method == "pdfplumber"
     assert source.notes == ("page 1: pypdfium2 text empty, read with pdfplumber",)
 
 
+def _texts(layouts) -> list[list[str]]:
+    return [[part.text for part in parts] for parts in page_texts(layouts)]
+
+
 @pytest.mark.parametrize("name", ["two_column", "tables", "multipage", "rotated_90", "rotated_270"])
 def test_pdfplumber_and_pypdfium2_read_pages_alike(files, name):
-    with pdfplumber.open(files[name]) as plumbed:
-        by_plumber = [layout_page(*pdf.plumber_chars(page)) for page in plumbed.pages]
     doc = pdfium.PdfDocument(str(files[name]))
-    by_pdfium = [layout_page(*pdf.pdfium_chars(doc[i])) for i in range(len(doc))]
+    sizes = [shown_size(doc[i]) for i in range(len(doc))]
+    by_pdfium = _texts([page_layout(pdf.pdfium_glyphs(doc[i]), *sizes[i]) for i in range(len(doc))])
     doc.close()
+    with pdfplumber.open(files[name]) as plumbed:
+        by_plumber = _texts([page_layout(pdf.plumber_glyphs(page), *size) for page, size in zip(plumbed.pages, sizes)])
     assert by_plumber == by_pdfium
 
 
@@ -111,13 +121,14 @@ def test_owner_password_only_opens_and_decodes_cid_font(files):
 
 def garbling(monkeypatch):
     """Make pypdfium2 return every glyph as U+FFFD, as for a font without a Unicode map."""
-    real = pdf.pdfium_chars
+    real = pdf.pdfium_glyphs
 
-    def garbled_chars(page):
-        chars, width = real(page)
-        return [c._replace(text="\ufffd") if c.ink else c for c in chars], width
+    def garbled_glyphs(page):
+        glyphs = real(page)
+        text = "".join("\ufffd" if ink else ch for ch, ink in zip(glyphs.text, glyphs.ink))
+        return glyphs._replace(text=text)
 
-    monkeypatch.setattr(pdf, "pdfium_chars", garbled_chars)
+    monkeypatch.setattr(pdf, "pdfium_glyphs", garbled_glyphs)
 
 
 def test_undecodable_pypdfium2_page_falls_back_to_pdfplumber(files, monkeypatch):
@@ -151,7 +162,7 @@ def test_undecodable_text_is_recognised(text, is_garbled):
 def test_page_without_text_layer_is_kept_and_noted(files):
     source = read(files["blank_page"])
     first, second = source.pages
-    assert source.text[first.start:first.end] == fx.TITLE
+    assert source.text[first.start:first.end] == fx.TITLE + "\n"  # a page break is a line break
     assert (second.method, second.start, second.end) == ("none", first.end + 1, first.end + 1)
     assert "page 2 has no text layer and OCR found no text on it" in source.notes
 

@@ -1,0 +1,144 @@
+"""A page's characters grouped into lines and written out, on numpy arrays.
+
+Characters are grouped into lines by vertical centre and ordered by x; a line's text puts a
+space where the gap is wide (or the PDF draws one) and a tab between table cells, and a glyph
+printed twice at one place (fake bold) once. Per line, its top, bottom, right end and height
+are kept as arrays, and as lists what the layout asks of every line many times a page.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import numpy as np
+
+from loaders.read.glyphs import Glyphs
+
+TAB_EMS = 4.0  # a gap this wide separates table cells, written as a tab
+CELL_GAP = 1.5  # ems; a gap this wide may part two cells of a table
+SAME_LINE = 0.4  # centres closer than this share of a character's height share a line
+_TAB, _SPACE = 9, 32
+
+
+class Lines(NamedTuple):
+    """A page's ink characters in line order, left to right; line k is chars starts[k]:ends[k].
+    `text` is the whole page written out, char i at text[pos[i]], a space or a tab before it
+    where the gap says so (never before a line's first character). Per line, its top, bottom,
+    right end and character height (`ems`, the median) are kept as arrays."""
+
+    text: str
+    pos: np.ndarray
+    x0: np.ndarray
+    x1: np.ndarray
+    top: np.ndarray
+    bottom: np.ndarray
+    starts: np.ndarray
+    ends: np.ndarray
+    tops: np.ndarray
+    bottoms: np.ndarray
+    rights: np.ndarray
+    ems: np.ndarray
+    lefts_list: list  # x0, x1, starts and ends as lists, for the per-line questions asked
+    rights_list: list  # many times a page (numpy's per-call cost is the larger part there)
+    starts_list: list
+    ends_list: list
+    wide: list  # wide[i]: how many gaps as wide as between table cells stand before chars 1..i
+
+    def piece(self, a: int, b: int) -> str:
+        """The text of characters a..b-1 of one line."""
+        return self.text[self.pos[a]:self.pos[b - 1] + 1] if b > a else ""
+
+    def left(self, k: int) -> float:
+        return float(self.x0[self.starts[k]])
+
+    def right(self, k: int) -> float:
+        return float(self.rights[k])
+
+    def line_top(self, k: int) -> float:
+        return float(self.tops[k])
+
+    def em(self, k: int) -> float:
+        return float(self.ems[k])
+
+    def end(self, a: int, b: int) -> float:
+        """The right end of characters a..b-1 of one line."""
+        return max(self.rights_list[a:b])
+
+    def start(self, a: int) -> float:
+        return self.lefts_list[a]
+
+
+def lines_of(g: Glyphs, keep: np.ndarray | None = None) -> Lines:
+    """The characters (those `keep` marks) grouped into lines and written out."""
+    if keep is not None:
+        idx = np.flatnonzero(keep)
+        g = Glyphs("".join(g.text[i] for i in idx), g.x0[idx], g.x1[idx], g.top[idx], g.bottom[idx], g.ink[idx])
+    n = len(g.text)
+    if n == 0:
+        empty, none = np.zeros(0), np.zeros(0, dtype=int)
+        return Lines("", none, empty, empty, empty, empty, none, none, empty, empty, empty, empty, [], [], [], [], [0])
+    mid, height = (g.top + g.bottom) / 2, np.maximum(g.bottom - g.top, 1.0)
+    order = np.argsort(mid, kind="stable")
+    jump = np.diff(mid[order]) > SAME_LINE * np.maximum(height[order][1:], height[order][:-1])
+    line = np.empty(n, dtype=int)
+    line[order] = np.concatenate([[0], np.cumsum(jump)])
+    order = np.lexsort((g.x0, line))
+    line, ink = line[order], g.ink[order]
+    codes = np.frombuffer(g.text.encode("utf-32-le"), dtype=np.uint32)[order]
+    x0, x1, top, bottom = g.x0[order], g.x1[order], g.top[order], g.bottom[order]
+    keep = _kept(ink, line, codes, x0, x1)
+    spaced = _spaced(ink, line, keep)
+    line, codes, x0, x1, top, bottom, spaced = (a[keep] for a in (line, codes, x0, x1, top, bottom, spaced))
+    return _written(line, codes, x0, x1, top, bottom, spaced)
+
+
+def _kept(ink, line, codes, x0, x1) -> np.ndarray:
+    """Ink characters, without a glyph printed twice at nearly one place (fake bold)."""
+    keep = ink.copy()
+    width = np.maximum(x1 - x0, 0.1)
+    twice = (codes[1:] == codes[:-1]) & (line[1:] == line[:-1]) & (np.abs(x0[1:] - x0[:-1]) < 0.3 * width[:-1])
+    keep[1:] &= ~twice
+    return keep
+
+
+def _spaced(ink, line, keep) -> np.ndarray:
+    """Characters with a space the PDF draws before them in their line (a narrow one too)."""
+    marked = np.zeros(len(ink), dtype=bool)
+    if ink.all():
+        return marked
+    blanks, targets = np.flatnonzero(~ink), np.flatnonzero(keep)
+    after = np.searchsorted(targets, blanks)  # the next kept character after each space
+    valid = after < len(targets)
+    hit = targets[after[valid]]
+    marked[hit[line[hit] == line[blanks[valid]]]] = True
+    return marked
+
+
+def _written(line, codes, x0, x1, top, bottom, spaced) -> Lines:
+    n = len(codes)
+    starts = np.flatnonzero(np.concatenate([[True], line[1:] != line[:-1]])) if n else np.zeros(0, dtype=int)
+    ends = np.append(starts[1:], n)
+    sep = np.zeros(n, dtype=np.uint32)
+    if n > 1:
+        gap = x0[1:] - x1[:-1]
+        em = np.maximum(bottom[:-1] - top[:-1], 1.0)
+        width = x1[:-1] - x0[:-1]
+        wide = np.where(width > 0, width, em)
+        sep[1:] = np.where(gap >= TAB_EMS * em, _TAB, np.where(spaced[1:] | (gap > 0.5 * wide), _SPACE, 0))
+        sep[starts] = 0
+    has = sep > 0
+    pos = np.arange(n) + np.cumsum(has)
+    out = np.empty(n + int(has.sum()), dtype=np.uint32)
+    out[pos] = codes
+    out[pos[has] - 1] = sep[has]
+    heights = np.maximum(bottom - top, 1.0)
+    counts = ends - starts
+    ems = np.add.reduceat(heights, starts) / counts if n else np.zeros(0)  # a line's mean height
+    per_line = [np.minimum.reduceat(top, starts), np.maximum.reduceat(bottom, starts),
+                np.maximum.reduceat(x1, starts)] if n else [np.zeros(0)] * 3
+    wide = np.zeros(n, dtype=int)
+    if n > 1:
+        line_of = np.repeat(np.arange(len(starts)), counts)
+        wide[1:] = (x0[1:] - x1[:-1] >= CELL_GAP * ems[line_of[1:]]) & (line_of[1:] == line_of[:-1])
+    return Lines(out.tobytes().decode("utf-32-le"), pos, x0, x1, top, bottom, starts, ends, *per_line, ems,
+                 x0.tolist(), x1.tolist(), starts.tolist(), ends.tolist(), np.cumsum(wide).tolist())

@@ -1,0 +1,140 @@
+"""Tesseract's data for a page (image_to_data) → the page's lines, as a page layout.
+
+Words are grouped by Tesseract's text lines, in its reading order; specks of dirt read as a
+lone character of little confidence far from the line's text are dropped; a line's words are
+joined as written (a space where the gap is a space's, a tab between table cells); and each
+line keeps its box, its block's edges and its confidence (its characters' mean Tesseract
+confidence, 0–1), so that paragraphs wrapped over lines are joined as on text pages and a
+fact read from a doubtful line says so.
+"""
+
+from __future__ import annotations
+
+from statistics import median
+from typing import NamedTuple
+
+from loaders.read.lines import TAB_EMS
+from loaders.read.pages import MEASURE_EDGE, PageLayout, Part, margins
+
+WORD_LEVEL = 5  # image_to_data row levels: 2 a block, 4 a text line, 5 a word
+BLOCK_LEVEL, LINE_LEVEL = 2, 4
+SPECK_CONF, SPECK_GAP = 40.0, 2.0  # a lone character below this confidence, this many ems apart
+SPACE_EMS = 0.65  # of a word's height: a gap this wide between Chinese words is a space
+
+
+class OcrLine(NamedTuple):
+    """A line as Tesseract read it, in pixels: its box, its block's edges, its confidence."""
+
+    text: str
+    x0: float
+    x1: float
+    top: float
+    height: float
+    left: float
+    right: float
+    confidence: float
+
+
+def words_by_line(data: dict) -> dict[tuple[int, int, int], list[Word]]:
+    """image_to_data's rows of words, grouped by text line in Tesseract's reading order."""
+    lines: dict[tuple[int, int, int], list[Word]] = {}
+    for i, text in enumerate(data["text"]):
+        if data["level"][i] == WORD_LEVEL and text.strip():
+            left = data["left"][i]
+            word = Word(text.strip(), left, left + data["width"][i], data["height"][i],
+                        float(data["conf"][i]), data["top"][i])
+            lines.setdefault((data["block_num"][i], data["par_num"][i], data["line_num"][i]),
+                             []).append(word)
+    return {key: kept for key, words in lines.items() if (kept := _without_specks(words))}
+
+
+def _without_specks(words: list[Word]) -> list[Word]:
+    """A line's words without the specks of dirt Tesseract read as a character of little
+    confidence, standing far from the line's text: they would lengthen the line to the margin
+    (where a line that fills its column goes on in the next) and stand in names."""
+    em = max(median(w.height for w in words), 1)
+    kept = []
+    for k, word in enumerate(words):
+        gaps = [word.left - words[k - 1].right if k else em * 99, words[k + 1].left - word.right if k + 1 < len(words) else em * 99]
+        if len(word.text) == 1 and word.conf < SPECK_CONF and min(gaps) > SPECK_GAP * em:
+            continue
+        kept.append(word)
+    return kept
+
+
+def _line_heights(data: dict) -> dict[tuple[int, int, int], tuple[int, int]]:
+    """Each text line's top and height: steadier than its words' boxes, which a speck or a
+    low stroke stretches."""
+    return {(data["block_num"][i], data["par_num"][i], data["line_num"][i]): (data["top"][i], data["height"][i])
+            for i in range(len(data["level"])) if data["level"][i] == LINE_LEVEL}
+
+
+def line_parts(data: dict, lines: dict[tuple[int, int, int], list[Word]]) -> tuple[OcrLine, ...]:
+    """Each line of words with its box, its block's edges and its confidence."""
+    boxes, heights = _boxes(data), _line_heights(data)
+    return tuple(_ocr_line(key, words, boxes, heights.get(key)) for key, words in lines.items())
+
+
+def _boxes(data: dict) -> dict[int, tuple[int, int]]:
+    """Each block's left and right edge."""
+    return {data["block_num"][i]: (data["left"][i], data["left"][i] + data["width"][i])
+            for i in range(len(data["level"])) if data["level"][i] == BLOCK_LEVEL}
+
+
+def _ocr_line(key: tuple[int, int, int], words: list[Word], blocks: dict, box: tuple[int, int] | None) -> OcrLine:
+    chars = sum(len(w.text) for w in words)
+    confidence = sum(len(w.text) * max(w.conf, 0.0) for w in words) / chars / 100 if chars else 0.0
+    x0, x1 = min(w.left for w in words), max(w.right for w in words)
+    left, right = blocks.get(key[0], (x0, x1))
+    top, height = box or (min(w.top for w in words), median(w.height for w in words))
+    return OcrLine(line_text(words), x0, x1, top, height, min(left, x0), max(right, x1), confidence)
+
+
+def ocr_layout(lines: tuple, width: float, height: float, scale: float) -> PageLayout:
+    """Tesseract's lines as a page's parts, in points, margins apart as on text pages; a block
+    whose right edge stands short of the page's right margin is no measure lines fill."""
+    parts = []
+    for line in lines:
+        right = line.right / scale if line.right / scale >= MEASURE_EDGE * width else float("inf")
+        parts.append(Part(line.text, "line", line.x0 / scale, line.x1 / scale, line.top / scale, line.height / scale,
+                          line.left / scale, right, confidence=round(line.confidence, 3)))
+    head, body, foot = margins([p.top for p in parts], [p.top + p.em for p in parts], [p.em for p in parts], height)
+    return PageLayout(width, height, [parts[i] for i in head], [parts[i] for i in body], [parts[i] for i in foot])
+
+
+class Word(NamedTuple):
+    text: str
+    left: int
+    right: int
+    height: int
+    conf: float
+    top: int = 0
+
+
+def line_text(words: list[Word]) -> str:
+    """Words joined as written. Tesseract cuts Chinese into "words" at small gaps too, and its
+    word boxes overlap (one may span the line); Chinese characters stand a fifth of their
+    height apart or less, a space makes it more than half: SPACE_EMS parts them, but beside
+    punctuation. Any gap between two Latin words is a space; between cells of a table it is a
+    tab, as in text pages."""
+    em = max(sorted(w.height for w in words)[len(words) // 2], 1)
+    out = [words[0].text]
+    for prev, word in zip(words, words[1:]):
+        gap = word.left - prev.right
+        if gap >= TAB_EMS * em:
+            out.append("\t")
+        elif _latin(prev.text[-1]) and _latin(word.text[0]) or (
+                gap >= SPACE_EMS * em and not _punctuation(prev.text[-1]) and not _punctuation(word.text[0])):
+            out.append(" ")
+        out.append(word.text)
+    return "".join(out)
+
+
+def _punctuation(ch: str) -> bool:
+    """Chinese punctuation and brackets: their ink is small and off-centre, so the gap beside
+    them says nothing of a space (`“粵菜師傅” 工程`, `局、 教育局`)."""
+    return ch in "“”‘’「」『』《》〈〉【】〔〕（）()、，。：；！？·—…,.:;!?" or "\u3000" <= ch <= "\u303f"
+
+
+def _latin(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()
