@@ -96,7 +96,9 @@ def time_queries(store, values: dict[str, str], special: dict[str, dict[str, str
     return out
 
 
-def graph_figures(scale: float = 1.0, keep: bool = False) -> list[Figure]:
+def graph_figures(scale: float = 1.0, keep: bool = False, queries: bool = True, explorer: bool = True) -> list[Figure]:
+    """The synthetic graph's load, then every canned query and (bench.explorer) `kg serve`'s
+    search and entity pages on it."""
     from govkg.settings import Settings
     from kg.stores.falkor import FalkorStore
 
@@ -109,10 +111,14 @@ def graph_figures(scale: float = 1.0, keep: bool = False) -> list[Figure]:
         memory = store.server._client().info("memory").get("used_memory", 0) / 2**30
         figures = [Figure(f"synthetic graph load ({nodes:,} nodes, {edges:,} edges)", edges / seconds, "edges/s",
                           note=f"{seconds:.0f}s; store memory {memory:.1f} GB")]
-        for name, ms, rows, runs, served in time_queries(store, parameters(synthetic), overrides(synthetic)):
+        for name, ms, rows, runs, served in time_queries(store, parameters(synthetic), overrides(synthetic)) if queries else []:
             kind = "lookup" if name in LOOKUPS else "global"
             figures.append(Figure(f"query {name} ({kind})", ms, "ms", target="≤ 100 ms" if kind == "lookup" else "",
                                   note=f"{rows} rows, median of {runs}; server {served:.0f} ms"))
+        if explorer:
+            from bench.explorer import explorer_figures
+
+            figures += explorer_figures(store, synthetic)
         return figures
     finally:
         if not keep:

@@ -8,8 +8,9 @@ each with its floor measured in the same run, on this machine (cores and load pr
 
 Groups: extract (text → facts on the sample: chars/s and CPU instructions, against the figures
 before the extraction rebuild), stages (PDF → text, text → facts, facts → store), scale (end to end, memory by
-corpus size, incremental reload), graph (the 1M-node / 5M-edge graph and every canned
-query). Others' benchmarks, run on their own: `python -m bench.eval_regression` (F1 on the regression examples
+corpus size, incremental reload), graph (the 1M-node / 5M-edge graph, every canned query, and
+`kg serve`'s search and entity pages on it: bench/explorer.py), explorer (that graph and the
+explorer alone: `--only explorer`). Others' benchmarks, run on their own: `python -m bench.eval_regression` (F1 on the regression examples
 documents), `python bench/rdf_export.py` (RDF export), `python -m bench.fuzz` (fuzzing).
 """
 
@@ -81,7 +82,8 @@ def main(argv: list[str] | None = None) -> None:
     figures: list[Figure] = []
     for group, run in (("extract", extract_cost_figures), ("stages", lambda: run_stages(sizes)),
                        ("scale", lambda: run_scale(sizes, figures)),
-                       ("graph", lambda: latency.graph_figures(sizes["graph_scale"]))):
+                       ("graph", lambda: latency.graph_figures(sizes["graph_scale"])),
+                       ("explorer", lambda: latency.graph_figures(sizes["graph_scale"], queries=False))):
         if group in groups:
             print(f"\n== {group}", flush=True)
             for figure in run():

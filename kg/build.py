@@ -187,7 +187,12 @@ class GraphBuilder:
             for fact in getattr(facts, kind):
                 by_doc[fact.doc][kind].append(fact)
         self._observe(facts)
-        return [self._document(g, _without_others(by_doc[g.key], g)) for g in groups]
+        return [self._reviewed(self._document(g, _without_others(by_doc[g.key], g))) for g in groups]
+
+    def _reviewed(self, graph: DocumentGraph) -> DocumentGraph:
+        """Reviewers' decisions win over the rules (kg.review); they travel with the judgements."""
+        review = getattr(self.people, "review", None)
+        return review.apply(graph) if review else graph
 
     def _observe(self, facts: Facts) -> None:
         """Note every full agency name first, so short forms anywhere in the file can match."""

@@ -69,12 +69,12 @@ def load(paths: tuple[str, ...], force: bool, jobs: int, scheduler: str | None, 
     from kg.progress import progress
 
     from kg.lock import writer_lock
-    from kg.people import People, read_judgements
+    from kg.review import people_for
     from kg.stores import mark_loaded
 
     settings = Settings.from_env()
     files = list(iter_files(paths))
-    people = People(read_judgements(settings.judgements_path))
+    people = people_for(settings)  # the judgements on officials and the reviewers' decisions
     with writer_lock(settings.data_dir), _store() as store, progress(len(files)) as advance:
         report = load_parallel(files, store, jobs=cpu_jobs(jobs), scheduler=scheduler, writers=writers,
                                max_bytes=settings.max_bytes, force=force, people=people,
@@ -115,8 +115,10 @@ def extract(path: str, fmt: str) -> None:
 @click.option("--files", "per_file", is_flag=True, help="Also score every file of a set.")
 @click.option("--by-rule", "rules", is_flag=True, help="Precision of every rule that read facts.")
 @click.option("--unseal", is_flag=True, help="Allow --errors on the sealed half (read once, at the end).")
+@click.option("--save-rules", type=click.Path(dir_okay=False), default=None,
+              help="Keep the precision of every rule in this JSON file (the review queue reads it).")
 def evaluate(gold: str, path: str, fmt: str, show: str | None, split: str, per_file: bool, rules: bool,
-             unseal: bool) -> None:
+             unseal: bool, save_rules: str | None) -> None:
     """Score the facts extracted from PATH against GOLD: P, R, F1 per fact kind.
 
     PATH and GOLD are a document and its gold file, or two folders (an evaluation set,
@@ -129,7 +131,7 @@ def evaluate(gold: str, path: str, fmt: str, show: str | None, split: str, per_f
     if not Path(path).is_dir():
         return _evaluate_file(Path(gold), Path(path), fmt, show, rules)
     halves = evalset.HALVES if split == "all" else (split,)
-    if (show or rules) and "sealed" in halves and not unseal:
+    if (show or rules or save_rules) and "sealed" in halves and not unseal:
         raise KgError("the sealed half's errors are read once, at the end",
                       hint="use --split dev, or add --unseal")
     results = evalset.evaluate(Path(path), Path(gold), _extract_json, halves)
@@ -140,6 +142,11 @@ def evaluate(gold: str, path: str, fmt: str, show: str | None, split: str, per_f
                     for s in r.scores if s.gold or s.found], fmt)
     if rules:
         print_rows(rule_rows(evalset.rule_counts(results)), fmt, title="precision by rule")
+    if save_rules:
+        from kg.review.queue import precision_table
+
+        table = precision_table(rule_rows(evalset.rule_counts(results)), f"{path} ({', '.join(halves)})")
+        Path(save_rules).write_text(to_json(table) + "\n", encoding="utf-8")
     if show:
         print_rows(evalset.errors(results, show), fmt)
 
@@ -333,6 +340,31 @@ def judge(name: str | None, left: str | None, right: str | None, decision: str |
     record_judgement(path, Judgement(name, jurisdiction, left, right, decision, note))
     click.echo(f"{path}: recorded {decision} for {name} ({left} / {right}); "
                "run `kg load --force PATH…` to apply it to loaded documents")
+
+
+@cli.command()
+@click.option("--port", default=8765, show_default=True, type=click.IntRange(0, 65535), help="Port (0: any free one).")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; another than loopback serves other machines and must be named.")
+@click.option("--review", is_flag=True, help="Allow review decisions (confirm, reject, merge, split, correct).")
+@click.option("--reviewer", default=None, help="Who decides (default: the login name from the environment).")
+@INCLUDE_CONTACTS
+@click.pass_context
+def serve(ctx: click.Context, port: int, host: str, review: bool, reviewer: str | None, include_contacts: bool) -> None:
+    """Browse the graph in a web browser: search, a page per entity with its neighbourhood
+    drawn, every fact's evidence, the canned queries as forms, and (--review) corrections."""
+    from click.core import ParameterSource
+
+    from kg.serve import serve as run
+
+    named = ctx.get_parameter_source("host") is ParameterSource.COMMANDLINE
+    run(Settings.from_env(), host=host, port=port, review=review, include_contacts=include_contacts,
+        reviewer=reviewer, remote=named)
+
+
+from kg.review.commands import review  # noqa: E402  (kg review …: the commands are many)
+
+cli.add_command(review)
 
 
 @cli.group()

