@@ -102,10 +102,10 @@ def migrate(settings: Settings, *, drop_missing: bool = False, jobs: int = 1,
                                  hint="restore them, or run `kg migrate --drop-missing` to migrate without them")
             version.begin_migration(settings.data_dir, settings.graph, plan.files)
         from kg.parallel import load_parallel
-        from kg.people import People, read_judgements
+        from kg.review import people_for
 
         store.clear()
-        people = People(read_judgements(settings.judgements_path))
+        people = people_for(settings)  # the judgements and the reviewers' decisions, as `kg load`
         report = load_parallel(plan.files, store, jobs=jobs, max_bytes=settings.max_bytes, force=True,
                                people=people, index_dir=settings.data_dir, progress=progress)
         version.end_migration(settings.data_dir, settings.graph)

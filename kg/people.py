@@ -13,11 +13,13 @@ Judgements live in a CSV (KG_JUDGEMENTS, default `judgements.csv` in KG_DATA_DIR
 from __future__ import annotations
 
 import csv
+import os
 from dataclasses import asdict, dataclass
 from datetime import date
 from pathlib import Path
 
 from govkg.errors import InputError, QueryError
+from kg.datadir import private_open
 
 DECISIONS = ("same", "not_same", "unsure")
 FIELDS = ["name", "jurisdiction", "left", "right", "decision", "note", "at"]
@@ -50,8 +52,10 @@ def read_judgements(path: Path) -> list[Judgement]:
 def record_judgement(path: Path, judgement: Judgement) -> None:
     """Append one judgement (the file keeps the history; the last word on a pair counts)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    new = not path.exists()
-    with path.open("a", encoding="utf-8", newline="") as fh:
+    new = not path.exists() or path.stat().st_size == 0  # an empty file gets its header too
+    # judgements name people: the file is the owner's only, as the store's files are
+    with os.fdopen(private_open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND), "a", encoding="utf-8",
+                   newline="") as fh:
         writer = csv.DictWriter(fh, fieldnames=FIELDS)
         if new:
             writer.writeheader()

@@ -54,3 +54,13 @@ def test_a_bad_judgements_file_names_the_line(tmp_path):
     path.write_text("name,jurisdiction,left,right,decision,note,at\n张伟,阳泉市,A,B,maybe,,\n", encoding="utf-8")
     with pytest.raises(InputError, match="line 2"):
         read_judgements(path)
+
+
+def test_the_judgements_file_is_the_owners_only(tmp_path):
+    path = tmp_path / "judgements.csv"
+    path.write_text("", encoding="utf-8")
+    path.chmod(0o644)  # left readable by an older govkg
+    record_judgement(path, Judgement("田强", J, "阳泉市卫生健康委员会", "阳泉市公安局", "not_same"))
+    record_judgement(path, Judgement("张伟", J, "阳泉市公安局", "阳泉市财政局", "same"))
+    assert path.stat().st_mode & 0o777 == 0o600
+    assert [j.name for j in read_judgements(path)] == ["田强", "张伟"]
