@@ -74,7 +74,7 @@ def hand_graphs() -> list[DocumentGraph]:
                date="2020-06-01", source="/data/in/gazette.txt", pages=[5, 6], content_hash="bb" * 16)
     river = _node("River", "桃河", name="桃河", written=["桃河"])
     district = _node("District", "阳泉市", name="阳泉市", level="city")
-    program = _node("Program", "河长制", name="河长制")
+    program = _node("Program", "河长制", name="河长制", written=["河长制", "河長制"])
     task = _node("Task", f"{DOC2}|6", doc=DOC2, item="6", heading="入河排污口整治", deadline="2020年6月底前",
                  text=f"开展入河排污口排查整治，联系电话：{PHONE}。")
     e1 = lambda t, a, b, ev, **p: _edge(t, a, b, DOC1, "2020-03-04", ev, **p)  # noqa: E731
@@ -226,6 +226,8 @@ def test_labels_pinyin_written_forms_and_english_kinds(graph):
                                                          Literal("Water Resources Bureau", lang="en")}
     post_role = graph.value(iri("post", "西城分局|局长"), ORG.role)
     assert Literal("Director", lang="en") in set(graph.objects(post_role, SKOS.prefLabel))
+    program_alt = {str(o) for o in graph.objects(iri("program", "河长制"), SKOS.altLabel)}
+    assert "河長制" in program_alt and "河长制" not in program_alt  # a program's other written form
 
 
 @pytest.mark.parametrize("name", ["阳泉市公安局西城分局局长", "阳泉市住房和城乡建设局", "河长制工作领导小组",
