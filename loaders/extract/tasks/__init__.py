@@ -14,7 +14,9 @@ Each task names the rule that read it (`evidence.rule`), after the mechanism:
   (loaders.extract.tasks.headings);
 - `tasks/table`: a row of a task table (`序号 重点任务 牵头单位 配合单位 完成时限`; cut by tabs,
   bars or spaces: loaders.extract.tasks.table; by single spaces or one cell a line:
-  .flattened, .cell_lines).
+  .flattened, .cell_lines);
+- `tasks/cited`: a task a news report cites by its number (第1项任务“…”，主责单位是X), whose number
+  also names a task another rule read there without one (loaders.extract.tasks.cited).
 Items are named as the document numbers them, items a copy ran together on one line included
 (loaders.extract.tasks.flat); a task the document does not number is item 0 (0-1, 0-2). A
 unit has one role in a task: a lead named again in the 责任单位 list leads (plan.disjoint).
@@ -27,6 +29,7 @@ duties: see loaders.extract.duties. The words are in ontology/lexicon/roles.yaml
 from __future__ import annotations
 
 from loaders.extract import extractor
+from loaders.extract.tasks.cited import cited_tasks
 from loaders.extract.tasks.headings import heading_roles, heading_task, inherit
 from loaders.extract.tasks.inline import inline_tasks
 from loaders.extract.tasks.items import item_clauses, numbered, unit_tasks
@@ -53,7 +56,7 @@ def extract_tasks(view: DocumentView) -> Facts:
             if not found and not unit.children and (task := heading_task(plan, unit, roles)):
                 found = [task]
         tasks += found
-    return Facts(tasks=tasks + table_tasks(plan))
+    return Facts(tasks=cited_tasks(plan, tasks) + table_tasks(plan))
 
 
 def table_tasks(plan: Plan) -> list[TaskFact]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import NamedTuple
 
-from loaders.spans.places.words import (CHIEF_WORDS, COMMON_WATER_WORDS, JURISDICTION_ENDS, NOT_A_RIVER_AFTER,
+from loaders.spans.places.words import (CHIEF_WORDS, COMMON_WATER_ENDS, COMMON_WATER_WORDS, JURISDICTION_ENDS, NOT_A_RIVER_AFTER,
                                         NOT_FIRST, NOT_RESERVOIR_STEM_ENDS, NUMERALS, PLACE_WORDS_AFTER_RIVER,
                                         POSITION_AFTER, POSITION_FIRST, RESERVOIR, SHORT_SUFFIXES, SMALL_FIRST,
                                         NOT_SERVING, SERVE, STOP_CHARS, VERBS)
@@ -140,11 +140,11 @@ def suffix_length(text: str, start: int, end: int, suffixes: str) -> int:
 
 
 def water_name(text: str, start: int, end: int, vouched: bool = False) -> bool:
-    """A water body's name, not a common word (母亲河, 河湖, 江河), nor a kind or count of
+    """A water body's name, not a common word (母亲河, 河湖, 江河) or waters in general (安全河湖), nor a kind or count of
     reservoirs (病险水库, 大中型水库, 1座水库); two characters only with a suffix that makes a
     short name (练江, 棉溪, 巢湖), not 资源 or 水渠, unless a call `vouched` for it (渌水、洣水等河流)."""
     name = text[start:end]
-    if name in COMMON_WATER_WORDS:
+    if name in COMMON_WATER_WORDS or name.endswith(COMMON_WATER_ENDS):
         return False
     if name.endswith(RESERVOIR):
         return end - start > len(RESERVOIR) and text[end - len(RESERVOIR) - 1] not in NOT_RESERVOIR_STEM_ENDS

@@ -48,6 +48,7 @@ LAKE_SUFFIXES = _entry("lake_suffixes")
 RESERVOIR = _entry("reservoir_word")
 NOT_RESERVOIR_STEM_ENDS = set(_entry("not_reservoir_stem_ends"))
 COMMON_WATER_WORDS = frozenset(_LEX.words("places.common_water_words"))
+COMMON_WATER_ENDS = tuple(_LEX.words("places.common_water_ends"))
 
 # What bounds a name, or may not stand in it.
 STOP_CHARS = set(_entry("stop_chars"))
