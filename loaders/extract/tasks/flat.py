@@ -57,29 +57,30 @@ def _number(text: str, at: int, end: int) -> tuple[int, int] | None:
 
 def _space_breaks(text: str, start: int, end: int) -> list[int]:
     """Offsets of the spaces in a long line that stand before an item's number."""
-    found = []
-    for m in _RUN_IN.finditer(text, start, end):
-        at = m.end()
-        for level, pattern in MARKERS:
-            number = pattern.match(text, at, end)
-            # `共 3 个` is a count: a run-in number of level 3 needs its 、 or .
-            if number and not (level == 3 and text[number.end() - 1].isspace()):
-                found.append(m.end() - 1)
-                break
-    return found
+    return [m.end() - 1 for m in _RUN_IN.finditer(text, start, end) if _run_in_number(text, m.end(), end)]
 
 
-# An item's number of level 3 (1. 2、), which a dropped space may stand before.
-_DIGIT_ITEM = re.compile(r"(?<!\d)\d{1,3}[.、](?!\d)")
+def _run_in_number(text: str, at: int, end: int) -> bool:
+    """Whether an item's number stands at text[at] in the middle of a line."""
+    for level, pattern in MARKERS:
+        number = pattern.match(text, at, end)
+        # `共 3 个` is a count: a run-in number of level 3 needs its 、 or .
+        if number and not (level == 3 and text[number.end() - 1].isspace()):
+            return True
+    return False
+
+
+_FIGURE = re.compile(r"(?<!\d)\d")  # where a figure starts, which may be an item's number
 
 
 def _dropped_space_breaks(view: DocumentView, start: int, end: int) -> list[int]:
     """Offsets of the characters before item numbers that a space stood between in the raw
     text (`能力 1.实施` read `能力1.实施`): the space the normaliser dropped was the line's cut."""
     text, found = view.text, []
-    for m in _DIGIT_ITEM.finditer(text, start, end):
+    for m in _FIGURE.finditer(text, start, end):
         at = m.start()
-        if at > start and "\u4e00" <= text[at - 1] <= "\u9fff" and _space_dropped(view, at):
+        if (at > start and "\u4e00" <= text[at - 1] <= "\u9fff" and _run_in_number(text, at, end)
+                and _space_dropped(view, at)):
             found.append(at - 1)
     return found
 
