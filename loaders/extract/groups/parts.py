@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 from loaders.spans.posts import is_person_name
 from loaders.extract.groups.row import Span
+from loaders.extract.groups.readings import padded_name_then_title
 
 # The marks between parts, weakest first: none, a space, 、 (joins titles too), then the marks
 # that only ever part entries. A colon inside a run parts as ; does.
@@ -115,13 +116,15 @@ def parts(body: str, start: int, end: int) -> list[Part]:
 
 
 def _spaced_names(body: str, found: list[Part]) -> list[Part]:
-    """`闵 成`: two single characters apart by a space that make a name are one word."""
+    """`闵 成`: two single characters apart by a space that make a name are one word, and so
+    are a padded name and the post written against it (`王 曦副省长`)."""
     out: list[Part] = []
     for part in found:
         last = out[-1] if out else None
         if (last and part.mark == SPACE and not part.bracket and not last.bracket and not last.cut
-                and part.end - part.start == 1 and last.end - last.start == 1
-                and is_person_name(body[last.start] + body[part.start])):
+                and last.end - last.start == 1
+                and (part.end - part.start == 1 and is_person_name(body[last.start] + body[part.start])
+                     or padded_name_then_title(body[last.start:part.end]))):
             out[-1] = Part(last.start, part.end, last.mark)
         else:
             out.append(part)

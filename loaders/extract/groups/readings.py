@@ -39,6 +39,8 @@ _JURISDICTION = re.compile("(?:" + "|".join(_LEX.words("agencies.prefix_pattern"
 _SUFFIX_AT_END = re.compile(f"{SUFFIX}$")
 _SURE, _PLAUSIBLE, _NO_BODY = 2, 1, 0
 _NOT_IN_POSTS = re.compile(_LEX.alternation("groups.not_in_posts"))
+_PLACE_ENDS = _LEX.words("agencies.jurisdiction_suffixes")
+_NOT_IN_PLACES = re.compile(f"[{_LEX['agencies.not_in_place_names']}]")
 
 
 @dataclass(frozen=True)
@@ -66,8 +68,10 @@ def read(word: str) -> Reading:
     joined = "".join(bare.split())
     if is_person_name(joined) and (len(joined) < 4 or surname_length(joined) > 1 or "·" in joined):
         return Reading(name=len(bare))
-    if " " in word or _NOT_IN_POSTS.search(bare):
-        return NOTHING if " " in word else Reading(words=True)
+    if " " in word:
+        return Reading(name_title=cut) if (cut := padded_name_then_title(word)) else NOTHING
+    if _NOT_IN_POSTS.search(bare):
+        return Reading(words=True)
     title = title_length(word) >= 2 or is_agency(word)
     weak = not title and PERSON.fullmatch(joined) is not None and _shaped_name(joined)
     glued_name = name_then_title(word) or 0
@@ -97,24 +101,42 @@ def _body_score(title: str) -> int:
     if not org or _JURISDICTION.match(org):
         return _SURE
     suffix = _SUFFIX_AT_END.search(org)
-    return _PLAUSIBLE if suffix and suffix.start() >= 2 else _NO_BODY
+    return _PLAUSIBLE if suffix and suffix.start() >= 2 or _place(org) else _NO_BODY
+
+
+def _place(org: str) -> bool:
+    """A place's name before a title (珠海市 of 珠海市副市长): a name and a place's suffix."""
+    return any(org.endswith(end) and len(org) - len(end) >= 2 for end in _PLACE_ENDS) \
+        and not _NOT_IN_PLACES.search(org)
 
 
 def name_then_title(text: str) -> int | None:
     """Where the name ends in `text` written as name + title (`陈芸副省长` → 2), or None when no
     parting gives a person's name and a known title at a body. Four characters only after a
     compound surname (欧阳)."""
-    ranked = []
-    for size in (2, 3, 4):
-        name, title = text[:size], text[size:]
-        if size == 4 and surname_length(name) < 2:
-            continue
-        if not is_person_name(name) or title_length(title) < 2 or is_person_name(title):
-            continue
-        score = _body_score(title)
-        if score != _NO_BODY:
-            ranked.append(((score, -size if score == _SURE else size == 3), size))
+    ranked = [(rank, size) for size in (2, 3, 4) if (rank := _name_title_rank(text, size))]
     return max(ranked)[1] if ranked else None
+
+
+def _name_title_rank(text: str, size: int) -> tuple | None:
+    """How surely text is a name of `size` characters and a title after it, or None."""
+    name, title = text[:size], text[size:]
+    if size == 4 and surname_length(name) < 2:
+        return None
+    if not is_person_name(name) or title_length(title) < 2 or is_person_name(title):
+        return None
+    score = _body_score(title)
+    return None if score == _NO_BODY else (score, -size if score == _SURE else size == 3)
+
+
+def padded_name_then_title(word: str) -> int | None:
+    """Where a padded two-character name ends in a word written against its post (`王 曦副省长`
+    → 3, counting the padding), or None."""
+    first, _, rest = word.partition(" ")
+    rest = rest.lstrip(" ")
+    if len(first) != 1 or not rest or " " in rest or not _name_title_rank(first + rest, 2):
+        return None  # the padding says the name is two characters: 张 勇广州市委常委
+    return len(word) - len(rest) + 1
 
 
 def title_then_name(text: str) -> int | None:
