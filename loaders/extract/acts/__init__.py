@@ -184,7 +184,7 @@ class _Reader(Following):
         for form in FORMS:
             if form.word == W["serve"] and not framed and self._after_status(sentence[0]):
                 continue  # 目前还担任着…职务。高继泰任…: statuses, no acts
-            if form.word in clause and (m := form.pattern.search(clause)) and self._then(form, a + m.end()):
+            if form.words_in(clause) and (m := form.pattern.search(clause)) and self._then(form, a + m.end()):
                 act, extra = form.act, self._tail_note(b, a + m.end())
                 if form.kind == APPOINT and (note or act == W["confirmed"]):
                     act = W["confirmed"] if act == W["appoint"] else act

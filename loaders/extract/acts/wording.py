@@ -57,6 +57,7 @@ def _not_in_words(word: str, words: tuple[str, ...]) -> str:
 # 任 as a verb of its own: not the first character of 任命, 任职, 任务 …, nor the last of 现任, 历任 …
 _SERVE = _not_in_words(W["serve"], _LEX.words("acts.serve_not_before", "acts.serve_not_after"))
 _AS, _OF, _POST_WORD = W["as_word"], W["of_word"], W["post_word"]
+_POST_WORDS = _ALT("acts.post_words")  # what closes a post in a removal: 职务, 一职
 # 为 before its post, not closing a given name: a name ending in 为 is followed by the next name
 # or by 为 itself (任命姜有为、李晋修为Y, 任命张大为为Y).
 _AS_POST = rf"{_AS}(?![、{''.join(_LEX.words('acts.name_list_joiners'))}{_AS}])"
@@ -93,15 +94,22 @@ class Form:
     act: str
     strong: bool
     then: str = ""  # a word the rest of the paragraph must hold for the act to stand (接受)
+    also: tuple[str, ...] = ()  # other words the clause may hold instead of `word` (免除 for 免去)
     body_nearby: bool = False  # the post's body is written with the post elsewhere in the paragraph
+
+    def words_in(self, clause: str) -> bool:
+        """Whether the clause holds the form's word, so that its pattern is worth trying."""
+        return self.word in clause or any(word in clause for word in self.also)
 
 
 def _form(kind: str, act: str, strong: bool, word: str, shape: str, pattern: str, then: str = "",
           body_nearby: bool = False) -> Form:
-    return Form(f"acts/form:{shape}", re.compile(pattern, re.S), word, kind, act, strong, then, body_nearby)
+    also = tuple(w for w in _LEX.words("acts.remove_words") if w != word) if word == W["remove"] else ()
+    return Form(f"acts/form:{shape}", re.compile(pattern, re.S), word, kind, act, strong, then, also, body_nearby)
 
 
 _ACCEPT, _RESIGN, _NO_LONGER, _REMOVE = W["accept"], W["resign"], W["no_longer"], W["remove"]
+_REMOVES = _ALT("acts.remove_words")  # 免去, and the rarer 免除 (免除X同志Y一职)
 _HIRE, _APPOINT, _CONCURRENT, _ACTING = W["hire"], W["appoint"], W["concurrent"], W["acting"]
 # The first form that matches a clause decides it: (kind, act, strong, the word it needs),
 # the form as its rule shows it, and its pattern.
@@ -111,25 +119,25 @@ FORMS = [
     _form(APPOINT, _HIRE, True, W["passive"], f"…{W['passive']}{_HIRE}{_AS}…",
           rf"{_PASSIVE_NAMES}{_HIRE}{_AS_POST}(?P<posts>.+)"),
     _form(REMOVE, _REMOVE, True, W["passive"], f"…{W['passive']}{_REMOVE}…{_POST_WORD}",
-          rf"{_PASSIVE_NAMES}{_REMOVE}(?P<posts>.+?){_POST_WORD}"),
+          rf"{_PASSIVE_NAMES}{_REMOVES}(?P<posts>.+?){_POST_WORDS}"),
     _form(REMOVE, _RESIGN, True, _RESIGN, f"{_ACCEPT}…{_RESIGN}…{_POST_WORD}",
           rf"{_ACCEPT}(?:{_LEX['acts.perfective']})?{_NAMES}{_RESIGN_REASON}{_RESIGN_ASKED}{_RESIGN}"
-          rf"(?P<posts>.+?){_POST_WORD}"),
+          rf"(?P<posts>.+?){_POST_WORDS}"),
     # 审议了X辞去Y职务的请求，并…通过了关于接受…辞职请求的决定: a request the body considered,
     # an act where the paragraph goes on to accept it (alone it is a request).
     _form(REMOVE, _RESIGN, True, _RESIGN, f"{W['consider']}…{_RESIGN}…{_POST_WORD}{W['request']}",
-          rf"{W['consider']}{_LEX['acts.perfective']}?{_NAMES}{_ALT('acts.request_about')}?{_RESIGN_ASKED}{_RESIGN}(?P<posts>.+?){_POST_WORD}"
+          rf"{W['consider']}{_LEX['acts.perfective']}?{_NAMES}{_ALT('acts.request_about')}?{_RESIGN_ASKED}{_RESIGN}(?P<posts>.+?){_POST_WORDS}"
           rf"{_OF}?{W['request']}", then=_ACCEPT),
     _form(REMOVE, _RESIGN, False, _RESIGN, f"…{_RESIGN}…{_POST_WORD}",
-          rf"{_LEAD}{_NAMES}{_RESIGN_REASON}{_NOT_ASKED}{_RESIGN}(?P<posts>.+?){_POST_WORD}"),
+          rf"{_LEAD}{_NAMES}{_RESIGN_REASON}{_NOT_ASKED}{_RESIGN}(?P<posts>.+?){_POST_WORDS}"),
     _form(REMOVE, _NO_LONGER, False, _NO_LONGER, f"…{_NO_LONGER}…{_POST_WORD}",
-          rf"{_LEAD}{_NAMES}{_NO_LONGER}(?P<posts>.+?)(?:{_POST_WORD}|$)"),
+          rf"{_LEAD}{_NAMES}{_NO_LONGER}(?P<posts>.+?)(?:{_POST_WORDS}|$)"),
     _form(REMOVE, _REMOVE, True, _REMOVE, f"{_REMOVE}…{_OF}…{_POST_WORD}",
-          rf"{_NOT_PROPOSED}{_REMOVE}{_COLON}{_NAMES}{_HELD}{_OF}(?P<posts>.+?){_POST_WORD}"),
+          rf"{_NOT_PROPOSED}{_REMOVES}{_COLON}{_NAMES}{_HELD}{_OF}(?P<posts>.+?){_POST_WORDS}"),
     _form(REMOVE, _REMOVE, False, _REMOVE, f"{_REMOVE}…{_POST_WORD}",
-          rf"{_NOT_PROPOSED}{_REMOVE}{_COLON}(?P<who>[^{_OF}]+?){_POST_WORD}"),
+          rf"{_NOT_PROPOSED}{_REMOVES}{_COLON}(?P<who>[^{_OF}]+?){_POST_WORDS}"),
     _form(REMOVE, W["cancel_trial"], True, W["cancel"], f"{W['cancel']}…{_LEX.words('acts.trial_words')[0]}…",
-          rf"{W['cancel']}(?P<who>.+?)(?:{_POST_WORD})?(?:{_OF}?{_TRIAL}(?:{_ALT('acts.trial_tails')})?)?$"),
+          rf"{W['cancel']}(?P<who>.+?)(?:{_POST_WORDS})?(?:{_OF}?{_TRIAL}(?:{_ALT('acts.trial_tails')})?)?$"),
     _form(APPOINT, _HIRE, True, _LEX.words("acts.letters")[0][0], f"{_LEX.words('acts.letter_to')[0]}…"
           f"{_LEX.words('acts.hand_over')[1]}{_LEX.words('acts.letters')[0]}",
           rf"{_LETTER_NAMES}(?P<posts>[^,，、;；\d]{{1,30}}?)"
@@ -143,34 +151,34 @@ FORMS = [
     _form(APPOINT, W["confirmed"], True, W["confirm"], f"…{W['confirm']}…",
           rf"{_LEAD}{_NAMES}(?:{W['probation_over']})?{_CONFIRM}(?P<posts>.+)"),
     _form(APPOINT, _CONCURRENT, False, _CONCURRENT, f"…{_CONCURRENT}…",
-          rf"{_LEAD}{_NAMES}{_CONCURRENT}(?P<posts>.+?)(?:{_POST_WORD})?$"),
+          rf"{_LEAD}{_NAMES}{_CONCURRENT}(?P<posts>.+?)(?:{_POST_WORDS})?$"),
     _form(APPOINT, _ACTING, False, _ACTING, f"…{_ACTING}…",
-          rf"{_LEAD}{_NAMES}(?:{_SERVE})?{_ACTING}(?P<posts>.+?)(?:{_POST_WORD})?$"),
+          rf"{_LEAD}{_NAMES}(?:{_SERVE})?{_ACTING}(?P<posts>.+?)(?:{_POST_WORDS})?$"),
     _form(APPOINT, _APPOINT, False, W["take_up"], f"…{_LEX.words('acts.approval_by')[0]}…{W['take_up']}…",
           rf"{_LEAD}{_NAMES}{_ALT('acts.approval_by')}[^,，]{{1,12}}?{_ALT('acts.approval_verbs')}"
-          rf"{W['take_up']}(?P<posts>.+?)(?:{_POST_WORD})?$"),
+          rf"{W['take_up']}(?P<posts>.+?)(?:{_POST_WORDS})?$"),
     _form(APPOINT, _APPOINT, False, W["serve"], f"…{W['serve']}…",
-          rf"{_LEAD}{_NAMES}{_SERVE}(?P<posts>.+?)(?:{_POST_WORD})?$"),
+          rf"{_LEAD}{_NAMES}{_SERVE}(?P<posts>.+?)(?:{_POST_WORDS})?$"),
 ]
 # Block words (`任命：`, `免去：`, `聘任：`, `解聘：`, the colon may be lost; `任职：`, `免职：`
 # only with it), perhaps with 如下, and the act their lines record.
 BLOCK_ACTS = {**_LEX.table("acts.block_words"), **_LEX.table("acts.colon_block_words")}
-_FOLLOWING = rf"(?:{_ALT('acts.block_objects')})?(?:{_POST_WORD})?(?:{W['as_follows']})?"
+_FOLLOWING = rf"(?:{_ALT('acts.block_objects')})?(?:{_POST_WORDS})?(?:{W['as_follows']})?"
 BLOCK = re.compile(rf"(?:(?P<verb>{_ALT('acts.block_words')}){_FOLLOWING}{_COLON}"
                    rf"|(?P<other>{_ALT('acts.colon_block_words')}){_FOLLOWING}[:：])$")
 REMOVAL_ACTS = frozenset(_LEX.words("acts.removal_acts"))
 DEFAULT_ACTS = {APPOINT: W["appoint"], REMOVE: W["remove"]}
 # The lines of a block, or of a 任免 notice, without a verb: `张三为Y`, `李四的Y职务`.
 BARE_LINE = {APPOINT: re.compile(rf"^{_NAMES}{_AS_POST}(?!{W['serve']})(?P<posts>.+)$", re.S),  # not 姜有为任Y
-             REMOVE: re.compile(rf"^{_NAMES}{_OF}(?P<posts>.+?){_POST_WORD}", re.S)}
+             REMOVE: re.compile(rf"^{_NAMES}{_OF}(?P<posts>.+?){_POST_WORDS}", re.S)}
 BARE_LINE_SHAPES = {APPOINT: f"…{_AS}…", REMOVE: f"…{_OF}…{_POST_WORD}"}
 # Under a block word, a name alone on its line and the post on the next (人大常委会 名单:
 # `决定任命` / `郭振中` / `洛阳市发展和改革委员会主任`); a removal's post may end in 职务.
-NAME_ABOVE = re.compile(rf"^{_NAMES}[ \t]*\n[ \t]*(?P<posts>[^\n]+?)(?:{_POST_WORD})?$")
+NAME_ABOVE = re.compile(rf"^{_NAMES}[ \t]*\n[ \t]*(?P<posts>[^\n]+?)(?:{_POST_WORDS})?$")
 # … or a name and its post on one line, apart by spaces (`任命` / `张三　宁远市财政局局长`): the post
 # holds none, the name perhaps one (a padded `张 三`).
 NAME_BESIDE = re.compile(rf"^(?P<names>[{_CJK}](?:[{_CJK}]| {{1,3}}(?! )){{1,5}}?)[ \t]+"
-                         rf"(?P<posts>\S+?)(?:{_POST_WORD})?$")
+                         rf"(?P<posts>\S+?)(?:{_POST_WORDS})?$")
 PERSONNEL_TITLE = re.compile(_ALT("acts.personnel_titles"))
 _SENTENCE_MARKS = re.compile(r"[。,，;；]")
 
@@ -193,14 +201,14 @@ NOTE_ONLY = re.compile(rf"^\(?({'|'.join(_LEX.words('acts.note_only_pattern'))})
 # 任 alone only after 并/同时 (…为副省长，并任代理省长).
 _ALSO_SERVE = "(?:" + "|".join(f"(?<={re.escape(w)})" for w in _LEX.words("acts.also_words")) + f"){_SERVE}"
 NAMELESS = re.compile(rf"^{_ALT('acts.also_words')}?{_ALT('acts.clause_decided')}?"
-                      rf"(?:(?P<verb>{alternation((_NO_LONGER, _REMOVE))})(?P<posts>[^{_OF}]+?){_POST_WORD}"
+                      rf"(?:(?P<verb>{alternation((_NO_LONGER, _REMOVE))})(?P<posts>[^{_OF}]+?){_POST_WORDS}"
                       rf"|(?P<also>{alternation((_CONCURRENT, _ACTING))}|{_ALSO_SERVE})(?P<held>[^{_OF}]+?)"
-                      rf"(?:{_POST_WORD})?$)")
+                      rf"(?:{_POST_WORDS})?$)")
 # A verb of an act: a clause holding one is no clause of posts only (姜有为任省工信厅厅长).
 A_VERB = re.compile(alternation((_REMOVE, _RESIGN, _AS, _CONCURRENT, _ACTING)) + f"|{_SERVE}")
 # An act the page cut (a stored copy ends inside it): `免去X的Y` / `任命X为Y` with Y cut short, no 职务,
 # no title, the document's last words. The frame vouches for the person; Y is kept as written.
-CUT_ACTS = {REMOVE: re.compile(rf"{_NOT_PROPOSED}{_REMOVE}{_COLON}{_NAMES}{_HELD}{_OF}(?P<posts>[^{_OF}]+)$"),
+CUT_ACTS = {REMOVE: re.compile(rf"{_NOT_PROPOSED}{_REMOVES}{_COLON}{_NAMES}{_HELD}{_OF}(?P<posts>[^{_OF}]+)$"),
             APPOINT: re.compile(rf"{_NOT_PROPOSED}{_APPOINT}{_COLON}{_NAMES}{_AS_POST}(?P<posts>.+)$")}
 BRACKETED_NOTE = re.compile(r"\(\s*([^()]{1,16}?)\s*\)")
 # 办公室主任 of no named body: a leadership group's office, staffed in loaders.extract.groups.office.
