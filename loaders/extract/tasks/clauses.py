@@ -116,7 +116,7 @@ def _bracketed(text: str, start: int, end: int) -> list[Clause]:
         roles = None
         if ROLE_HINT.search(text, i + 1, close) or at_line_end or wrapped_hint(text, i + 1, close):
             roles = bracket_roles(text, i + 1, close)
-        if roles and (not roles.bare or (at_line_end and not _after_name(text, i))):
+        if roles and (not roles.bare or (at_line_end and not _after_name(text, i) and not _after_number(text, i))):
             clauses.append(Clause(i, close + 1, roles, _own_line(text, i, close + 1), "tasks/bracket"))
             opened = _OPEN.search(text, close + 1, end)
         else:
@@ -143,6 +143,14 @@ def _after_name(text: str, i: int) -> bool:
     line_start, line_end = text.rfind("\n", 0, i) + 1, text.find("\n", i)
     return (is_person_name("".join(text[line_start:i].split()))
             or is_member_row(text, line_start, len(text) if line_end < 0 else line_end))
+
+
+_NUMBER_BEFORE = re.compile(r"\d[\d\-－ ]{4,}$")
+
+
+def _after_number(text: str, i: int) -> bool:
+    """`12314（水利部）`: a bare list after a telephone number names whose number it is."""
+    return _NUMBER_BEFORE.search(text, text.rfind("\n", 0, i) + 1, i) is not None
 
 
 def _runs_on(text: str, line_start: int, line_end: int, end: int) -> int | None:

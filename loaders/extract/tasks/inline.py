@@ -30,12 +30,12 @@ _ANSWER = _LEX.alternation("roles.answer_verb") + f"(?![{_LEX['roles.not_a_verb_
 # A sentence that opens with the units answering for (part of) a task: `X、Y负责做好…`.
 ANSWERS = re.compile(rf"(?:^|(?<=[。;]))[ \t]*([^。;,{_BY}\n]{{2,60}}?)"
                      rf"{_LEX.alternation('roles.answers_qualifiers')}?{_ANSWER}")
-# `由X牵头`, or units opening a sentence with their verb when more units follow
+# `由X(具体)牵头`, or units opening a sentence with their verb when more units follow
 # (`市住房城乡建设局负责，市城管局、市财政局配合，…`); `X要会同Y、Z抓紧…`: X leads, Y and Z cooperate.
 _MANDATE = (_LEX.alternation("roles.inline_verbs")
             + f"(?!{_LEX.alternation('roles.not_a_mandate')}|[{_LEX['roles.not_a_verb_after']}])")
 INLINE = re.compile(rf"(?:{_BY}|(?<=[。;:,])[ \t]*{_LEX.alternation('roles.sentence_openers')}?)"
-                    rf"([^,。;:{_BY}]{{2,40}}?){_LEX.alternation('roles.modal')}?"
+                    rf"([^,。;:{_BY}]{{2,40}}?){_LEX.alternation('roles.modal')}?{_LEX.alternation('roles.qualifiers')}?"
                     rf"({_MANDATE})(?:{_LEX.alternation('roles.verb_tails', 'roles.answer_verb')})?")
 # The units after the lead in its sentence, each list with its verb and perhaps the verb's
 # object: `、市财政局配合研究确定`, `,Y按职责分工负责`, `,各设区市人民政府负责落实属地责任`,
