@@ -81,8 +81,9 @@ def load(paths: tuple[str, ...], force: bool, jobs: int, scheduler: str | None, 
                                index_dir=settings.data_dir, progress=advance)
     if report.written:
         mark_loaded(settings)
+    replaced = f", {report.withdrawn} replaced by a changed file" if report.withdrawn else ""
     click.echo(f"{report.files} files: {report.written} documents written ({report.edges} edges), "
-               f"{report.unchanged} unchanged, {len(report.failures)} failed")
+               f"{report.unchanged} unchanged{replaced}, {len(report.failures)} failed")
     for failure in report.failures:
         click.echo(f"kg: error: {failure}", err=True)
     if report.failures:

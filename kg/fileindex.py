@@ -51,6 +51,20 @@ class FileIndex:
         docs = json.loads(row[1])
         return len(docs) if docs and all(known.get(key) == h for key, h in docs) else None
 
+    def withdrawn(self, path: Path, docs: DocHashes) -> list[str]:
+        """The documents the file gave when last loaded that it no longer gives and that no
+        other file gives: a corrected text without a 文号 is a document with another key."""
+        where = str(path.resolve())
+        row = self.db.execute("SELECT docs FROM files WHERE path = ?", (where,)).fetchone()
+        if row is None:
+            return []
+        now = {key for key, _ in docs}
+        gone = {key for key, _ in json.loads(row[0])} - now
+        if gone:
+            for (others,) in self.db.execute("SELECT docs FROM files WHERE path != ?", (where,)):
+                gone -= {key for key, _ in json.loads(others)}
+        return sorted(gone)
+
     def record(self, entries: list[tuple[Path, str, DocHashes]]) -> None:
         """Note files whose documents are now all in the store."""
         with self.db:

@@ -31,6 +31,7 @@ class LoadReport:
     written: int = 0
     unchanged: int = 0
     edges: int = 0
+    withdrawn: int = 0  # documents a changed file no longer gives, deleted
     failures: list[str] = field(default_factory=list)
 
     @property

@@ -124,7 +124,7 @@ def _write_all(files: list[Path], skipped: dict[Path, int], digests: dict[Path, 
         graphs, refused = _admitted(graphs, claims, refused)
         report.failures += refused
         whole = hashes is not None and path in digests and not refused
-        writer.write(graphs, (path, digests[path], hashes) if whole else None)
+        report.withdrawn += writer.write(graphs, (path, digests[path], hashes) if whole else None)
         report.unchanged += unchanged
         report.written += len(graphs)
         report.edges += sum(len(g.edges) for g in graphs)

@@ -134,3 +134,31 @@ def test_a_reload_reads_only_the_files_that_changed_or_lost_documents(corpus, tm
         report = load()
     assert sorted(read) == sorted([changed.name, lost.name])
     assert (report.written, report.unchanged) == (2, DOCS - 2)
+
+
+def test_a_corrected_text_without_a_number_replaces_its_old_version(tmp_path):
+    """A document without a 文号 is known by its text: corrected, it is another document, and
+    the one its file gave before leaves the store; a document another file gives stays."""
+    real = Path(__file__).parent / "fixtures" / "real" / "docs"
+    source = next(real.glob("912_*.txt")).read_text(encoding="utf-8")
+    files = tmp_path / "in"
+    files.mkdir()
+    (files / "minutes.txt").write_text(source, encoding="utf-8")
+    (files / "copy.txt").write_text(source, encoding="utf-8")
+    with open_store(Settings(data_dir=tmp_path / "data")) as store:
+        load = lambda path: load_parallel([path], store, index_dir=tmp_path / "data")  # noqa: E731
+        load(files)
+        before = set(store.documents())
+        (files / "minutes.txt").write_text(source + "本规则自印发之日起施行。\n", encoding="utf-8")
+        report = load(files / "minutes.txt")
+        after = set(store.documents())
+    assert len(before) == 1 and report.withdrawn == 0  # the copy still gives the old version
+    assert before < after and len(after) == 2
+    with open_store(Settings(data_dir=tmp_path / "data2")) as store:
+        load = lambda path: load_parallel([path], store, index_dir=tmp_path / "data2")  # noqa: E731
+        load(files / "minutes.txt")
+        old = set(store.documents())
+        (files / "minutes.txt").write_text(source + "本规则自印发之日起施行。\n附则略。\n", encoding="utf-8")
+        report = load(files / "minutes.txt")
+        new = set(store.documents())
+    assert report.withdrawn == 1 and len(new) == 1 and not old & new
