@@ -37,6 +37,10 @@ _PUBLISHED_WITHIN = 3  # lines after the order's number where its 现予公布 s
 _CAPTION = re.compile(rf"^\(\s*(?P<date>[^()]{{6,20}}?日)[^()]{{0,60}}{_LEX.alternation('documents.caption_verbs')}\s*\)$")
 _CAPTION_LINES = 3  # a 题注 stands within this many lines of the title
 _SECTION = re.compile(r"^【[^】]{1,16}】$")  # gazette section headings between documents
+# A portal's metadata label and its date: `成文日期: 2014年02月23日`, `【发布日期】2008-02-03`.
+_LABELLED = {kind: re.compile(rf"(?:^|(?<=[\s【|]))({_LEX.alternation(f'documents.{kind}_date_labels')})\s*[】:：]?\s*")
+             for kind in ("written", "published")}
+_LABEL_TO_DATE = 2  # at most this many characters between a label and its date
 _PLACE_CHAR = rf"(?:(?![{_LEX['agencies.not_in_place_names']}])[\u4e00-\u9fff])"
 _PLACE = re.compile(rf"^(?:{_LEX.alternation('agencies.party_prefixes')})?((?:{_PLACE_CHAR}{{1,7}}?"
                     rf"{_LEX.alternation('agencies.jurisdiction_suffixes')})+)")
@@ -51,7 +55,8 @@ def segment(text: Text) -> list[Document]:
     if not headers:
         return [_plain(text, lines)]
     stops = [h.first for h in headers[1:]] + [len(lines)]
-    return [_document(text, lines, h, stop) for h, stop in zip(headers, stops)]
+    begins = [0] + stops[:-1]  # a document's metadata may stand above its header, after the one before
+    return [_document(text, lines, h, begin, stop) for h, begin, stop in zip(headers, begins, stops)]
 
 
 def jurisdiction(name: str | None) -> str | None:
@@ -63,7 +68,7 @@ def jurisdiction(name: str | None) -> str | None:
     return written[m.start(1):m.end(1)] if m else None
 
 
-def _document(text: Text, lines: list[Line], header: Header, stop: int) -> Document:
+def _document(text: Text, lines: list[Line], header: Header, begin: int, stop: int) -> Document:
     body = header.last + 1
     if body < stop and is_addressee(lines[body].text):
         body += 1
@@ -78,7 +83,8 @@ def _document(text: Text, lines: list[Line], header: Header, stop: int) -> Docum
     issuer = _title_issuer(title) or _signature(text, lines, dated, header.last)
     if key(title).endswith(_ORDER):
         title = _published(text, lines, header.last + 1, stop) or title
-    date = _line_date(lines[dated].text) if dated is not None else _caption_date(lines, header.last + 1, stop)
+    date = (_labelled_date(lines, begin, stop, "written") or _line_date(lines[dated].text) if dated is not None
+            else _caption_date(lines, header.last + 1, stop) or _labelled_date(lines, begin, stop))
     start, end = lines[header.first].start, lines[last].end
     doc_id = make_id("doc", header.number) if header.number else _content_id(text, start, end, title, date)
     return Document(
@@ -96,7 +102,8 @@ def _plain(text: Text, lines: list[Line]) -> Document:
     title = text.written(lines[0].start, lines[0].end)
     headed = len(lines) > 1 and is_title_line(lines[0].text) and len(lines[0].text) <= 60
     dated = _date_line(lines, 0, len(lines))
-    date = _line_date(lines[dated].text) if dated is not None else _caption_date(lines, 1, len(lines))
+    date = (_labelled_date(lines, 0, len(lines), "written") or _line_date(lines[dated].text) if dated is not None
+            else _caption_date(lines, 1, len(lines)) or _labelled_date(lines, 0, len(lines)))
     return Document(
         id=_content_id(text, lines[0].start, lines[-1].end, title, date), text=text, start=lines[0].start,
         end=lines[-1].end, title=title, date=date, jurisdiction=jurisdiction(title),
@@ -113,8 +120,9 @@ def _article(text: Text, lines: list[Line], page: Page) -> Document:
     headline = lines[page.headline]
     title = text.written(headline.start, headline.end)
     body = lines[page.body].start if page.body < len(lines) else headline.end
-    return Document(id=_content_id(text, lines[0].start, lines[-1].end, title, page.date), text=text,
-                    start=lines[0].start, end=lines[-1].end, title=title, date=page.date,
+    date = _labelled_date(lines, 0, len(lines), "written") or page.date  # the text's day, not the post's
+    return Document(id=_content_id(text, lines[0].start, lines[-1].end, title, date), text=text,
+                    start=lines[0].start, end=lines[-1].end, title=title, date=date,
                     jurisdiction=jurisdiction(title), body_start=body)
 
 
@@ -150,6 +158,19 @@ def _line_date(text: str) -> str | None:
     found = list(find_dates(text))
     if found and found[-1].end == len(text.rstrip()) and is_issuer(text[:found[-1].start].strip()):
         return found[-1].iso
+    return None
+
+
+def _labelled_date(lines: list[Line], begin: int, stop: int, kind: str = "published") -> str | None:
+    """The date a portal's metadata gives under one of `kind`'s labels; with "published", the
+    document's own date (成文日期) first, then the day it was published."""
+    kinds = ("written", "published") if kind == "published" else (kind,)
+    for each in kinds:
+        for line in lines[begin:stop]:
+            for m in _LABELLED[each].finditer(line.text):
+                found = next(find_dates(line.text[m.end():m.end() + 24]), None)
+                if found and found.start <= _LABEL_TO_DATE:
+                    return found.iso
     return None
 
 
