@@ -12,17 +12,20 @@ from __future__ import annotations
 import re
 
 from loaders.extract.acts.wording import W
+from loaders.lexicon import lexicon
 from loaders.spans.posts import is_person_name, split_top, title_length
 
+_LEX = lexicon()
 _CJK = "\u4e00-\u9fff"
-_AS, _POST_WORD = W["as_word"], W["post_word"]
+_POST_WORD = W["post_word"]
 # A run of spaces inside a line; what ends a post before it (…职务); what starts an act after it:
 # more than a word, and no post word or bracket that the post before would own.
 _SPACES = re.compile(r"[ \t\u3000]+")
 _POST_END = re.compile(rf"{_POST_WORD}$")
 _TITLE_REACH = 12
 _ACT_AFTER = re.compile(rf"(?!{_POST_WORD})[{_CJK}]{{2}}")
-_NEXT_PERSON = re.compile(rf"(?P<name>[{_CJK}]{{2,4}}?){_AS}")
+_AS_WORDS = tuple(_LEX.words("acts.appoint_as_words"))  # 为, and 任 after 任命 (任命A任X、B任Y)
+_NEXT_PERSON = re.compile(rf"(?P<name>[{_CJK}]{{2,4}}?){_LEX.alternation('acts.appoint_as_words')}")
 
 
 def clause_spans(text: str, a: int, b: int) -> list[tuple[int, int]]:
@@ -50,7 +53,8 @@ def _cuts(text: str, start: int, end: int) -> list[tuple[int, int]]:
             cuts.append(m.span())
     at = text.find("、", start, end)
     while at >= 0:
-        if _AS in text[start:at] and _ends_post(text, start, at) and (m := _NEXT_PERSON.match(text, at + 1, end)):
+        if (any(word in text[start:at] for word in _AS_WORDS) and _ends_post(text, start, at)
+                and (m := _NEXT_PERSON.match(text, at + 1, end))):
             if is_person_name("".join(m["name"].split())):
                 cuts.append((at, at + 1))
         at = text.find("、", at + 1, end)

@@ -20,8 +20,10 @@ import re
 from loaders.spans.places.items import Item, items, name_end, run_before, runs, tail_and_reach, within
 from loaders.spans.places.names import Place, after_place, after_verb, good, stem_start, suffix_length, water_name
 from loaders.spans.places.people import after_title, not_water_list
-from loaders.spans.places.words import ANY_CHIEF_TITLE, CALLED, CALLED_SUFFIXES, KINDS, RESERVOIR, RIVER_SUFFIXES
+from loaders.spans.places.words import (ANY_CHIEF_TITLE, CALLED, CALLED_SUFFIXES, KINDS, PATROL_WORDS, RESERVOIR,
+                                        RIVER_SUFFIXES)
 
+_PATROL_AT_END = re.compile(rf"{PATROL_WORDS}\s*$")
 LIST_RULE = "places/list"
 CALLED_RULE = "places/list:called"
 WITHIN_RULE = "places/list:within"
@@ -87,6 +89,8 @@ def _in_list(text: str, span: tuple[int, int], label: str, walls: set[int]) -> l
             inside += _within(text, item, b)
     if len(found) < 2 or 2 * len(found) < len(its) or water and not_water_list(text, span[0], last_end):
         return []
+    if water and any(_PATROL_AT_END.search(text, it.start, it.head_end) for it in its):
+        return []  # 巡河、问河、督河: a list of the work done on rivers, no river among it
     return found + inside
 
 

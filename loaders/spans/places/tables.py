@@ -7,6 +7,9 @@
 - `places/table:first-column`: a table flattened with single spaces, which no column layout
   shows, whose header puts the rivers first after the number (`序号 河流(湖库)名称 流经乡镇 …`):
   the river opening each numbered row (`5坎市溪 坎市镇、培丰镇 29.8 副区长 熊晓东`).
+- `places/table:cell-lines`: a table set one cell a line (blank lines between, as a page's
+  table copies), whose header puts the rivers first after the number: the cell after each row's
+  number, the rows numbered 1, 2, 3 … in order.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from loaders.structure.tables import find_tables
 
 COLUMN_RULE = "places/table:column"
 FIRST_COLUMN_RULE = "places/table:first-column"
+CELL_LINES_RULE = "places/table:cell-lines"
 
 _COLUMNS = [
     (re.compile(NUMBER_COLUMN), "number"),
@@ -30,10 +34,13 @@ _REACH = re.compile(rf"{REACH}$")
 _PLAIN_REACH = re.compile(rf"(?P<river>[{CJK}]+{RIVER_CLASS}){PLAIN_REACH}")
 _FIRST_COLUMN_HEADER = re.compile(rf"(?m)^[ \t]*{NUMBER_COLUMN}[ \t]+{FIRST_RIVER_COLUMN}\S*[ \t]+\S")
 _NUMBERED_ROW = re.compile(rf"[ \t]*\d{{1,3}}[ \t.、]*([{CJK}]{{2,8}}?){REACH}?[ \t]")
+_BLANKS = r"[ \t]*\n(?:[ \t]*\n)*[ \t]*"  # a line's end and the blank lines after it
+_CELL_HEADER = re.compile(rf"(?m)^[ \t]*{NUMBER_COLUMN}{_BLANKS}{FIRST_RIVER_COLUMN}\S*[ \t]*$")
+_NUMBER_CELL = re.compile(rf"(?m)^[ \t]*(\d{{1,3}}){_BLANKS}([{CJK}]{{2,12}})[ \t]*$")
 
 
 def table_rivers(text: str) -> list[Place]:
-    return _column_rivers(text) + _first_column_rivers(text)
+    return _column_rivers(text) + _first_column_rivers(text) + _cell_line_rivers(text)
 
 
 def _column_rivers(text: str) -> list[Place]:
@@ -70,4 +77,22 @@ def _first_column_rivers(text: str) -> list[Place]:
             if text[end - 1] in TABLE_SUFFIXES and river_name(text, start, end):
                 found.append(Place(start, end, "RIVER", FIRST_COLUMN_RULE))
             at = text.find("\n", row.end())
+    return found
+
+
+def _cell_line_rivers(text: str) -> list[Place]:
+    """The cell after each row's number in a table set one cell a line, while the rows count on."""
+    found = []
+    for header in _CELL_HEADER.finditer(text):
+        expected = 1
+        for row in _NUMBER_CELL.finditer(text, header.end()):
+            if int(row.group(1)) != expected:
+                if int(row.group(1)) < expected:
+                    continue  # a figure of the row before (长度 4), not a row's number
+                break
+            expected += 1
+            start, end = row.span(2)
+            end = _without_reach(text, start, end)
+            if text[end - 1] in TABLE_SUFFIXES and river_name(text, start, end):
+                found.append(Place(start, end, "RIVER", CELL_LINES_RULE))
     return found
