@@ -40,6 +40,7 @@ STAFF_BY = re.compile(rf"{_ROLE}{words('office_by')}([\u4e00-\u9fff·、]{{2,40}
 # `由闵成兼任办公室主任`: the 由 before the name is none of it.
 STAFF_CONCURRENT = re.compile(rf"{words('office_by')}?{_NAME}{words('office_holds_verbs')}"
                               rf"{words('office_owners')}?{_ROLE}")
+_COLLECTIVE_HEADS = tuple(lexicon().words("groups.collective_heads"))
 # The rule each shape names in the evidence of the staff it reads.
 LISTED, HELD_BY, HOLDS = "groups/office:label", "groups/office:held-by", "groups/office:holds"
 
@@ -114,5 +115,7 @@ def office_staff(body: str, spans: list[Span]) -> list[Row]:
                 rows.append(Row(name, [m.span(1)], OFFICE_ROLE[m.group(2)], m.start(), m.end(), HELD_BY))
         for m in STAFF_CONCURRENT.finditer(body, start, end):
             name = _after_title(body, *m.span(1))
+            if title_length(body[slice(*name)]) or body[slice(*name)].endswith(_COLLECTIVE_HEADS):
+                continue  # 水务局局长兼任办公室主任, 分管领导同志兼任…: a post holds it, no one named
             rows.append(Row(name, [m.span(2)], OFFICE_ROLE[m.group(3)], name[0], m.end(), HOLDS))
     return rows
