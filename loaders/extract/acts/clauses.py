@@ -24,6 +24,7 @@ _SPACES = re.compile(r"[ \t\u3000]+")
 _POST_END = re.compile(rf"{_POST_WORD}$")
 _TITLE_REACH = 12
 _ACT_AFTER = re.compile(rf"(?!{_POST_WORD})[{_CJK}]{{2}}")
+_TITLES_JOINED = re.compile(rf"》{_LEX.alternation('acts.title_joiners')}《")
 _AS_WORDS = tuple(_LEX.words("acts.appoint_as_words"))  # 为, and 任 after 任命 (任命A任X、B任Y)
 _NEXT_PERSON = re.compile(rf"(?P<name>[{_CJK}]{{2,4}}?){_LEX.alternation('acts.appoint_as_words')}")
 
@@ -45,12 +46,15 @@ def clause_spans(text: str, a: int, b: int) -> list[tuple[int, int]]:
 
 def _cuts(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Where one clause holds two acts, each (end of the first, start of the next): spaces after
-    a post before an act (`…省长职务 陆昊任代理省长`), and 、 after a post before the next person
-    and post of the same verb (`任命A为X副主席、B为Y厅长`)."""
+    a post before an act (`…省长职务 陆昊任代理省长`), 、 after a post before the next person
+    and post of the same verb (`任命A为X副主席、B为Y厅长`), and the joint of two decisions'
+    titles (`通过了《…辞去…的决定》和《…任命…的决定》`)."""
     cuts = []
     for m in _SPACES.finditer(text, start, end):
         if _ends_post(text, start, m.start()) and _ACT_AFTER.match(text, m.end(), end):
             cuts.append(m.span())
+    for m in _TITLES_JOINED.finditer(text, start, end):  # 《…的决定》和《…的决定》: two decisions
+        cuts.append((m.start() + 1, m.end() - 1))
     at = text.find("、", start, end)
     while at >= 0:
         if (any(word in text[start:at] for word in _AS_WORDS) and _ends_post(text, start, at)

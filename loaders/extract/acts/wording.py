@@ -61,6 +61,8 @@ _POST_WORDS = _ALT("acts.post_words")  # what closes a post in a removal: 职务
 # 为 before its post, not closing a given name: a name ending in 为 is followed by the next name
 # or by 为 itself (任命姜有为、李晋修为Y, 任命张大为为Y).
 _AS_POST = rf"{_AS}(?![、{''.join(_LEX.words('acts.name_list_joiners'))}{_AS}])"
+# A decision passed under its title (表决通过了《…关于决定任命X为Y的决定》): the title's end closes the posts.
+_TITLE_TAIL = rf"(?:{_OF}{_ALT('acts.decision_titles')}》.*)?$"
 # 任命X为Y, and 任命X任Y (决定任命李胜平任市发展和改革委员会主任、张建平任市民政局局长).
 _APPOINTED_AS = rf"{_ALT('acts.appoint_as_words')}(?![、{''.join(_LEX.words('acts.name_list_joiners'))}{_AS}])"
 # 拟任命, 提请任命, 被免去: a verb after these states no act of its own.
@@ -147,7 +149,7 @@ FORMS = [
     _form(APPOINT, _HIRE, True, _HIRE, f"{_HIRE}…{_AS}…",
           rf"{_NOT_PROPOSED}{_HIRE}{_COLON}{_NAMES}{_AS_POST}(?P<posts>.+)"),
     _form(APPOINT, _APPOINT, True, _APPOINT, f"{_APPOINT}…{_AS}…",
-          rf"{_NOT_PROPOSED}{_APPOINT}{_COLON}{_NAMES}{_APPOINTED_AS}(?P<posts>.+)"),
+          rf"{_NOT_PROPOSED}{_APPOINT}{_COLON}{_NAMES}{_APPOINTED_AS}(?P<posts>.+?){_TITLE_TAIL}"),
     _form(APPOINT, _APPOINT, True, W["decide"], f"{W['decide']}…{_AS}…",
           rf"^{_ALT('acts.clause_openers')}?{W['decide']}(?!{_APPOINT}|{_HIRE}){_NAMES}{_AS_POST}(?P<posts>.+)"),
     _form(APPOINT, W["confirmed"], True, W["confirm"], f"…{W['confirm']}…",
