@@ -22,6 +22,7 @@ from loaders.extract.tasks.roles import TOGETHER, Roles, role_of_verb
 from loaders.extract.tasks.units import strict_units
 from loaders.lexicon import lexicon
 from loaders.records import TaskFact
+from loaders.spans.posts import is_person_name
 from loaders.structure.outline import Unit
 
 _LEX = lexicon()
@@ -56,15 +57,20 @@ def inline_tasks(plan: Plan, unit: Unit, verbs: WordMarks) -> list[TaskFact]:
     text, tasks = plan.text, []
     for m in INLINE.finditer(text, unit.text_start, unit.end):
         lead = strict_units(text, m.start(1), m.end(1))
-        if not lead:
+        # 由马娜牵头，区收储办负责…: a person leads, the units after answer for the work
+        leader = not lead and is_person_name("".join(text[m.start(1):m.end(1)].split()), strong=True)
+        if not lead and not leader:
             continue
         roles, verb = Roles(), m.group(2)
         together = verb in TOGETHER
-        roles.add("lead" if together else role_of_verb(verb), lead)
+        if lead:
+            roles.add("lead" if together else role_of_verb(verb), lead)
         if together and (units := _TOGETHER_UNITS.match(text, m.end(), unit.end)):
             roles.add("cooperate", strict_units(text, *units.span()))
         else:
             _more_units(text, m.end(), unit.end, roles)
+        if leader and roles.empty():
+            continue
         by = text.startswith(_BY, m.start())
         leads = roles.lead and not together  # `县水务局牵头，组织开展…`: a lead names a task
         if not by and not (leads or roles.cooperate or len(roles.responsible) > len(lead)):
