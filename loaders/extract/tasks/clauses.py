@@ -26,7 +26,11 @@ from loaders.spans.posts import is_person_name
 
 _LEX = lexicon()
 # At a line's start, or closing an item's paragraph after its last sentence (`…复绿。责任单位：…`).
-LABEL_LINE = re.compile(rf"(?m)(?:^[ \t]*|(?<=。))(?P<label>{ROLE_LABELS}|{DEADLINE_LABELS}|{PERSON_LABELS})\s*:")
+# 任务分工：X负责，Y总牵头: a label over a sentence of units and their verbs.
+_DIVISION_LABELS = _LEX.alternation("roles.division_labels")
+_DIVISION_LABEL = re.compile(_DIVISION_LABELS)
+LABEL_LINE = re.compile(rf"(?m)(?:^[ \t]*|(?<=。))(?P<label>{ROLE_LABELS}|{DEADLINE_LABELS}|{PERSON_LABELS}"
+                        rf"|{_DIVISION_LABELS})\s*:")
 _LINE_END = re.compile(r"[。;.]?[ \t]*(?:\n|$)")
 # A clause's bracket: （…）, 〔…〕, 【…】 or a web copy's […] (closed by any: `[…负责落实)]`).
 _OPENERS = "(（〔【["
@@ -186,7 +190,8 @@ def _labelled(text: str, start: int, end: int) -> list[Clause]:
             if previous and not text[previous.end:m.start()].strip():
                 previous.end = line_end
             continue
-        roles = parse_roles(text, m.start(), _before_stop(text, m.end(), line_end))
+        division = _DIVISION_LABEL.fullmatch(m["label"]) is not None
+        roles = parse_roles(text, m.end() if division else m.start(), _before_stop(text, m.end(), line_end))
         if roles is None:
             continue
         if previous and not text[previous.end:m.start()].strip():

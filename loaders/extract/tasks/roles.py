@@ -29,6 +29,7 @@ from loaders.lexicon import alternation, lexicon
 _LEX = lexicon()
 VERB_ROLE: dict[str, str] = _LEX.table("roles.verbs")
 LABEL_ROLE: dict[str, str] = _LEX.table("roles.labels")
+_HOST_LABELS = frozenset(_LEX.words("roles.host_labels"))
 MARK_ROLE: dict[str, str] = _LEX.table("roles.marks")
 ROLE_LABELS = _LEX.alternation("roles.labels")
 DEADLINE_LABELS = _LEX.alternation("roles.deadline_labels")
@@ -182,11 +183,14 @@ def _verb_part(text: str, a: int, verb: re.Match, roles: Roles, pending: list[Na
 def parse_roles(text: str, start: int, end: int) -> Roles | None:
     """The roles stated by text[start:end] (a clause's content), or None if it is not a clause."""
     roles, pending, label_role, verbs, people = Roles(), [], None, 0, False
+    hosts: list[Named] | None = None  # units of a 主办单位 label, which leads unless a 牵头 label does
     parts = _parts(text, start, end)
     for a, b in parts:
         label = LABEL.match(text, a, b)
         if label:
             label_role, a, people = LABEL_ROLE[label.group("label")], label.end(), False
+            if label.group("label") in _HOST_LABELS:
+                label_role, hosts = "host", hosts or []
         elif PERSON_LABEL.match(text, a, b) or (people and not DEADLINE_LABEL.match(text, a, b)):
             people = True  # 牵头领导：张三、李四: the people beside the units
             continue
@@ -204,11 +208,15 @@ def parse_roles(text: str, start: int, end: int) -> Roles | None:
         if names is None:
             return None
         names = _marked(text, names, roles, whole=len(parts) > 1)
-        if label_role:
+        if label_role == "host":
+            hosts += names
+        elif label_role:
             roles.add(label_role, names)
         else:
             pending += names
     roles.add("responsible", pending)
+    if hosts:  # （牵头单位：市文化局；主办单位：市广电局）: beside a lead, the hosts answer for the work
+        roles.add("responsible" if roles.lead else "lead", hosts)
     # a list answering for the task, by no verb, by 负责 or by its label: 列第一位者为牵头单位 may apply
     roles.listed = label_role in (None, "responsible") and not (roles.lead or roles.cooperate)
     roles.bare = verbs == 0 and label_role is None
