@@ -20,10 +20,11 @@ import re
 from loaders.spans.places.items import Item, items, name_end, run_before, runs, tail_and_reach, within
 from loaders.spans.places.names import Place, after_place, after_verb, good, stem_start, suffix_length, water_name
 from loaders.spans.places.people import after_title, not_water_list
-from loaders.spans.places.words import (ANY_CHIEF_TITLE, CALLED, CALLED_SUFFIXES, KINDS, PATROL_WORDS, RESERVOIR,
-                                        RIVER_SUFFIXES)
+from loaders.spans.places.words import (ANY_CHIEF_TITLE, CALLED, CALLED_SUFFIXES, KINDS, NOT_WATER_CALL,
+                                        PATROL_WORDS, RESERVOIR, RIVER_SUFFIXES)
 
 _PATROL_AT_END = re.compile(rf"{PATROL_WORDS}\s*$")
+_NAMELESS_CALLED = re.compile(rf"[\u4e00-\u9fff]{{1,6}}?{NOT_WATER_CALL}")
 LIST_RULE = "places/list"
 CALLED_RULE = "places/list:called"
 WITHIN_RULE = "places/list:within"
@@ -89,6 +90,8 @@ def _in_list(text: str, span: tuple[int, int], label: str, walls: set[int]) -> l
             inside += _within(text, item, b)
     if len(found) < 2 or 2 * len(found) < len(its) or water and not_water_list(text, span[0], last_end):
         return []
+    if water and last_end == its[-1].start and _NAMELESS_CALLED.match(text, its[-1].start):
+        return []  # 兴凯湖、临江、勤得利等灌区: the last item runs into a call no water answers to
     if water and any(_PATROL_AT_END.search(text, it.start, it.head_end) for it in its):
         return []  # 巡河、问河、督河: a list of the work done on rivers, no river among it
     return found + inside
