@@ -22,7 +22,7 @@ from loaders.text.dates import date_line, find_dates
 from loaders.text.headers import (ISSUER, TITLE_VERB, Header, Line, find_headers, is_addressee,
                              is_issuer, is_title_line, key, split_lines)
 from loaders.text.normalize import normalize_key
-from loaders.text.webpage import Page, read_page
+from loaders.text.webpage import HEAD_LINES, Page, is_words, read_page
 from loaders.records import Document, Text
 from loaders.text.script import to_simplified
 
@@ -99,7 +99,8 @@ def _plain(text: Text, lines: list[Line]) -> Document:
     page = read_page(lines)
     if page is not None:
         return _article(text, lines, page)
-    title = text.written(lines[0].start, lines[0].end)
+    first = _first_words(lines)  # the title, after any furniture; the body starts as before
+    title = text.written(lines[first].start, lines[first].end)
     headed = len(lines) > 1 and is_title_line(lines[0].text) and len(lines[0].text) <= 60
     dated = _date_line(lines, 0, len(lines))
     date = (_labelled_date(lines, 0, len(lines), "written") or _line_date(lines[dated].text) if dated is not None
@@ -108,6 +109,12 @@ def _plain(text: Text, lines: list[Line]) -> Document:
         id=_content_id(text, lines[0].start, lines[-1].end, title, date), text=text, start=lines[0].start,
         end=lines[-1].end, title=title, date=date, jurisdiction=jurisdiction(title),
         body_start=lines[1].start if headed else lines[0].start)
+
+
+def _first_words(lines: list[Line]) -> int:
+    """The line a text without a header is titled by: its first line near the top that is no
+    page furniture (`|`, `全文`, `您的位置:首页>新闻>`), else its first."""
+    return next((i for i, line in enumerate(lines[:HEAD_LINES]) if is_words(line)), 0)
 
 
 def _content_id(text: Text, start: int, end: int, title: str, date: str | None) -> str:

@@ -22,6 +22,7 @@ _FURNITURE = re.compile(_LEX.alternation("documents.furniture_words") + r"|>|»|
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 HEAD_LINES = 15  # a page's headline and byline stand within its first lines
 _SHORTEST, _LONGEST = 6, 60  # Chinese characters in a headline
+_FEWEST = 4  # Chinese characters in a line that is text, not furniture (全文, 其他)
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,11 @@ def is_headline(line: Line) -> bool:
     count = len(_CJK.findall(line.text))
     return (_SHORTEST <= count <= _LONGEST and is_title_line(line.text)
             and not _FURNITURE.search(line.text) and not _is_byline(line))
+
+
+def is_words(line: Line) -> bool:
+    """A line of the text itself: a few Chinese words, no furniture, no byline."""
+    return len(_CJK.findall(line.text)) >= _FEWEST and not _FURNITURE.search(line.text) and not _is_byline(line)
 
 
 def _headline_above(lines: list[Line], byline: int) -> int | None:
