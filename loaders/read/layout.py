@@ -1,9 +1,11 @@
 """Column layout: a page's lines (loaders.read.lines) → pieces of lines in reading order.
 
 Shared by both PDF readers (loaders.read.pdf), so that pypdfium2 and pdfplumber read a page
-to the same text. A gutter is searched in the middle of the page; blocks of lines that never
-cross it and that are two columns of text read left column first. Only the per-line
-decisions are a Python loop (a page has tens of lines, not thousands of characters).
+to the same text. Candidate gutters come from loaders.read.gutters; blocks of lines that never
+cross one and that are two columns of text read left column first, and a block below that
+goes on in the same columns (only a blank both columns share between them) is read with it.
+Only the per-line decisions are a Python loop (a page has tens of lines, not thousands of
+characters).
 """
 
 from __future__ import annotations
@@ -14,17 +16,17 @@ from typing import NamedTuple
 import numpy as np
 
 from loaders.read.glyphs import Char, Glyphs
+from loaders.read.gutters import MIN_GAP, MIN_SIDE_LINES, gutters
 from loaders.read.lines import Lines, lines_of
 
-MIN_GAP = 6.0  # pt; a narrower gap between characters is a word space, never a gutter
-MIDDLE = (0.3, 0.7)  # share of the page width where a gutter may stand
-MIN_SIDE_LINES = 3  # lines on each side of the gutter before a block reads as two columns
+GUTTER_EMS = 1.0  # a gap narrower than the line's em is a word space (in a large title), no gutter
 FILL_EMS = 1.5  # a column line "fills" when it ends within this many ems of the column edge
 BLOCK_GAP = 2.0  # line pitches; a wider vertical gap ends a block (header rule, new section)
 RIVER = 0.7  # ems (of a line's height, ~1.1 point sizes): a column of white this wide down a block
 # of lines parts the columns of a table; a one-em gap between names and titles is one
 CELLED_SHARE = 0.2  # a column of text has at most this share of lines with such gaps
 MEASURE_EMS = 8  # a column of text is at least this many characters wide
+LIST_STEP = 2.5  # ems; the lines of a list column stand at most this far apart
 ENOUGH_COLUMNED = 0.9  # share of the lines in columns that ends the search for a better gutter
 
 
@@ -48,7 +50,7 @@ def reading_order(lines: Lines, which: list[int], width: float) -> list[Piece]:
     best_columned = 0
     if len(which) < 2 * MIN_SIDE_LINES:
         return best
-    for gutter in _gutters(lines, which, width):
+    for gutter in gutters(lines, which, width):
         parts, columned = _around(lines, which, gutter)
         if columned > best_columned:
             best, best_columned = parts, columned
@@ -57,53 +59,16 @@ def reading_order(lines: Lines, which: list[int], width: float) -> list[Piece]:
     return best
 
 
-def _gutters(lines: Lines, which: list[int], width: float, keep: int = 3) -> list[float]:
-    """Candidate gutters in the middle of the page: the xs most covered by wide gaps between
-    neighbouring characters of a line, and the widest stretch the least ink crosses (the
-    gutter of columns whose baselines do not line up, which leaves no gaps inside a line)."""
-    lo, hi = int(width * MIDDLE[0]), int(width * MIDDLE[1])
-    chars = np.concatenate([np.arange(lines.starts_list[k], lines.ends_list[k]) for k in which])
-    x0, x1 = lines.x0[chars], lines.x1[chars]
-    line_of = np.repeat(np.arange(len(lines.starts)), lines.ends - lines.starts)
-    same = np.diff(line_of[chars]) == 0
-    wide = same & (x0[1:] - x1[:-1] >= MIN_GAP)
-    gaps = (x1[:-1][wide].astype(int) + 1, np.ceil(x0[1:][wide]).astype(int) - 1)
-    runs = _cover_runs(*gaps, lo, hi)
-    covers = runs[:, 0]
-    peak = covers >= MIN_SIDE_LINES
-    peak[1:] &= covers[:-1] < covers[1:]
-    peak[:-1] &= covers[1:] < covers[:-1]
-    peaks = runs[peak][np.argsort(-covers[peak], kind="stable")][:keep]
-    found = [lo + (first + last) / 2 for _, first, last in peaks.tolist()]
-    runs = _cover_runs(x0.astype(int), x1.astype(int), lo, hi)
-    least = runs[runs[:, 0] == runs[:, 0].min()]
-    _, first, last = least[np.argmax(least[:, 2] - least[:, 1])].tolist()
-    return list(dict.fromkeys(found + [lo + (first + last) / 2]))
-
-
-def _cover_runs(starts: np.ndarray, ends: np.ndarray, lo: int, hi: int) -> np.ndarray:
-    """How many spans cover each x in [lo, hi], as rows [cover, first x - lo, last x - lo]."""
-    starts, ends = np.maximum(starts, lo), np.minimum(ends, hi)
-    ok = starts <= ends
-    steps = np.zeros(hi - lo + 2, dtype=int)  # +1 where a span opens, -1 after it closes
-    np.add.at(steps, starts[ok] - lo, 1)
-    np.add.at(steps, ends[ok] - lo + 1, -1)
-    cover = np.cumsum(steps[:-1])
-    edges = np.flatnonzero(np.diff(cover)) + 1
-    first = np.concatenate([[0], edges])
-    last = np.append(edges - 1, len(cover) - 1)
-    return np.stack([cover[first], first, last], axis=1)
-
-
 def _splits(lines: Lines, which: list[int], gutter: float) -> list[int | None]:
     """Per line, how many of its characters stand left of the gutter, or None when its text
     runs across it (a character over it, or the two sides closer than a gutter is wide)."""
     out: list[int | None] = []
     x0, x1, starts, ends = lines.lefts_list, lines.rights_list, lines.starts_list, lines.ends_list
+    ems = lines.ems
     for k in which:
         a, b = starts[k], ends[k]
         split = bisect_left(x0, gutter, a, b)
-        if (split > a and max(x1[a:split]) > gutter) or (a < split < b and x0[split] - x1[split - 1] < MIN_GAP):
+        if (split > a and max(x1[a:split]) > gutter) or (a < split < b and x0[split] - x1[split - 1] < max(MIN_GAP, GUTTER_EMS * ems[k])):
             out.append(None)
         else:
             out.append(split)
@@ -122,23 +87,79 @@ def _around(lines: Lines, which: list[int], gutter: float) -> tuple[list[Piece],
     pitch = float(np.median([step for step in steps if step > least] or steps or [0.0]))
     columned = 0
     block: list[tuple[int, int]] = []
+    above: int | None = None  # where in `out` the two-column block just above begins
     for i, (k, split) in enumerate(zip(which + [-1], _splits(lines, which, gutter) + [None])):
         if block and (split is None or tops[i] - tops[i - 1] > BLOCK_GAP * pitch):
-            parts, is_columns = _block_parts(lines, block)
-            out += parts
-            columned += len(block) if is_columns else 0
+            parts, in_columns = _block_parts(lines, block)
+            whole = in_columns == len(block)
+            if above is not None and not whole:
+                parts = _in_left_column(lines, block, out[above:], pitch) or parts
+                whole = parts[0].column is not None
+            if whole and above is not None and _same_columns(out[above:], parts, pitch):
+                out[above:] = _left_first(out[above:] + parts)
+            else:
+                above = len(out) if whole else None
+                out += parts
+            columned += in_columns
             block = []
         if k < 0:
             break
         if split is not None:
             block.append((k, split))
         else:
+            above = None
             out.append(Piece(k, lines.starts_list[k], lines.ends_list[k]))
     return out, columned
 
 
-def _block_parts(lines: Lines, block: list[tuple[int, int]]) -> tuple[list[Piece], bool]:
-    """Left column then right column when the block is two text columns, else lines in order."""
+def _in_left_column(lines: Lines, block: list[tuple[int, int]], upper: list[Piece], pitch: float) -> list[Piece]:
+    """The block as pieces of the left column of the two-column block above, when that column
+    ran on below the right one's end and all of the block's lines are text within it: they go
+    on with it. (A table below both columns is no text; nor a list once the columns stop.)"""
+    left = min((p.column for p in upper), key=lambda box: box[0])
+    tops = {box: max(lines.line_top(p.line) for p in upper if p.column == box) for box in {p.column for p in upper}}
+    if len(tops) != 2 or tops[left] <= min(tops.values()) or any(
+            s < lines.ends_list[k] or lines.start(lines.starts_list[k]) < left[0] - pitch
+            or lines.end(lines.starts_list[k], s) > left[1] + pitch for k, s in block):
+        return []
+    pieces = [Piece(k, lines.starts_list[k], s, left) for k, s in block]
+    return pieces if _text_side(lines, pieces, float(np.median([lines.em(k) for k, _ in block]))) else []
+
+
+def _same_columns(upper: list[Piece], lower: list[Piece], pitch: float) -> bool:
+    """Two blocks one above the other, only a gap between them, set in the same columns (the
+    lower one may have lines in one of them only): one pair of columns whose text left a
+    blank at one height (a heading's space in each), to be read left column first over both."""
+    above, below = ({p.column for p in side} for side in (upper, lower))
+    return len(above) == 2 and None not in below and all(
+        any(abs(a[0] - b[0]) <= pitch and abs(a[1] - b[1]) <= 2 * pitch for a in above) for b in below)
+
+
+def _left_first(pieces: list[Piece]) -> list[Piece]:
+    """The pieces of the left column (the leftmost box), then the rest, each in order."""
+    left = min(p.column[0] for p in pieces)
+    return [p for p in pieces if p.column[0] == left] + [p for p in pieces if p.column[0] != left]
+
+
+def _block_parts(lines: Lines, block: list[tuple[int, int]]) -> tuple[list[Piece], int]:
+    """Left column then right column when the block is two text columns, else lines in order;
+    and how many of its lines are in columns. A table set across the page where the columns
+    break off runs into the columns below it without a gap: when the block as a whole is no
+    two columns, the lines after the table's last row (the last line whose left side has a
+    cell's gap) are tried alone."""
+    parts, is_columns = _two_columns(lines, block)
+    if is_columns:
+        return parts, len(block)
+    celled = [i for i, (k, s) in enumerate(block) if cell_gap(lines, Piece(k, lines.starts_list[k], s))]
+    cut = celled[-1] + 1 if celled else 0
+    if 0 < cut and len(block) - cut >= 2 * MIN_SIDE_LINES:
+        tail, is_columns = _two_columns(lines, block[cut:])
+        if is_columns:
+            return _two_columns(lines, block[:cut])[0] + tail, len(block) - cut
+    return parts, 0
+
+
+def _two_columns(lines: Lines, block: list[tuple[int, int]]) -> tuple[list[Piece], bool]:
     lefts = [Piece(k, lines.starts_list[k], s) for k, s in block if s > lines.starts_list[k]]
     rights = [Piece(k, s, lines.ends_list[k]) for k, s in block if s < lines.ends_list[k]]
     if _text_columns(lines, lefts, rights):
@@ -155,10 +176,22 @@ def _text_columns(lines: Lines, lefts: list[Piece], rights: list[Piece]) -> bool
         return False
     em = float(np.median([lines.em(p.line) for p in lefts + rights]))
     left, right = _Side(lines, lefts, em), _Side(lines, rights, em)
-    if min(left.extent, right.extent) < MEASURE_EMS * em:
+    # a right column of a line or two that ends a document stands at the top of the block
+    # (a short piece beside the left column's last lines is a signature's date, not a column)
+    tail = len(rights) < MIN_SIDE_LINES and rights[0].line == lefts[0].line
+    if left.extent < MEASURE_EMS * em or (right.extent < MEASURE_EMS * em and not tail
+                                          and not (left.reaching >= MIN_SIDE_LINES and _list_column(lines, rights, em))):
         return False
     filling = left.filled or (len(rights) >= MIN_SIDE_LINES and right.filled) or left.reaching >= MIN_SIDE_LINES
     return filling and _text_side(lines, lefts, em) and _text_side(lines, rights, em)
+
+
+def _list_column(lines: Lines, rights: list[Piece], em: float) -> bool:
+    """A narrow right side that is a column of its own beside a column of text: a list of short
+    lines (a table flattened one cell a line), one at every line's step down the block. The
+    units beside a borderless table's wrapped task cells stand only where a row begins."""
+    tops = [lines.line_top(p.line) for p in rights]
+    return len(rights) >= 2 * MIN_SIDE_LINES and all(0 < b - a <= LIST_STEP * em for a, b in zip(tops, tops[1:]))
 
 
 class _Side:
@@ -174,8 +207,8 @@ class _Side:
 def _text_side(lines: Lines, parts: list[Piece], em: float) -> bool:
     """Few lines of the side have a gap as wide as between table cells, and no column of white
     runs down through all of them (as between the names and the titles of a name table)."""
-    celled = sum(1 for p in parts if cell_gap(lines, p))
-    return celled <= CELLED_SHARE * len(parts) and not rivers(lines, parts, em)
+    celled = sum(1 for p in parts if cell_gap(lines, p))  # one such line may be a dateline
+    return celled <= max(1, CELLED_SHARE * len(parts)) and not rivers(lines, parts, em)
 
 
 def _chars(parts: list[Piece]) -> np.ndarray:

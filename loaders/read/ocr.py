@@ -44,6 +44,7 @@ DOUBTFUL = 0.4  # below this the note asks a reader to check the page
 # two models come within 0.01 of each other, on traditional pages chi_tra leads by 0.13–0.17.
 TRADITIONAL_MARGIN = 0.03
 TIMEOUT = 300  # seconds for one Tesseract run
+ENLARGE_BELOW, ENLARGED_DPI = 200, 300  # a page scanned coarser than this is read enlarged to this
 
 
 class Reading(NamedTuple):
@@ -82,6 +83,7 @@ class PageOcr:
         self._check(number)
         image, scale = rendered
         clean, angle = prepared(image)
+        clean, scale = enlarged(clean, scale)
         reading, how = self._best(clean, round(scale * 72))
         if not reading.text.strip():
             return None, f"page {number} has no text layer and OCR found no text on it"
@@ -89,7 +91,7 @@ class PageOcr:
         sure = f"{reading.confidence:.0%} of characters sure{how}{straightened}"
         check = "" if reading.confidence >= DOUBTFUL else "; check the text"
         note = f"page {number} read by OCR ({reading.lang}, {sure}{check})"
-        width, height = (image.height, image.width) if reading.turn in (90, 270) else image.size
+        width, height = (clean.height, clean.width) if reading.turn in (90, 270) else clean.size
         return ocr_layout(reading.lines, width / scale, height / scale, scale), note
 
     def _check(self, number: int) -> None:
@@ -138,6 +140,17 @@ class PageOcr:
         if turn is None:  # too few characters for OSD: the turns themselves will tell
             return [90, 180, 270], ""
         return ([turn] if turn else []), ""
+
+
+def enlarged(image: Image.Image, scale: float) -> tuple[Image.Image, float]:
+    """A coarse scan, cleaned at its own resolution, enlarged for Tesseract to ENLARGED_DPI:
+    at 150 dpi a character is some 22 pixels high, and Tesseract misreads strokes (住房 as
+    住羽) and misplaces the boxes the spaces are measured from."""
+    dpi = scale * 72
+    if dpi >= ENLARGE_BELOW:
+        return image, scale
+    factor = ENLARGED_DPI / dpi
+    return image.resize((round(image.width * factor), round(image.height * factor)), Image.LANCZOS), scale * factor
 
 
 def installed_languages() -> list[str] | None:

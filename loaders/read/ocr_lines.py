@@ -20,6 +20,7 @@ WORD_LEVEL = 5  # image_to_data row levels: 2 a block, 4 a text line, 5 a word
 BLOCK_LEVEL, LINE_LEVEL = 2, 4
 SPECK_CONF, SPECK_GAP = 40.0, 2.0  # a lone character below this confidence, this many ems apart
 SPACE_EMS = 0.65  # of a word's height: a gap this wide between Chinese words is a space
+PLACED_SHARE = 0.6  # of the line's height: a word's box lower than this is misplaced
 
 
 class OcrLine(NamedTuple):
@@ -124,10 +125,18 @@ def line_text(words: list[Word]) -> str:
         if gap >= TAB_EMS * em:
             out.append("\t")
         elif _latin(prev.text[-1]) and _latin(word.text[0]) or (
-                gap >= SPACE_EMS * em and not _punctuation(prev.text[-1]) and not _punctuation(word.text[0])):
+                gap >= SPACE_EMS * em and not _punctuation(prev.text[-1]) and not _punctuation(word.text[0])
+                and _placed(prev, em) and _placed(word, em)):
             out.append(" ")
         out.append(word.text)
     return "".join(out)
+
+
+def _placed(word: Word, em: float) -> bool:
+    """Whether the word's box can measure a gap: Tesseract gives some Chinese characters a
+    sliver of a box (a fifth of the line's height, off the glyph: 徐庆 华), which would read
+    as a space inside a name."""
+    return word.height >= PLACED_SHARE * em or _latin(word.text[0])
 
 
 def _punctuation(ch: str) -> bool:

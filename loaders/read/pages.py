@@ -98,9 +98,10 @@ def margins(tops: list[float], bottoms: list[float], ems: list[float], height: f
 
 
 def _part(lines: Lines, piece: Piece, column: tuple[float, float], kind: str = "line", text: str | None = None) -> Part:
-    a, b = piece.a, piece.b
-    return Part(lines.piece(a, b) if text is None else text, kind, lines.start(a), lines.end(a, b),
-                float(lines.top[a:b].min()), lines.em(piece.line), *column)
+    a, b, k = piece.a, piece.b, piece.line
+    whole = a == lines.starts_list[k] and b == lines.ends_list[k]  # the line's own figures then
+    end, top = (float(lines.rights[k]), float(lines.tops[k])) if whole else (lines.end(a, b), float(lines.top[a:b].min()))
+    return Part(lines.piece(a, b) if text is None else text, kind, lines.start(a), end, top, lines.em(k), *column)
 
 
 def _whole(lines: Lines, which: list[int]) -> list[Part]:
@@ -142,7 +143,7 @@ def _flow_box(lines: Lines, flow: list[Piece], width: float) -> tuple[float, flo
     left = min(lines.start(p.a) for p in flow)
     ems = np.array([lines.em(p.line) for p in flow])
     em = float(np.median(ems))
-    body = [p for p, size in zip(flow, ems) if abs(size - em) <= 0.15 * em]  # a title is larger
+    body = [p for p, size in zip(flow, ems) if abs(size - em) <= 0.15 * em] or flow  # a title is larger
     ends = np.sort([lines.end(p.a, p.b) for p in body])[::-1]
     beyond_most = max(1, int(PASSING_SHARE * len(ends)))
     for k, end in enumerate(ends):

@@ -131,3 +131,14 @@ def words(*cells: tuple[str, int, int]) -> list[Word]:
 ])
 def test_words_join_as_written(line, expected):
     assert line_text(line) == expected
+
+
+@pytest.mark.parametrize("line, expected", [
+    ([Word("徐庆", 0, 80, 40, 93.0), Word("华", 110, 115, 8, 92.0), Word("、", 114, 140, 40, 93.0)], "徐庆华、"),
+    ([Word("副", 0, 40, 40, 90.0), Word("省", 45, 80, 40, 93.0), Word("长", 106, 110, 7, 93.0)], "副省长"),
+    ([Word("王明厚", 0, 120, 40, 93.0), Word("副市长", 150, 270, 40, 93.0)], "王明厚 副市长"),  # boxes whole
+])
+def test_a_sliver_of_a_box_measures_no_space(line, expected):
+    """Tesseract boxes some Chinese characters as a sliver off the glyph (a fifth of the line's
+    height): the gap beside it says nothing of a space, which would cut a name in two."""
+    assert line_text(line) == expected

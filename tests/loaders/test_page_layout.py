@@ -103,3 +103,70 @@ def test_two_columns_of_text_read_left_then_right_though_the_right_one_ends_earl
     left = [(PROSE[:22], 64, 100 + 16 * k) for k in range(6)]
     (parts,) = texts(page(*left, *[(text, 320, 100 + 16 * k) for k, text in enumerate(right)]))
     assert "".join(parts) == PROSE[:22] * 6 + "".join(right)
+
+
+def test_a_right_column_of_one_short_line_is_found_though_the_white_beside_it_is_wider():
+    """The gutter is narrower than the white right of a right column's only line (a notice
+    ending in `(此件公开发布)`): every wide stretch of least ink is a candidate gutter."""
+    left = [(PROSE[:22], 64, 100 + 16 * k) for k in range(6)]
+    (parts,) = texts(page(*left, ("此件公开发布的通知", 304, 100)))
+    assert "".join(parts) == PROSE[:22] * 6 + "此件公开发布的通知"
+
+
+def test_a_word_space_in_a_large_title_is_no_gutter():
+    """A space half an em wide between two words of a 16-point title, above short lines and
+    full-width ones: the title's tail is no right column of one line."""
+    words = "文号平政办二〇一三第十一号索引号"
+    first = [Char.of(ch, 64 + 16 * i + (8 if i >= 17 else 0), 80 + 16 * i + (8 if i >= 17 else 0), 60, 76)
+             for i, ch in enumerate(words + "零零五四五二零一三关")]
+    second = [Char.of(ch, 252 + 16 * i, 268 + 16 * i, 84, 100) for i, ch in enumerate("键词主题")]
+    short = [c for k in range(2) for c in chars_of(PROSE[:15], 84, 110 + 16 * k)]
+    body = [c for k in range(4) for c in chars_of(PROSE[:44], 64, 142 + 16 * k)]
+    parts = page_texts([page_layout(Glyphs.of(first + second + short + body), *A4)])[0]
+    assert parts[0].text.replace(" ", "") == words + "零零五四五二零一三关键词主题"
+
+
+def test_columns_under_a_table_set_across_the_page_read_left_column_first():
+    """A name table across the page where the columns broke off, and the two columns going on
+    right under it without a gap: the table's rows, then the left column, then the right."""
+    table = [row for k, (a, b) in enumerate([("王明厚__副市长", "李文兵__秘书长"), ("赵玉兵__局长", "郝文保__书记"),
+                                            ("梁爱卿__局长", "田__强__局长")])
+             for row in ((a, 64, 100 + 16 * k), (b, 330, 100 + 16 * k))]
+    left = [(PROSE[:22], 64, 148 + 16 * k) for k in range(6)]
+    right = [(PROSE[22:44], 330, 148 + 16 * k) for k in range(6)]
+    (parts,) = texts(page(*table, *left, *right))
+    assert "".join(parts).endswith(PROSE[:22] * 6 + PROSE[22:44] * 6)
+
+
+def test_the_left_column_goes_on_below_a_gap_both_columns_share():
+    """Both columns leave a blank at one height (a heading's space in each) and the right one
+    ends above the left: the left column is read down past the gap before the right one."""
+    left = [(PROSE[:22], 64, 100 + 16 * k) for k in range(4)] + [(PROSE[:22], 64, 200 + 16 * k) for k in range(3)]
+    right = [(PROSE[22:44], 320, 100 + 16 * k) for k in range(3)]
+    (parts,) = texts(page(*left, *right))
+    assert "".join(parts) == PROSE[:22] * 7 + PROSE[22:44] * 3
+
+
+def test_a_page_of_two_lines_of_different_sizes_reads():
+    """No size holds the body's lines (each of two lines has its own): the page still reads."""
+    big = [Char.of(ch, 64 + 16 * i, 80 + 16 * i, 60, 76) for i, ch in enumerate("人民网电")]
+    parts = page_texts([page_layout(Glyphs.of(big + chars_of("本网从二日召开的推进会上获悉", 64, 100)), *A4)])[0]
+    assert [p.text for p in parts] == ["人民网电", "本网从二日召开的推进会上获悉"]
+
+
+def test_a_short_last_line_in_the_right_column_under_a_title_across_both():
+    """The title crosses the gutter by design and the right column holds only the notice's
+    last words (`(此件公开发布)`, narrower than a column): still two columns."""
+    title = [Char.of(ch, 200 + 16 * i, 216 + 16 * i, 60, 76) for i, ch in enumerate("关于成立领导小组的通知")]
+    left = [c for k in range(6) for c in chars_of(PROSE[:22], 64, 100 + 16 * k)]
+    parts = page_texts([page_layout(Glyphs.of(title + left + chars_of("此件公开发布", 330, 100)), *A4)])[0]
+    assert "".join(p.text for p in parts) == "关于成立领导小组的通知" + PROSE[:22] * 6 + "此件公开发布"
+
+
+def test_a_list_of_short_lines_in_the_right_column_is_a_column_beside_the_text():
+    """A table flattened one cell a line runs on in the right column, a line at every step,
+    narrower than a column of text: the left column is read first, then the list."""
+    cells = ["张士窑河", "21.87", "左岸", "21.23", "右岸", "20.38", "宁鲁堡沟", "4.98"]
+    left = [(PROSE[:22], 64, 100 + 16 * k) for k in range(len(cells) - 1)] + [("成立领导小组。", 64, 212)]
+    (parts,) = texts(page(*left, *[(cell, 320, 100 + 16 * k) for k, cell in enumerate(cells)]))
+    assert parts == [PROSE[:22] * (len(cells) - 1) + "成立领导小组。", *cells]

@@ -13,7 +13,8 @@ from bench.parity_layouts import LAYOUTS, text_of
 
 CASES = [  # (document, layouts): each document in the layouts that change how it is read
     ("013_gwy_2022_yayunhui_group", ["names-2", "names-3", "two-column", "landscape"]),
-    ("014_gwy_2013_jingjipucha_group_trad", ["names-2", "traditional", "furniture"]),
+    ("014_gwy_2013_jingjipucha_group_trad", ["names-2", "traditional", "furniture", "two-column"]),
+    ("311_zhejiang_2020_zfgzbg_zeren_fenjie", ["two-column"]),  # a gap both columns share
     ("323_pingdingshan_2013_zhongdian_gongzuo_fenjie", ["task-table", "furniture", "two-column"]),
     ("107_jiyuan_2023_zhanghongyi_jueding", ["one-column", "two-column", "traditional"]),
 ]

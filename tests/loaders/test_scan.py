@@ -10,6 +10,7 @@ import pytest
 from PIL import Image
 
 from loaders.read.scan import levelled, one_column, otsu, prepared, skew
+from loaders.read.ocr import enlarged
 from tests.fixtures import scans
 
 
@@ -54,3 +55,13 @@ def _columns(lines_left: int, right: bool) -> Image.Image:
 @pytest.mark.parametrize("right, expected", [(False, True), (True, False)])
 def test_one_column_is_told_from_two(right, expected):
     assert one_column(_columns(20, right)) is expected
+
+
+@pytest.mark.parametrize("dpi, enlarged_dpi", [(150, 300), (120, 300), (200, 200), (300, 300)])
+def test_a_scan_coarser_than_200_dpi_is_read_enlarged_to_300(dpi, enlarged_dpi):
+    """Cleaned at its own resolution (a speck stays a speck for the median filter), then
+    enlarged for Tesseract, with the scale that turns its pixels back into points."""
+    image = Image.new("L", (round(8.27 * dpi), round(11.69 * dpi)), 255)
+    out, scale = enlarged(image, dpi / 72)
+    assert round(scale * 72) == enlarged_dpi
+    assert out.width == round(image.width * enlarged_dpi / dpi)
