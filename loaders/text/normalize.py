@@ -104,6 +104,8 @@ def _drop_space(text: str, a: int, b: int) -> bool:
         return b - a <= _WORD_GAP
     if not (is_cjk(left) and is_cjk(right)):
         return False
+    if text.startswith(":", b + 1):
+        return True  # a label's last character set apart (副组 长:, as OCR splits it): one word
     left_alone = a - 1 == 0 or not is_cjk(text[a - 2])
     # a name padded to a list's width and copied into prose: 陈  静同志
     right_alone = b + 1 >= len(text) or not is_cjk(text[b + 1]) or text.startswith("同志", b + 1)
