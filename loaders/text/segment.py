@@ -41,6 +41,7 @@ _SECTION = re.compile(r"^【[^】]{1,16}】$")  # gazette section headings betwe
 _LABELLED = {kind: re.compile(rf"(?:^|(?<=[\s【|]))({_LEX.alternation(f'documents.{kind}_date_labels')})\s*[】:：]?\s*")
              for kind in ("written", "published")}
 _LABEL_TO_DATE = 2  # at most this many characters between a label and its date
+_LABEL_TAILS = {word[-1] for kind in ("written", "published") for word in _LEX.words(f"documents.{kind}_date_labels")}
 _PLACE_CHAR = rf"(?:(?![{_LEX['agencies.not_in_place_names']}])[\u4e00-\u9fff])"
 _PLACE = re.compile(rf"^(?:{_LEX.alternation('agencies.party_prefixes')})?((?:{_PLACE_CHAR}{{1,7}}?"
                     rf"{_LEX.alternation('agencies.jurisdiction_suffixes')})+)")
@@ -174,6 +175,8 @@ def _labelled_date(lines: list[Line], begin: int, stop: int, kind: str = "publis
     kinds = ("written", "published") if kind == "published" else (kind,)
     for each in kinds:
         for line in lines[begin:stop]:
+            if not any(tail in line.text for tail in _LABEL_TAILS):
+                continue  # most lines hold no label: skip the pattern
             for m in _LABELLED[each].finditer(line.text):
                 found = next(find_dates(line.text[m.end():m.end() + 24]), None)
                 if found and found.start <= _LABEL_TO_DATE:

@@ -25,7 +25,7 @@ def words(*entries: str) -> str:
 
 # A slogan quoted in the name (晋城市“迎奥运·构和谐”体育大会筹备委员会) is one piece of it, whatever it
 # holds: a copy may have lost its middle dot to `?`.
-_NAME = rf"(?:“[^”\n]{{1,20}}”|[^,。;:!?\s()《》]){{2,40}}?{words('types', 'other_teams')}"
+_NAME = rf"(?:[^,。;:!?\s()《》“]|“[^”\n]{{1,20}}”){{2,40}}?{words('types', 'other_teams')}"
 # 成立以市长张三为组长的X领导小组: the leaders named before the name are no part of it.
 _LED_BY = rf"(?:{words('led_by_open')}[^。;\n]{{2,80}}?{_LEX['groups.led_by_close']})?"
 SET_UP = re.compile(rf"{words('set_up_verbs')}{words('set_up_particles')}?{_LED_BY}({_NAME})"

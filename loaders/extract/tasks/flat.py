@@ -79,8 +79,8 @@ def _dropped_space_breaks(view: DocumentView, start: int, end: int) -> list[int]
     text, found = view.text, []
     for m in _FIGURE.finditer(text, start, end):
         at = m.start()
-        if (at > start and "\u4e00" <= text[at - 1] <= "\u9fff" and _run_in_number(text, at, end)
-                and _space_dropped(view, at)):
+        if (at > start and "\u4e00" <= text[at - 1] <= "\u9fff" and _space_dropped(view, at)
+                and _run_in_number(text, at, end)):
             found.append(at - 1)
     return found
 
