@@ -75,8 +75,6 @@ def test_an_unknown_store_is_one_line(env, args, message):
     assert done.returncode == 2 and done.stderr.strip().splitlines() == [f"kg: error: KG_STORE: {message}"]
 
 
-@pytest.mark.xfail(strict=True, reason="loaders/read reads a text file named .pdf as text (with a note); "
-                   "refusing it is a change to loaders/read/__init__.py (_name_notes), owned by PDF reading")
 def test_a_text_file_named_pdf_is_refused_saying_what_it_is(env, tmp_path):
     fake = tmp_path / "gazette.pdf"
     fake.write_text("阳泉市人民政府关于张三任职的通知\n任命张三为阳泉市水利局局长。\n", encoding="utf-8")

@@ -55,6 +55,9 @@ def read(path: str | Path, max_bytes: int | None = None, jobs: int = 1) -> Sourc
         text, codec, more = html_text(data, where)
         return _from_text(where, text, "html", codec, notes + more)
     text, codec, bad = decode(data, where)
+    if EXTENSIONS.get(path.suffix.lower()) == "pdf":  # a broken download or a mislabelled copy
+        raise InputError(f"not a PDF: the file holds plain text ({codec}); name it .txt to read it as text",
+                         where=where)
     if codec not in ("utf-8", "utf-8-sig"):
         notes.append(f"decoded as {codec}")
     return _from_text(where, text, "txt", codec, notes + bad)
