@@ -49,6 +49,8 @@ _NOT_A_NAME = re.compile(_LEX["agencies.not_a_name_pattern"])
 _OPEN, _CLOSE = "(（〔[【《“", ")）〕]】》”"
 _DELIMS = "、,，;；"
 _BARE_JURISDICTION = set(_LEX.words("agencies.bare_jurisdictions"))
+_EVERY = _LEX.words("agencies.collective_starts")[0]  # 各
+_EVERY_KIND = set(_LEX.words("agencies.every_kinds"))
 _TRAILING_ETC = re.compile(_LEX["agencies.trailing_etc_pattern"])
 _AND = re.compile(f"[{_LEX['agencies.and_chars']}]")
 _ETC = re.compile(_LEX["agencies.etc"])
@@ -133,6 +135,8 @@ def agency_spans(text: str, start: int = 0, end: int | None = None) -> list[tupl
         bare = text[a:b] in _BARE_JURISDICTION
         if pieces and pieces[-1][2]:  # the previous piece was a bare 市/县: this one continues it
             a = pieces.pop()[0]
+        elif pieces and text[a:b] in _EVERY_KIND and text.startswith(_EVERY, pieces[-1][0]):
+            a = pieces.pop()[0]  # 各区、县级市: 各 counts every kind the list names, one collective
         pieces.append((a, b, bare))
     spans = [(a, b) for a, b, _ in pieces]
     if spans:  # 科技部等 → 科技部; 应急、交通等部门 → 应急、交通
