@@ -26,6 +26,9 @@ from loaders.spans.posts import is_person_name
 
 _LEX = lexicon()
 # At a line's start, or closing an item's paragraph after its last sentence (`…复绿。责任单位：…`).
+# The rules a document states once for all its tasks (列第一位者为牵头单位, 其余为配合单位).
+_DOCUMENT_RULE = re.compile("|".join(_LEX[f"roles.{name}_pattern"]
+                                     for name in ("lead_first", "others_cooperate", "responsible_leads")))
 # 任务分工：X负责，Y总牵头: a label over a sentence of units and their verbs.
 _DIVISION_LABELS = _LEX.alternation("roles.division_labels")
 _DIVISION_LABEL = re.compile(_DIVISION_LABELS)
@@ -223,9 +226,14 @@ def _take_role_line(text: str, clause: Clause, end: int) -> None:
 
 
 def _before_stop(text: str, start: int, end: int) -> int:
-    """End of a labelled list without the full stop that closes its paragraph (`…配合。`)."""
+    """End of a labelled list without the full stop that closes its paragraph (`…配合。`), nor
+    the document's rule stated in brackets after it (`…工商联（列第一位者为牵头或汇总单位，下同）`),
+    which the plan reads for every task (loaders.extract.tasks.plan)."""
     while end > start and text[end - 1] in " \t。;.":
         end -= 1
+    opened = text.rfind("(", start, end)
+    if text[end - 1:end] == ")" and opened > start and _DOCUMENT_RULE.search(text, opened, end):
+        end = opened
     return end
 
 
