@@ -15,6 +15,7 @@ import pytest
 import yaml
 
 from kg import cli
+from tests.cli_run import run_kg
 from kg.lock import writer_lock
 from loaders.pipeline import documents_of
 from loaders.read import read
@@ -27,18 +28,6 @@ ENTRIES = ("load", "extract", "eval")
 FILE_RUNS = [pytest.param(case, entry, id=f"{case['name']}-{entry}")
              for case in CASES["files"] for entry in case.get("entries", ENTRIES)]
 COMMANDS = [pytest.param(case, id=case["name"]) for case in CASES["commands"]]
-
-
-def run_kg(argv: list[str], monkeypatch, capsys) -> tuple[int, str, str]:
-    """`kg ARGV` in this process: exit code, stdout, stderr."""
-    monkeypatch.setattr(sys, "argv", ["kg", *argv])
-    try:
-        cli.main()
-        code = 0
-    except SystemExit as e:
-        code = e.code
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture(scope="module")

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from kg import cli
+from tests.cli_run import run_kg
 from govkg.errors import InputError
 from kg.load import iter_files
 from loaders import pipeline
@@ -143,18 +143,6 @@ def test_load_of_the_corpus_directory_meets_every_readable_file(corpus, outcomes
     assert corpus["docx"] not in met and corpus["elf"] not in met  # unknown suffixes: skipped
 
 
-def run_main(argv: list[str], monkeypatch, capsys) -> tuple[int, str, str]:
-    """`kg ARGV` in this process (the suite's imports are shared): exit code, stdout, stderr."""
-    monkeypatch.setattr(sys, "argv", ["kg", *argv])
-    try:
-        cli.main()
-        code = 0
-    except SystemExit as e:
-        code = e.code
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
 @pytest.fixture
 def cached_reads(corpus, outcomes, monkeypatch):
     """In this process the CLI gets each file's reading from the cache (OCR was paid once);
@@ -173,7 +161,7 @@ def cached_reads(corpus, outcomes, monkeypatch):
 def test_cli_prints_one_line_and_exits_2_for_bad_input(corpus, name, monkeypatch, capsys,
                                                         cached_reads):
     skip_unreadable_as_root(name)
-    code, out, err = run_main(["extract", str(corpus[name]), "--format", "json"], monkeypatch, capsys)
+    code, out, err = run_kg(["extract", str(corpus[name]), "--format", "json"], monkeypatch, capsys)
     assert code == 2 and out == ""
     assert err.startswith(f"kg: error: {corpus[name]}: {ERRORS[name]}")
     assert err.count("\n") == 1 and err.endswith("\n") and "Traceback" not in err
@@ -181,7 +169,7 @@ def test_cli_prints_one_line_and_exits_2_for_bad_input(corpus, name, monkeypatch
 
 @pytest.mark.parametrize("name", GOOD)
 def test_cli_extracts_good_input(corpus, name, monkeypatch, capsys, cached_reads):
-    code, out, err = run_main(["extract", str(corpus[name]), "--format", "json"], monkeypatch, capsys)
+    code, out, err = run_kg(["extract", str(corpus[name]), "--format", "json"], monkeypatch, capsys)
     assert (code, err) == (0, "")
     assert set(json.loads(out)) >= {"documents", "appointments", "tasks"}
 

@@ -53,21 +53,6 @@ def test_query_list_and_rows_as_json(loaded):
     assert csv_out[0].startswith("number,date,title") and len(csv_out) == 28
 
 
-@pytest.mark.parametrize("args, message", [
-    (["query", "post_holders", "--param", "post=局长"], "missing parameter 'on'"),
-    (["query", "post_holders", "--param", "post=局长", "--param", "on=tomorrow"], "must be a date"),
-    (["query", "post_holders", "--param", "pots=局长"], "unknown parameter 'pots'"),
-    (["query", "no_such_query"], "no canned query named 'no_such_query'"),
-    (["cypher", "CREATE (n:Agency {id: 'x'}) RETURN n"], "read-only"),
-    (["load", "/no/such/file.pdf"], "/no/such/file.pdf: no such file or directory"),
-])
-def test_errors_are_one_line_with_exit_code_2(loaded, args, message):
-    out = kg(loaded, *args, ok=False)
-    assert out.returncode == 2
-    lines = out.stderr.strip().splitlines()
-    assert len(lines) == 1 and message in lines[0] and "Traceback" not in out.stderr
-
-
 def test_export_gexf_has_the_counts_of_stats(loaded, tmp_path):
     stats = json.loads(kg(loaded, "stats", "--format", "json").stdout)
     path = tmp_path / "g.gexf"

@@ -37,6 +37,7 @@ MISTAKES = [  # (arguments, what the one line must say)
     (["query", "no_such_query"], "no canned query named 'no_such_query'"),
     (["query", "post_holders", "--param", "post=局长"], "missing parameter 'on'"),
     (["query", "post_holders", "--param", "post=局长", "--param", "on=tomorrow"], "must be a date"),
+    (["query", "post_holders", "--param", "pots=局长"], "unknown parameter 'pots'"),
     (["viz", "--agency", "水力局", "-o", "{tmp}/v.html"], "no Agency named '水力局' in the store (did you mean 阳泉市水利局"),
     (["viz", "--official", "李五", "-o", "{tmp}/v.html"], "no Official named '李五' in the store (did you mean 李武"),
     (["viz", "--agency", "市水利局", "--doc", SAMPLE_DOC, "-o", "{tmp}/v.html"], "name exactly one of"),
