@@ -13,6 +13,15 @@ WHY = click.option("--why", default="", help="Why: what the reviewer saw.")
 FORMAT = click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
 
 
+def _on_a_fact(command):
+    """The arguments of a decision on one fact: its edge id, its document, who and why."""
+    for option in (WHY, WHO, click.option("--doc", default=None, help="The fact's document (文号): finds the "
+                                                                        "fact at once on a large graph."),
+                   click.argument("edge")):
+        command = option(command)
+    return command
+
+
 @click.group()
 def review() -> None:
     """Correct the graph: confirm or reject facts, merge or split agencies and people, correct
@@ -37,20 +46,14 @@ def _report(found, applied) -> None:
 
 
 @review.command()
-@click.argument("edge")
-@click.option("--doc", default=None, help="The fact's document (文号): finds the fact at once on a large graph.")
-@WHO
-@WHY
+@_on_a_fact
 def confirm(edge: str, doc: str | None, reviewer: str | None, why: str) -> None:
     """Confirm the fact EDGE (an edge id): it leaves the review queue."""
     _decide("confirm", {"edge": edge, "doc": doc or ""}, reviewer, why)
 
 
 @review.command()
-@click.argument("edge")
-@click.option("--doc", default=None, help="The fact's document (文号): finds the fact at once on a large graph.")
-@WHO
-@WHY
+@_on_a_fact
 def reject(edge: str, doc: str | None, reviewer: str | None, why: str) -> None:
     """Reject the fact EDGE (an edge id): it leaves the graph, and stays out at every load."""
     _decide("reject", {"edge": edge, "doc": doc or ""}, reviewer, why)
