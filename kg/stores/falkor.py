@@ -24,6 +24,7 @@ from kg.stores.base import Store
 from kg.stores.server import FalkorServer
 
 T = TypeVar("T")
+SCHEMA_TIMEOUT = 60.0  # seconds a schema call may take before the server is taken as wedged
 
 
 class FalkorStore(Store):
@@ -148,23 +149,49 @@ class FalkorStore(Store):
         return int(self._retry(lambda: self.graph.ro_query(text)).result_set[0][0])
 
     def _ensure_indexes(self) -> None:
-        """Create the schema's indexes that are missing (once per open; cheap when present)."""
-        nodes, edges = cypher.index_targets()
-        existing = self._existing_indexes()
-        wanted = [(f"(n:{lab})", f"n.{prop}", (lab, prop)) for lab, prop in nodes]
-        wanted += [(f"()-[n:{typ}]-()", "n.doc", (typ, "doc")) for typ in edges]
-        missing = [(pattern, prop) for pattern, prop, key in wanted if key not in existing]
-        for pattern, prop in missing:
-            self._retry(lambda: self.graph.query(f"CREATE INDEX FOR {pattern} ON ({prop})"))
+        """Create the schema's indexes that are missing (once per open; cheap when present).
+        These calls answer at once (FalkorDB fills an index in the background), so a server
+        silent past SCHEMA_TIMEOUT is wedged, not busy: it is ended and started again once,
+        and a second silence is an error rather than a wait without end."""
+        try:
+            self._create_missing_indexes()
+        except redis.ConnectionError:  # the server went away (another process stopped it)
+            self._connect()
+            self._create_missing_indexes()
+        except redis.TimeoutError:
+            self.db.close()
+            self.server.stop(force=True)
+            self._connect()
+            try:
+                self._create_missing_indexes()
+            except redis.TimeoutError:
+                raise StoreError(f"the store did not answer within {SCHEMA_TIMEOUT:.0f} s while creating its "
+                                 "indexes, twice", where=str(self.server.logfile),
+                                 hint="see the log; `kg store stop --force` ends the server") from None
+
+    def _create_missing_indexes(self) -> None:
+        schema = FalkorDB(unix_socket_path=str(self.server.socket), socket_timeout=SCHEMA_TIMEOUT)
+        graph = schema.select_graph(self.settings.graph)
+        try:
+            nodes, edges = cypher.index_targets()
+            existing = existing_indexes(graph)
+            wanted = [(f"(n:{lab})", f"n.{prop}", (lab, prop)) for lab, prop in nodes]
+            wanted += [(f"()-[n:{typ}]-()", "n.doc", (typ, "doc")) for typ in edges]
+            missing = [(pattern, prop) for pattern, prop, key in wanted if key not in existing]
+            for pattern, prop in missing:
+                graph.query(f"CREATE INDEX FOR {pattern} ON ({prop})")
+        finally:
+            schema.close()
         if missing:  # into the snapshot, so that replaying later writes can use them
             self.server.compact(force=True)
 
-    def _existing_indexes(self) -> set[tuple[str, str]]:
-        try:
-            rows = self._retry(lambda: self.graph.ro_query("CALL db.indexes()")).result_set
-        except redis.ResponseError:
-            return set()  # a graph with no key yet has no indexes
-        return {(row[0], prop) for row in rows for prop in row[1]}
+
+def existing_indexes(graph) -> set[tuple[str, str]]:
+    try:
+        rows = graph.ro_query("CALL db.indexes()").result_set
+    except redis.ResponseError:
+        return set()  # a graph with no key yet has no indexes
+    return {(row[0], prop) for row in rows for prop in row[1]}
 
 
 def chain(statements: list[cypher.Statement]) -> cypher.Statement:

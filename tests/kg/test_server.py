@@ -15,7 +15,7 @@ import pytest
 from govkg.errors import StoreError
 from govkg.settings import Settings
 from kg.stores import cypher
-from kg.stores.falkor import FalkorStore, chain
+from kg.stores.falkor import FalkorStore, existing_indexes, chain
 from kg.stores.server import FalkorServer
 
 ROOT = Path(__file__).parents[2]
@@ -134,7 +134,7 @@ def test_indexes_from_the_schema_exist_and_deletes_use_them(server):
                   *cypher.delete_owned("D1")]
     with _store(server) as store:
         nodes, edges = cypher.index_targets()
-        assert set(nodes) | {(t, "doc") for t in edges} <= store._existing_indexes()
+        assert set(nodes) | {(t, "doc") for t in edges} <= existing_indexes(store.graph)
         merged = chain(statements)
         plans = [str(store.graph.explain(merged.cypher, merged.params)),
                  str(store.graph.explain(cypher.touched_query(), {"doc": "D1"}))]
@@ -314,3 +314,35 @@ def test_a_server_busy_reading_its_data_is_waited_for(server, fake):
     assert server.start() == server.socket
     assert server.status()["running"] and not server.status()["loading"]
     assert server.stop() is True
+
+
+def _wedged_on(calls: list[int], create):
+    """`_create_missing_indexes` that first stops the server (SIGSTOP: alive, silent) on the
+    calls listed, as a deadlocked server is."""
+    count = []
+
+    def wedged(store):
+        count.append(1)
+        if len(count) in calls:
+            os.kill(store.server.status()["pid"], signal.SIGSTOP)
+        return create(store)
+    return wedged
+
+
+def test_a_store_silent_while_creating_indexes_is_started_again(server, factory, monkeypatch):
+    _write_one(server, factory)
+    before = server.status()["pid"]
+    monkeypatch.setattr("kg.stores.falkor.SCHEMA_TIMEOUT", 1.0)
+    monkeypatch.setattr(FalkorStore, "_create_missing_indexes", _wedged_on([1], FalkorStore._create_missing_indexes))
+    with _store(server) as store:
+        assert {r["n"] for r in store.query("MATCH (a:Agency) RETURN a.name AS n")} == {"甲局", "乙局"}
+    assert server.status()["pid"] != before
+
+
+def test_a_store_silent_twice_is_one_line_not_a_wait(server, factory, monkeypatch):
+    _write_one(server, factory)
+    monkeypatch.setattr("kg.stores.falkor.SCHEMA_TIMEOUT", 1.0)
+    monkeypatch.setattr(FalkorStore, "_create_missing_indexes", _wedged_on([1, 2], FalkorStore._create_missing_indexes))
+    with pytest.raises(StoreError, match="did not answer within 1 s while creating its indexes, twice"):
+        _store(server)
+    server.stop(force=True)
