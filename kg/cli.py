@@ -10,15 +10,10 @@ from pathlib import Path
 import click
 
 from govkg.errors import KgError, QueryError
-from kg.output import FORMATS, print_rows, print_table, to_json
+from kg.cli_options import FORMAT, INCLUDE_CONTACTS
+from kg.output import print_rows, print_table, to_json
 from govkg.settings import Settings
 
-# The fact kinds `kg eval` scores (kept here so that --help does not import the scorer).
-EVAL_KINDS = ("documents", "appointments", "removals", "task_agencies", "lead_units",
-              "group_members", "rivers", "task_rivers")
-FORMAT = click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
-INCLUDE_CONTACTS = click.option("--include-contacts", is_flag=True,
-                                help="Keep phone numbers, e-mail addresses and other contact details.")
 
 
 def _store(check_schema: bool = True):
@@ -102,75 +97,6 @@ def extract(path: str, fmt: str) -> None:
         click.echo(to_json(facts))
     else:
         print_table([{"kind": k, "count": len(v)} for k, v in facts.items()], title=path)
-
-
-@cli.command("eval")
-@click.option("--gold", required=True, type=click.Path(exists=True),
-              help="A gold facts file, or a folder of them named like the documents.")
-@click.argument("path", type=click.Path(exists=True))
-@FORMAT
-@click.option("--errors", "show", type=click.Choice(list(EVAL_KINDS)), default=None,
-              help="List the missed and extra facts of one kind.")
-@click.option("--split", type=click.Choice(["dev", "sealed", "all"]), default="all", show_default=True,
-              help="Which half of an evaluation set to score.")
-@click.option("--files", "per_file", is_flag=True, help="Also score every file of a set.")
-@click.option("--by-rule", "rules", is_flag=True, help="Precision of every rule that read facts.")
-@click.option("--unseal", is_flag=True, help="Allow --errors on the sealed half (read once, at the end).")
-@click.option("--save-rules", type=click.Path(dir_okay=False), default=None,
-              help="Keep the precision of every rule in this JSON file (the review queue reads it).")
-def evaluate(gold: str, path: str, fmt: str, show: str | None, split: str, per_file: bool, rules: bool,
-             unseal: bool, save_rules: str | None) -> None:
-    """Score the facts extracted from PATH against GOLD: P, R, F1 per fact kind.
-
-    PATH and GOLD are a document and its gold file, or two folders (an evaluation set,
-    scored per half: dev and sealed)."""
-    from kg import evalset
-    from kg.rules_score import rule_rows
-
-    if Path(path).is_dir() != Path(gold).is_dir():
-        raise KgError("PATH and --gold must both be files or both be folders", where=path)
-    if not Path(path).is_dir():
-        return _evaluate_file(Path(gold), Path(path), fmt, show, rules)
-    halves = evalset.HALVES if split == "all" else (split,)
-    if (show or rules or save_rules) and "sealed" in halves and not unseal:
-        raise KgError("the sealed half's errors are read once, at the end",
-                      hint="use --split dev, or add --unseal")
-    results = evalset.evaluate(Path(path), Path(gold), _extract_json, halves)
-    print_rows(evalset.summary(results, halves, compact=fmt == "table"), fmt,
-               title=f"{path}: {len(results)} documents")
-    if per_file:
-        print_rows([{"file": r.stem, "half": r.half, **s.to_json()} for r in results
-                    for s in r.scores if s.gold or s.found], fmt)
-    if rules:
-        print_rows(rule_rows(evalset.rule_counts(results)), fmt, title="precision by rule")
-    if save_rules:
-        from kg.review.queue import precision_table
-
-        table = precision_table(rule_rows(evalset.rule_counts(results)), f"{path} ({', '.join(halves)})")
-        Path(save_rules).write_text(to_json(table) + "\n", encoding="utf-8")
-    if show:
-        print_rows(evalset.errors(results, show), fmt)
-
-
-def _extract_json(path: Path) -> dict:
-    from loaders.pipeline import extract_file
-
-    return extract_file(path).to_json()
-
-
-def _evaluate_file(gold: Path, path: Path, fmt: str, show: str | None, rules: bool) -> None:
-    from kg.evalset import FileResult, errors, read_gold, rule_counts
-    from kg.evaluate import score
-    from kg.rules_score import rule_rows
-
-    expected = read_gold(gold)
-    found = _extract_json(path)
-    result = FileResult(path.name, "", expected, found, score(expected, found))
-    print_rows([s.to_json() for s in result.scores], fmt, title=f"{path} vs {gold}")
-    if rules:
-        print_rows(rule_rows(rule_counts([result])), fmt, title="precision by rule")
-    if show:
-        print_rows(errors([result], show), fmt)
 
 
 @cli.command()
@@ -363,62 +289,14 @@ def serve(ctx: click.Context, port: int, host: str, review: bool, reviewer: str 
         reviewer=reviewer, remote=named)
 
 
+from kg.eval_command import evaluate  # noqa: E402  (kg eval: scoring is a module of its own)
 from kg.review.commands import review  # noqa: E402  (kg review …: the commands are many)
 
+from kg.stores.commands import store  # noqa: E402  (kg store …: the embedded server's life)
+
+cli.add_command(evaluate)
 cli.add_command(review)
-
-
-@cli.group()
-def store() -> None:
-    """Start, stop or inspect the embedded store."""
-
-
-@store.command("start")
-def store_start() -> None:
-    """Start the embedded store and leave it running."""
-    from kg.stores.server import server_for
-
-    server = server_for(Settings.from_env())
-    server.start(detach=True)
-    click.echo(to_json(server.status()))
-
-
-@store.command("stop")
-@click.option("--force", is_flag=True, help="End a server that does not answer (stuck reading its data).")
-def store_stop(force: bool) -> None:
-    """Stop the embedded store (its data stays in KG_DATA_DIR)."""
-    from kg.stores.server import server_for
-
-    stopped = server_for(Settings.from_env()).stop(force=force)
-    click.echo("stopped" if stopped else "not running")
-
-
-@store.command("status")
-def store_status() -> None:
-    """The store in use (KG_STORE) and whether it answers: the embedded server's pid, socket and
-    data directory, or Neo4j's URI and database."""
-    from kg.stores import status
-
-    click.echo(to_json(status(Settings.from_env())))
-
-
-@store.command("clear")
-@click.option("--yes", "-y", is_flag=True, help="Do not ask (for scripts).")
-def store_clear(yes: bool) -> None:
-    """Remove everything from the store (refused while a load writes to it)."""
-    from kg.lock import writer_lock
-    from kg.stores import forget_loaded
-
-    if not yes:
-        if not sys.stdin.isatty():
-            raise KgError("kg store clear asks before it removes everything, and there is no terminal to ask",
-                          hint="add --yes")
-        click.confirm("Remove every node and edge from the store?", abort=True)
-
-    with writer_lock(Settings.from_env().data_dir, "kg store clear"), _store(check_schema=False) as s:
-        s.clear()  # an empty graph is of every schema: clearing one an older govkg wrote is allowed
-    forget_loaded(Settings.from_env())
-    click.echo("cleared")
+cli.add_command(store)
 
 
 @cli.command()

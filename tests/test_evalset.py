@@ -8,7 +8,7 @@ import pytest
 from kg import evalset
 from govkg.errors import InputError
 from kg.evaluate import k
-from tests.test_bad_inputs import run_main
+from tests.cli_run import run_kg
 
 REAL = Path(__file__).parent / "fixtures" / "real"
 DOCS, GOLD = REAL / "docs", REAL / "gold"
@@ -80,7 +80,7 @@ def _small_set(tmp_path):
 
 def test_eval_of_a_set_prints_both_halves_and_rules(tmp_path, monkeypatch, capsys):
     docs, gold = _small_set(tmp_path)
-    code, out, err = run_main(["eval", "--gold", str(gold), str(docs), "--split", "dev", "--by-rule",
+    code, out, err = run_kg(["eval", "--gold", str(gold), str(docs), "--split", "dev", "--by-rule",
                                "--format", "csv"], monkeypatch, capsys)
     assert code == 0, err
     assert "dev_f1" in out and "kind,rule,found,correct,precision" in out
@@ -88,14 +88,14 @@ def test_eval_of_a_set_prints_both_halves_and_rules(tmp_path, monkeypatch, capsy
 
 def test_the_sealed_halfs_errors_need_unseal(tmp_path, monkeypatch, capsys):
     docs, gold = _small_set(tmp_path)
-    code, _, err = run_main(["eval", "--gold", str(gold), str(docs), "--errors", "appointments"], monkeypatch, capsys)
+    code, _, err = run_kg(["eval", "--gold", str(gold), str(docs), "--errors", "appointments"], monkeypatch, capsys)
     assert code == 2 and "sealed" in err and len(err.splitlines()) == 1
-    code, out, _ = run_main(["eval", "--gold", str(gold), str(docs), "--errors", "appointments", "--unseal",
+    code, out, _ = run_kg(["eval", "--gold", str(gold), str(docs), "--errors", "appointments", "--unseal",
                              "--format", "csv"], monkeypatch, capsys)
     assert code == 0 and out.startswith("kind,")
 
 
 def test_a_file_and_a_folder_do_not_mix(tmp_path, monkeypatch, capsys):
     docs, gold = _small_set(tmp_path)
-    code, _, err = run_main(["eval", "--gold", str(next(gold.iterdir())), str(docs)], monkeypatch, capsys)
+    code, _, err = run_kg(["eval", "--gold", str(next(gold.iterdir())), str(docs)], monkeypatch, capsys)
     assert code == 2 and "both be files or both be folders" in err

@@ -6,11 +6,11 @@ from __future__ import annotations
 import click
 
 from govkg.settings import Settings
-from kg.output import FORMATS, print_rows, to_csv, to_json
+from kg.cli_options import FORMAT
+from kg.output import print_rows, to_csv, to_json
 
 WHO = click.option("--reviewer", default=None, help="Who decides (default: the login name from the environment).")
 WHY = click.option("--why", default="", help="Why: what the reviewer saw.")
-FORMAT = click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
 
 
 def _on_a_fact(command):
