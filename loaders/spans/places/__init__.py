@@ -11,7 +11,9 @@ it, one module per shape, each naming the rule a fact keeps (`Place.rule`):
 | places/list:called                    | lists       | 湘江、渌水、洣水等河流                     |
 | places/list:within                    | lists       | 湟水(含大通河)、洮河                       |
 | places/river-word                     | river_words | 大石河流域, 富春江沿岸, 邵水流域           |
+| places/river-word:before              | river_words | 花溪河重要支流老龙洞河, 干流酉水河         |
 | places/river-works                    | river_words | 实施东风渠清淤, 加强松花江治理             |
+| places/reach                          | reaches     | 磁窑河汾阳段、孝义段, 拿山河厦坪段         |
 | places/chief:line, :row, :block       | chiefs      | 韩城河：县委副书记 马红梅 (river-chief lists) |
 | places/chief:sentence                 | chief_sentences | 莫建成为赣江河长; 重安江省级河长王晓光 |
 | places/reservoir                      | reservoirs  | 开展于桥水库冬季巡查                       |
@@ -34,8 +36,9 @@ from loaders.spans.places.chiefs import chief_rivers
 from loaders.spans.places.lists import called_rivers, list_places
 from loaders.spans.places.names import Place, stands_alone
 from loaders.spans.places.patrols import patrolled
+from loaders.spans.places.reaches import reached
 from loaders.spans.places.reservoirs import reservoirs
-from loaders.spans.places.river_words import rivers_before_words, rivers_before_works
+from loaders.spans.places.river_words import rivers_after_words, rivers_before_words, rivers_before_works
 from loaders.spans.places.tables import table_rivers
 
 GAZETTEER_RULE = "places/gazetteer"
@@ -51,7 +54,7 @@ def find_places(text: str, known: Iterable[tuple[int, int]] = ()) -> list[Place]
     walls = {end for _, end in known}
     taken = {i for start, end in known for i in range(start, end)}
     # the finer rule last: a span two rules find keeps the later one's name
-    found = reservoirs(text, walls) + list_places(text, walls) + rivers_before_words(text, walls) \
+    found = reached(text, walls) + rivers_after_words(text) + reservoirs(text, walls) + list_places(text, walls) + rivers_before_words(text, walls) \
         + chief_sentence_rivers(text, walls) + patrolled(text) + chief_rivers(text) + table_rivers(text) \
         + called_rivers(text)
     unique = {(p.start, p.end): p for p in found if p.start not in taken and p.end - 1 not in taken}

@@ -21,6 +21,7 @@ _DELIMITERS = r",.;:!?。()“”《》\s"
 _BRACKET = r"\([^()\n]{1,16}\)"
 _RUN = re.compile(rf"(?:[^{_DELIMITERS}]|{_BRACKET})*")
 _RUN_BACK = re.compile(rf"(?:[^{_DELIMITERS}]|\)[^()\n]{{1,16}}\()*")  # the same, on reversed text
+_LIST_BRACKET = re.compile(r"\(([^()\n]{3,16})\)")
 _JOINER = re.compile(LIST_JOINERS)
 _LONGEST_TAIL = 12  # characters of a tail and a reach after a name (干流安徽段, 干流湖北荆州段)
 
@@ -34,13 +35,16 @@ class Item(NamedTuple):
 
 def runs(text: str, mark: str = "、") -> list[tuple[int, int]]:
     """The spans of the runs between delimiters that hold `mark`: found from each mark outwards
-    (the left end on the reversed text), so no character is tried twice."""
+    (the left end on the reversed text), so no character is tried twice. A bracket a run reads
+    through that holds a list of its own (五河(神定河、泗河、剑河)) is a run too."""
     spans: list[tuple[int, int]] = []
     reverse, n = text[::-1], len(text)
     at = text.find(mark)
     while at >= 0:
         right = max(_RUN.match(text, at).end(), at + 1)
-        spans.append((n - _RUN_BACK.match(reverse, n - at).end(), right))
+        left = n - _RUN_BACK.match(reverse, n - at).end()
+        spans.append((left, right))
+        spans += [m.span(1) for m in _LIST_BRACKET.finditer(text, left, right) if mark in m.group(1)]
         at = text.find(mark, right)
     return spans
 

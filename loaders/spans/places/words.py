@@ -67,6 +67,7 @@ VERBS = re.compile(_words("words_before_names"))
 # 的 (额尔古纳河的一级支流).
 RIVER_WORDS_AFTER = rf"(?:{_words('river_words_after')}|{re.escape(_entry('of_word'))}{_words('river_words_after_of')})"
 WATER_WORDS_AFTER = _words("water_words_after")
+RIVER_WORDS_BEFORE = _words("river_words_before")
 RIVER_WORKS_AFTER = _words("river_works_after")
 
 # River-chief lists: the chief (河长, 乡级河长, 村级副河长), also with its characters spaced
