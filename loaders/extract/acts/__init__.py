@@ -193,7 +193,7 @@ class _Reader(Following):
                 found = self._acts(m, a, form.kind, act, extra, where, form.strong or framed)
                 if form.body_nearby:
                     self._bodies_nearby(found, a)
-                if found and form.kind == REMOVE and form.strong:
+                if found and form.kind == REMOVE:
                     found += self._more_removals(a + m.end(), b, where)
                 if found and _of_the_person_before(m):
                     return found, state

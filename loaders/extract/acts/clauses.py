@@ -2,7 +2,7 @@
 
 Clauses part at commas outside brackets. A colon closes the clause before it and stays in it,
 so that an introduction (`宣布主要领导任免决定：`) or a block word (`任命：`) is a clause of its
-own. And one clause may hold two acts that the text did not part by a comma: a page's list set
+own; but not the colon of a roster (`新聘的15位馆员是：A、B…`), whose names are its act's. And one clause may hold two acts that the text did not part by a comma: a page's list set
 on one line apart by spaces after a post (`王宪魁辞去黑龙江省省长职务 陆昊任代理省长`), and one
 verb's people and posts apart by 、 after a post (`任命A为X副主席、B为Y厅长`: B is a person).
 """
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from loaders.extract.acts.wording import W
+from loaders.extract.acts.wording import ROSTER_HEAD, W
 from loaders.lexicon import lexicon
 from loaders.spans.posts import is_person_name, split_top, title_length
 
@@ -34,10 +34,15 @@ def clause_spans(text: str, a: int, b: int) -> list[tuple[int, int]]:
     """The clauses of the sentence text[a:b]: apart at commas outside brackets; a colon closes
     the clause before it and stays in it (`宣布…任免决定：`, `任命：`); and where one clause holds
     two acts (_cuts)."""
-    clauses = []
+    clauses, roster = [], None
     for start, end in split_top(text, a, b, ",，:："):
         if end < b and text[end] in ":：":
             end += 1
+            if ROSTER_HEAD.search(text, start, end):
+                roster = start
+                continue
+        if roster is not None:
+            start, roster = roster, None
         for cut, after in _cuts(text, start, end):
             clauses.append((start, cut))
             start = after

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from loaders.extract.acts.records import ActRecorder, Span, Where
 from loaders.extract.acts.wording import (A_VERB, APPOINT, BARE_LINE, CUT_ACTS, DEFAULT_ACTS, ENUMERATOR, NAMELESS,
-                                          REMOVE, STATUS, W)
+                                          NEXT_REMOVAL, REMOVE, STATUS, W)
 from loaders.records import PersonnelAct
 from loaders.spans.agency import is_agency
 from loaders.spans.posts import parse_post, people_spans, split_top
@@ -23,9 +23,10 @@ class Following(ActRecorder):
     """An ActRecorder that reads the clauses after an act."""
 
     def _more_removals(self, at: int, b: int, where: Where) -> list[PersonnelAct]:
-        """`免去A的X职务、B的Y职务`: the acts after the first, each `、B的Y职务`."""
+        """`免去A的X职务、B的Y职务` (or `、B同志Y职务`): the acts after the first."""
         found: list[PersonnelAct] = []
-        while self.text.startswith("、", at) and (m := BARE_LINE[REMOVE].match(self.text[at + 1:b])):
+        while self.text.startswith("、", at) and (m := BARE_LINE[REMOVE].match(self.text[at + 1:b])
+                                                   or NEXT_REMOVAL.match(self.text[at + 1:b])):
             more = self._acts(m, at + 1, REMOVE, W["remove"], None, where, strong=True)
             if not more:
                 break

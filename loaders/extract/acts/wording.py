@@ -45,7 +45,9 @@ _NAMES = (rf"(?P<names>{W['pronoun']}|{_NAME_CHARS}(?:{_NAME_CHARS}| {{1,3}}(?! 
           rf"{_PERSON_NOTE}(?:{_LEX['acts.names_count_pattern']})?(?:{W['honorific']})?")
 _LEAD = rf"^{_ALT('acts.clause_openers')}?{_ALT('acts.clause_decided')}?{_ALT('acts.clause_by')}?"
 _COLON = "[:：]?"
-_CONFIRM = f"{W['confirm']}{_ALT('acts.confirm_tails')}?"
+# 正式任用为Y, 正式任Y; not 正式任命 alone (…通过正式任命: a headline's word, no act of its own)
+_CONFIRM = (f"{W['confirm']}(?:{_ALT('acts.confirm_tails')}|(?!" + alternation(
+    [w[1:] for w in _LEX.words("acts.serve_not_before")]) + "))")
 def _not_in_words(word: str, words: tuple[str, ...]) -> str:
     """`word` where it is no part of `words` (任 not in 责任, 任务): look-behinds and -aheads."""
     behind = [w[:w.index(word)] for w in words if not w.startswith(word)]
@@ -78,6 +80,11 @@ _PASSIVE_NAMES = (rf"(?P<names>{_NAME_CHARS}{{2,40}}?){_PERSON_NOTE}(?:{_LEX['ac
 _NEWLY = _ALT("acts.newly_hired")
 _LETTER_NAMES = (rf"{_ALT('acts.letter_to')}{_NEWLY}?(?P<names>{_NAME_CHARS}{{1,400}}?[{_CJK}]){_PERSON_NOTE}"
                  rf"(?:{_LEX['acts.names_count_pattern']}(?:{W['honorific']})?{_NEWLY}?|(?:{W['honorific']})?{_NEWLY})")
+# The roster of the newly hired (新聘的15位省文史研究馆馆员是：A、B、刘宏(女)…): count and post, then
+# the names after a colon, each perhaps with its note.
+ROSTER_HEAD = re.compile(rf"{_NEWLY}(?:{_LEX['acts.names_count_pattern']})(?P<posts>[^,，、;；:：\d]{{2,30}}?)"
+                         rf"{_ALT('acts.roster_verbs')}[:：]")
+_ROSTER = rf"{ROSTER_HEAD.pattern}(?P<names>(?:{_NAME_CHARS}|{_PERSON_NOTE}){{2,400}}?)[。;；]?$"
 _RESIGN_REASON = rf"(?:{_LEX['acts.resign_reason_pattern']})?"
 # …提出(的)辞去…: the asking, only where the body accepts it (接受X提出的辞去Y职务的请求); alone it is a request.
 _RESIGN_ASKED = rf"(?:{_ALT('acts.resign_asked')})?"
@@ -146,6 +153,8 @@ FORMS = [
           f"{_LEX.words('acts.hand_over')[1]}{_LEX.words('acts.letters')[0]}",
           rf"{_LETTER_NAMES}(?P<posts>[^,，、;；\d]{{1,30}}?)"
           rf"{_ALT('acts.hand_over')}{_ALT('acts.letters')}", body_nearby=True),
+    _form(APPOINT, _HIRE, True, _LEX.words("acts.newly_hired")[-1][0], f"{_LEX.words('acts.newly_hired')[2]}…"
+          f"{_LEX.words('acts.roster_verbs')[0]}:…", _ROSTER, body_nearby=True),
     _form(APPOINT, _HIRE, True, _HIRE, f"{_HIRE}…{_AS}…",
           rf"{_NOT_PROPOSED}{_HIRE}{_COLON}{_NAMES}{_AS_POST}(?P<posts>.+)"),
     _form(APPOINT, _APPOINT, True, _APPOINT, f"{_APPOINT}…{_AS}…",
@@ -162,7 +171,7 @@ FORMS = [
           rf"{_LEAD}{_NAMES}{_ALT('acts.approval_by')}[^,，]{{1,12}}?{_ALT('acts.approval_verbs')}"
           rf"{W['take_up']}(?P<posts>.+?)(?:{_POST_WORDS})?$"),
     _form(APPOINT, _APPOINT, False, W["serve"], f"…{W['serve']}…",
-          rf"{_LEAD}{_NAMES}{_SERVE}(?P<posts>.+?)(?:{_POST_WORDS})?$"),
+          rf"{_LEAD}{_NAMES}(?:{_ALT('acts.serve_prefixes')})?{_SERVE}(?P<posts>.+?)(?:{_POST_WORDS})?$"),
 ]
 # Block words (`任命：`, `免去：`, `聘任：`, `解聘：`, the colon may be lost; `任职：`, `免职：`
 # only with it), perhaps with 如下, and the act their lines record.
@@ -175,6 +184,8 @@ DEFAULT_ACTS = {APPOINT: W["appoint"], REMOVE: W["remove"]}
 # The lines of a block, or of a 任免 notice, without a verb: `张三为Y`, `李四的Y职务`.
 BARE_LINE = {APPOINT: re.compile(rf"^{_NAMES}{_AS_POST}(?!{W['serve']})(?P<posts>.+)$", re.S),  # not 姜有为任Y
              REMOVE: re.compile(rf"^{_NAMES}{_OF}(?P<posts>.+?){_POST_WORDS}", re.S)}
+# The next person of one 免去 after a 、 (免去A同志X职务、B同志Y职务): 同志 frames the name, the post follows.
+NEXT_REMOVAL = re.compile(rf"^(?P<names>{_NAME_CHARS}{{2,6}}?){W['honorific']}{_HELD}(?P<posts>[^{_OF}]+?){_POST_WORDS}", re.S)
 BARE_LINE_SHAPES = {APPOINT: f"…{_AS}…", REMOVE: f"…{_OF}…{_POST_WORD}"}
 # Under a block word, a name alone on its line and the post on the next (人大常委会 名单:
 # `决定任命` / `郭振中` / `洛阳市发展和改革委员会主任`); a removal's post may end in 职务.
