@@ -44,6 +44,19 @@ ERROR_PAGE_CHARS = 1500  # visible characters: an error page's message and the p
 ERROR_PAGE_LINES = 8
 
 
+# Tags that set a page's text (not a mention of HTML in prose): a text file holding many of them is a
+# page's markup copied into a text file (a crawler's database row, a saved source view).
+TEXT_TAGS = re.compile(r"</?(?:p|span|br|div|td|tr|table|strong|b|font|li|h[1-6])(?:\s[^<>]{0,300})?/?>", re.I)
+MARKUP_TAGS = 20  # fewer tags leave the text as it is: a stray <br> is the page's noise, kept as written
+MARKUP_SHARE = 0.1  # of the text's characters inside tags
+
+
+def carries_markup(text: str) -> bool:
+    """Whether a text file is HTML markup in substance: many text tags, a tenth of its characters."""
+    tags = TEXT_TAGS.findall(text)
+    return len(tags) >= MARKUP_TAGS and sum(map(len, tags)) >= MARKUP_SHARE * len(text)
+
+
 def html_text(data: bytes, where: str) -> tuple[str, str, list[str]]:
     """The visible text of an HTML file, the codec it was decoded with, and notes."""
     markup, codec, notes = _decode(data, where)

@@ -111,15 +111,16 @@ def _split_on_space(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _split_on_etc(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """省农业厅等省直有关部门 → two units: 等 closes a list inside it and a body follows; a word
-    for any body after it (等相关部门) names none."""
+    """省农业厅等省直有关部门 → two units: 等 closes a list inside it and a body follows, perhaps
+    after 和 (…全国总工会等和各省级人民政府); a word for any body after it (等相关部门) names none."""
     for m in _ETC.finditer(text, start, end):
         if m.start() == start or not is_agency(text[start:m.start()]):
             continue
         if _TRAILING_ETC.fullmatch(text, m.start(), end):
             return [(start, m.start())]
-        if is_agency(text[m.end():end]):
-            return [(start, m.start())] + _split_on_etc(text, m.end(), end)
+        after = m.end() + bool(_AND.match(text, m.end()))  # 全国总工会等和各省级人民政府
+        if is_agency(text[after:end]):
+            return [(start, m.start())] + _split_on_etc(text, after, end)
     return [(start, end)]
 
 

@@ -130,3 +130,20 @@ def test_content_decides_the_kind_not_the_name(tmp_path):
 def test_text_mentioning_tags_is_not_html(tmp_path):
     path = write(tmp_path, "notes.txt", "附件：<table> 与 <p> 标签说明".encode())
     assert read(path).kind == "txt"
+
+
+def test_text_holding_a_pages_markup_is_read_for_its_visible_text(tmp_path):
+    """A crawler's database row copied to a .txt: the page's markup inside a SQL statement."""
+    paragraphs = "".join(f'<p style="text-indent: 2em;"><span>（{n}）做好第{n}项工作。（市财政局负责）</span></p> '
+                         for n in range(1, 13))
+    row = f"insert into policy (id, title, content) values (9, '关于做好工作的通知', '{paragraphs}');"
+    source = read(write(tmp_path, "row.txt", row.encode()))
+    assert source.kind == "html" and "<span" not in source.text and "style=" not in source.text
+    assert "（3）做好第3项工作。（市财政局负责）" in source.text.splitlines()
+    assert source.notes == ("the text holds HTML markup; read as HTML",)
+
+
+def test_text_with_a_few_stray_tags_stays_text(tmp_path):
+    text = "关于做好工作的通知<br>\n" + "市财政局负责做好预算工作。\n" * 40
+    source = read(write(tmp_path, "notice.txt", text.encode()))
+    assert source.kind == "txt" and "<br>" in source.text

@@ -72,7 +72,10 @@ def _edged_somewhere(text: str, name: str) -> bool:
 def after_place(text: str, start: int, end: int, bounded: bool) -> tuple[int, bool]:
     """A stem holding a city, county or town's whole name (达州市|州河流域, 杨津庄镇|西干渠) starts
     after it: a place of two characters and more, its 市/县/区/镇/乡, then a name of two
-    characters and more."""
+    characters and more. A place right before a one-character suffix leaves no name (柳城县|河段:
+    the county's reach of a river, 县 and 河段): the start is put where no name can begin."""
+    if end - start >= 4 and text[end - 2] in JURISDICTION_ENDS:  # not 还乡河: no place of one character
+        return end - 1, bounded
     for i in range(end - 3, start, -1):
         if text[i] in JURISDICTION_ENDS:
             return i + 1, True
@@ -81,8 +84,10 @@ def after_place(text: str, start: int, end: int, bounded: bool) -> tuple[int, bo
 
 def after_verb(text: str, start: int, end: int, bounded: bool) -> tuple[int, bool]:
     """A stem holding a verb (开展贡江, 加强桃江流域) starts after its last verb, which bounds it."""
-    # a verb may begin before the stem's first character (实|施昆都仑河): its end still bounds the name
-    cuts = [m.end() for m in VERBS.finditer(text, max(start - 1, 0), end - 1) if m.end() > start]
+    # a verb may begin before the stem's first character (实|施昆都仑河): its end still bounds the name;
+    # verbs may overlap (辖区内: 辖区 and 区内), the last end counts
+    cuts = [m.end() for i in range(max(start - 1, 0), end - 1)
+            if (m := VERBS.match(text, i, end - 1)) and m.end() > start]
     return (cuts[-1], True) if cuts else (start, bounded)
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from loaders.spans.places.names import Place, good, river_name, stem_start, water_name
+from loaders.spans.places.names import Place, after_place, good, river_name, stem_start, water_name
 from loaders.spans.places.words import (CJK, KINDS, RIVER_CLASS, RIVER_WORDS_BEFORE, PLACE_WORDS_AFTER_RIVER, RIVER_OR_LAKE_CLASS, RIVER_SUFFIXES,
                                         RIVER_WORDS_AFTER, RIVER_WORKS_AFTER, WATER_LIST_CLASS, WATER_SUFFIX,
                                         WATER_WORDS_AFTER)
@@ -47,8 +47,13 @@ def rivers_before_words(text: str, walls: set[int]) -> list[Place]:
 
 def rivers_after_words(text: str) -> list[Place]:
     """Rivers named right after a river word (支流, 干流)."""
-    return [Place(*m.span("name"), "RIVER", BEFORE_RULE) for m in _AFTER_WORD.finditer(text)
-            if river_name(text, *m.span("name"))]
+    found = []
+    for m in _AFTER_WORD.finditer(text):
+        start, end = m.span("name")
+        start = after_place(text, start, end, True)[0]  # 干流柳城县|河段: the county's reach, no name
+        if river_name(text, start, end):
+            found.append(Place(start, end, "RIVER", BEFORE_RULE))
+    return found
 
 
 def rivers_before_works(text: str, walls: set[int], covered: set[int]) -> list[Place]:
