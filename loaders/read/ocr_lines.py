@@ -16,8 +16,8 @@ from typing import NamedTuple
 from loaders.read.lines import TAB_EMS
 from loaders.read.pages import MEASURE_EDGE, PageLayout, Part, margins
 
-WORD_LEVEL = 5  # image_to_data row levels: 2 a block, 4 a text line, 5 a word
-BLOCK_LEVEL, LINE_LEVEL = 2, 4
+WORD_LEVEL = 5  # image_to_data row levels: 4 a text line, 5 a word
+LINE_LEVEL = 4
 SPECK_CONF, SPECK_GAP = 40.0, 2.0  # a lone character below this confidence, this many ems apart
 SPACE_EMS = 0.65  # of a word's height: a gap this wide between Chinese words is a space
 PLACED_SHARE = 0.6  # of the line's height: a word's box lower than this is misplaced
@@ -72,14 +72,19 @@ def _line_heights(data: dict) -> dict[tuple[int, int, int], tuple[int, int]]:
 
 def line_parts(data: dict, lines: dict[tuple[int, int, int], list[Word]]) -> tuple[OcrLine, ...]:
     """Each line of words with its box, its block's edges and its confidence."""
-    boxes, heights = _boxes(data), _line_heights(data)
-    return tuple(_ocr_line(key, words, boxes, heights.get(key)) for key, words in lines.items())
+    blocks, heights = block_edges(lines), _line_heights(data)
+    return tuple(_ocr_line(key, words, blocks, heights.get(key)) for key, words in lines.items())
 
 
-def _boxes(data: dict) -> dict[int, tuple[int, int]]:
-    """Each block's left and right edge."""
-    return {data["block_num"][i]: (data["left"][i], data["left"][i] + data["width"][i])
-            for i in range(len(data["level"])) if data["level"][i] == BLOCK_LEVEL}
+def block_edges(lines: dict[tuple[int, int, int], list[Word]]) -> dict[int, tuple[int, int]]:
+    """Each block's left and right edge, as far as its kept words reach: Tesseract's own block
+    box takes in the specks dropped from its lines, and a block widened by a speck in the
+    margin is a measure no line fills, so no paragraph would be joined."""
+    edges: dict[int, tuple[int, int]] = {}
+    for (block, _, _), words in lines.items():
+        left, right = edges.get(block, (min(w.left for w in words), max(w.right for w in words)))
+        edges[block] = (min(left, *(w.left for w in words)), max(right, *(w.right for w in words)))
+    return edges
 
 
 def _ocr_line(key: tuple[int, int, int], words: list[Word], blocks: dict, box: tuple[int, int] | None) -> OcrLine:

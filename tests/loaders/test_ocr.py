@@ -11,7 +11,7 @@ import pytest
 from govkg.errors import InputError
 from loaders.read import ocr
 from loaders.read.ocr import PageOcr
-from loaders.read.ocr_lines import Word, line_text
+from loaders.read.ocr_lines import Word, line_parts, line_text, words_by_line
 from loaders.read import read
 from tests.fixtures import make_fixtures as fx
 from tests.fixtures import scans
@@ -142,3 +142,27 @@ def test_a_sliver_of_a_box_measures_no_space(line, expected):
     """Tesseract boxes some Chinese characters as a sliver off the glyph (a fifth of the line's
     height): the gap beside it says nothing of a space, which would cut a name in two."""
     assert line_text(line) == expected
+
+
+def tesseract_data(block: tuple[int, int], lines: list[list[tuple[str, int, int, float]]]) -> dict:
+    """image_to_data's columns for one block of lines, each word (text, left, right, conf)."""
+    rows = [(2, 1, 0, block[0], block[1] - block[0], 0, 400, -1.0, "")]
+    for number, line in enumerate(lines, 1):
+        left, right = min(w[1] for w in line), max(w[2] for w in line)
+        rows.append((4, 1, number, left, right - left, number * 60, 40, -1.0, ""))
+        rows += [(5, 1, number, l, r - l, number * 60, 40, conf, text) for text, l, r, conf in line]
+    keys = ("level", "block_num", "line_num", "left", "width", "top", "height", "conf", "text")
+    data = {key: [row[k] for row in rows] for k, key in enumerate(keys)}
+    return {**data, "par_num": [1] * len(rows)}
+
+
+def test_a_speck_in_the_margin_does_not_widen_the_block():
+    """Tesseract's block box takes in a speck it read as a character far right of a line; the
+    speck is dropped, and the block's edge must be its words', or no line would fill the
+    measure and no paragraph would be joined."""
+    data = tesseract_data((100, 2400), [[("组建省商务厅，将省对外贸易", 100, 1000, 91.0), ("。", 2380, 2400, 12.0)],
+                                        [("经济合作厅的职责划入省商务厅。", 100, 980, 93.0)]])
+    first, second = line_parts(data, words_by_line(data))
+    assert first.text == "组建省商务厅，将省对外贸易"  # the speck is gone from the text
+    assert (first.left, first.right) == (second.left, second.right) == (100, 1000)
+    assert first.x1 == first.right and second.x1 == 980
