@@ -24,6 +24,7 @@ Span = tuple[int, int]
 NOTE_JOINER = "；"
 _TITLE_REACH = 12  # the longest title looked for before a 兼
 _LOCAL_PLACES = lexicon()["acts.local_places"]
+_BODY_OPENERS = tuple(lexicon().words("acts.body_openers"))
 _APPROVED = lexicon().words("acts.approval_verbs")  # 中共中央批准李明任…: the body's decision before the name
 _HELD = re.compile(rf"{lexicon().alternation('acts.held_words', 'acts.trial_words')}{W['of_word']}?")  # 现任, 兼任的
 
@@ -143,7 +144,7 @@ class ActRecorder:
     def _split_who(self, a: int, b: int) -> tuple[list[Span], Span | None]:
         """`张三阳泉市财政局局长` (免去 without 的): the name ends at 同志 (and a 的 after it), at a
         word of the post held (现任, 兼任的, 试任), or where the agency's place begins (the
-        document's jurisdiction, or 市/县/区/省 of a local agency)."""
+        document's jurisdiction, 市/县/区/省 of a local agency, or 中共/国家… of another body)."""
         text, place = self.text[a:b], self.view.document.jurisdiction
         if text.startswith(W["pronoun"]) and self.people:
             return self.people, (a + 1, b)
@@ -157,7 +158,8 @@ class ActRecorder:
                 after = after[len(W["of_word"]):]
             if held := _HELD.match(after):  # 免去张三现任X职务, 取消张三同志试任的X职务
                 return [(a, a + size)], (b - len(after) + held.end(), b)
-            if after != rest or (place and rest.startswith(to_simplified(place))) or rest[:1] in _LOCAL_PLACES:
+            if after != rest or (place and rest.startswith(to_simplified(place))) or rest[:1] in _LOCAL_PLACES \
+                    or rest.startswith(_BODY_OPENERS):
                 return [(a, a + size)], (b - len(after), b)
         return [], None
 

@@ -19,7 +19,8 @@ Every rule reads `view.text` (simplified characters) and names itself in each fa
 groups/set-up, groups/short-name, groups/members-of, groups/title, groups/heading[:named-before]
 for a group's name; groups/label-line[:brackets|:pairs|:glued|:name-glued|:names] (the order of
 the entry), groups/two-columns[:cells], groups/one-cell-a-line and
-groups/prose:held-by|holds|list for a member; groups/office:label|held-by|holds for the
+groups/prose:held-by|holds|list and groups/titled (县征兵领导小组组长袁佑清 in a news report's
+chain of titles, loaders.extract.groups.titled) for a member; groups/office:label|held-by|holds for the
 office's staff. The words are in ontology/lexicon/groups.yaml; the set-up verbs and 成员单位 are
 found where spaCy marked them.
 """
@@ -38,6 +39,7 @@ from loaders.extract.groups.names import (HEADING, MEMBERS_OF, MEMBERS_OF_RULE, 
                                           SET_UP_RULE, SHORT_NAME, SHORT_NAME_RULE, heading_name, is_group,
                                           same_group, set_ups, words)
 from loaders.extract.groups.office import office_at, office_staff
+from loaders.extract.groups.titled import RULE as TITLED_RULE, titled_members
 from loaders.view import DocumentView
 from loaders.records import Facts
 
@@ -167,10 +169,23 @@ def _merge(groups: list[LeadingGroup]) -> list[LeadingGroup]:
     return sorted(merged, key=lambda g: g.start)
 
 
+def _titled_groups(view: DocumentView) -> list[LeadingGroup]:
+    """Groups named only in the titles of the people they hold (县征兵领导小组组长袁佑清), one
+    group a name with every member so named."""
+    groups: list[LeadingGroup] = []
+    for (start, end), row in titled_members(view.text):
+        group = new_group(view, start, end, TITLED_RULE)
+        same = next((g for g in groups if same_group(g.key, group.key)), None)
+        if same is None:
+            groups.append(same := group)
+        same.members.append(member(view, row))
+    return groups
+
+
 @extractor("groups")
 def extract_groups(view: DocumentView) -> Facts:
     marked = Marked(view)
     named = title_group(view) + _prose_groups(view, marked)
-    groups = _merge(_listed_groups(view, marked, named) + named)
+    groups = _merge(_listed_groups(view, marked, named) + named + _titled_groups(view))
     complete(view, groups)
     return Facts(groups=groups)
