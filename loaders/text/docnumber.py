@@ -23,7 +23,7 @@ _CJK = "\u4e00-\u9fff"
 _CHAR = rf"(?![的了是在对将把被从向于以为和及与见据照])[{_CJK}A-Za-z]"
 DOC_NUMBER = re.compile(
     rf"(?P<prefix>{_CHAR}(?:{_CHAR}|\s){{0,14}}?)\s*[{_OPEN}]\s*(?P<year>(?:19|20)\d\d)\s*"
-    rf"[{_CLOSE}]\s*(?P<di>第?)\s*(?P<seq>\d{{1,5}})\s*[号號]")
+    rf"[{_CLOSE}]{{1,2}}\s*(?P<di>第?)\s*(?P<seq>\d{{1,5}})\s*[号號]")
 _LEX = lexicon()
 _NUMERALS = _LEX.chars("numbering.cn_digits", "numbering.zeros")
 ORDER_NUMBER = re.compile(rf"^[(（]?\s*第\s*(?P<seq>\d{{1,5}}|{_NUMERALS}{{1,6}})\s*[号號]\s*[)）]?$")
