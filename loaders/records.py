@@ -20,8 +20,12 @@ from loaders.text.script import to_simplified
 PAGE_BREAK = "\f"
 DOUBTFUL_OCR = 0.8  # a fact read from an OCR line Tesseract is less sure of is flagged
 # Pinyin a web mirror printed after a character (`會(huì)`): a toned syllable in brackets, which
-# loaders.text.normalize drops from the text matched and `Text.written` from names.
-PINYIN_NOTE = re.compile(r"(?<=[\u3400-\u9fff])[(（][a-zü]{0,6}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]{0,6}[)）]")
+# loaders.text.normalize drops from the text matched and `Text.written` from names. OCR loses the
+# tone marks (`潘長(zhang)江`): a toneless syllable is a gloss only between two characters.
+_SYLLABLE = (r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ueng|ang|eng|ing|ong|ian|iao|uai|uan|"
+             r"ai|ei|ao|ou|an|en|in|un|er|ia|ie|iu|ua|uo|ui|ue|a|o|e|i|u|v|ü)")
+PINYIN_NOTE = re.compile(r"(?<=[\u3400-\u9fff])[(（](?:[a-zü]{0,6}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]{0,6}"
+                         rf"|(?=[a-zü]{{2}}){_SYLLABLE}(?=[)）][\u3400-\u9fff]))[)）]")
 
 
 @dataclass(frozen=True)

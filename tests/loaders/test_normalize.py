@@ -136,3 +136,12 @@ def test_pinyin_a_mirror_printed_after_characters_is_dropped_and_noted():
     assert text.written(start, start + 3) == "許達哲"  # the name as written, without the noise
     assert text.raw_slice(start, start + 3) == "許達(dá)哲"  # evidence keeps the raw span
     assert any("pinyin" in note for note in source.notes)
+
+
+def test_toneless_pinyin_between_characters_is_a_gloss_too():
+    """OCR drops a gloss's tone marks: a toneless syllable between two characters is still one;
+    a letter, an acronym or letters that make no syllable stay."""
+    source = Source.from_pages("s.pdf", ["潘長(zhang)江為副縣長，見條款(a)項及(PPP)項目(ab)區"], "txt")
+    text = normalize(source)
+    assert text.text == "潘長江為副縣長,見條款(a)項及(PPP)項目(ab)區"
+    assert text.written(0, 3) == "潘長江"
