@@ -64,9 +64,8 @@ def _cuts(text: str, start: int, end: int) -> list[tuple[int, int]]:
     at = text.find("、", start, end)
     while at >= 0:
         if (any(word in text[start:at] for word in _AS_WORDS) and _ends_post(text, start, at)
-                and (m := _NEXT_PERSON.match(text, at + 1, end))):
-            if is_person_name("".join(m["name"].split())):
-                cuts.append((at, at + 1))
+                and (m := _NEXT_PERSON.match(text, at + 1, end)) and is_person_name("".join(m["name"].split()))):
+            cuts.append((at, at + 1))
         elif _NEXT_VERB.match(text, at + 1, end) and _ends_post(text, start, at):
             cuts.append((at, at + 1))  # …为副省长、决定李炳军代理省长: another act's verb
         at = text.find("、", at + 1, end)

@@ -30,6 +30,9 @@ _NAME = rf"(?:[^,。;:!?\s()《》“]|“[^”\n]{{1,20}}”){{2,40}}?{words('t
 _LED_BY = rf"(?:{words('led_by_open')}[^。;\n]{{2,80}}?{_LEX['groups.led_by_close']})?"
 SET_UP = re.compile(rf"{words('set_up_verbs')}{words('set_up_particles')}?{_LED_BY}({_NAME})"
                     rf"(?!{words('part_words')})")
+# 第八届民运会组委会在北京宣告成立: the name before the set-up, at a clause's start.
+SET_UP_AFTER = re.compile(rf"(?:^|(?<=[,。;:\n]))\s*({_NAME})(?:在[^,。;\n]{{1,12}}?)?{words('set_up_after_words')}?"
+                          rf"{_LEX.alternation('groups.set_up_verbs')}(?:[,。;]|$)", re.M)
 SET_UP_ALSO = re.compile(rf"{words('set_up_joiners')}({_NAME})(?!{words('part_words')})")
 SHORT_NAME = re.compile(rf"[{_LEX['groups.short_name_before']}]({_NAME})\({words('short_name_words')}")
 # A heading's number (二、) is no part of the name after it (二、专班成员).
@@ -125,4 +128,17 @@ def title_name(header: str) -> tuple[int, int] | None:
         m = SET_UP.search(header, *line.span()) or MEMBERS_OF.search(header, *line.span())
         if m and is_group(m.group(1)):
             return m.span(1)
+    return _wrapped_title_name(header)
+
+
+def _wrapped_title_name(header: str) -> tuple[int, int] | None:
+    """The group of a title set over two or three lines (关于成立临安市 / 信用建设工作领导小组的
+    通知): read with the line breaks taken out, its span mapped back onto the header."""
+    kept = [i for i, ch in enumerate(header) if ch != "\n"]
+    if len(kept) == len(header):
+        return None
+    joined = "".join(header[i] for i in kept)
+    m = SET_UP.search(joined)
+    if m and is_group(m.group(1)):
+        return kept[m.start(1)], kept[m.end(1) - 1] + 1
     return None

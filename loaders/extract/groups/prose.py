@@ -41,6 +41,7 @@ _AFTER_ROLE = re.compile(rf"(?:共?[\d{_LEX['numbering.cn_digits']}]+人)?[,:]?{
 _HELD = re.compile(words("office_held_verbs"))
 _CLOSE = _LEX["groups.led_by_close"]  # 以市长张三为组长的X: 的 ends the role's clause
 _OPENERS = _LEX["groups.prose_openers"]
+_HONORARY = _LEX["groups.honorary"]
 _HEADS = _LEX.words("groups.collective_heads")  # 省统计局…相关负责人: no one named
 _PART_MARKS = re.compile(rf"[,;]|{words('prose_and')}")
 _TITLE_OPENER = re.compile(words("prose_title_openers"))
@@ -64,6 +65,9 @@ def _roles(body: str, a: int, b: int, about_office: bool) -> list[_Role]:
     found = []
     for m in _ROLE.finditer(body, a, b):
         if about_office and m.group(1) in _PROSE_ROLES:
+            continue
+        if body.endswith(_HONORARY, 0, m.start(1)):  # 担任组委会名誉主席: bounds the people, gives no role
+            found.append(_Role(m.start(), m.end(), "", None, None))
             continue
         verb = _BEFORE_ROLE.search(body, max(a, m.start() - 8), m.start())
         if verb and _NEGATED.search(body, max(a, verb.start() - 4), verb.start()):
