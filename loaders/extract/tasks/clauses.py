@@ -148,8 +148,26 @@ def _after_name(text: str, i: int) -> bool:
     list's row (a name and the body the person comes from), no task's clause; so is one in a
     line of such rows (`副组长：李四（市纪委）、赵六（市委宣传部）`, loaders.extract.groups)."""
     line_start, line_end = text.rfind("\n", 0, i) + 1, text.find("\n", i)
+    line_end = len(text) if line_end < 0 else line_end
     return (is_person_name("".join(text[line_start:i].split()))
-            or is_member_row(text, line_start, len(text) if line_end < 0 else line_end))
+            or is_member_row(text, line_start, line_end) or _among_member_rows(text, line_start, line_end))
+
+
+# two or three characters (a name; 完成改造 is a task's words) and one body (no list of units)
+_NAME_AND_BODY = re.compile(r"\s*(?P<name>[\u4e00-\u9fff](?:[ \u3000]?[\u4e00-\u9fff]){1,2})\s*\([^()\n、,]{2,20}\)\s*")
+
+
+def _among_member_rows(text: str, start: int, end: int) -> bool:
+    """A line of a name and a body in brackets (`李为民（市检察院）`) next to a line of a person's
+    so written: a row of the same member list, though its name reads as words too (为, 其)."""
+    if not _NAME_AND_BODY.fullmatch(text, start, end):
+        return False
+    before = text.rfind("\n", 0, max(start - 1, 0)) + 1
+    after_end = text.find("\n", end + 1)
+    neighbours = [(before, start - 1)] if start > 0 else []
+    neighbours += [(end + 1, len(text) if after_end < 0 else after_end)] if end < len(text) else []
+    return any((m := _NAME_AND_BODY.fullmatch(text, a, b)) and is_person_name("".join(m["name"].split()))
+               for a, b in neighbours)
 
 
 _NUMBER_BEFORE = re.compile(r"\d[\d\-－ ]{4,}$")

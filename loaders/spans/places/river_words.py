@@ -50,6 +50,8 @@ def rivers_after_words(text: str) -> list[Place]:
     found = []
     for m in _AFTER_WORD.finditer(text):
         start, end = m.span("name")
+        if text[end - 1] == text[end - 2]:  # 果马河|河湾: a doubled suffix starts the next word
+            end -= 1
         start = after_place(text, start, end, True)[0]  # 干流柳城县|河段: the county's reach, no name
         if river_name(text, start, end):
             found.append(Place(start, end, "RIVER", BEFORE_RULE))
