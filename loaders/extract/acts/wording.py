@@ -165,6 +165,10 @@ FORMS = [
           rf"{_LEAD}{_NAMES}(?:{W['probation_over']})?{_CONFIRM}(?P<posts>.+)"),
     _form(APPOINT, _CONCURRENT, False, _CONCURRENT, f"…{_CONCURRENT}…",
           rf"{_LEAD}{_NAMES}{_CONCURRENT}(?P<posts>.+?)(?:{_POST_WORDS})?$"),
+    # 通过了《…关于朱德才同志代理吉安市人民检察院检察长职务的决定》: a decision's title holding the act
+    _form(APPOINT, _ACTING, True, _ACTING, f"{_LEX.words('acts.request_about')[0]}…{_ACTING}…{_POST_WORD}{_OF}"
+          f"{_LEX.words('acts.decision_titles')[0]}",
+          rf"{_ALT('acts.request_about')}{_NAMES}{_ACTING}(?P<posts>[^《》]+?){_POST_WORDS}{_OF}{_ALT('acts.decision_titles')}"),
     _form(APPOINT, _ACTING, False, _ACTING, f"…{_ACTING}…",
           rf"{_LEAD}{_NAMES}(?:{_SERVE})?{_ACTING}(?P<posts>.+?)(?:{_POST_WORDS})?$"),
     _form(APPOINT, _APPOINT, False, W["take_up"], f"…{_LEX.words('acts.approval_by')[0]}…{W['take_up']}…",
