@@ -82,6 +82,8 @@ def _cells(text: str, start: int, end: int, tabbed: bool) -> list[Span]:
                 b -= 1
             cells.append((a, b))
             left = i + 1
+    if len(cells) > 1 and cells[-1][0] == cells[-1][1] and text[start:end].rstrip()[-1:] in _BARS:
+        cells.pop()  # `序号 | 任务 | 责任单位 |`: a bar closing the line opens no last cell
     return cells
 
 
