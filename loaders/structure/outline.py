@@ -52,6 +52,19 @@ def _marker(line: str, raw_first: str) -> tuple[int, str, int] | None:
     return None
 
 
+_NUMBER_BEFORE_DIGITS = re.compile(r"(\d{1,3})\.(?=\d)")
+
+
+def _next_before_digits(line: str, units: list[Unit]) -> tuple[int, str, int] | None:
+    """`11.121人才梯队项目`: a number whose text opens with digits reads like a decimal (1.5万), but
+    it is an item where it is the next number of the items before it (10. then 11.)."""
+    m = _NUMBER_BEFORE_DIGITS.match(line)
+    last = next((u for u in reversed(units) if u.level == 3), None)
+    if m and last is not None and last.label.isdigit() and int(m.group(1)) == int(last.label) + 1:
+        return 3, m.group(1), m.end()
+    return None
+
+
 def _lines(body: str):
     for m in LINE.finditer(body):
         stripped = m.group().lstrip()
@@ -63,7 +76,7 @@ def outline(body: str, raw_first=lambda offset: "") -> list[Unit]:
     """The units of body in order; `raw_first(offset)` gives the raw character at a body offset."""
     units = [Unit(0, "", 0, 0)]
     for start, _, line in _lines(body):
-        found = _marker(line, raw_first(start))
+        found = _marker(line, raw_first(start)) or _next_before_digits(line, units)
         if found is None:
             continue
         level, label, length = found
