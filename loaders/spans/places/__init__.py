@@ -19,6 +19,7 @@ it, one module per shape, each naming the rule a fact keeps (`Place.rule`):
 | places/reservoir                      | reservoirs  | 开展于桥水库冬季巡查                       |
 | places/patrol                         | patrols     | 徐玮到荣昆河开展巡河工作                   |
 | places/table:column, :first-column    | tables      | a cell under 河道名称                      |
+| places/table:chief-rows               | chief_tables | 孙永春 省科技厅 桐梓河 (a flattened table) |
 | places/again                          | again       | a river so shown, named again elsewhere   |
 
 Where a name starts and whether a run is one is `names`; the words are in
@@ -32,6 +33,7 @@ from typing import Iterable
 
 from loaders.spans.places.again import named_again
 from loaders.spans.places.chief_sentences import chief_sentence_rivers
+from loaders.spans.places.chief_tables import chief_table_rivers
 from loaders.spans.places.chiefs import chief_rivers
 from loaders.spans.places.lists import called_rivers, list_places
 from loaders.spans.places.names import Place, stands_alone
@@ -55,7 +57,8 @@ def find_places(text: str, known: Iterable[tuple[int, int]] = ()) -> list[Place]
     taken = {i for start, end in known for i in range(start, end)}
     # the finer rule last: a span two rules find keeps the later one's name
     found = reached(text, walls) + rivers_after_words(text) + reservoirs(text, walls) + list_places(text, walls) + rivers_before_words(text, walls) \
-        + chief_sentence_rivers(text, walls) + patrolled(text) + chief_rivers(text) + table_rivers(text) \
+        + chief_sentence_rivers(text, walls) + patrolled(text) + chief_rivers(text) + chief_table_rivers(text) \
+        + table_rivers(text) \
         + called_rivers(text)
     unique = {(p.start, p.end): p for p in found if p.start not in taken and p.end - 1 not in taken}
     shown = [*unique.values(), *named_again(text, list(unique.values()), taken)]

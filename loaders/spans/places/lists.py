@@ -21,7 +21,7 @@ from loaders.spans.places.items import Item, items, name_end, run_before, runs, 
 from loaders.spans.places.names import Place, after_place, after_verb, good, stem_start, suffix_length, water_name
 from loaders.spans.places.people import after_title, not_water_list
 from loaders.spans.places.words import (ANY_CHIEF_TITLE, CALLED, CALLED_SUFFIXES, KINDS, NOT_WATER_CALL,
-                                        PATROL_WORDS, RESERVOIR, RIVER_SUFFIXES)
+                                        PATROL_WORDS, RESERVOIR, RIVER_SUFFIXES, STATION)
 
 _PATROL_AT_END = re.compile(rf"{PATROL_WORDS}\s*$")
 _NAMELESS_CALLED = re.compile(rf"[\u4e00-\u9fff]{{1,6}}?{NOT_WATER_CALL}")
@@ -57,7 +57,11 @@ def _ends(text: str, start: int, suffixes: str, water: bool):
 def _last_item_end(text: str, a: int, b: int, suffixes: str, longest: int, water: bool) -> int:
     """The last item runs on (南川河沿线生活污水 → 南川河): it ends at its first suffix, one more
     where two river suffixes follow one another (邢江河) but not in a word (屯兰河河道, 永定河湖区),
-    and after 水库 where a reservoir is named after its river (上犹江水库)."""
+    and after 水库 where a reservoir is named after its river (上犹江水库) or its power station
+    (双河口水电站水库)."""
+    station = text.find(STATION + RESERVOIR, a + 1, min(b, a + longest + 1 + len(STATION + RESERVOIR)))
+    if water and station > a:  # 双河口水电站水库: a reservoir named after its power station
+        return station + len(STATION + RESERVOIR)
     for i in range(a, min(b, a + longest + 2)):
         if water and i > a and text.startswith(RESERVOIR, i):
             return i + len(RESERVOIR)
@@ -83,6 +87,8 @@ def _in_list(text: str, span: tuple[int, int], label: str, walls: set[int]) -> l
         length = suffix_length(text, item.start, b, suffixes) if water else int(ends(b))
         if not length:
             continue
+        if water and text.endswith(STATION, 0, b - length):  # 三板溪|水电站|水库: the station's word too
+            length += len(STATION)
         a, bounded = _item_start(text, item.start, b, n == 0, _LONGEST_ITEM if water else longest + 1,
                                  (_FIRST_STEM if water else longest) + length - 1, walls)
         if good(text, a, b) and (not water or _water_item(text, item, a, b, bounded)):

@@ -11,11 +11,12 @@ starts where the document writes the name elsewhere with one (途径海拉尔河
 from __future__ import annotations
 
 from functools import lru_cache
+import re
 from typing import NamedTuple
 
 from loaders.spans.places.words import (CHIEF_WORDS, COMMON_WATER_ENDS, COMMON_WATER_WORDS, JURISDICTION_ENDS, NOT_A_RIVER_AFTER,
                                         NOT_FIRST, NOT_RESERVOIR_STEM_ENDS, NUMERALS, PLACE_WORDS_AFTER_RIVER,
-                                        POSITION_AFTER, POSITION_FIRST, RESERVOIR, SHORT_SUFFIXES, SMALL_FIRST,
+                                        POSITION_AFTER, POSITION_FIRST, RESERVOIR, SHORT_SUFFIXES, SMALL_FIRST, STATION,
                                         NOT_SERVING, SERVE, STOP_CHARS, VERBS)
 from loaders.spans.posts import is_person_name
 
@@ -77,7 +78,7 @@ def after_place(text: str, start: int, end: int, bounded: bool) -> tuple[int, bo
     if end - start >= 4 and text[end - 2] in JURISDICTION_ENDS:  # not 还乡河: no place of one character
         return end - 1, bounded
     for i in range(end - 3, start, -1):
-        if text[i] in JURISDICTION_ENDS:
+        if text[i] in JURISDICTION_ENDS and not text.startswith(STATION, i + 1):  # 白市|水电站水库: the stem's
             return i + 1, True
     return start, bounded
 
@@ -151,8 +152,9 @@ def water_name(text: str, start: int, end: int, vouched: bool = False) -> bool:
     name = text[start:end]
     if name in COMMON_WATER_WORDS or name.endswith(COMMON_WATER_ENDS):
         return False
-    if name.endswith(RESERVOIR):
-        return end - start > len(RESERVOIR) and text[end - len(RESERVOIR) - 1] not in NOT_RESERVOIR_STEM_ENDS
+    if name.endswith(RESERVOIR):  # not 河湖水库: waters in general
+        return end - start > len(RESERVOIR) and text[end - len(RESERVOIR) - 1] not in NOT_RESERVOIR_STEM_ENDS \
+            and name[:-len(RESERVOIR)] not in COMMON_WATER_WORDS
     return end - start >= 3 or vouched or text[end - 1] in SHORT_SUFFIXES
 
 
@@ -163,6 +165,9 @@ def river_name(text: str, start: int, end: int) -> bool:
         and not any(text.startswith(word, end - 1) for word in CHIEF_WORDS)
 
 
+_RESERVOIR_AFTER = re.compile(rf"[\u4e00-\u9fff]{{0,3}}?(?:{STATION}|{RESERVOIR})")
+
+
 def stands_alone(text: str, start: int, end: int, label: str) -> bool:
     """Whether a gazetteer place is a name where it stands. A river followed by a character that
     makes another word of it is none (海河 in 上海河道, 香河 in 香河县); nor is a river after a
@@ -170,7 +175,8 @@ def stands_alone(text: str, start: int, end: int, label: str) -> bool:
     one before the word of a place or body named after it (珠江新城, 长江路, 长江委)."""
     if label != "RIVER":
         return True
-    if end < len(text) and text[end] in NOT_A_RIVER_AFTER or PLACE_WORDS_AFTER_RIVER.match(text, end):
+    if end < len(text) and text[end] in NOT_A_RIVER_AFTER or PLACE_WORDS_AFTER_RIVER.match(text, end) \
+            or _RESERVOIR_AFTER.match(text, end):  # 红枫湖水电站水库, 乌江渡水电站水库: a reservoir's name
         return False
     alone = not is_cjk(text, start - 2) and not is_cjk(text, end)
     return not (alone and is_cjk(text, start - 1) and is_person_name(text[start - 1:end]))

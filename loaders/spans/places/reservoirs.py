@@ -4,13 +4,14 @@
 stands before it is a name when something bounds it on the left (a verb, a function word,
 punctuation, a known place) within three characters, and it is no kind or count of reservoirs
 (病险水库, 大中型水库, 1座水库: names.water_name). A longer run before 水库 (长泰枋洋水库) may hold a
-place's name the grammar cannot tell from the reservoir's, so it gives none.
+place's name the grammar cannot tell from the reservoir's, so it gives none. A reservoir named after
+its power station (乌江渡水电站水库) has the station's word between its stem and 水库.
 """
 
 from __future__ import annotations
 
 from loaders.spans.places.names import Place, good, stem_start, water_name
-from loaders.spans.places.words import RESERVOIR, VERBS
+from loaders.spans.places.words import RESERVOIR, STATION, VERBS
 
 RULE = "places/reservoir"
 
@@ -23,9 +24,10 @@ def reservoirs(text: str, walls: set[int]) -> list[Place]:
     at = text.find(RESERVOIR)
     while at >= 0:
         end = at + len(RESERVOIR)
-        start, bounded = stem_start(text, end, _LONGEST_STEM + len(RESERVOIR) - 1, walls)
-        if bounded and at - start >= _SHORTEST_STEM and good(text, start, end) and water_name(text, start, end) \
-                and not VERBS.search(text, start, at):
+        station = len(STATION) if text.endswith(STATION, 0, at) else 0  # 乌江渡|水电站|水库
+        start, bounded = stem_start(text, end, _LONGEST_STEM + station + len(RESERVOIR) - 1, walls)
+        if bounded and at - station - start >= _SHORTEST_STEM and good(text, start, end) \
+                and water_name(text, start, end) and not VERBS.search(text, start, at):
             found.append(Place(start, end, "RIVER", RULE))
         at = text.find(RESERVOIR, end)
     return found

@@ -105,6 +105,7 @@ RIVER_TABLE_MARKS = _LEX.words("places.river_table_marks")
 FIRST_RIVER_COLUMN = _words("first_river_columns")
 PLAIN_REACH = rf"[{CJK}]{{1,6}}{_class('reach_places')}{_words('reach_word')}"
 REACH_WORD = _entry("reach_word")
+STATION = _entry("station_word")
 
 # Patrols (到荣昆河开展巡河工作): the words of going, the verb and the patrol, the suffixes of the water.
 PATROL_GOING = _words("patrol_going")
