@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from loaders.lexicon import lexicon
 from loaders.spans.places.names import Place, river_name, suffix_length
 from loaders.spans.places.words import CHIEF_WORDS, RIVER_TABLE_MARKS, TABLE_SUFFIXES
 
@@ -18,7 +19,7 @@ RULE = "places/table:chief-rows"
 
 _LINE = re.compile(r"(?m)^.*$")
 _WORD = re.compile(r"[^\s、]+")
-_HEADING = re.compile(r"\s*(?:[一二三四五六七八九十]+、|附件)")
+_HEADING = re.compile(rf"\s*(?:[{lexicon()['numbering.cn_digits']}]+、|{lexicon()['numbering.appendix_pattern']})")
 _ROWS_WITHOUT_WATER = 2  # lines in a row naming no water end the table
 
 
