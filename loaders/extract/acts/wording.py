@@ -74,7 +74,7 @@ _HELD = rf"(?:{_ALT('acts.held_words')}(?:{W['of_word']})?)?"
 # The persons of a passive, right before 被: any run of names, trimmed to its names where the
 # act is read (不满46岁的陆昊, 原副市长王晓玲), and perhaps counted (A、B、C3人).
 _PASSIVE_NAMES = (rf"(?P<names>{_NAME_CHARS}{{2,40}}?){_PERSON_NOTE}(?:{_LEX['acts.names_count_pattern']})?"
-                  rf"(?:{W['honorific']})?(?:{W['passive_reason']})?{W['passive']}")
+                  rf"(?:{W['honorific']})?(?:{_LEX['acts.passive_reason_pattern']}|{W['passive_reason']})?{W['passive']}")
 # The persons a letter of appointment is handed to (为A、B…22位新聘馆员颁发聘书): a list as long as a
 # ceremony's, right after 为/向, closed by their count or by 新聘 before the post.
 _NEWLY = _ALT("acts.newly_hired")
@@ -130,7 +130,7 @@ FORMS = [
     _form(APPOINT, _HIRE, True, W["passive"], f"…{W['passive']}{_HIRE}{_AS}…",
           rf"{_PASSIVE_NAMES}{_HIRE}{_AS_POST}(?P<posts>.+)"),
     _form(REMOVE, _REMOVE, True, W["passive"], f"…{W['passive']}{_REMOVE}…{_POST_WORD}",
-          rf"{_PASSIVE_NAMES}{_REMOVES}(?P<posts>.+?){_POST_WORDS}"),
+          rf"{_PASSIVE_NAMES}{_REMOVES}(?P<posts>.+?)(?:{_POST_WORDS}|$)"),
     _form(REMOVE, _RESIGN, True, _RESIGN, f"{_ACCEPT}…{_RESIGN}…{_POST_WORD}",
           rf"{_ALT('acts.accept_words')}(?:{_LEX['acts.perfective']})?{_NAMES}{_RESIGN_REASON}{_RESIGN_ASKED}{_RESIGN}"
           rf"(?P<posts>.+?){_POST_WORDS}"),
