@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from loaders.extract.acts.wording import APPOINT, BARE_OFFICE, BRACKETED_NOTE, W
 from loaders.lexicon import lexicon
 from loaders.records import Evidence, PersonnelAct
-from loaders.spans.posts import Post, is_framed_name, is_person_name, parse_posts, people_spans, title_length
+from loaders.spans.posts import (Post, is_framed_name, is_person_name, parse_posts, people_spans, split_top,
+                                 title_length)
 from loaders.text.script import to_simplified
 from loaders.view import DocumentView
 
@@ -25,6 +26,7 @@ NOTE_JOINER = "；"
 _TITLE_REACH = 12  # the longest title looked for before a 兼
 _LOCAL_PLACES = lexicon()["acts.local_places"]
 _BODY_OPENERS = tuple(lexicon().words("acts.body_openers"))
+_GROUP_JOINERS = "".join(lexicon().words("acts.name_list_joiners"))  # 参事A和馆员B: two groups
 _APPROVED = lexicon().words("acts.approval_verbs")  # 中共中央批准李明任…: the body's decision before the name
 _HELD = re.compile(rf"{lexicon().alternation('acts.held_words', 'acts.trial_words')}{W['of_word']}?")  # 现任, 兼任的
 
@@ -49,6 +51,8 @@ class ActRecorder:
     def _acts(self, m: re.Match, offset: int, kind: str, act: str, note: str | None,
               where: Where, strong: bool = False) -> list[PersonnelAct]:
         """The acts of a form's match, its groups counted from offset in the text."""
+        if "entries" in m.groupdict():
+            return self._entries(offset + m.start("entries"), offset + m.end("entries"), kind, act, note, where)
         if "who" in m.groupdict():
             people, posts = self._split_who(offset + m.start("who"), offset + m.end("who"))
         elif m["names"] == W["pronoun"]:  # 免去其…职务: the person of the act before
@@ -140,6 +144,16 @@ class ActRecorder:
             if is_framed_name(text[start:end]):
                 return [(a + start, a + end)]
         return []
+
+    def _entries(self, a: int, b: int, kind: str, act: str, note: str | None, where) -> list[PersonnelAct]:
+        """`省政府参事A和省文史馆馆员B、C`: groups joined by 和, each a post and then its people."""
+        made: list[PersonnelAct] = []
+        for start, end in split_top(self.text, a, b, _GROUP_JOINERS):
+            for cut in range(start + 2, end - 1):
+                if title_length(self.text[start:cut]) >= 2 and (people := people_spans(self.text, cut, end, True)):
+                    made += self._record(kind, act, note, people, (start, cut), where)
+                    break
+        return made
 
     def _split_who(self, a: int, b: int) -> tuple[list[Span], Span | None]:
         """`张三阳泉市财政局局长` (免去 without 的): the name ends at 同志 (and a 的 after it), at a

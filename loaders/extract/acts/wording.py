@@ -153,6 +153,11 @@ FORMS = [
           f"{_LEX.words('acts.hand_over')[1]}{_LEX.words('acts.letters')[0]}",
           rf"{_LETTER_NAMES}(?P<posts>[^,，、;；\d]{{1,30}}?)"
           rf"{_ALT('acts.hand_over')}{_ALT('acts.letters')}", body_nearby=True),
+    # 向新聘省政府参事A和省文史馆馆员B、C颁发聘书: each post before its people, the groups joined by 和
+    _form(APPOINT, _HIRE, True, _LEX.words("acts.letters")[0][0], f"{_LEX.words('acts.letter_to')[1]}"
+          f"{_LEX.words('acts.newly_hired')[3]}…{_LEX.words('acts.hand_over')[1]}{_LEX.words('acts.letters')[0]}",
+          rf"{_ALT('acts.letter_to')}{_NEWLY}(?P<entries>[^,，;；。]{{4,300}}?){_ALT('acts.hand_over')}{_ALT('acts.letters')}",
+          body_nearby=True),
     _form(APPOINT, _HIRE, True, _LEX.words("acts.newly_hired")[-1][0], f"{_LEX.words('acts.newly_hired')[2]}…"
           f"{_LEX.words('acts.roster_verbs')[0]}:…", _ROSTER, body_nearby=True),
     _form(APPOINT, _HIRE, True, _HIRE, f"{_HIRE}…{_AS}…",
