@@ -35,9 +35,11 @@ _HONORIFIC = _LEX["acts.honorific"]
 _GIVEN_WORDS = _LEX["acts.given_name_chars"]  # 侯为东, 张和平: words of prose that are given names too
 _ACTING, _ACTING_SHORT = _LEX["acts.acting"], _LEX["acts.acting_short"]  # 代理局长, 代市长
 # What parts the names of one act: 、, and the words that may join the last two (张三和李四).
-# A note on sex or nationality after a name of a list (王立群、刘宏(女)、张家顺): no part of the name.
-_PERSON_NOTE = re.compile(rf"\((?:{_LEX.alternation('acts.sexes')}|[\u4e00-\u9fff]{{1,5}}{_LEX['acts.nationality_suffix']})"
-                          rf"(?:,[\u4e00-\u9fff]{{1,5}}{_LEX['acts.nationality_suffix']})?\)$")
+# A note on sex or nationality after a name (杨淑芳（女）, 马国林（回族）, 李娜（女，彝族）), as a
+# pattern the act forms use too; after a name of a list (王立群、刘宏(女)) it is no part of the name.
+_NATION = rf"[\u4e00-\u9fff]{{1,5}}{_LEX['acts.nationality_suffix']}"
+PERSON_NOTE = rf"\((?:{_LEX.alternation('acts.sexes')}(?:,{_NATION})?|{_NATION})\)"
+_NOTE_AT_END = re.compile(PERSON_NOTE + "$")
 _LIST_MARK = re.compile("、")
 _LIST_MARKS = re.compile("、|" + _LEX.alternation("acts.name_list_joiners"))
 
@@ -163,7 +165,7 @@ def _names_apart(view: str, a: int, b: int, marks: re.Pattern, strong: bool) -> 
     for part in marks.split(view[a:b]):
         at = view.index(part, start) if part else start
         lead = len(part) - len(part.lstrip())
-        core = _PERSON_NOTE.sub("", part.strip())
+        core = _NOTE_AT_END.sub("", part.strip())
         name = core.removesuffix(_HONORIFIC)
         if not is_framed_name("".join(name.split()), strong or name != core):
             return []

@@ -24,6 +24,7 @@ import re
 from dataclasses import dataclass
 
 from loaders.lexicon import alternation, lexicon
+from loaders.spans.posts import PERSON_NOTE
 from loaders.view import DocumentView
 
 APPOINT, REMOVE = "appointment", "removal"
@@ -37,8 +38,7 @@ _CJK = "\u4e00-\u9fff"
 _ALT = _LEX.alternation
 _NAME_CHARS = f"[{_CJK}{re.escape(W['name_joiners'])}、]"
 # A note on sex or nationality may follow a name (`马国林（回族）任…`, `杨淑芳（女）任…`).
-_NATION = f"[{_CJK}]{{1,5}}{W['nationality_suffix']}"
-_PERSON_NOTE = rf"(?:\((?:{_ALT('acts.sexes')}(?:,{_NATION})?|{_NATION})\))?"
+_PERSON_NOTE = rf"(?:{PERSON_NOTE})?"
 # Names, perhaps spaced by the layout (`马　骁`): one space may stand between characters, or
 # a line break where a PDF's line ends inside a name (`任命孙丽` / `华为…`).
 _NAMES = (rf"(?P<names>{W['pronoun']}|{_NAME_CHARS}(?:{_NAME_CHARS}| {{1,3}}(?! )|\n(?!\n)){{1,39}}?)"
@@ -84,7 +84,7 @@ _LETTER_NAMES = (rf"{_ALT('acts.letter_to')}{_NEWLY}?(?P<names>{_NAME_CHARS}{{1,
 # the names after a colon, each perhaps with its note.
 ROSTER_HEAD = re.compile(rf"{_NEWLY}(?:{_LEX['acts.names_count_pattern']})(?P<posts>[^,，、;；:：\d]{{2,30}}?)"
                          rf"{_ALT('acts.roster_verbs')}[:：]")
-_ROSTER = rf"{ROSTER_HEAD.pattern}(?P<names>(?:{_NAME_CHARS}|{_PERSON_NOTE}){{2,400}}?)[。;；]?$"
+_ROSTER = rf"{ROSTER_HEAD.pattern}(?P<names>(?:{_NAME_CHARS}|{PERSON_NOTE}){{2,400}}?)[。;；]?$"
 _RESIGN_REASON = rf"(?:{_LEX['acts.resign_reason_pattern']})?"
 # …提出(的)辞去…: the asking, only where the body accepts it (接受X提出的辞去Y职务的请求); alone it is a request.
 _RESIGN_ASKED = rf"(?:{_ALT('acts.resign_asked')})?"

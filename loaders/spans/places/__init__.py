@@ -56,10 +56,9 @@ def find_places(text: str, known: Iterable[tuple[int, int]] = ()) -> list[Place]
     walls = {end for _, end in known}
     taken = {i for start, end in known for i in range(start, end)}
     # the finer rule last: a span two rules find keeps the later one's name
-    found = reached(text, walls) + rivers_after_words(text) + reservoirs(text, walls) + list_places(text, walls) + rivers_before_words(text, walls) \
-        + chief_sentence_rivers(text, walls) + patrolled(text) + chief_rivers(text) + chief_table_rivers(text) \
-        + table_rivers(text) \
-        + called_rivers(text)
+    found = reached(text, walls) + rivers_after_words(text) + reservoirs(text, walls) + list_places(text, walls) \
+        + rivers_before_words(text, walls) + chief_sentence_rivers(text, walls) + patrolled(text) \
+        + chief_rivers(text) + chief_table_rivers(text) + table_rivers(text) + called_rivers(text)
     unique = {(p.start, p.end): p for p in found if p.start not in taken and p.end - 1 not in taken}
     shown = [*unique.values(), *named_again(text, list(unique.values()), taken)]
     covered = taken | {i for p in shown for i in range(p.start, p.end)}

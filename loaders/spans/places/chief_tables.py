@@ -25,10 +25,25 @@ _ROWS_WITHOUT_WATER = 2  # lines in a row naming no water end the table
 
 def chief_table_rivers(text: str) -> list[Place]:
     found: list[Place] = []
-    for header in _LINE.finditer(text):
-        if _is_header(header.group()):
-            found += _rows(text, header.end() + 1)
+    for start in _chief_lines(text):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        if _is_header(text[start:end]):
+            found += _rows(text, end + 1)
     return found
+
+
+def _chief_lines(text: str) -> list[int]:
+    """Where the lines naming a chief start: the only lines a header may be, found by the word."""
+    starts = {text.rfind("\n", 0, at) + 1 for word in CHIEF_WORDS for at in _occurrences(text, word)}
+    return sorted(starts)
+
+
+def _occurrences(text: str, word: str):
+    at = text.find(word)
+    while at >= 0:
+        yield at
+        at = text.find(word, at + 1)
 
 
 def _is_header(line: str) -> bool:

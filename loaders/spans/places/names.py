@@ -20,6 +20,8 @@ from loaders.spans.places.words import (CHIEF_WORDS, COMMON_WATER_ENDS, COMMON_W
                                         NOT_SERVING, SERVE, STOP_CHARS, VERBS)
 from loaders.spans.posts import is_person_name
 
+_VERB_AT = re.compile(f"(?=({VERBS.pattern}))")  # every verb, overlapping ones too
+
 
 class Place(NamedTuple):
     start: int
@@ -87,8 +89,7 @@ def after_verb(text: str, start: int, end: int, bounded: bool) -> tuple[int, boo
     """A stem holding a verb (开展贡江, 加强桃江流域) starts after its last verb, which bounds it."""
     # a verb may begin before the stem's first character (实|施昆都仑河): its end still bounds the name;
     # verbs may overlap (辖区内: 辖区 and 区内), the last end counts
-    cuts = [m.end() for i in range(max(start - 1, 0), end - 1)
-            if (m := VERBS.match(text, i, end - 1)) and m.end() > start]
+    cuts = [m.end(1) for m in _VERB_AT.finditer(text, max(start - 1, 0), end - 1) if m.end(1) > start]
     return (cuts[-1], True) if cuts else (start, bounded)
 
 
