@@ -47,6 +47,7 @@ class ActRecorder:
         self.acts: list[PersonnelAct] = []
         self.people: list[Span] = []  # the persons of the last act, for 其
         self.sentence_of: dict[int, Span] = {}  # id of an act → its sentence in the text
+        self.place_starts = {m.start_char for m in view.spans("gazetteer") if m.label_ == "DISTRICT"}
 
     def _acts(self, m: re.Match, offset: int, kind: str, act: str, note: str | None,
               where: Where, strong: bool = False) -> list[PersonnelAct]:
@@ -158,7 +159,8 @@ class ActRecorder:
     def _split_who(self, a: int, b: int) -> tuple[list[Span], Span | None]:
         """`张三阳泉市财政局局长` (免去 without 的): the name ends at 同志 (and a 的 after it), at a
         word of the post held (现任, 兼任的, 试任), or where the agency's place begins (the
-        document's jurisdiction, 市/县/区/省 of a local agency, or 中共/国家… of another body)."""
+        document's jurisdiction, a district the gazetteer lists, 市/县/区/省 of a local agency, or
+        中共/国家… of another body)."""
         text, place = self.text[a:b], self.view.document.jurisdiction
         if text.startswith(W["pronoun"]) and self.people:
             return self.people, (a + 1, b)
@@ -173,7 +175,7 @@ class ActRecorder:
             if held := _HELD.match(after):  # 免去张三现任X职务, 取消张三同志试任的X职务
                 return [(a, a + size)], (b - len(after) + held.end(), b)
             if after != rest or (place and rest.startswith(to_simplified(place))) or rest[:1] in _LOCAL_PLACES \
-                    or rest.startswith(_BODY_OPENERS):
+                    or rest.startswith(_BODY_OPENERS) or a + size in self.place_starts:
                 return [(a, a + size)], (b - len(after), b)
         return [], None
 
