@@ -172,7 +172,10 @@ def _orgs_agree(a: str, b: str) -> bool:
 def same_act(g: Key, f: Key) -> bool:
     """One act written two ways: same person, same title, and the body before the title one
     name written two ways (郑州市人民政府 + 市长 and a whole position `郑州市长` in `post`, which
-    the gold format allows). Where a side splits body and title, its title is the title."""
+    the gold format allows). Where a side splits body and title, its title lies within the
+    title compared: the body may hold the title's first words (区人大常委会代表资格审查委员会 +
+    组成人员 against 金湾区人大常委会 + 代表资格审查委员会组成人员), never a title cut short
+    (市长 against 副市长)."""
     (doc, person, position, org, post), (f_doc, f_person, f_position, f_org, f_post) = g, f
     if (doc, person) != (f_doc, f_person):
         return False
@@ -180,7 +183,7 @@ def same_act(g: Key, f: Key) -> bool:
         return True
     for title in sorted({post, f_post} - {""}, key=len, reverse=True):
         if (position.endswith(title) and f_position.endswith(title)
-                and (not org or post == title) and (not f_org or f_post == title)):
+                and (not org or len(post) <= len(title)) and (not f_org or len(f_post) <= len(title))):
             return _orgs_agree(position[:-len(title)], f_position[:-len(title)])
     return False
 

@@ -58,9 +58,10 @@ _BARE_SUFFIX = re.compile(SUFFIX)
 
 
 def is_agency(piece: str) -> bool:
-    """Whether a piece of a list names a body: it ends with a body's suffix (局, 政府, 各开发区…)."""
+    """Whether a piece of a list names a body: it ends with a body's suffix (局, 政府, 各开发区…)
+    and holds more than one character (会 cut from `伏羲 山管委 会` is no name)."""
     piece = normalize_key(piece)
-    if not piece or len(piece) > 40 or _NOT_A_NAME.search(piece):
+    if len(piece) < 2 or len(piece) > 40 or _NOT_A_NAME.search(piece):
         return False
     return _STRICT.fullmatch(piece) is not None
 

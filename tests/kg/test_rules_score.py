@@ -49,6 +49,9 @@ def _acts(org, post):
     (("桂林市", "市长"), ("桂林市", "代市长"), False),            # another title
     (("吉林省人民政府", "副秘书长"), (None, "副秘书长"), False),     # the body left out
     (("省公安厅", "厅长"), ("省国家安全厅", "厅长"), False),         # another body
+    (("金湾区人大常委会", "代表资格审查委员会组成人员"),              # the split between body and title
+     ("区人大常委会代表资格审查委员会", "组成人员"), True),
+    (("郑州市人民政府", "市长"), ("郑州市人民政府", "副市长"), False),  # a title cut short
 ])
 def test_an_act_matches_a_gold_fact_written_another_way(gold, found, same):
     (appointments,) = [s for s in score(_acts(*gold), _acts(*found)) if s.kind == "appointments"]

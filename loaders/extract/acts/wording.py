@@ -128,7 +128,7 @@ FORMS = [
     _form(APPOINT, _APPOINT, True, W["passive"], f"…{W['passive']}{_APPOINT}{_AS}…",
           rf"{_PASSIVE_NAMES}{_APPOINT}{_AS_POST}(?P<posts>.+)"),
     _form(APPOINT, _HIRE, True, W["passive"], f"…{W['passive']}{_HIRE}{_AS}…",
-          rf"{_PASSIVE_NAMES}{_HIRE}{_AS_POST}(?P<posts>.+)"),
+          rf"{_PASSIVE_NAMES}{_ALT('acts.passive_hire')}{_AS_POST}(?P<posts>.+)"),
     _form(REMOVE, _REMOVE, True, W["passive"], f"…{W['passive']}{_REMOVE}…{_POST_WORD}",
           rf"{_PASSIVE_NAMES}{_REMOVES}(?P<posts>.+?)(?:{_POST_WORDS}|$)"),
     _form(REMOVE, _RESIGN, True, _RESIGN, f"{_ACCEPT}…{_RESIGN}…{_POST_WORD}",

@@ -35,9 +35,13 @@ ANSWERS = re.compile(rf"(?:^|(?<=[。;]))[ \t]*([^。;,{_BY}\n]{{2,60}}?)"
 # (`市住房城乡建设局负责，市城管局、市财政局配合，…`); `X要会同Y、Z抓紧…`: X leads, Y and Z cooperate.
 _MANDATE = (_LEX.alternation("roles.inline_verbs")
             + f"(?!{_LEX.alternation('roles.not_a_mandate')}|[{_LEX['roles.not_a_verb_after']}])")
-INLINE = re.compile(rf"(?:{_BY}|(?<=[。;:,])[ \t]*{_LEX.alternation('roles.sentence_openers')}?)"
-                    rf"([^,。;:{_BY}]{{2,40}}?){_LEX.alternation('roles.modal')}?{_LEX.alternation('roles.qualifiers')}?"
-                    rf"({_MANDATE})(?:{_LEX.alternation('roles.verb_tails', 'roles.answer_verb')})?")
+# After 由 the list may run over a comma (由市财政局、农业局，各县（市）、区人民政府负责落实): its
+# pieces must all be bodies (strict_units), which prose before a comma is not.
+INLINE = re.compile(rf"(?:(?P<by>{_BY})(?!{_LEX.alternation('roles.not_agent_after')})"
+                    rf"|(?<=[。;:,])[ \t]*{_LEX.alternation('roles.sentence_openers')}?)"
+                    rf"(?P<units>(?:(?(by)[^。;:{_BY}]|[^,。;:{_BY}])){{2,40}}?)"
+                    rf"{_LEX.alternation('roles.modal')}?{_LEX.alternation('roles.qualifiers')}?"
+                    rf"(?P<verb>{_MANDATE})(?:{_LEX.alternation('roles.verb_tails', 'roles.answer_verb')})?")
 # The units after the lead in its sentence, each list with its verb and perhaps the verb's
 # object: `、市财政局配合研究确定`, `,Y按职责分工负责`, `,各设区市人民政府负责落实属地责任`,
 # `,会同市发展改革委、市财政局,`.
@@ -56,12 +60,12 @@ def inline_tasks(plan: Plan, unit: Unit, verbs: WordMarks) -> list[TaskFact]:
         return []
     text, tasks = plan.text, []
     for m in INLINE.finditer(text, unit.text_start, unit.end):
-        lead = strict_units(text, m.start(1), m.end(1))
+        lead = strict_units(text, *m.span("units"))
         # 由马娜牵头，区收储办负责…: a person leads, the units after answer for the work
-        leader = not lead and is_person_name("".join(text[m.start(1):m.end(1)].split()), strong=True)
+        leader = not lead and is_person_name("".join(m["units"].split()), strong=True)
         if not lead and not leader:
             continue
-        roles, verb = Roles(), m.group(2)
+        roles, verb = Roles(), m["verb"]
         together = verb in TOGETHER
         if lead:
             roles.add("lead" if together else role_of_verb(verb), lead)
@@ -71,7 +75,7 @@ def inline_tasks(plan: Plan, unit: Unit, verbs: WordMarks) -> list[TaskFact]:
             _more_units(text, m.end(), unit.end, roles)
         if leader and roles.empty():
             continue
-        by = text.startswith(_BY, m.start())
+        by = m["by"] is not None
         leads = roles.lead and not together  # `县水务局牵头，组织开展…`: a lead names a task
         if not by and not (leads or roles.cooperate or len(roles.responsible) > len(lead)):
             continue  # `X负责…` alone: a sentence answering for part of a task (ANSWERS), or a duty
