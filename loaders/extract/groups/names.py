@@ -44,7 +44,7 @@ HEADING = re.compile(rf"^(?:{words('appendix_words')}\d*[:：]?\s*)?{_NUMBERING}
 # whose members follow, from the start of a clause.
 MEMBERS_OF = re.compile(rf"(?:^|(?<=[,;:]))\s*{_NUMBERING}{words('members_of_before')}?({_NAME})"
                         rf"(?!{words('part_words')}){words('heading_people')}", re.M)
-_TYPE_AT_END = re.compile(rf"{words('types')}$")
+_TYPE_AT_END = re.compile(rf"{words('types', 'committee_short_names')}$")
 _GENERIC = frozenset(_LEX.words("groups.generic_names"))
 _OTHER_TEAM_AT_END = re.compile(rf"{words('other_teams')}$")
 _NOT_A_NAME = re.compile(rf"^{words('not_a_name_prefixes')}|[{_LEX['groups.not_in_name_chars']}]")

@@ -95,12 +95,14 @@ def _clause_start(body: str, a: int, at: int) -> bool:
 def _part_rows(body: str, a: int, b: int, role: str, rule: str) -> list[Row] | None:
     """The people of one part, read after the last 由 or 以 in it that leaves a run of entries
     (`领导小组由省委常委…黄楚平`), or from its start; [] when it names no one (posts, bodies,
-    their 负责人), None when it is words of another kind."""
+    their 负责人, a post alone after 由), None when it is words of another kind."""
     starts = [i + 1 for i in range(b - 1, a - 1, -1) if body[i] in _OPENERS] + [a]
     for start in starts:
         entries = read_entries(body, start, b)
         if entries:
             return _rows(body, entries, role, rule)
+        if start > a and read(body[start:b].strip()).title:
+            return []  # 委员会由县长任主任: a post after 由 names no one, the words before it neither
     words = [body[p.start:p.end] for p in parts(body, a, b)]
     return [] if words and all(read(w).title or w.endswith(_HEADS) for w in words) else None
 

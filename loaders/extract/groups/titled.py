@@ -2,7 +2,8 @@
 the people there: `县委常委、常务副县长、县征兵领导小组组长袁佑清，…出席会议`, `市巩卫指挥部副指挥长、
 副市长王如龙率队…`. The group's name and role stand in the chain of the person's titles; the
 other titles of the chain, before and after, are the member's title. Only the types that name no
-body (领导小组, 指挥部 …: groups.titled_types) count here; 委员会 ends bodies' names too.
+body (领导小组, 指挥部 …: groups.titled_types) count here, and the short names of standing
+committees (县禁毒委, 妇儿工委: groups.committee_short_names); 委员会 ends bodies' names too.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import re
 
 from loaders.extract.groups.names import is_group, words
 from loaders.extract.groups.row import ROLE_OF, Row, Span
+from loaders.lexicon import lexicon
 from loaders.spans.posts import is_person_name, title_length
 
 RULE = "groups/titled"
@@ -18,7 +20,8 @@ RULE = "groups/titled"
 _CHAIN_MARK = "、"
 _STOPS = ",;。:\n"
 # a group's type right before its role (领导小组组长): found first, the name read back from it
-_TYPE_ROLE = re.compile(rf"{words('titled_types')}(?P<role>{words('roles')})")
+_TYPE_ROLE = re.compile(rf"(?P<type>{words('titled_types', 'committee_short_names')})(?P<role>{words('roles')})")
+_WHOLE_NAMES = frozenset(lexicon().words("groups.committee_short_names"))  # a name with nothing before it
 _NAME_BACK = 40  # characters of a group's name
 _NOT_IN_NAME = set(_STOPS + "、!?()《》“ \t")
 _REST = re.compile(rf"[^{_STOPS}]{{2,40}}")
@@ -30,7 +33,8 @@ def titled_members(body: str) -> list[tuple[Span, Row]]:
     """(the group's span, its member's row) for each person of body named by a group title."""
     found = []
     for m in _TYPE_ROLE.finditer(body):
-        start, rest = _name_start(body, m.start()), _REST.match(body, m.end())
+        least = 0 if m["type"] in _WHOLE_NAMES else 2
+        start, rest = _name_start(body, m.start(), least), _REST.match(body, m.end())
         if start is None or rest is None or not is_group(body[start:m.start("role")]):
             continue
         person = _person(body, *rest.span())
@@ -46,13 +50,13 @@ def titled_members(body: str) -> list[tuple[Span, Row]]:
     return found
 
 
-def _name_start(body: str, type_at: int) -> int | None:
+def _name_start(body: str, type_at: int, least: int) -> int | None:
     """Where the group's name ending in the type at `type_at` begins: after a mark or a 、 (the
-    titles before it are the person's), two characters or more before the type."""
+    titles before it are the person's), `least` characters or more before the type."""
     i = type_at
     while i > 0 and body[i - 1] not in _NOT_IN_NAME and type_at - i < _NAME_BACK:
         i -= 1
-    return i if type_at - i >= 2 else None
+    return i if type_at - i >= least else None
 
 
 def _person(body: str, a: int, b: int) -> tuple[Span, Span | None] | None:
