@@ -21,7 +21,7 @@ from loaders.spans.places.items import Item, items, name_end, run_before, runs, 
 from loaders.spans.places.names import Place, after_place, after_verb, good, stem_start, suffix_length, water_name
 from loaders.spans.places.people import after_title, not_water_list
 from loaders.spans.places.words import (ANY_CHIEF_TITLE, CALLED, CALLED_SUFFIXES, KINDS, NOT_WATER_CALL,
-                                        PATROL_WORDS, RESERVOIR, RIVER_SUFFIXES, STATION)
+                                        PATROL_WORDS, REACH_WORD, RESERVOIR, RIVER_SUFFIXES, STATION)
 
 _PATROL_AT_END = re.compile(rf"{PATROL_WORDS}\s*$")
 _NAMELESS_CALLED = re.compile(rf"[\u4e00-\u9fff]{{1,6}}?{NOT_WATER_CALL}")
@@ -34,6 +34,8 @@ _CHIEF_CALL = re.compile(ANY_CHIEF_TITLE)
 _REACH_BACK = 120  # characters: a list of a dozen names with their brackets
 _LONGEST_ITEM = 7  # characters of an item between joiners read whole (三道港排干渠); longer, walked back
 _FIRST_STEM = 6  # characters the first item of a list may have before its suffix (三道港排干渠)
+_REACH_ITEM = re.compile(rf"[\u4e00-\u9fff]{{1,4}}?{REACH_WORD}")  # 湖口段: a place and 段
+_REACH_AFTER = re.compile(rf"[\u4e00-\u9fff]{{1,4}}{REACH_WORD}")  # 彭泽段 after a water's name
 
 
 def list_places(text: str, walls: set[int]) -> list[Place]:
@@ -79,6 +81,8 @@ def _in_list(text: str, span: tuple[int, int], label: str, walls: set[int]) -> l
     ends = _ends(text, span[0], suffixes, water)
     its = items(text, *span, ends)
     found, inside, last_end = [], [], span[1]
+    if water and _reaches_of_one(text, its, ends):
+        return []  # 长江彭泽段、湖口段、濂溪段: the reaches of the first; gazetteer and places/reach name it
     for n, item in enumerate(its):
         if n == len(its) - 1:
             b = last_end = _last_item_end(text, item.start, item.head_end, suffixes, longest, water)
@@ -101,6 +105,18 @@ def _in_list(text: str, span: tuple[int, int], label: str, walls: set[int]) -> l
     if water and any(_PATROL_AT_END.search(text, it.start, it.head_end) for it in its):
         return []  # 巡河、问河、督河: a list of the work done on rivers, no river among it
     return found + inside
+
+
+def _reaches_of_one(text: str, its: list[Item], ends) -> bool:
+    """A list of one water's reaches: its first item a water, a place and 段 (长江彭泽段), every
+    other a place and 段 (湖口段, 濂溪段: a place's name may end as a water's does)."""
+    first = its[0]
+    b = name_end(text, first.start, first.head_end, ends)
+    if not _REACH_AFTER.fullmatch(text, b, first.head_end):
+        return False
+    *middle, last = its[1:] or [None]
+    return last is not None and all(_REACH_ITEM.fullmatch(text, it.start, it.head_end) for it in middle) \
+        and _REACH_ITEM.match(text, last.start, last.head_end) is not None
 
 
 def _water_item(text: str, item: Item, a: int, b: int, bounded: bool) -> bool:
