@@ -7,7 +7,8 @@ the deputy's body for the head and the head's for the deputy: 副市长 and 市�
 government's). A government's post (副市长, 省长 …) still without a body takes the government of
 its level the paragraph names last (`广州市政府领导班子…原副市长王晓玲…不再担任副市长职务`:
 广州市政府); the place must open a line or follow punctuation or a function word, and hold no
-word of a report's prose, so that prose before it is never read as part of it.
+word of a report's prose, so that prose before it is never read as part of it. A hire still
+without a body is the body's that the report says holds the hiring (邵阳市政府举行法律顾问聘任仪式).
 
 News reports state an act in the headline, the lead and the body (原标题: …), and a 人大 report
 states it again in the decision it prints. Acts of one kind, act, person and title whose bodies
@@ -30,6 +31,8 @@ _RANKS = _LEX.words("acts.rank_prefixes")  # 副市长 and 市长 are posts of o
 _LEVELS = _LEX.table("acts.government_posts")  # 市长 → 市: the level of the place a post serves
 _CJK = "\u4e00-\u9fff"
 _GOVERNMENT = _LEX.alternation("agencies.government_ends")
+_HIRE = _LEX["acts.hire"]
+_CEREMONY = re.compile(_LEX["acts.hiring_between_pattern"] + _LEX.alternation("acts.hiring_ceremony"))
 
 
 @lru_cache(maxsize=None)
@@ -51,7 +54,19 @@ def settle(acts: list[PersonnelAct], view: DocumentView, sentence_of: dict[int, 
     for act in acts:
         if act.org is None and (level := _LEVELS.get(_family(act.post))) and id(act) in sentence_of:
             act.org = _government_before(view, level, sentence_of[id(act)])
+    if any(act.org is None and act.act == _HIRE for act in acts) and (hirer := _hiring_body(view)):
+        for act in acts:
+            if act.org is None and act.act == _HIRE:
+                act.org = hirer
     return _once(acts)
+
+
+def _hiring_body(view: DocumentView) -> str | None:
+    """The body a report says holds the hiring (邵阳市政府举行法律顾问聘任仪式), as written."""
+    for mark in view.spans("agency"):
+        if _CEREMONY.match(view.text, mark.end_char):
+            return view.written(mark.start_char, mark.end_char)
+    return None
 
 
 def _family(title: str) -> str:
