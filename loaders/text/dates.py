@@ -2,7 +2,8 @@
 
 成文日期 is written in Arabic digits since GB/T 9704-2012 (`2020年3月4日`), in Chinese numerals
 in older documents (`二〇二〇年三月四日`), and with spaces when a PDF sets each part apart
-(`2020 年 3 月 25 日`). Tables and forms use `2020-03-04`, `2020.3.4` or `2020/3/4`.
+(`2020 年 3 月 25 日`). Tables and forms use `2020-03-04`, `2020.3.4` or `2020/3/4`; some portals
+stamp a page day first (`30.05.2014 22:22`).
 """
 
 from __future__ import annotations
@@ -23,6 +24,9 @@ _SMALL = rf"\d{{1,2}}|[{_ONES}{_TENS}]{{1,3}}"
 CHINESE_DATE = re.compile(
     rf"(?<!\d)(?P<y>{_YEAR})\s*年\s*(?P<m>{_SMALL})\s*月\s*(?P<d>{_SMALL})\s*[日号曰]")  # 曰: 日 as OCR reads it
 NUMERIC_DATE = re.compile(r"(?<![\d.])(?P<y>\d{4})(?P<sep>[-./])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})(?![\d.])")
+# A portal's day-first stamp (30.05.2014 22:22): dots only, the year last, four digits, then a
+# time or the line's end (a version number 1.2.2014 runs on into words).
+DAY_FIRST_DATE = re.compile(r"(?<![\d.])(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})(?=\s+\d{1,2}:\d{2}|[ \t]*(?:$|\n))")
 # A line holding nothing but a date, perhaps in brackets: the 成文日期 line of a document.
 _DATE_LINE_EDGE = "()（）〔〕[] \t\u3000"
 
@@ -62,7 +66,8 @@ def find_dates(text: str) -> Iterator[DateMatch]:
     """Every valid date in `text`, Chinese or numeric, in order of position."""
     found = []
     # each pattern needs a character most lines lack: 年, or the separator of 2020-03-25
-    wanted = [p for p, marks in ((CHINESE_DATE, "年"), (NUMERIC_DATE, "-./")) if any(m in text for m in marks)]
+    wanted = [p for p, marks in ((CHINESE_DATE, "年"), (NUMERIC_DATE, "-./"), (DAY_FIRST_DATE, "."))
+              if any(m in text for m in marks)]
     for pattern in wanted:
         for m in pattern.finditer(text):
             iso = _iso(_year(m["y"]), _small_number(m["m"]), _small_number(m["d"]))
