@@ -137,7 +137,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--scans", default="", help=f"comma-separated of {','.join(SCANS)}")
     parser.add_argument("--docs", default="", help="comma-separated stem prefixes (default: all)")
     parser.add_argument("--jobs", type=int, default=1)
-    parser.add_argument("--show", help="print the missed and extra facts of this kind")
+    parser.add_argument("--show", choices=sorted(KINDS), help="print the missed and extra facts of this kind")
     parser.add_argument("--json", type=Path, help="write the totals here")
     args = parser.parse_args(argv)
     settings = [s for s in (args.layouts if args.layouts != "none" else "").split(",") + args.scans.split(",") if s]
