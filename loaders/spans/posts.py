@@ -32,6 +32,7 @@ _JOINERS = _LEX["acts.name_joiners"]  # 艾尔肯·吐尔地
 _NAME = re.compile(rf"[\u4e00-\u9fff]{{2,4}}|[\u4e00-\u9fff]{{1,10}}[{_JOINERS}][\u4e00-\u9fff{_JOINERS}]{{1,20}}")
 _NOT_IN_NAME = re.compile(rf"[{_LEX['acts.name_stop_chars']}]|{'|'.join(_LEX.words('acts.not_in_names'))}")
 _HONORIFIC = _LEX["acts.honorific"]
+_PRONOUN = _LEX["acts.pronoun"]  # 其: the person of the act before, never a name's first character
 _GIVEN_WORDS = _LEX["acts.given_name_chars"]  # 侯为东, 张和平: words of prose that are given names too
 _ACTING, _ACTING_SHORT = _LEX["acts.acting"], _LEX["acts.acting_short"]  # 代理局长, 代市长
 # What parts the names of one act: 、, and the words that may join the last two (张三和李四).
@@ -96,7 +97,8 @@ def is_person_name(text: str, strong: bool = False) -> bool:
     A name without a known surname is taken only when `strong`: the sentence frames it as a
     person (任命X为, 免去X的, X同志), not merely a word before 任 or 为."""
     # where the sentence vouches for a person, a surname that is also a function word passes (和丽华)
-    if not _NAME.fullmatch(text) or _NOT_IN_NAME.search(text, surname_length(text) if strong else 0):
+    if not _NAME.fullmatch(text) or _NOT_IN_NAME.search(text, surname_length(text) if strong else 0) \
+            or text.startswith(_PRONOUN):
         return False
     if title_length(text) >= 2 or text.endswith(GROUP_ROLES):
         return False

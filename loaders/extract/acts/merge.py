@@ -9,6 +9,8 @@ its level the paragraph names last (`广州市政府领导班子…原副市长�
 广州市政府); the place must open a line or follow punctuation or a function word, and hold no
 word of a report's prose, so that prose before it is never read as part of it. A hire still
 without a body is the body's that the report says holds the hiring (邵阳市政府举行法律顾问聘任仪式).
+A role without a body in a paragraph that sets a group up (调整县爱卫会，刘振邦任主任) is a
+membership of the group, which its reader gives, no act.
 
 News reports state an act in the headline, the lead and the body (原标题: …), and a 人大 report
 states it again in the decision it prints. Acts of one kind, act, person and title whose bodies
@@ -21,6 +23,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from loaders.extract.groups.names import SET_UP
 from loaders.lexicon import lexicon
 from loaders.records import PersonnelAct
 from loaders.view import DocumentView
@@ -32,6 +35,7 @@ _LEVELS = _LEX.table("acts.government_posts")  # 市长 → 市: the level of th
 _CJK = "\u4e00-\u9fff"
 _GOVERNMENT = _LEX.alternation("agencies.government_ends")
 _HIRE = _LEX["acts.hire"]
+_GROUP_ROLES = tuple(_LEX.table("groups.roles"))  # 主任, 副主任, 委员 …: a group's roles, bodies' posts too
 _CEREMONY = re.compile(_LEX["acts.hiring_between_pattern"] + _LEX.alternation("acts.hiring_ceremony"))
 
 
@@ -58,7 +62,16 @@ def settle(acts: list[PersonnelAct], view: DocumentView, sentence_of: dict[int, 
         for act in acts:
             if act.org is None and act.act == _HIRE:
                 act.org = hirer
-    return _once(acts)
+    return _once([act for act in acts if not _group_role(view, act, sentence_of.get(id(act)))])
+
+
+def _group_role(view: DocumentView, act: PersonnelAct, sentence: Span | None) -> bool:
+    """A role in a group the paragraph sets up, no post of a body (县政府调整县爱卫会，刘振邦任主任；
+    建立X委员会。彭克任主任委员，朱其虹等11人为委员): the group's reader gives it as a membership."""
+    if act.org is not None or sentence is None or not act.post.endswith(_GROUP_ROLES):
+        return False
+    start = view.text.rfind("\n", 0, sentence[0]) + 1
+    return SET_UP.search(view.text, start, sentence[1]) is not None
 
 
 def _hiring_body(view: DocumentView) -> str | None:

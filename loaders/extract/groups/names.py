@@ -26,9 +26,12 @@ def words(*entries: str) -> str:
 # A slogan quoted in the name (晋城市“迎奥运·构和谐”体育大会筹备委员会) is one piece of it, whatever it
 # holds: a copy may have lost its middle dot to `?`.
 _NAME = rf"(?:[^,。;:!?\s()《》“]|“[^”\n]{{1,20}}”){{2,40}}?{words('types', 'other_teams')}"
+# A standing committee set up or adjusted by its short name (县政府调整县爱卫会): only a set-up names
+# it so, since elsewhere a short name is an alias of the full one (以下简称市安委会).
+_COMMITTEE = rf"[^,。;:!?\s()《》“]{{0,12}}?{words('committee_short_names')}"
 # 成立以市长张三为组长的X领导小组: the leaders named before the name are no part of it.
 _LED_BY = rf"(?:{words('led_by_open')}[^。;\n]{{2,80}}?{_LEX['groups.led_by_close']})?"
-SET_UP = re.compile(rf"{words('set_up_verbs')}{words('set_up_particles')}?{_LED_BY}({_NAME})"
+SET_UP = re.compile(rf"{words('set_up_verbs')}{words('set_up_particles')}?{_LED_BY}({_NAME}|{_COMMITTEE})"
                     rf"(?!{words('part_words')})")
 # 第八届民运会组委会在北京宣告成立: the name before the set-up, at a clause's start.
 SET_UP_AFTER = re.compile(rf"(?:^|(?<=[,。;:\n]))\s*({_NAME})(?:在[^,。;\n]{{1,12}}?)?{words('set_up_after_words')}?"

@@ -114,6 +114,8 @@ def office_staff(body: str, spans: list[Span]) -> list[Row]:
             for name in _held_by(body, *m.span(3)):
                 rows.append(Row(name, [m.span(1)], OFFICE_ROLE[m.group(2)], m.start(), m.end(), HELD_BY))
         for m in STAFF_CONCURRENT.finditer(body, start, end):
+            if not _OFFICE_WORD.search(body, start, m.end()):
+                continue  # 刘振邦任主任，…徐明高兼任办公室主任: a 主任 before the office is the group's
             name = _after_title(body, *m.span(1))
             if title_length(body[slice(*name)]) or body[slice(*name)].endswith(_COLLECTIVE_HEADS):
                 continue  # 水务局局长兼任办公室主任, 分管领导同志兼任…: a post holds it, no one named

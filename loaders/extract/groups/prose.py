@@ -13,7 +13,8 @@ people. A part may open with the words before its people (`领导小组由…`):
 after its 由 or 以. A role's people reach no further than the role before it (or its people)
 and the role after it. A name alone after 、 shares the post before it (`副市长李四、王五`);
 增补 or 继任 before a post is none of it; 不再担任 gives no one a role. In a sentence about the
-office (办公室), 主任 and 副主任 are the office's (loaders.extract.groups.office). The words are
+office (办公室), 主任 and 副主任 from the office's word on are the office's
+(loaders.extract.groups.office). The words are
 in ontology/lexicon/groups.yaml.
 """
 
@@ -59,12 +60,13 @@ class _Role:
     after: re.Match | None  # the verb after the role (the people follow it), or None
 
 
-def _roles(body: str, a: int, b: int, about_office: bool) -> list[_Role]:
+def _roles(body: str, a: int, b: int, office: int) -> list[_Role]:
     """The role words of body[a:b] a verb ties to people, before or after them; a role word
-    with neither (纪检组长, 成员单位) is none. 不再担任副组长 bounds the roles around it."""
+    with neither (纪检组长, 成员单位) is none. 不再担任副组长 bounds the roles around it. From
+    `office` on (the sentence's first 办公室), 主任 and 副主任 are the office's."""
     found = []
     for m in _ROLE.finditer(body, a, b):
-        if about_office and m.group(1) in _PROSE_ROLES:
+        if m.start() >= office and m.group(1) in _PROSE_ROLES:
             continue
         if body.endswith(_HONORARY, 0, m.start(1)):  # 担任组委会名誉主席: bounds the people, gives no role
             found.append(_Role(m.start(), m.end(), "", None, None))
@@ -153,7 +155,8 @@ def prose_members(body: str, start: int, end: int) -> list[Row]:
         a, b = sentence.span()
         if not _ROLE.search(body, a, b):  # most sentences name no role
             continue
-        roles = _roles(body, a, b, _OFFICE_WORD.search(body, a, b) is not None)
+        office = _OFFICE_WORD.search(body, a, b)
+        roles = _roles(body, a, b, office.start() if office else b)
         taken = a
         for i, role in enumerate(roles):
             following = roles[i + 1] if i + 1 < len(roles) else None
