@@ -7,6 +7,8 @@
   stay, so a list of names written `郝文保 武雪` is not merged; so does a wide gap after or
   before a digit, which is a table's column gap (`1     推行…`, `…保障局      2021年6月底前`).
 - Line breaks become `\n` (`\r\n`, a lone `\r`, U+2028); tabs stay (they carry table structure).
+  A text wrapped at a fixed width (a printed page's copy) loses the breaks inside its
+  paragraphs (loaders.text.wrapped); the source's notes say how many.
 - Circled numbers (①) stay: they mark list items.
 - Pinyin that a web mirror printed after characters (`會(huì)議`, `常務(wù)`) goes: it is page
   noise that would cut names and words apart. The raw text keeps it; `Text.written` leaves it
@@ -22,6 +24,7 @@ from functools import lru_cache
 import numpy as np
 
 from loaders.records import PINYIN_NOTE, Source, Text
+from loaders.text.wrapped import joined_breaks
 
 _SPACE_RUN = re.compile(r"[ \u00a0\u3000]+")
 
@@ -159,6 +162,8 @@ def normalize(source: Source) -> Text:
     text, offsets = _fold(source.text)
     text, offsets = _drop_pinyin(source, text, offsets)
     text, offsets = _join_spaced(text, offsets)
+    if wrapped := joined_breaks(source, offsets):
+        text, offsets = _cut(text, offsets, wrapped)
     offsets.append(len(source.text))
     return Text(text, offsets, source)
 

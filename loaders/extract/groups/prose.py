@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from loaders.lexicon import lexicon
 from loaders.spans.posts import title_length
 from loaders.extract.groups.entries import read_entries
-from loaders.extract.groups.names import words
+from loaders.extract.groups.names import SET_UP, words
 from loaders.extract.groups.parts import parts
 from loaders.extract.groups.readings import read
 from loaders.extract.groups.row import ROLE_OF, Row
@@ -40,6 +40,9 @@ _NEGATED = re.compile(rf"{words('prose_negations')}$")
 _AFTER_ROLE = re.compile(rf"(?:共?[\d{_LEX['numbering.cn_digits']}]+人)?[,:]?{words('prose_each')}?(?:({words('office_by')})"
                          rf"|{words('prose_list_verbs')}:?|(:))")
 _HELD = re.compile(words("office_held_verbs"))
+# After a group's set-up a clause may open with a role and its people, no verb between
+# (成立塔河县志编纂委员会，主任陈峻，副主任贺永久、陈泽森): a match of nothing, no 由 in it.
+_NO_VERB = re.compile(r"(?:(?!)(.))?")
 _CLOSE = _LEX["groups.led_by_close"]  # 以市长张三为组长的X: 的 ends the role's clause
 _OPENERS = _LEX["groups.prose_openers"]
 _HONORARY = _LEX["groups.honorary"]
@@ -78,9 +81,17 @@ def _roles(body: str, a: int, b: int, office: int) -> list[_Role]:
         after = _AFTER_ROLE.match(body, m.end(), b)
         if after and after.group(2) and not _clause_start(body, a, m.start()):
             after = None  # 组长：… opens a list's line, which the list reader reads
+        if not verb and not after and _after_set_up(body, a, m.start()):
+            after = _NO_VERB.match(body, m.end())
         if verb or after:
             found.append(_Role(m.start(), m.end(), ROLE_OF[m.group(1)], verb.start() if verb else None, after))
     return found
+
+
+def _after_set_up(body: str, a: int, at: int) -> bool:
+    """Whether the role at `at` opens a clause (after , or 、) of a sentence that set a group up
+    before it."""
+    return body[at - 1:at] in (",", "、") and SET_UP.search(body, a, at) is not None
 
 
 def _clause_start(body: str, a: int, at: int) -> bool:
