@@ -36,10 +36,11 @@ ANSWERS = re.compile(rf"(?:^|(?<=[。;]))[ \t]*([^。;,{_BY}\n]{{2,60}}?)"
 _MANDATE = (_LEX.alternation("roles.inline_verbs")
             + f"(?!{_LEX.alternation('roles.not_a_mandate')}|[{_LEX['roles.not_a_verb_after']}])")
 # After 由 the list may run over a comma (由市财政局、农业局，各县（市）、区人民政府负责落实): its
-# pieces must all be bodies (strict_units), which prose before a comma is not.
+# pieces must all be bodies (strict_units), which prose before a comma is not, and a verb right
+# after the comma is another clause's (由A、B等单位组成联合工作组，负责检查: the group does it).
 INLINE = re.compile(rf"(?:(?P<by>{_BY})(?!{_LEX.alternation('roles.not_agent_after')})"
                     rf"|(?<=[。;:,])[ \t]*{_LEX.alternation('roles.sentence_openers')}?)"
-                    rf"(?P<units>(?:(?(by)[^。;:{_BY}]|[^,。;:{_BY}])){{2,40}}?)"
+                    rf"(?P<units>(?:(?(by)[^。;:{_BY}]|[^,。;:{_BY}])){{2,40}}?)(?<!,)"
                     rf"{_LEX.alternation('roles.modal')}?{_LEX.alternation('roles.qualifiers')}?"
                     rf"(?P<verb>{_MANDATE})(?:{_LEX.alternation('roles.verb_tails', 'roles.answer_verb')})?")
 # The units after the lead in its sentence, each list with its verb and perhaps the verb's
