@@ -24,6 +24,7 @@ from loaders.view import DocumentView
 Span = tuple[int, int]
 NOTE_JOINER = "；"
 _TITLE_REACH = 12  # the longest title looked for before a 兼
+_SUB_BODIES = frozenset(lexicon().words("acts.sub_bodies"))  # 办公厅主任 after the body's other post
 _LOCAL_PLACES = lexicon()["acts.local_places"]
 _BODY_OPENERS = tuple(lexicon().words("acts.body_openers"))
 _GROUP_JOINERS = "".join(lexicon().words("acts.name_list_joiners"))  # 参事A和馆员B: two groups
@@ -75,14 +76,29 @@ class ActRecorder:
         """One act for each person and each post of the posts' span; a post after 兼 is held
         concurrently (`市政府副秘书长兼市政府办公室主任`)."""
         parts = [parse_posts(self.text, *part) for part in self._apart_at_also(*posts)]
-        held = [(post, act if i == 0 or kind != APPOINT else W["concurrent"])
-                for i, part in enumerate(parts) for post in part if not self.is_bare_office(post)]
+        held = [(post, act if i == 0 or kind != APPOINT else W["concurrent"], owner)
+                for i, part in enumerate(parts) for post, owner in self._owned(part)
+                if owner or not self.is_bare_office(post)]
         if not all(parts) or not held:
             return []
         evidence = self.view.evidence(*where.sentence, where.rule)
-        made = [self.make_act(kind, verb, note, person, post, evidence) for person in people for post, verb in held]
+        made = [self.make_act(kind, verb, note, person, post, evidence, owner)
+                for person in people for post, verb, owner in held]
         self.add(made, where.sentence)
         return made
+
+    def _owned(self, posts: list[Post]) -> list[tuple[Post, str | None]]:
+        """Each post with the body that owns its sub-body: in `河南省人大常委会副秘书长、办公厅主任`
+        the 办公厅 is the 常委会's (a bare 办公室 so is too, no group's office); None where the
+        post names its own body, or no body stands before it."""
+        owned, body = [], None
+        for post in posts:
+            org = "".join(self.text[slice(*post.org)].split()) if post.org else ""
+            sub = org in _SUB_BODIES or self.is_bare_office(post)
+            owned.append((post, body if sub else None))
+            if org and not sub:
+                body = self.view.written(*post.org)
+        return owned
 
     def _apart_at_also(self, a: int, b: int) -> list[Span]:
         """The posts' span cut at each 兼 (兼任) that follows a known title."""
@@ -104,7 +120,7 @@ class ActRecorder:
         return BARE_OFFICE.fullmatch("".join(self.text[start:post.title[1]].split())) is not None
 
     def make_act(self, kind: str, act: str, note: str | None, person: Span, post: Post,
-             evidence: Evidence) -> PersonnelAct:
+                 evidence: Evidence, owner: str | None = None) -> PersonnelAct:
         notes, also = list(post.notes), W["concurrent_note"]
         if also in post.notes and kind == APPOINT:
             act = W["concurrent"]
@@ -117,7 +133,7 @@ class ActRecorder:
         written = self.view.written
         return PersonnelAct(
             kind=kind, person=written(*person), post=written(*post.title),
-            org=written(*post.org) if post.org else None, act=act, doc=self.view.key,
+            org=(owner or "") + written(*post.org) if post.org else owner, act=act, doc=self.view.key,
             evidence=evidence, note=NOTE_JOINER.join(notes) or None)
 
     def note_of(self, a: int, b: int) -> str:

@@ -132,7 +132,7 @@ FORMS = [
     _form(REMOVE, _REMOVE, True, W["passive"], f"…{W['passive']}{_REMOVE}…{_POST_WORD}",
           rf"{_PASSIVE_NAMES}{_REMOVES}(?P<posts>.+?)(?:{_POST_WORDS}|$)"),
     _form(REMOVE, _RESIGN, True, _RESIGN, f"{_ACCEPT}…{_RESIGN}…{_POST_WORD}",
-          rf"{_ALT('acts.accept_words')}(?:{_LEX['acts.perfective']})?{_NAMES}{_RESIGN_REASON}{_RESIGN_ASKED}{_RESIGN}"
+          rf"(?:{_ALT('acts.accept_words')})+(?:{_LEX['acts.perfective']})?{_NAMES}{_RESIGN_REASON}{_RESIGN_ASKED}{_RESIGN}"
           rf"(?P<posts>.+?){_POST_WORDS}"),
     # 审议了X辞去Y职务的请求，并…通过了关于接受…辞职请求的决定: a request the body considered,
     # an act where the paragraph goes on to accept it (alone it is a request).
