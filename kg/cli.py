@@ -79,6 +79,8 @@ def load(paths: tuple[str, ...], force: bool, jobs: int, scheduler: str | None, 
     replaced = f", {report.withdrawn} replaced by a changed file" if report.withdrawn else ""
     click.echo(f"{report.files} files: {report.written} documents written ({report.edges} edges), "
                f"{report.unchanged} unchanged{replaced}, {len(report.failures)} failed")
+    for note in report.notes:
+        click.echo(f"kg: note: {note}", err=True)
     for failure in report.failures:
         click.echo(f"kg: error: {failure}", err=True)
     if report.failures:

@@ -33,6 +33,7 @@ class LoadReport:
     edges: int = 0
     withdrawn: int = 0  # documents a changed file no longer gives, deleted
     failures: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # how files were read: `path: decoded as gb18030`
 
     @property
     def ok(self) -> bool:

@@ -37,8 +37,9 @@ from kg.people import People
 from kg.stores.base import Store
 from kg.writer import Writer
 
-# (graphs, unchanged, hashes, texts refused for sharing a 文号) or the failure of the file
-Outcome = tuple[list[DocumentGraph], int, DocHashes, list[str]] | str
+# (graphs, unchanged, hashes, texts refused for sharing a 文号, how the file was read) or the
+# failure of the file
+Outcome = tuple[list[DocumentGraph], int, DocHashes, list[str], list[str]] | str
 _WORKER: dict[str, Any] = {}  # what every task of a worker process shares
 PARALLEL_BYTES = 1 << 20  # less to read than this (~3 s of one core) is not worth starting workers
 
@@ -51,7 +52,8 @@ def extract_file(path: str, max_bytes: int | None, known: dict[str, str],
     from loaders.read import read
 
     try:
-        documents = documents_of(read(Path(path), max_bytes=max_bytes))
+        source = read(Path(path), max_bytes=max_bytes)
+        documents = documents_of(source)
         hashes = key_hashes(documents)
         todo = [d for d in documents if known.get(d.key) != hashes[d.key]]
         builder = GraphBuilder(people=people)
@@ -59,7 +61,8 @@ def extract_file(path: str, max_bytes: int | None, known: dict[str, str],
     except KgError as exc:
         return exc.line()
     unchanged = sum(known.get(key) == h for key, h in hashes.items())
-    return graphs, unchanged, list(hashes.items()), builder.collisions
+    notes = [f"{path}: {note}" for note in source.notes]  # what reading it took (OCR, a codec, joined lines)
+    return graphs, unchanged, list(hashes.items()), builder.collisions, notes
 
 
 def load_parallel(paths: Iterable[str | Path], store: Store, *, jobs: int = 1,
@@ -116,11 +119,12 @@ def _write_all(files: list[Path], skipped: dict[Path, int], digests: dict[Path, 
     report = LoadReport()
     for path in files:
         report.files += 1
-        outcome = ([], skipped[path], None, []) if path in skipped else next(outcomes)
+        outcome = ([], skipped[path], None, [], []) if path in skipped else next(outcomes)
         if isinstance(outcome, str):
             report.failures.append(outcome)
             continue
-        graphs, unchanged, hashes, refused = outcome
+        graphs, unchanged, hashes, refused, notes = outcome
+        report.notes += notes
         graphs, refused = _admitted(graphs, claims, refused)
         report.failures += refused
         whole = hashes is not None and path in digests and not refused

@@ -42,6 +42,19 @@ def test_load_twice_changes_nothing(loaded, sample_path):
     assert before["nodes"]["Document"] == 27 and before["edges"]["APPOINTED_TO"] >= 15
 
 
+def test_load_says_how_each_file_was_read(tmp_path):
+    """A file that took more than plain reading (a codec, joined lines) says so, one note a line."""
+    notice = tmp_path / "gb-notice.txt"
+    notice.write_bytes("关于任免张三同志职务的通知\n任命张三为市财政局局长。\n".encode("gb18030"))
+    own = {**os.environ, "KG_DATA_DIR": str(tmp_path / "data"), "KG_STORE": "embedded", "KG_GRAPH": "notes"}
+    try:
+        out = kg(own, "load", str(notice))
+    finally:
+        subprocess.run([*KG, "store", "stop"], env=own, capture_output=True, timeout=60)
+    assert "1 documents written" in out.stdout
+    assert f"kg: note: {notice}: decoded as gb18030" in out.stderr.splitlines()
+
+
 def test_query_list_and_rows_as_json(loaded):
     listing = json.loads(kg(loaded, "query", "--list", "--format", "json").stdout)
     assert len(listing) >= 20
