@@ -23,6 +23,7 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 HEAD_LINES = 15  # a page's headline and byline stand within its first lines
 _SHORTEST, _LONGEST = 6, 60  # Chinese characters in a headline
 _FEWEST = 4  # Chinese characters in a line that is text, not furniture (全文, 其他)
+_PARAGRAPH = 80  # Chinese characters in a line that is a paragraph of the text, no headline
 
 
 @dataclass(frozen=True)
@@ -48,13 +49,22 @@ def is_words(line: Line) -> bool:
     return len(_CJK.findall(line.text)) >= _FEWEST and not _FURNITURE.search(line.text) and not _is_byline(line)
 
 
+def _is_paragraph(line: Line) -> bool:
+    """A line of the article's own text: more Chinese characters than any headline holds, and
+    none of a page's furniture (a spam banner of links runs as long)."""
+    return len(_CJK.findall(line.text)) > _PARAGRAPH and is_words(line)
+
+
 def _headline_above(lines: list[Line], byline: int) -> int | None:
     return next((i for i in range(byline - 1, max(byline - 4, -1), -1) if is_headline(lines[i])), None)
 
 
 def read_page(lines: list[Line]) -> Page | None:
-    """The headline and byline of a web page's text, or None when it shows neither."""
+    """The headline and byline of a web page's text, or None when it shows neither. A byline
+    below a paragraph of the text is a teaser's (相关新闻 under the article), not the page's."""
     for byline, line in enumerate(lines[:HEAD_LINES]):
+        if _is_paragraph(line):
+            return None
         date = next(find_dates(line.text), None) if _is_byline(line) else None
         headline = _headline_above(lines, byline) if date else None
         if headline is not None:
