@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from loaders.extract.acts.wording import APPOINT, BARE_OFFICE, BRACKETED_NOTE, W
 from loaders.lexicon import lexicon
@@ -48,7 +49,11 @@ class ActRecorder:
         self.acts: list[PersonnelAct] = []
         self.people: list[Span] = []  # the persons of the last act, for 其
         self.sentence_of: dict[int, Span] = {}  # id of an act → its sentence in the text
-        self.place_starts = {m.start_char for m in view.spans("gazetteer") if m.label_ == "DISTRICT"}
+
+    @cached_property
+    def place_starts(self) -> set[int]:
+        """Where the districts the gazetteer lists begin (a name in 免去X职务 ends there)."""
+        return {m.start_char for m in self.view.spans("gazetteer") if m.label_ == "DISTRICT"}
 
     def _acts(self, m: re.Match, offset: int, kind: str, act: str, note: str | None,
               where: Where, strong: bool = False) -> list[PersonnelAct]:

@@ -40,9 +40,6 @@ _NEGATED = re.compile(rf"{words('prose_negations')}$")
 _AFTER_ROLE = re.compile(rf"(?:共?[\d{_LEX['numbering.cn_digits']}]+人)?[,:]?{words('prose_each')}?(?:({words('office_by')})"
                          rf"|{words('prose_list_verbs')}:?|(:))")
 _HELD = re.compile(words("office_held_verbs"))
-# After a group's set-up a clause may open with a role and its people, no verb between
-# (成立塔河县志编纂委员会，主任陈峻，副主任贺永久、陈泽森): a match of nothing, no 由 in it.
-_NO_VERB = re.compile(r"(?:(?!)(.))?")
 _CLOSE = _LEX["groups.led_by_close"]  # 以市长张三为组长的X: 的 ends the role's clause
 _OPENERS = _LEX["groups.prose_openers"]
 _HONORARY = _LEX["groups.honorary"]
@@ -60,7 +57,8 @@ class _Role:
     end: int
     role: str
     before: int | None  # the verb before the role (the people stand before it), or None
-    after: re.Match | None  # the verb after the role (the people follow it), or None
+    after: int | None  # where the people after the role start (after its verb, if any), or None
+    by: bool = False  # the verb after the role is 由 (组长由A担任): the people end at 担任
 
 
 def _roles(body: str, a: int, b: int, office: int) -> list[_Role]:
@@ -81,10 +79,12 @@ def _roles(body: str, a: int, b: int, office: int) -> list[_Role]:
         after = _AFTER_ROLE.match(body, m.end(), b)
         if after and after.group(2) and not _clause_start(body, a, m.start()):
             after = None  # 组长：… opens a list's line, which the list reader reads
-        if not verb and not after and _after_set_up(body, a, m.start()):
-            after = _NO_VERB.match(body, m.end())
-        if verb or after:
-            found.append(_Role(m.start(), m.end(), ROLE_OF[m.group(1)], verb.start() if verb else None, after))
+        # after a group's set-up a clause may open with a role and its people, no verb between
+        # (成立塔河县志编纂委员会，主任陈峻，副主任贺永久、陈泽森)
+        people = after.end() if after else m.end() if not verb and _after_set_up(body, a, m.start()) else None
+        if verb or people is not None:
+            found.append(_Role(m.start(), m.end(), ROLE_OF[m.group(1)], verb.start() if verb else None, people,
+                               bool(after and after.group(1))))
     return found
 
 
@@ -180,7 +180,7 @@ def prose_members(body: str, start: int, end: int) -> list[Row]:
                 shared = following is not None and following.before is not None
                 rows_end, rule = _right_end(body, role, b if following is None else
                                             following.before if shared else following.start)
-                found, reach = _people(body, role.after.end(), rows_end, role.role, rule, leftward=False,
+                found, reach = _people(body, role.after, rows_end, role.role, rule, leftward=False,
                                        first_only=shared)
                 rows += found
                 taken = max(role.end, reach)
@@ -191,11 +191,10 @@ def prose_members(body: str, start: int, end: int) -> list[Row]:
 
 def _right_end(body: str, role: _Role, following: int) -> tuple[int, str]:
     """Where the people after a role end: at 担任 after 由, at 的, or at the next role."""
-    verb = role.after
-    close = body.find(_CLOSE, verb.end(), following)
+    close = body.find(_CLOSE, role.after, following)
     end = following if close < 0 else close
-    if verb.group(1):
-        held = _HELD.search(body, verb.end(), end)
+    if role.by:
+        held = _HELD.search(body, role.after, end)
         if held:
             return held.start(), HELD_BY_RULE
     return end, LIST_RULE

@@ -20,7 +20,7 @@ import re
 from loaders.spans.places.items import Item, items, name_end, run_before, runs, tail_and_reach, within
 from loaders.spans.places.names import Place, after_place, after_verb, good, stem_start, suffix_length, water_name
 from loaders.spans.places.people import after_title, not_water_list
-from loaders.spans.places.words import (ANY_CHIEF_TITLE, CALLED, CALLED_SUFFIXES, KINDS, NOT_WATER_CALL,
+from loaders.spans.places.words import (ANY_CHIEF_TITLE, CALLED, CALLED_SUFFIXES, CJK, KINDS, NOT_WATER_CALL,
                                         PATROL_WORDS, REACH_WORD, RESERVOIR, RIVER_SUFFIXES, STATION)
 
 _PATROL_AT_END = re.compile(rf"{PATROL_WORDS}\s*$")
@@ -34,8 +34,7 @@ _CHIEF_CALL = re.compile(ANY_CHIEF_TITLE)
 _REACH_BACK = 120  # characters: a list of a dozen names with their brackets
 _LONGEST_ITEM = 7  # characters of an item between joiners read whole (三道港排干渠); longer, walked back
 _FIRST_STEM = 6  # characters the first item of a list may have before its suffix (三道港排干渠)
-_REACH_ITEM = re.compile(rf"[\u4e00-\u9fff]{{1,4}}?{REACH_WORD}")  # 湖口段: a place and 段
-_REACH_AFTER = re.compile(rf"[\u4e00-\u9fff]{{1,4}}{REACH_WORD}")  # 彭泽段 after a water's name
+_REACH = re.compile(rf"[{CJK}]{{1,4}}{REACH_WORD}")  # 湖口段, 彭泽段: a place and 段
 
 
 def list_places(text: str, walls: set[int]) -> list[Place]:
@@ -112,11 +111,11 @@ def _reaches_of_one(text: str, its: list[Item], ends) -> bool:
     other a place and 段 (湖口段, 濂溪段: a place's name may end as a water's does)."""
     first = its[0]
     b = name_end(text, first.start, first.head_end, ends)
-    if not _REACH_AFTER.fullmatch(text, b, first.head_end):
+    if not _REACH.fullmatch(text, b, first.head_end):
         return False
     *middle, last = its[1:] or [None]
-    return last is not None and all(_REACH_ITEM.fullmatch(text, it.start, it.head_end) for it in middle) \
-        and _REACH_ITEM.match(text, last.start, last.head_end) is not None
+    return last is not None and all(_REACH.fullmatch(text, it.start, it.head_end) for it in middle) \
+        and _REACH.match(text, last.start, last.head_end) is not None
 
 
 def _water_item(text: str, item: Item, a: int, b: int, bounded: bool) -> bool:
