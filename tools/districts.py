@@ -38,9 +38,23 @@ def level(code: str) -> str | None:
     return None  # towns and villages: not listed
 
 
-def divisions(path: Path) -> list[dict[str, str]]:
+def read_codes(path: Path) -> dict[str, str]:
+    """12-digit code → name, from a CSV with `adcode` and `name` columns; one-line errors."""
+    try:
+        rows = list(csv.DictReader(path.read_text(encoding="utf-8").splitlines()))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise SystemExit(f"{path}: cannot read the code list ({exc.__class__.__name__})") from None
+    if not rows or not {"adcode", "name"} <= set(rows[0]):
+        raise SystemExit(f"{path}: not a code list: it needs the columns adcode and name")
+    codes = {(row["adcode"] or "").strip().ljust(12, "0"): (row["name"] or "").strip() for row in rows}
+    bad = next((code for code in codes if not code.isdigit() or len(code) != 12), None)
+    if bad is not None:
+        raise SystemExit(f"{path}: {bad!r} is no 12-digit division code")
+    return codes
+
+
+def divisions(codes: dict[str, str]) -> list[dict[str, str]]:
     """Province, prefecture and county rows of the code list, each with its parent's name."""
-    codes = {row["adcode"].ljust(12, "0"): row["name"].strip() for row in csv.DictReader(path.open(encoding="utf-8"))}
     shared = Counter(codes.values())
     rows = []
     for code, name in sorted(codes.items()):
@@ -61,17 +75,18 @@ def merge(existing: list[dict[str, str]], found: list[dict[str, str]]) -> list[d
     return existing + [row for row in found if row["name"] not in names | variants]
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("adcodes", type=Path, help="the code list: adcode,name[,…] per line")
-    args = parser.parse_args()
-    existing = list(csv.DictReader(OUT.open(encoding="utf-8")))
-    rows = merge(existing, divisions(args.adcodes))
-    with OUT.open("w", encoding="utf-8", newline="") as out:
+    parser.add_argument("--out", type=Path, default=OUT, help="the districts table to extend")
+    args = parser.parse_args(argv)
+    existing = list(csv.DictReader(args.out.open(encoding="utf-8")))
+    rows = merge(existing, divisions(read_codes(args.adcodes)))
+    with args.out.open("w", encoding="utf-8", newline="") as out:
         writer = csv.DictWriter(out, COLUMNS, lineterminator="\n")
         writer.writeheader()
         writer.writerows(rows)
-    print(f"{OUT}: {len(rows)} rows ({len(rows) - len(existing)} new)")
+    print(f"{args.out}: {len(rows)} rows ({len(rows) - len(existing)} new)")
 
 
 if __name__ == "__main__":
