@@ -23,6 +23,7 @@ BLOCKS = ("p, div, li, tr, table, ul, ol, dl, dt, dd, h1, h2, h3, h4, h5, h6, se
           "article, main, aside, blockquote, pre, address, figure, figcaption, caption, hr, "
           "center, form, fieldset, title")
 BLOCK, CELL = "\x1e", "\x1f"  # control characters HTML text cannot contain, as markers
+IN_CELL = "\x1d"  # a block or line break inside a cell of data: a space the CJK rule keeps
 META_CHARSET = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 CJK = "\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
 CJK_BREAK = re.compile(rf"(?<=[{CJK}])[ \t\r]*\n[ \t\r\n]*(?=[{CJK}])")
@@ -139,20 +140,23 @@ def _visible(tree: LexborHTMLParser) -> str:
     if body is None:
         return ""
     for node in body.css(BLOCKS):
-        node.insert_before(BLOCK)
-        node.insert_after(BLOCK)
+        mark = IN_CELL if _in_cell(node) else BLOCK  # a cell's paragraphs stay in its row
+        node.insert_before(mark)
+        node.insert_after(mark)
     for node in body.css("br"):  # in a table cell a line break goes on in the cell (two posts)
-        node.insert_after(" " if _in_cell(node) else BLOCK)
+        node.insert_after(IN_CELL if _in_cell(node) else BLOCK)
     for node in body.css("td, th"):
         node.insert_after(CELL)
-    text = COLLAPSE.sub(" ", CJK_BREAK.sub("", body.text()))
+    text = COLLAPSE.sub(" ", CJK_BREAK.sub("", body.text()).replace(IN_CELL, " "))
     text = CELLS.sub("\t", LINE_BREAK.sub("\n", text))
     # an empty first cell stays: only the tabs after a row's last cell go
     return "\n".join(line.strip(" \xa0\u3000").rstrip("\t") for line in text.split("\n")).strip("\n")
 
 
 def _in_cell(node) -> bool:
+    """Whether a node stands in a cell of data: a cell holding a table of its own lays out a
+    page (old portals set a whole article in one cell), and its blocks keep their lines."""
     parent = node.parent
     while parent is not None and parent.tag not in ("td", "th", "body"):
         parent = parent.parent
-    return parent is not None and parent.tag in ("td", "th")
+    return parent is not None and parent.tag in ("td", "th") and parent.css_first("table") is None

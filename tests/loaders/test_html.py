@@ -86,3 +86,21 @@ def test_a_web_pages_table_keeps_empty_cells_and_a_cells_line_breaks():
     text = visible_text(TABLE_PAGE)
     assert "段志鹏\t\t云南省统计局副局长" in text
     assert "和丽华（女，纳西族）\t云南省文化和旅游厅副厅长 云南省文物局局长\t丽江市人民政府副市长" in text
+
+
+def test_a_cells_paragraphs_stay_in_its_row():
+    """A task table whose cells wrap their text and list their units in <p>s (a JSP export)."""
+    page = ("<table><tr><th>序号</th><th>考核项目</th><th>负责考核部门</th></tr>"
+            "<tr><td>6</td><td><p>1.开展河长制公益宣传，</p><p>营造良好氛围。</p></td>"
+            "<td><p>县委宣传部</p><p>县教育局</p></td></tr></table>")
+    lines = visible_text(page).split("\n")
+    assert lines[1] == "6\t1.开展河长制公益宣传， 营造良好氛围。\t县委宣传部 县教育局"
+
+
+def test_a_cell_that_lays_out_the_page_keeps_its_lines():
+    """Old portals set the whole article in one cell beside a menu: its paragraphs are lines."""
+    page = ("<table><tr><td><table><tr><td>首页</td></tr></table></td>"
+            "<td><p>关于成立防汛指挥部的通知</p><p>总指挥：王明</p>"
+            "<table><tr><td>成员</td><td>李强</td></tr></table></td></tr></table>")
+    lines = visible_text(page).split("\n")
+    assert "关于成立防汛指挥部的通知" in lines and "总指挥：王明" in lines

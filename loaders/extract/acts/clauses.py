@@ -35,7 +35,7 @@ def clause_spans(text: str, a: int, b: int) -> list[tuple[int, int]]:
     the clause before it and stays in it (`宣布…任免决定：`, `任命：`); and where one clause holds
     two acts (_cuts)."""
     clauses, roster = [], None
-    for start, end in split_top(text, a, b, ",，:："):
+    for start, end in split_top(text, a, b, ",，:：—"):  # a dash sets off an aside (——青海省长X出任)
         if end < b and text[end] in ":：":
             end += 1
             if ROSTER_HEAD.search(text, start, end):

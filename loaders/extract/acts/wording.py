@@ -180,7 +180,7 @@ FORMS = [
           rf"{_LEAD}{_NAMES}{_ALT('acts.approval_by')}[^,，]{{1,12}}?{_ALT('acts.approval_verbs')}"
           rf"{W['take_up']}(?P<posts>.+?)(?:{_POST_WORDS})?$"),
     _form(APPOINT, _APPOINT, False, W["serve"], f"…{W['serve']}…",
-          rf"{_LEAD}{_NAMES}(?:(?:{_ALT('acts.serve_adverbs')})?{_ALT('acts.serve_prefixes')})?{_SERVE}"
+          rf"{_LEAD}{_NAMES}(?:(?:{_ALT('acts.serve_adverbs')})?{_ALT('acts.serve_prefixes')}{W['serve']}|{_SERVE})"
           rf"(?P<posts>.+?)(?:{_POST_WORDS})?$"),
 ]
 # Block words (`任命：`, `免去：`, `聘任：`, `解聘：`, the colon may be lost; `任职：`, `免职：`

@@ -26,7 +26,8 @@ COLUMNS = [(re.compile(pattern), kind) for pattern, kind in _LEX.table("roles.ta
 ROLE_COLUMNS = ("lead", "cooperate", "responsible")
 _NEEDED = {"lead", "responsible"}
 # A task table's header holds one of these: a label of a lead or responsible column.
-MARKS = tuple(label for label, role in _LEX.table("roles.labels").items() if role in _NEEDED)
+MARKS = tuple(label for label, role in _LEX.table("roles.labels").items() if role in _NEEDED) + tuple(
+    _LEX.words("roles.table_header_words"))
 
 
 @dataclass
