@@ -35,6 +35,7 @@ from loaders.extract.acts.decision import decision_context
 from loaders.extract.acts.following import Following
 from loaders.extract.acts.merge import settle
 from loaders.extract.acts.records import Span, Where, join_notes
+from loaders.extract.acts.roster import HIRE_WORDS, Head, post_line, roster_head, roster_line
 from loaders.extract.acts.table import table_acts
 from loaders.extract.places import teaser_lines
 from loaders.spans.agency import body_before
@@ -55,6 +56,7 @@ class _State:
     note: str | None = None
     rule: str | None = None  # the rule of the lines it carries to (acts/block:任命)
     block: bool = False  # set by a block word (`任命：`): its lines name persons
+    roster: Head | None = None  # the post of a list below, one person a line (委任以下人士为X委员：)
 
 
 @extractor("appointments")
@@ -130,8 +132,18 @@ class _Reader(Following):
         return end < len(self.text) and self.text[end] == "\n" and bool(tail) and tail[-1].isalnum()
 
     def _sentence(self, start: int, end: int, state: _State) -> _State:
+        if state.roster is not None:
+            if found := roster_line(self.text, start, end):
+                self.roster_act(*found, state.roster, state.act, Where((start, end), state.rule))
+                return state
+            if post_line(self.text, start, end):
+                return state
+            state = self.default  # a line that names no one ends the list
         if state.kind is None and not self._has_act_word(start, end):
             return state
+        if head := roster_head(self.text, start, end):
+            act = W["hire"] if head.verb in HIRE_WORDS else W["appoint"]
+            return _State(APPOINT, act, rule=f"acts/roster:{head.verb}…{W['as_word']}…", roster=head)
         text = self.text[start:end]
         note = W["probation_note"] if PROBATION_ENDED.search(text) else None
         if note and (m := PROBATION_SENTENCE.match(self.text, start, end)):

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
+from loaders.extract.acts.roster import Head
 from loaders.extract.acts.wording import APPOINT, BARE_OFFICE, BRACKETED_NOTE, W
 from loaders.lexicon import lexicon
 from loaders.records import Evidence, PersonnelAct
@@ -115,6 +116,16 @@ class ActRecorder:
                 start = at + len(W["concurrent"] if self.text.startswith(W["concurrent"], at) else also)
             at = self.text.find(also, at + 1, b)
         return parts + [(start, b)]
+
+    def roster_act(self, name: Span, role: Span | None, head: Head, act: str, where: Where) -> None:
+        """The act of a line under a roster's head: the head's post, or in its body the role
+        the line gives the person (郑维健博士(副主席) under 为可持续发展委员会委员)."""
+        if role is None:
+            self._record(APPOINT, act, None, [name], head.posts, where)
+            return
+        for post in parse_posts(self.text, *head.posts)[:1]:
+            evidence = self.view.evidence(*where.sentence, where.rule)
+            self.add([self.make_act(APPOINT, act, None, name, Post(post.org, role), evidence)], where.sentence)
 
     def add(self, acts: list[PersonnelAct], sentence: Span) -> None:
         self.acts.extend(acts)

@@ -115,18 +115,20 @@ class Form:
 
 def _form(kind: str, act: str, strong: bool, word: str, shape: str, pattern: str, then: str = "",
           body_nearby: bool = False) -> Form:
-    also = tuple(w for w in _LEX.words("acts.remove_words") if w != word) if word == W["remove"] else ()
+    synonyms = {W["remove"]: "acts.remove_words", W["appoint"]: "acts.appoint_words"}.get(word)
+    also = tuple(w for w in _LEX.words(synonyms) if w != word) if synonyms else ()
     return Form(f"acts/form:{shape}", re.compile(pattern, re.S), word, kind, act, strong, then, also, body_nearby)
 
 
 _ACCEPT, _RESIGN, _NO_LONGER, _REMOVE = W["accept"], W["resign"], W["no_longer"], W["remove"]
 _REMOVES = _ALT("acts.remove_words")  # 免去, and the rarer 免除 (免除X同志Y一职)
 _HIRE, _APPOINT, _CONCURRENT, _ACTING = W["hire"], W["appoint"], W["concurrent"], W["acting"]
+_APPOINTS = _ALT("acts.appoint_words")  # 任命, and 委任 (行政长官委任X为Y)
 # The first form that matches a clause decides it: (kind, act, strong, the word it needs),
 # the form as its rule shows it, and its pattern.
 FORMS = [
     _form(APPOINT, _APPOINT, True, W["passive"], f"…{W['passive']}{_APPOINT}{_AS}…",
-          rf"{_PASSIVE_NAMES}{_APPOINT}{_AS_POST}(?P<posts>.+)"),
+          rf"{_PASSIVE_NAMES}{_APPOINTS}{_AS_POST}(?P<posts>.+)"),
     _form(APPOINT, _HIRE, True, W["passive"], f"…{W['passive']}{_HIRE}{_AS}…",
           rf"{_PASSIVE_NAMES}{_ALT('acts.passive_hire')}{_AS_POST}(?P<posts>.+)"),
     _form(REMOVE, _REMOVE, True, W["passive"], f"…{W['passive']}{_REMOVE}…{_POST_WORD}",
@@ -163,7 +165,7 @@ FORMS = [
     _form(APPOINT, _HIRE, True, _HIRE, f"{_HIRE}…{_AS}…",
           rf"{_NOT_PROPOSED}{_HIRE}{_COLON}{_NAMES}{_AS_POST}(?P<posts>.+)"),
     _form(APPOINT, _APPOINT, True, _APPOINT, f"{_APPOINT}…{_AS}…",
-          rf"{_NOT_PROPOSED}{_APPOINT}{_COLON}{_NAMES}{_APPOINTED_AS}(?P<posts>.+?){_TITLE_TAIL}"),
+          rf"{_NOT_PROPOSED}{_APPOINTS}{_COLON}{_NAMES}{_APPOINTED_AS}(?P<posts>.+?){_TITLE_TAIL}"),
     _form(APPOINT, _APPOINT, True, W["decide"], f"{W['decide']}…{_AS}…",
           rf"^{_ALT('acts.clause_openers')}?{W['decide']}(?!{_APPOINT}|{_HIRE}){_NAMES}{_AS_POST}(?P<posts>.+)"),
     _form(APPOINT, W["confirmed"], True, W["confirm"], f"…{W['confirm']}…",
@@ -186,7 +188,9 @@ FORMS = [
 # Block words (`任命：`, `免去：`, `聘任：`, `解聘：`, the colon may be lost; `任职：`, `免职：`
 # only with it), perhaps with 如下, and the act their lines record.
 BLOCK_ACTS = {**_LEX.table("acts.block_words"), **_LEX.table("acts.colon_block_words")}
-_FOLLOWING = rf"(?:{_ALT('acts.block_objects')})?(?:{_POST_WORDS})?(?:{W['as_follows']})?"
+# 任命了X主要官员 names no one (not 任命A为X组成人员: a person and a post)
+_FOLLOWING = (rf"(?:{_ALT('acts.block_objects')}|{_LEX['acts.perfective']}?[^,，。:：、{_AS}]{{0,24}}?"
+              rf"{_ALT('acts.block_collectives')}(?:[和及][^,，。:：]{{1,8}})?)?(?:{_POST_WORDS})?(?:{W['as_follows']})?")
 BLOCK = re.compile(rf"(?:(?P<verb>{_ALT('acts.block_words')}){_FOLLOWING}{_COLON}"
                    rf"|(?P<other>{_ALT('acts.colon_block_words')}){_FOLLOWING}[:：])$")
 REMOVAL_ACTS = frozenset(_LEX.words("acts.removal_acts"))
