@@ -45,8 +45,10 @@ HEADING = re.compile(rf"^(?:{words('appendix_words')}\d*[:：]?\s*)?{_NUMBERING}
                      rf"{words('heading_list')}?\s*$")
 # `现将市防汛抗旱指挥部成员调整如下`, `关于X领导小组组成人员名单的通知`: a group named as the one
 # whose members follow, from the start of a clause.
-MEMBERS_OF = re.compile(rf"(?:^|(?<=[,;:]))\s*{_NUMBERING}{words('members_of_before')}?({_NAME})"
-                        rf"(?!{words('part_words')}){words('heading_people')}", re.M)
+# `现将调整后的X公布如下`, `X名单如下`: the list below is the group's.
+_FOLLOWS = rf"{words('heading_list')}?{words('members_follow_verbs')}?{_LEX['groups.members_follow']}"
+MEMBERS_OF = re.compile(rf"(?:^|(?<=[,;:]))\s*{_NUMBERING}(?:{words('members_of_before')}{words('members_of_adjusted')}?)?"
+                        rf"({_NAME})(?!{words('part_words')})(?:{words('heading_people')}|{_FOLLOWS})", re.M)
 _TYPE_AT_END = re.compile(rf"{words('types', 'committee_short_names')}$")
 _GENERIC = frozenset(_LEX.words("groups.generic_names"))
 _OTHER_TEAM_AT_END = re.compile(rf"{words('other_teams')}$")
