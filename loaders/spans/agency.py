@@ -120,7 +120,8 @@ def _split_on_etc(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if _TRAILING_ETC.fullmatch(text, m.start(), end):
             return [(start, m.start())]
         after = m.end() + bool(_AND.match(text, m.end()))  # 全国总工会等和各省级人民政府
-        if is_agency(text[after:end]):
+        # …等国务院相关部门及各地区: the bodies after 等 may be a list joined by 及 (split later)
+        if all(is_agency(text[a:b]) for a, b in _split_on_and(text, after, end)):
             return [(start, m.start())] + _split_on_etc(text, after, end)
     return [(start, end)]
 

@@ -22,6 +22,7 @@ from loaders.text.script import to_simplified
 _LEX = lexicon()
 _CN = _LEX["numbering.cn_digits"]
 TITLE_VERB = re.compile(_LEX.alternation("documents.title_verbs"))
+_TYPE_WORD = re.compile(_LEX.alternation("documents.doc_types"))
 _DOCTYPE = re.compile(rf"({_LEX.alternation('documents.doc_types')})(\([^()]{{1,8}}\))*$")
 _AGENCY_END = f"({_LEX.alternation('documents.issuer_ends')})"
 _PARTY = _LEX["documents.party_prefix"]
@@ -62,15 +63,30 @@ class Header:
 
 
 def split_lines(text: str) -> list[Line]:
-    """The non-blank lines of `text` (split at line and page breaks), stripped, with their spans."""
+    """The non-blank lines of `text` (split at line and page breaks), stripped, with their spans;
+    a title and its 文号 joined on one line are two lines."""
     lines = []
     for m in _LINE.finditer(text):
         raw = m.group()
         stripped = raw.strip()
         if stripped:
             start = m.start() + len(raw) - len(raw.lstrip())
-            lines.append(Line(start, start + len(stripped), to_simplified(stripped), stripped))
+            folded = to_simplified(stripped)
+            cut = _number_after_title(folded)
+            for a, b in ((0, cut), (cut, len(stripped))) if cut else ((0, len(stripped)),):
+                lines.append(Line(start + a, start + b, folded[a:b], stripped[a:b]))
     return lines
+
+
+def _number_after_title(line: str) -> int | None:
+    """Where the 文号 begins on a line that is a title and then its number, joined by a crawl
+    (`国务院办公厅关于…的实施意见国办发〔2020〕24号`): after a document type ending a 关于…的 title."""
+    if not line.endswith(("号", "號")) or TITLE_VERB.search(line) is None:
+        return None
+    for m in _TYPE_WORD.finditer(line):
+        if m.end() < len(line) and number_line(line[m.end():]) and is_title_line(line[:m.end()]):
+            return m.end()
+    return None
 
 
 def key(text: str) -> str:

@@ -9,6 +9,8 @@
 - Line breaks become `\n` (`\r\n`, a lone `\r`, U+2028); tabs stay (they carry table structure).
   A text wrapped at a fixed width (a printed page's copy) loses the breaks inside its
   paragraphs (loaders.text.wrapped); the source's notes say how many.
+- A document whose paragraph breaks a crawl dropped, its outline run on in one line, gets a
+  break back before each numbered part (loaders.text.runon); the notes say how many.
 - Circled numbers (①) stay: they mark list items.
 - Pinyin that a web mirror printed after characters (`會(huì)議`, `常務(wù)`) goes: it is page
   noise that would cut names and words apart. The raw text keeps it; `Text.written` leaves it
@@ -24,6 +26,7 @@ from functools import lru_cache
 import numpy as np
 
 from loaders.records import PINYIN_NOTE, Source, Text
+from loaders.text.runon import run_on_breaks
 from loaders.text.wrapped import joined_breaks
 
 _SPACE_RUN = re.compile(r"[ \u00a0\u3000]+")
@@ -157,6 +160,21 @@ def _cut(text: str, offsets: list[int], spans: list[tuple[int, int]]) -> tuple[s
     return "".join(chars), kept
 
 
+def _insert_breaks(text: str, offsets: list[int], at: list[int]) -> tuple[str, list[int]]:
+    """text with a line break before each of the (sorted) offsets `at`, each mapped to the raw
+    character it stands before."""
+    chars: list[str] = []
+    mapped: list[int] = []
+    done = 0
+    for i in at:
+        chars += [text[done:i], "\n"]
+        mapped += offsets[done:i] + [offsets[i]]
+        done = i
+    chars.append(text[done:])
+    mapped += offsets[done:len(text)]
+    return "".join(chars), mapped
+
+
 def normalize(source: Source) -> Text:
     """The normalised text of a source with its offset map back to the raw text."""
     text, offsets = _fold(source.text)
@@ -164,6 +182,9 @@ def normalize(source: Source) -> Text:
     text, offsets = _join_spaced(text, offsets)
     if wrapped := joined_breaks(source, offsets):
         text, offsets = _cut(text, offsets, wrapped)
+    if breaks := run_on_breaks(text):
+        source.notes = (*source.notes, f"put back {len(breaks)} paragraph breaks before numbered parts of a run-on line")
+        text, offsets = _insert_breaks(text, offsets, breaks)
     offsets.append(len(source.text))
     return Text(text, offsets, source)
 

@@ -178,3 +178,16 @@ def test_portal_metadata_block_above_the_title_gives_the_number():
 def test_caption_dates_a_text_without_成文日期(caption, date):
     [doc] = segment(_text(f"浦东新区人大常委会任免名单\n\n{caption}\n\n任命：\n徐海峰为浦东新区教育局局长。\n"))
     assert doc.date == date
+
+
+@pytest.mark.parametrize("first_line, number, title", [
+    # a crawl joined the title and its 文号 on one line
+    ("国务院办公厅关于进一步优化营商环境更好服务市场主体的实施意见国办发〔2020〕24号", "国办发〔2020〕24号",
+     "国务院办公厅关于进一步优化营商环境更好服务市场主体的实施意见"),
+    # a title that only cites another document's number stays whole, and gives no number
+    ("关于贯彻落实国发〔2019〕3号文件精神的通知", None, "关于贯彻落实国发〔2019〕3号文件精神的通知"),
+])
+def test_a_title_and_its_number_on_one_line(first_line, number, title):
+    text = normalize(Source.from_pages("t.txt", [f"{first_line}\n\n各省、自治区、直辖市人民政府：\n现提出以下意见。\n"], "txt"))
+    doc = segment(text)[0]
+    assert (doc.number, doc.title) == (number, title)

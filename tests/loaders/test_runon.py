@@ -1,0 +1,41 @@
+"""loaders.text.runon: a crawl's run-on line gets its outline's breaks back; other text is left."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from loaders.read import read
+from loaders.records import Source
+from loaders.text.normalize import normalize
+from loaders.text.runon import run_on_breaks
+
+ROOT = Path(__file__).resolve().parents[2]
+RUN_ON = ROOT / "tests" / "fixtures" / "real" / "docs" / "2108_gwy_2020_youhua_yingshang_huanjing_shishi_yijian.txt"
+SAMPLE = ROOT / "examples" / "yangquan-gazette-2020-02.txt"
+
+
+def test_a_run_on_document_reads_its_parts_on_lines_of_their_own():
+    source = read(RUN_ON)
+    text = normalize(source)
+    assert "现提出以下意见。一、持续提升" in source.text  # the crawl's one line
+    assert "\n一、持续提升投资建设便利度\n(一)优化再造投资项目前期审批流程。" in text.text
+    assert any("run-on line" in note for note in source.notes)
+    at = text.text.index("\n(一)优化") + 1  # an inserted break maps to the character after it
+    assert text.raw_slice(at, at + 3) == "（一）"
+
+
+@pytest.mark.parametrize("line", [
+    "依照第一条(二)项和第三条(一)项的规定办理。" * 40,  # items cited, not parts begun
+    "增长6.5%。投资增长10.0%左右。" * 60,  # decimals are no numbers of parts
+])
+def test_prose_that_cites_items_keeps_its_lines(line):
+    assert run_on_breaks(line) == []
+
+
+def test_the_sample_and_short_paragraphs_are_left_alone():
+    assert run_on_breaks(normalize(read(SAMPLE)).text) == []
+    short = "一、总体要求。(一)目标。(二)原则。"
+    assert run_on_breaks(short) == []
+    assert normalize(Source.from_pages("t.txt", [short], "txt")).text == short
