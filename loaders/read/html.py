@@ -24,6 +24,7 @@ BLOCKS = ("p, div, li, tr, table, ul, ol, dl, dt, dd, h1, h2, h3, h4, h5, h6, se
           "center, form, fieldset, title")
 BLOCK, CELL = "\x1e", "\x1f"  # control characters HTML text cannot contain, as markers
 IN_CELL = "\x1d"  # a block or line break inside a cell of data: a space the CJK rule keeps
+DATA_CELL_CHARS = 600  # a task table's longest cells run to a few hundred characters; an article more
 META_CHARSET = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 CJK = "\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
 CJK_BREAK = re.compile(rf"(?<=[{CJK}])[ \t\r]*\n[ \t\r\n]*(?=[{CJK}])")
@@ -139,12 +140,13 @@ def _visible(tree: LexborHTMLParser) -> str:
     body = tree.body
     if body is None:
         return ""
+    data = _data_cells(body)
     for node in body.css(BLOCKS):
-        mark = IN_CELL if _in_cell(node) else BLOCK  # a cell's paragraphs stay in its row
+        mark = IN_CELL if _in_cell(node, data) else BLOCK  # a cell's paragraphs stay in its row
         node.insert_before(mark)
         node.insert_after(mark)
     for node in body.css("br"):  # in a table cell a line break goes on in the cell (two posts)
-        node.insert_after(IN_CELL if _in_cell(node) else BLOCK)
+        node.insert_after(IN_CELL if _in_cell(node, data) else BLOCK)
     for node in body.css("td, th"):
         node.insert_after(CELL)
     text = COLLAPSE.sub(" ", CJK_BREAK.sub("", body.text()).replace(IN_CELL, " "))
@@ -153,10 +155,17 @@ def _visible(tree: LexborHTMLParser) -> str:
     return "\n".join(line.strip(" \xa0\u3000").rstrip("\t") for line in text.split("\n")).strip("\n")
 
 
-def _in_cell(node) -> bool:
-    """Whether a node stands in a cell of data: a cell holding a table of its own lays out a
-    page (old portals set a whole article in one cell), and its blocks keep their lines."""
+def _data_cells(body) -> set[int]:
+    """The cells that hold data, not a page's layout: old portals set a whole article in one
+    cell, beside a menu or alone, and its paragraphs keep their lines. A cell holding a table of
+    its own, or more text than a table's cell does, lays out a page."""
+    return {cell.mem_id for cell in body.css("td, th")
+            if cell.css_first("table") is None and len(cell.text(deep=True)) <= DATA_CELL_CHARS}
+
+
+def _in_cell(node, data: set[int]) -> bool:
+    """Whether a node stands in a cell of data."""
     parent = node.parent
     while parent is not None and parent.tag not in ("td", "th", "body"):
         parent = parent.parent
-    return parent is not None and parent.tag in ("td", "th") and parent.css_first("table") is None
+    return parent is not None and parent.mem_id in data

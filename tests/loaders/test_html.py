@@ -104,3 +104,10 @@ def test_a_cell_that_lays_out_the_page_keeps_its_lines():
             "<table><tr><td>成员</td><td>李强</td></tr></table></td></tr></table>")
     lines = visible_text(page).split("\n")
     assert "关于成立防汛指挥部的通知" in lines and "总指挥：王明" in lines
+
+
+def test_an_article_set_in_one_cell_alone_keeps_its_lines():
+    """gov.cn's content cell holds the whole document, with no table inside it."""
+    body = "".join(f"<p>（{n}）加快项目落地，优化审批流程，实现批复文件在线打印，提升投资建设便利度。</p>" for n in "一二三四五六七八九十" * 2)
+    lines = visible_text(f"<table><tr><td><p>国务院办公厅关于优化营商环境的意见</p><p>国办发〔2020〕24号</p>{body}</td></tr></table>").split("\n")
+    assert lines[:2] == ["国务院办公厅关于优化营商环境的意见", "国办发〔2020〕24号"]
