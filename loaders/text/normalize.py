@@ -183,7 +183,7 @@ def normalize(source: Source) -> Text:
     if wrapped := joined_breaks(source, offsets):
         text, offsets = _cut(text, offsets, wrapped)
     if breaks := run_on_breaks(text):
-        source.notes = (*source.notes, f"put back {len(breaks)} paragraph breaks before numbered parts of a run-on line")
+        source.notes = (*source.notes, f"put back {len(breaks)} line breaks a copy ran on (before numbered parts or member-list labels)")
         text, offsets = _insert_breaks(text, offsets, breaks)
     offsets.append(len(source.text))
     return Text(text, offsets, source)

@@ -21,7 +21,7 @@ def test_a_run_on_document_reads_its_parts_on_lines_of_their_own():
     text = normalize(source)
     assert "现提出以下意见。一、持续提升" in source.text  # the crawl's one line
     assert "\n一、持续提升投资建设便利度\n(一)优化再造投资项目前期审批流程。" in text.text
-    assert any("run-on line" in note for note in source.notes)
+    assert any("line breaks a copy ran on" in note for note in source.notes)
     at = text.text.index("\n(一)优化") + 1  # an inserted break maps to the character after it
     assert text.raw_slice(at, at + 3) == "（一）"
 
@@ -39,3 +39,10 @@ def test_the_sample_and_short_paragraphs_are_left_alone():
     short = "一、总体要求。(一)目标。(二)原则。"
     assert run_on_breaks(short) == []
     assert normalize(Source.from_pages("t.txt", [short], "txt")).text == short
+
+
+def test_a_member_list_run_on_one_line_gets_a_line_for_each_label():
+    line = "召 集 人:杨传堂  交通运输部党组书记  王洪祥  中央政法委副秘书长副召集人:刘振芳  国家铁路局局长成    员:杜航伟  公安部副部长"
+    assert [line[at:at + 4] for at in run_on_breaks(line)] == ["副召集人", "成   "]
+    assert run_on_breaks("组长:王明 市长") == []  # one label: nothing to part
+    assert run_on_breaks("会议听取了成员:单位的汇报。副组长:李强") == []  # a line that opens with no label
