@@ -34,8 +34,8 @@ _RUNS_IT = alternation(label for label, role in OFFICE_ROLE.items() if role != "
 _ROLE = rf"({_OFFICE}?({_RUNS_IT}))"
 STAFF_LIST = re.compile(rf"({_OFFICE}?({words('office_roles')}))[ \t]*{words('office_list_marks')}[ \t]*")
 _CLAUSE_END = re.compile(r"[;。\n]")
-# `副主任由B兼任`, `副主任由市水务局副局长牛建平同志担任`: the name ends the words after 由 (names apart by 、)
-STAFF_BY = re.compile(rf"{_ROLE}{words('office_by')}([\u4e00-\u9fff·、]{{2,40}}?){words('honorifics')}?"
+# `副主任由B兼任`, `副主任由市水务局副局长牛建平同志担任`: the name ends the words after 由 (names apart by 、 or ,)
+STAFF_BY = re.compile(rf"{_ROLE}{words('office_by')}([\u4e00-\u9fff·、,]{{2,200}}?){words('honorifics')}?"
                       rf"{words('office_held_verbs')}")
 # `由闵成兼任办公室主任`: the 由 before the name is none of it.
 STAFF_CONCURRENT = re.compile(rf"{words('office_by')}?{_NAME}{words('office_holds_verbs')}"
@@ -93,10 +93,11 @@ def _after_title(body: str, a: int, b: int) -> Span:
 
 
 def _held_by(body: str, a: int, b: int) -> list[Span]:
-    """The people of `由市水务局副局长牛建平、市财政局副局长李明兼任`: each part apart by 、 a
-    name, perhaps after its title; none if any part is not."""
+    """The people of `由市水务局副局长牛建平、市财政局副局长李明兼任`: each part apart by 、 (or by
+    commas, where the parts' posts hold 、) a name, perhaps after its title; none if any part is not."""
     names, left = [], a
-    for cut in [a + i for i, ch in enumerate(body[a:b]) if ch == "、"] + [b]:
+    mark = "," if "," in body[a:b] else "、"  # people apart by commas, their posts by 、 (A副主席、书记处书记B)
+    for cut in [a + i for i, ch in enumerate(body[a:b]) if ch == mark] + [b]:
         name = _after_title(body, left, cut)
         if not is_person_name(body[slice(*name)], strong=True):
             return []
