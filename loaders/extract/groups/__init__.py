@@ -20,7 +20,8 @@ groups/set-up, groups/short-name, groups/members-of, groups/title, groups/headin
 for a group's name; groups/label-line[:brackets|:pairs|:glued|:name-glued|:names] (the order of
 the entry), groups/two-columns[:cells], groups/one-cell-a-line and
 groups/prose:held-by|holds|list and groups/titled (县征兵领导小组组长袁佑清 in a news report's
-chain of titles, loaders.extract.groups.titled) for a member; groups/office:label|held-by|holds for the
+chain of titles, loaders.extract.groups.titled) and groups/appointed-list (委任以下人士为X委员会委员：
+and a name a line, loaders.extract.groups.appointed) for a member; groups/office:label|held-by|holds for the
 office's staff. The words are in ontology/lexicon/groups.yaml; the set-up verbs and 成员单位 are
 found where spaCy marked them.
 """
@@ -33,6 +34,7 @@ from bisect import bisect_left
 from loaders.lexicon import lexicon
 from loaders.spans.agency import agency_spans
 from loaders.extract import extractor
+from loaders.extract.groups.appointed import appointed_groups
 from loaders.extract.groups.found import LeadingGroup, complete, member, new_group, title_group
 from loaders.extract.groups.members import member_blocks
 from loaders.extract.groups.names import (HEADING, MEMBERS_OF, MEMBERS_OF_RULE, NAMED_BEFORE_RULE, SET_UP,
@@ -187,6 +189,7 @@ def _titled_groups(view: DocumentView) -> list[LeadingGroup]:
 def extract_groups(view: DocumentView) -> Facts:
     marked = Marked(view)
     named = title_group(view) + _prose_groups(view, marked)
-    groups = _merge(_listed_groups(view, marked, named) + named + _titled_groups(view))
+    listed = _listed_groups(view, marked, named) + appointed_groups(view)
+    groups = _merge(listed + named + _titled_groups(view))
     complete(view, groups)
     return Facts(groups=groups)

@@ -1,0 +1,65 @@
+"""A committee whose members are appointed in a list, one person a line.
+
+Hong Kong's press releases name a committee once, as the post its members are appointed to
+(行政长官已委任以下人士，由二零零三年三月一日起为可持续发展委员会委员，任期两年：), then list them: a
+name with a courtesy title and letters (方敏生女士, 狄志远先生, JP), perhaps the person's role in the
+committee in brackets (郑维健博士, GBS, JP(副主席)). The list's lines are read as the acts'
+roster reads them (loaders.extract.acts.roster); the role in brackets places its person by
+groups.yaml's roles (主席 leads, 副主席 deputises), and everyone else is a member. A line naming
+a post (政务司司长(主席)) names no one. The rule is `groups/appointed-list`.
+"""
+
+from __future__ import annotations
+
+from loaders.extract.acts.roster import post_line, roster_head, roster_line
+from loaders.extract.groups.found import LeadingGroup, member, new_group
+from loaders.extract.groups.names import is_group
+from loaders.extract.groups.row import Row
+from loaders.lexicon import lexicon
+from loaders.spans.posts import title_length
+from loaders.view import DocumentView
+
+RULE = "groups/appointed-list"
+_ROLES: dict[str, str] = lexicon().table("groups.roles")
+_WHOM = lexicon().words("acts.block_objects")  # 以下人士: only a line holding one may open a list
+
+
+def appointed_groups(view: DocumentView) -> list[LeadingGroup]:
+    """The committees a document appoints people to in lists, with those people."""
+    text, groups = view.text, []
+    lines = _lines(text)
+    for i, (a, b) in enumerate(lines):
+        if not any(word in text[a:b] for word in _WHOM) or (head := roster_head(text, a, b)) is None:
+            continue
+        p, q = head.posts
+        name_end = q - title_length(text[p:q])
+        if name_end == q or not is_group(text[p:name_end]):
+            continue
+        group = new_group(view, p, name_end, RULE)
+        group.members = [member(view, row) for row in _rows(text, lines[i + 1:])]
+        if group.members:
+            groups.append(group)
+    return groups
+
+
+def _rows(text: str, lines: list[tuple[int, int]]) -> list[Row]:
+    """The list's people, up to the first line that names no one and no post."""
+    rows = []
+    for a, b in lines:
+        if found := roster_line(text, a, b):
+            name, role = found
+            rank = _ROLES.get(text[role[0]:role[1]], "member") if role else "member"
+            rows.append(Row(name, [], rank, a, b, RULE))
+        elif not post_line(text, a, b):
+            break
+    return rows
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    """The spans of the lines that hold more than spaces."""
+    spans, start = [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            spans.append((start, start + len(line)))
+        start += len(line) + 1
+    return spans
