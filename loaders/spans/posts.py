@@ -34,6 +34,7 @@ _NOT_IN_NAME = re.compile(rf"[{_LEX['acts.name_stop_chars']}]|{'|'.join(_LEX.wor
 _HONORIFIC = _LEX["acts.honorific"]
 _PRONOUN = _LEX["acts.pronoun"]  # 其: the person of the act before, never a name's first character
 _GIVEN_WORDS = _LEX["acts.given_name_chars"]  # 侯为东, 张和平: words of prose that are given names too
+_GIVEN_LAST = _LEX["acts.given_name_last_chars"]  # 冯国经: a stop character that ends given names too
 _ACTING, _ACTING_SHORT = _LEX["acts.acting"], _LEX["acts.acting_short"]  # 代理局长, 代市长
 # What parts the names of one act: 、, and the words that may join the last two (张三和李四).
 # A note on sex or nationality after a name (杨淑芳（女）, 马国林（回族）, 李娜（女，彝族）), as a
@@ -97,12 +98,19 @@ def is_person_name(text: str, strong: bool = False) -> bool:
     A name without a known surname is taken only when `strong`: the sentence frames it as a
     person (任命X为, 免去X的, X同志), not merely a word before 任 or 为."""
     # where the sentence vouches for a person, a surname that is also a function word passes (和丽华)
-    if not _NAME.fullmatch(text) or _NOT_IN_NAME.search(text, surname_length(text) if strong else 0) \
+    if not _NAME.fullmatch(text) or _NOT_IN_NAME.search(text, surname_length(text) if strong else 0, _checked_end(text, strong)) \
             or text.startswith(_PRONOUN):
         return False
     if title_length(text) >= 2 or text.endswith(GROUP_ROLES):
         return False
     return strong or any(joiner in text for joiner in _JOINERS) or surname_length(text) > 0
+
+
+def _checked_end(text: str, strong: bool) -> int:
+    """How far a name's characters must hold no stop character: a framed name of a known surname
+    and two characters may end with one that given names end with too (冯国经)."""
+    framed = strong and len(text) == 3 and surname_length(text) == 1 and text[2] in _GIVEN_LAST
+    return 2 if framed else len(text)
 
 
 def is_framed_name(text: str, strong: bool = False) -> bool:

@@ -246,3 +246,12 @@ def test_acts_of_a_table(rows, acts):
 def test_a_table_in_a_notice_that_is_no_personnel_notice_gives_no_acts():
     rows = "序号\t姓名\t任职\t免职\n1\t沈一\t区水务局局长\t区农业农村局副局长\n"
     assert _one(rows, title="关于表彰先进集体的通知") == []
+
+
+@pytest.mark.parametrize("name, strong, ok", [
+    ("冯国经", True, True),  # a framed name may end with 经, as given names do
+    ("冯国经", False, False),  # unframed, 经 is prose's (张三经研究)
+    ("冯经国", True, False),  # only last
+])
+def test_a_framed_name_may_end_with_a_stop_character_given_names_end_with(name, strong, ok):
+    assert is_person_name(name, strong) is ok

@@ -47,7 +47,8 @@ HEADING = re.compile(rf"^(?:{words('appendix_words')}\d*[:：]?\s*)?{_NUMBERING}
 # whose members follow, from the start of a clause.
 # `现将调整后的X公布如下`, `X名单如下`: the list below is the group's.
 _FOLLOWS = rf"{words('heading_list')}?{words('members_follow_verbs')}?{_LEX['groups.members_follow']}"
-MEMBERS_OF = re.compile(rf"(?:^|(?<=[,;:]))\s*{_NUMBERING}(?:{words('members_of_before')}{words('members_of_adjusted')}?)?"
+MEMBERS_OF = re.compile(rf"(?:^|(?<=[,;:]))\s*{_NUMBERING}(?:{words('members_of_before')}{words('members_of_adjusted')}?"
+                        rf"|[^,。;:\n]{{0,60}}?{words('members_of_verbs')})?"
                         rf"({_NAME})(?!{words('part_words')})(?:{words('heading_people')}|{_FOLLOWS})", re.M)
 _TYPE_AT_END = re.compile(rf"{words('types', 'committee_short_names')}$")
 _GENERIC = frozenset(_LEX.words("groups.generic_names"))
