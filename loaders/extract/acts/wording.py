@@ -115,7 +115,7 @@ class Form:
 
 def _form(kind: str, act: str, strong: bool, word: str, shape: str, pattern: str, then: str = "",
           body_nearby: bool = False) -> Form:
-    synonyms = {W["remove"]: "acts.remove_words", W["appoint"]: "acts.appoint_words"}.get(word)
+    synonyms = {W["remove"]: "acts.remove_words", W["appoint"]: "acts.appoint_words", W["hire"]: "acts.hire_words"}.get(word)
     also = tuple(w for w in _LEX.words(synonyms) if w != word) if synonyms else ()
     return Form(f"acts/form:{shape}", re.compile(pattern, re.S), word, kind, act, strong, then, also, body_nearby)
 
@@ -163,11 +163,11 @@ FORMS = [
     _form(APPOINT, _HIRE, True, _LEX.words("acts.newly_hired")[-1][0], f"{_LEX.words('acts.newly_hired')[2]}…"
           f"{_LEX.words('acts.roster_verbs')[0]}:…", _ROSTER, body_nearby=True),
     _form(APPOINT, _HIRE, True, _HIRE, f"{_HIRE}…{_AS}…",
-          rf"{_NOT_PROPOSED}{_HIRE}{_COLON}{_NAMES}{_AS_POST}(?P<posts>.+)"),
+          rf"{_NOT_PROPOSED}{_ALT('acts.hire_words')}{_COLON}{_NAMES}{_AS_POST}(?P<posts>.+)"),
     _form(APPOINT, _APPOINT, True, _APPOINT, f"{_APPOINT}…{_AS}…",
           rf"{_NOT_PROPOSED}{_APPOINTS}{_COLON}{_NAMES}{_APPOINTED_AS}(?P<posts>.+?){_TITLE_TAIL}"),
     _form(APPOINT, _APPOINT, True, W["decide"], f"{W['decide']}…{_AS}…",
-          rf"^{_ALT('acts.clause_openers')}?{W['decide']}(?!{_APPOINT}|{_HIRE}){_NAMES}{_AS_POST}(?P<posts>.+)"),
+          rf"^{_ALT('acts.clause_openers')}?{W['decide']}(?!{_APPOINTS}|{_ALT('acts.hire_words')}){_NAMES}{_AS_POST}(?P<posts>.+)"),
     _form(APPOINT, W["confirmed"], True, W["confirm"], f"…{W['confirm']}…",
           rf"{_LEAD}{_NAMES}(?:{W['probation_over']})?{_CONFIRM}(?P<posts>.+)"),
     _form(APPOINT, _CONCURRENT, False, _CONCURRENT, f"…{_CONCURRENT}…",
