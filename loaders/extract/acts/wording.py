@@ -184,6 +184,10 @@ FORMS = [
     _form(APPOINT, _APPOINT, False, W["serve"], f"…{W['serve']}…",
           rf"{_LEAD}{_NAMES}(?:(?:{_ALT('acts.serve_adverbs')})?{_ALT('acts.serve_prefixes')}{W['serve']}|{_SERVE})"
           rf"(?P<posts>.+?)(?:{_POST_WORDS})?$"),
+    # 郭建全同志担任保利集团副总会计师: a decision's wording, 同志 framing the name (a biography's
+    # 担任 has none: 曾担任, 先后担任)
+    _form(APPOINT, _APPOINT, True, W["take_up"], f"…{W['honorific']}{W['take_up']}…",
+          rf"{_LEAD}(?P<names>{_NAME_CHARS}{{2,6}}?){W['honorific']}{W['take_up']}(?P<posts>.+?)(?:{_POST_WORDS})?$"),
 ]
 # Block words (`任命：`, `免去：`, `聘任：`, `解聘：`, the colon may be lost; `任职：`, `免职：`
 # only with it), perhaps with 如下, and the act their lines record.
