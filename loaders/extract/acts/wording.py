@@ -115,7 +115,8 @@ class Form:
 
 def _form(kind: str, act: str, strong: bool, word: str, shape: str, pattern: str, then: str = "",
           body_nearby: bool = False) -> Form:
-    synonyms = {W["remove"]: "acts.remove_words", W["appoint"]: "acts.appoint_words", W["hire"]: "acts.hire_words"}.get(word)
+    synonyms = {W["remove"]: "acts.remove_words", W["appoint"]: "acts.appoint_words", W["hire"]: "acts.hire_words",
+                W["acting"]: "acts.acting_words"}.get(word)
     also = tuple(w for w in _LEX.words(synonyms) if w != word) if synonyms else ()
     return Form(f"acts/form:{shape}", re.compile(pattern, re.S), word, kind, act, strong, then, also, body_nearby)
 
@@ -177,7 +178,7 @@ FORMS = [
           f"{_LEX.words('acts.decision_titles')[0]}",
           rf"{_ALT('acts.request_about')}{_NAMES}{_ACTING}(?P<posts>[^《》]+?){_POST_WORDS}{_OF}{_ALT('acts.decision_titles')}"),
     _form(APPOINT, _ACTING, False, _ACTING, f"…{_ACTING}…",
-          rf"{_LEAD}{_NAMES}(?:{_SERVE})?{_ACTING}(?P<posts>.+?)(?:{_POST_WORDS})?$"),
+          rf"{_LEAD}{_NAMES}(?:{_SERVE})?{_ALT('acts.acting_words')}(?P<posts>.+?)(?:{_POST_WORDS})?$"),
     _form(APPOINT, _APPOINT, False, W["take_up"], f"…{_LEX.words('acts.approval_by')[0]}…{W['take_up']}…",
           rf"{_LEAD}{_NAMES}{_ALT('acts.approval_by')}[^,，]{{1,12}}?{_ALT('acts.approval_verbs')}"
           rf"{W['take_up']}(?P<posts>.+?)(?:{_POST_WORDS})?$"),
