@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from loaders.extract.acts.wording import ROSTER_HEAD, W
+from loaders.extract.acts.wording import ROSTER_HEAD, TAKEN_ROSTER_HEAD, W
 from loaders.lexicon import lexicon
 from loaders.spans.posts import is_person_name, split_top, title_length
 
@@ -38,7 +38,7 @@ def clause_spans(text: str, a: int, b: int) -> list[tuple[int, int]]:
     for start, end in split_top(text, a, b, ",，:：—"):  # a dash sets off an aside (——青海省长X出任)
         if end < b and text[end] in ":：":
             end += 1
-            if ROSTER_HEAD.search(text, start, end):
+            if ROSTER_HEAD.search(text, start, end) or TAKEN_ROSTER_HEAD.search(text, start, end):
                 roster = start
                 continue
         if roster is not None:

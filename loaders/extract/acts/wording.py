@@ -85,6 +85,11 @@ _LETTER_NAMES = (rf"{_ALT('acts.letter_to')}{_NEWLY}?(?P<names>{_NAME_CHARS}{{1,
 ROSTER_HEAD = re.compile(rf"{_NEWLY}(?:{_LEX['acts.names_count_pattern']})(?P<posts>[^,，、;；:：\d]{{2,30}}?)"
                          rf"{_ALT('acts.roster_verbs')}[:：]")
 _ROSTER = rf"{ROSTER_HEAD.pattern}(?P<names>(?:{_NAME_CHARS}|{PERSON_NOTE}){{2,400}}?)[。;；]?$"
+# … or the post taken first, then the people's count (出任行政会委员的11人分别是：A(女)、B…).
+TAKEN_ROSTER_HEAD = re.compile(rf"{_ALT('acts.roster_take_words')}(?P<posts>[^,，、;；:：\d]{{2,30}}?){W['of_word']}"
+                               rf"(?:{_LEX['acts.names_count_pattern']})(?:{_ALT('acts.roster_each')})?"
+                               rf"{_ALT('acts.roster_verbs')}[:：]")
+_TAKEN_ROSTER = rf"{TAKEN_ROSTER_HEAD.pattern}(?P<names>(?:{_NAME_CHARS}|{PERSON_NOTE}){{2,400}}?)[。;；]?$"
 _RESIGN_REASON = rf"(?:{_LEX['acts.resign_reason_pattern']})?"
 # …提出(的)辞去…: the asking, only where the body accepts it (接受X提出的辞去Y职务的请求); alone it is a request.
 _RESIGN_ASKED = rf"(?:{_ALT('acts.resign_asked')})?"
@@ -149,7 +154,7 @@ FORMS = [
     _form(REMOVE, _REMOVE, True, _REMOVE, f"{_REMOVE}…{_OF}…{_POST_WORD}",
           rf"{_NOT_PROPOSED}{_REMOVES}{_COLON}{_NAMES}{_HELD}{_OF}(?P<posts>.+?){_POST_WORDS}"),
     _form(REMOVE, _REMOVE, False, _REMOVE, f"{_REMOVE}…{_POST_WORD}",
-          rf"{_NOT_PROPOSED}{_REMOVES}{_COLON}(?P<who>[^{_OF}]+?){_POST_WORDS}"),
+          rf"{_NOT_PROPOSED}{_REMOVES}{_COLON}(?P<who>[^{_OF}]+?){_OF}?{_POST_WORDS}"),  # …副市长的职务
     _form(REMOVE, W["cancel_trial"], True, W["cancel"], f"{W['cancel']}…{_LEX.words('acts.trial_words')[0]}…",
           rf"{W['cancel']}(?P<who>.+?)(?:{_POST_WORDS})?(?:{_OF}?{_TRIAL}(?:{_ALT('acts.trial_tails')})?)?$"),
     _form(APPOINT, _HIRE, True, _LEX.words("acts.letters")[0][0], f"{_LEX.words('acts.letter_to')[0]}…"
@@ -163,6 +168,8 @@ FORMS = [
           body_nearby=True),
     _form(APPOINT, _HIRE, True, _LEX.words("acts.newly_hired")[-1][0], f"{_LEX.words('acts.newly_hired')[2]}…"
           f"{_LEX.words('acts.roster_verbs')[0]}:…", _ROSTER, body_nearby=True),
+    _form(APPOINT, _APPOINT, True, _LEX.words("acts.roster_take_words")[0], f"{_LEX.words('acts.roster_take_words')[0]}…"
+          f"{W['of_word']}…{_LEX.words('acts.roster_verbs')[0]}:…", _TAKEN_ROSTER),
     _form(APPOINT, _HIRE, True, _HIRE, f"{_HIRE}…{_AS}…",
           rf"{_NOT_PROPOSED}{_ALT('acts.hire_words')}{_COLON}{_NAMES}{_AS_POST}(?P<posts>.+)"),
     _form(APPOINT, _APPOINT, True, _APPOINT, f"{_APPOINT}…{_AS}…",
