@@ -36,7 +36,8 @@ _FIRST_COLUMN_HEADER = re.compile(rf"(?m)^[ \t]*{NUMBER_COLUMN}[ \t]+{FIRST_RIVE
 _NUMBERED_ROW = re.compile(rf"[ \t]*\d{{1,3}}[ \t.、]*([{CJK}]{{2,8}}?){REACH}?[ \t]")
 _BLANKS = r"[ \t]*\n(?:[ \t]*\n)*[ \t]*"  # a line's end and the blank lines after it
 _CELL_HEADER = re.compile(rf"(?m)^[ \t]*{NUMBER_COLUMN}{_BLANKS}{FIRST_RIVER_COLUMN}\S*[ \t]*$")
-_NUMBER_CELL = re.compile(rf"(?m)^[ \t]*(\d{{1,3}}){_BLANKS}([{CJK}]{{2,12}})[ \t]*$")
+# a mark may stand before the name (▲梁子湖: a water body the table singles out)
+_NUMBER_CELL = re.compile(rf"(?m)^[ \t]*(\d{{1,3}}){_BLANKS}[▲△★☆*]?([{CJK}]{{2,12}})[ \t]*$")
 
 
 def table_rivers(text: str) -> list[Place]:
