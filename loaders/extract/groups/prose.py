@@ -37,7 +37,7 @@ _OFFICE_WORD = re.compile(words("office_words"))
 _PROSE_ROLES = frozenset(_LEX.words("groups.prose_roles"))
 _BEFORE_ROLE = re.compile(rf"(?:{words('prose_verbs')}){words('label_owners')}?$")
 _NEGATED = re.compile(rf"{words('prose_negations')}$")
-_AFTER_ROLE = re.compile(rf"(?:共?[\d{_LEX['numbering.cn_digits']}]+人)?[,:]?{words('prose_each')}?(?:({words('office_by')})"
+_AFTER_ROLE = re.compile(rf"{words('prose_role_fillers')}?(?:共?[\d{_LEX['numbering.cn_digits']}]+人)?[,:]?{words('prose_each')}?(?:({words('office_by')})"
                          rf"|{words('prose_list_verbs')}:?|(:))")
 _HELD = re.compile(words("office_held_verbs"))
 _CLOSE = _LEX["groups.led_by_close"]  # 以市长张三为组长的X: 的 ends the role's clause
