@@ -19,21 +19,22 @@ from loaders.spans.posts import is_person_name, title_length
 _LEX = lexicon()
 _ALT = _LEX.alternation
 _CJK = "\u4e00-\u9fff"
-# The verb, whom (以下人士), then within the sentence 为 and the post, perhaps a term after it.
-HEAD = re.compile(
-    rf"(?P<verb>{_ALT('acts.appoint_words')}|{_ALT('acts.passive_hire')}){_LEX['acts.perfective']}?"
-    rf"{_ALT('acts.block_objects')}[^。:：\n]{{0,30}}?{_LEX['acts.as_word']}"
-    rf"(?P<posts>[^,，。:：;；\n]{{2,40}}?)(?:[,，][^。:：\n]{{0,20}})?[:：]\s*$")
-# 郑维健博士, GBS, JP(副主席): the name, a courtesy title, letters, the person's own role.
+_VERB = rf"(?P<verb>{_ALT('acts.appoint_words')}|{_ALT('acts.passive_hire')})"
+_POSTS = (rf"{_LEX['acts.as_word']}(?P<posts>[^,，。:：;；\n]{{2,40}}?)(?:[,，][^。:：\n]{{0,20}})?[:：]\s*$")
+# The verb, whom (以下人士), then within the sentence 为 and the post, perhaps a term after it;
+# or whom first, then the passive (下列人士获委任为二○○六年度授勋评审委员会委员：).
+HEADS = (re.compile(rf"{_VERB}{_LEX['acts.perfective']}?{_ALT('acts.block_objects')}[^。:：\n]{{0,30}}?{_POSTS}"),
+         re.compile(rf"{_ALT('acts.block_objects')}{_ALT('acts.roster_passive')}{_VERB}{_POSTS}"))
+# 郑维健博士, GBS, JP(副主席): the name, a courtesy title, letters (J.P. too), the person's own role.
 LINE = re.compile(
-    rf"\s*(?P<name>[{_CJK}]{{2,4}}?)(?:{_ALT('acts.courtesy_titles')})?(?:\s*[,，]\s*[A-Z]{{2,4}})*"
+    rf"\s*(?P<name>[{_CJK}]{{2,4}}?)(?:{_ALT('acts.courtesy_titles')})?(?:\s*[,，]\s*[A-Z][A-Z.]{{1,5}})*"
     rf"\s*(?:[(（](?P<role>[^()（）]{{1,12}})[)）])?\s*$")
 
 
 HIRE_WORDS = frozenset(_LEX.words("acts.passive_hire"))
 
 # 政务司司长(主席): a member named by the post that makes them one; the list goes on after it.
-POST_LINE = re.compile(r"\s*(?P<post>[^\s()（）]{2,20})(?:[(（][^()（）]{1,12}[)）])?\s*$")
+POST_LINE = re.compile(r"\s*(?P<post>[^\s()（）]{2,20})\s*(?:[(（][^()（）]{1,12}[)）])?\s*$")
 
 
 @dataclass(frozen=True)
@@ -44,7 +45,7 @@ class Head:
 
 def roster_head(text: str, a: int, b: int) -> Head | None:
     """The post a sentence gives to the people listed after it, if it opens such a list."""
-    m = HEAD.search(text, a, b)
+    m = next((m for head in HEADS if (m := head.search(text, a, b))), None)
     return Head(m["verb"], m.span("posts")) if m else None
 
 

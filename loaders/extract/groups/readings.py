@@ -35,6 +35,8 @@ from loaders.extract.groups.row import PERSON
 
 _LEX = lexicon()
 _HONORIFIC = _LEX["groups.honorifics"][0]
+_COURTESY = re.compile(f"{_LEX.alternation('acts.courtesy_titles')}$")
+_LETTERS = re.compile(r"(?:\s*[,﹐]\s*[A-Z][A-Z.﹒]{1,5})+\s*$")  # , GBS, JP; ﹐J﹒P﹒
 _JURISDICTION = re.compile("(?:" + "|".join(_LEX.words("agencies.prefix_pattern")) + ")")
 _SUFFIX_AT_END = re.compile(f"{SUFFIX}$")
 _SURE, _PLAUSIBLE, _NO_BODY = 2, 1, 0
@@ -58,7 +60,13 @@ NOTHING = Reading()
 
 
 def _without_honorific(word: str) -> str:
-    return word[:-len(_HONORIFIC)] if word.endswith(_HONORIFIC) and len(word) > len(_HONORIFIC) + 1 else word
+    """The word without 同志 after a name, or a courtesy title and the letters after it
+    (洪雯博士, 狄志远先生, JP: a Hong Kong list's way)."""
+    if word.endswith(_HONORIFIC) and len(word) > len(_HONORIFIC) + 1:
+        return word[:-len(_HONORIFIC)]
+    bare = _LETTERS.sub("", word)
+    courtesy = _COURTESY.search(bare)
+    return bare[:courtesy.start()] if courtesy and courtesy.start() >= 2 else bare
 
 
 @lru_cache(maxsize=4096)
