@@ -27,6 +27,7 @@ _HEADING = 40  # characters: a heading between its number and the next part's is
 _LONG_LINE = 500  # characters: a run-on line holds a document, not a paragraph
 _FEWEST = 3  # numbers at part starts that make a line run on
 _LABELS = sorted(lexicon().table("groups.roles"), key=len, reverse=True)  # 副召集人 before 召集人
+_OFFICE = tuple(lexicon().words("groups.office_words"))  # 办公室主任: the office's label, not the list's
 _LABEL = re.compile("(?:" + "|".join(r"[ \t]*".join(label) for label in _LABELS) + r")[ \t]*:")
 
 
@@ -45,11 +46,14 @@ def run_on_breaks(text: str) -> list[int]:
 
 
 def _label_starts(line: str) -> list[int]:
-    """Where the later labels of a member list's line begin, when the line opens with one."""
+    """Where the later labels of a member list's line begin, when the line opens with one. A
+    line with tabs is a table's row (two columns of a list, the office's cell beside them), and
+    a label after 办公室 is the office staff's, written in its sentence."""
     first = _LABEL.match(line.lstrip(" \t"))
-    if first is None:
+    if first is None or "\t" in line:
         return []
-    return [m.start() for m in _LABEL.finditer(line, len(line) - len(line.lstrip(" \t")) + first.end())]
+    return [m.start() for m in _LABEL.finditer(line, len(line) - len(line.lstrip(" \t")) + first.end())
+            if not line.endswith(_OFFICE, 0, m.start())]
 
 
 def _part_starts(line: str) -> list[int]:

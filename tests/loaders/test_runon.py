@@ -46,3 +46,10 @@ def test_a_member_list_run_on_one_line_gets_a_line_for_each_label():
     assert [line[at:at + 4] for at in run_on_breaks(line)] == ["副召集人", "成   "]
     assert run_on_breaks("组长:王明 市长") == []  # one label: nothing to part
     assert run_on_breaks("会议听取了成员:单位的汇报。副组长:李强") == []  # a line that opens with no label
+
+
+def test_a_table_row_and_an_office_label_keep_their_line():
+    row = "成 员:杜晓峰\t市发展和改革委员会副主任\t领导小组下设办公室。办公室主任:韩冰(兼),办公室副主任:杜晓峰(兼)"
+    assert run_on_breaks(row) == []  # a two-column list with the office's cell beside it
+    prose = "成 员:杜晓峰 市发展和改革委员会副主任 领导小组下设办公室,办公室主任:韩冰(兼)"
+    assert run_on_breaks(prose) == []  # the office's staff, written in its sentence
