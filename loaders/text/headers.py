@@ -72,16 +72,18 @@ def split_lines(text: str) -> list[Line]:
         if stripped:
             start = m.start() + len(raw) - len(raw.lstrip())
             folded = to_simplified(stripped)
-            cut = _number_after_title(folded)
-            for a, b in ((0, cut), (cut, len(stripped))) if cut else ((0, len(stripped)),):
-                lines.append(Line(start + a, start + b, folded[a:b], stripped[a:b]))
+            cut = _number_after_title(folded) if stripped[-1] in "号號" else None
+            if cut:
+                lines.append(Line(start, start + cut, folded[:cut], stripped[:cut]))
+                start, folded, stripped = start + cut, folded[cut:], stripped[cut:]
+            lines.append(Line(start, start + len(stripped), folded, stripped))
     return lines
 
 
 def _number_after_title(line: str) -> int | None:
     """Where the 文号 begins on a line that is a title and then its number, joined by a crawl
     (`国务院办公厅关于…的实施意见国办发〔2020〕24号`): after a document type ending a 关于…的 title."""
-    if not line.endswith(("号", "號")) or TITLE_VERB.search(line) is None:
+    if TITLE_VERB.search(line) is None:
         return None
     for m in _TYPE_WORD.finditer(line):
         if m.end() < len(line) and number_line(line[m.end():]) and is_title_line(line[:m.end()]):

@@ -40,7 +40,8 @@ def run_on_breaks(text: str) -> list[int]:
             found = _part_starts(line)
             if len(found) >= _FEWEST:
                 breaks += [start + at for at in found]
-        breaks += [start + at for at in _label_starts(line)]
+        if ":" in line:  # a label ends with its colon: most lines have none
+            breaks += [start + at for at in _label_starts(line)]
         start += len(line) + 1
     return sorted(set(breaks))
 

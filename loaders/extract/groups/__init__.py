@@ -37,7 +37,7 @@ from loaders.extract import extractor
 from loaders.extract.groups.appointed import appointed_groups
 from loaders.extract.groups.found import LeadingGroup, complete, member, new_group, title_group
 from loaders.extract.groups.members import member_blocks
-from loaders.extract.groups.names import (HEADING, MEMBERS_OF, MEMBERS_OF_RULE, NAMED_BEFORE_RULE, SET_UP,
+from loaders.extract.groups.names import (HEADING, MEMBERS_MADE_KNOWN, MEMBERS_OF, MEMBERS_OF_RULE, NAMED_BEFORE_RULE, SET_UP,
                                           SET_UP_AFTER, SET_UP_RULE, SHORT_NAME, SHORT_NAME_RULE, heading_name, is_group,
                                           same_group, set_ups, words)
 from loaders.extract.groups.office import office_at, office_staff
@@ -104,6 +104,7 @@ def _prose_groups(view: DocumentView, marked: Marked) -> list[LeadingGroup]:
     named += [(m, SET_UP_RULE) for m in SET_UP_AFTER.finditer(view.text)]
     named += [(m, SHORT_NAME_RULE) for m in SHORT_NAME.finditer(view.text)]
     named += [(m, MEMBERS_OF_RULE) for m in MEMBERS_OF.finditer(view.text)]
+    named += [(m, MEMBERS_OF_RULE) for m in MEMBERS_MADE_KNOWN.finditer(view.text)]
     for m, rule in named:
         if not is_group(m.group(1)):
             continue

@@ -27,6 +27,8 @@ _WHOM = lexicon().words("acts.block_objects")  # 以下人士: only a line holdi
 def appointed_groups(view: DocumentView) -> list[LeadingGroup]:
     """The committees a document appoints people to in lists, with those people."""
     text, groups = view.text, []
+    if not any(word in text for word in _WHOM):
+        return groups  # most documents appoint no list
     lines = _lines(text)
     for i, (a, b) in enumerate(lines):
         if not any(word in text[a:b] for word in _WHOM) or (head := roster_head(text, a, b)) is None:

@@ -47,9 +47,11 @@ HEADING = re.compile(rf"^(?:{words('appendix_words')}\d*[:：]?\s*)?{_NUMBERING}
 # whose members follow, from the start of a clause.
 # `现将调整后的X公布如下`, `X名单如下`: the list below is the group's.
 _FOLLOWS = rf"{words('heading_list')}?{words('members_follow_verbs')}?{_LEX['groups.members_follow']}"
-MEMBERS_OF = re.compile(rf"(?:^|(?<=[,;:]))\s*{_NUMBERING}(?:{words('members_of_before')}{words('members_of_adjusted')}?"
-                        rf"|[^,。;:\n]{{0,60}}?{words('members_of_verbs')})?"
+MEMBERS_OF = re.compile(rf"(?:^|(?<=[,;:]))\s*{_NUMBERING}(?:{words('members_of_before')}{words('members_of_adjusted')}?)?"
                         rf"({_NAME})(?!{words('part_words')})(?:{words('heading_people')}|{_FOLLOWS})", re.M)
+# `…于4月11日公布了X委员会成员名单`: the verb of making it known, wherever the clause has it.
+MEMBERS_MADE_KNOWN = re.compile(rf"{words('members_of_verbs')}({_NAME})(?!{words('part_words')})"
+                                rf"(?:{words('heading_people')}|{_FOLLOWS})")
 _TYPE_AT_END = re.compile(rf"{words('types', 'committee_short_names')}$")
 _GENERIC = frozenset(_LEX.words("groups.generic_names"))
 _OTHER_TEAM_AT_END = re.compile(rf"{words('other_teams')}$")
