@@ -27,6 +27,7 @@ _ACT_AFTER = re.compile(rf"(?!{_POST_WORD})[{_CJK}]{{2}}")
 _TITLES_JOINED = re.compile(rf"》{_LEX.alternation('acts.title_joiners')}《")
 _NEXT_VERB = re.compile(_LEX.alternation("acts.remove_words") + f"|{W['decide']}|{W['appoint']}")
 _AS_WORDS = tuple(_LEX.words("acts.appoint_as_words"))  # 为, and 任 after 任命 (任命A任X、B任Y)
+_NEXT_RESIGNING = re.compile(rf"(?P<name>[{_CJK}]{{2,4}}?){W['resign']}")
 _NEXT_PERSON = re.compile(rf"(?P<name>[{_CJK}]{{2,4}}?)(?:{W['honorific']})?{_LEX.alternation('acts.appoint_as_words')}")
 
 
@@ -68,6 +69,9 @@ def _cuts(text: str, start: int, end: int) -> list[tuple[int, int]]:
             cuts.append((at, at + 1))
         elif _NEXT_VERB.match(text, at + 1, end) and _ends_post(text, start, at):
             cuts.append((at, at + 1))  # …为副省长、决定李炳军代理省长: another act's verb
+        elif (m := _NEXT_RESIGNING.match(text, at + 1, end)) and _POST_END.search(text, start, at) \
+                and is_person_name("".join(m["name"].split())):
+            cuts.append((at, at + 1))  # 接受A辞去X职务、B辞去Y职务的请求: the next person's resignation
         at = text.find("、", at + 1, end)
     return sorted(cuts)
 
