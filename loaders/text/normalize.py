@@ -12,6 +12,8 @@
 - A document whose paragraph breaks a crawl dropped, its outline run on in one line, gets a
   break back before each numbered part (loaders.text.runon); the notes say how many.
 - Circled numbers (①) stay: they mark list items.
+- Question marks opening a line (`???(一)…`) are an indent a lossy copy could not encode:
+  spaces, so that the line's number is read.
 - Pinyin that a web mirror printed after characters (`會(huì)議`, `常務(wù)`) goes: it is page
   noise that would cut names and words apart. The raw text keeps it; `Text.written` leaves it
   out of names, and the source's notes say how many were dropped.
@@ -25,6 +27,7 @@ from functools import lru_cache
 
 import numpy as np
 
+from loaders.lexicon import lexicon
 from loaders.records import PINYIN_NOTE, Source, Text
 from loaders.text.runon import run_on_breaks
 from loaders.text.wrapped import joined_breaks
@@ -175,9 +178,20 @@ def _insert_breaks(text: str, offsets: list[int], at: list[int]) -> tuple[str, l
     return "".join(chars), mapped
 
 
+# A copy that lost its indent's ideographic spaces to `?` (`???(一)第一检查督导组`): indentation.
+_LOST_INDENT = re.compile(rf"(?m)^\?{{2,}}|^\?(?=\s*[(（\d{lexicon()['numbering.cn_digits']}])")
+
+
+def _lost_indent(text: str) -> str:
+    if "\n?" not in text and not text.startswith("?"):
+        return text
+    return _LOST_INDENT.sub(lambda m: " " * len(m.group()), text)
+
+
 def normalize(source: Source) -> Text:
     """The normalised text of a source with its offset map back to the raw text."""
     text, offsets = _fold(source.text)
+    text = _lost_indent(text)  # as long as before: the offsets stand
     text, offsets = _drop_pinyin(source, text, offsets)
     text, offsets = _join_spaced(text, offsets)
     if wrapped := joined_breaks(source, offsets):

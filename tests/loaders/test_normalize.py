@@ -145,3 +145,10 @@ def test_toneless_pinyin_between_characters_is_a_gloss_too():
     text = normalize(source)
     assert text.text == "潘長江為副縣長,見條款(a)項及(PPP)項目(ab)區"
     assert text.written(0, 3) == "潘長江"
+
+
+def test_question_marks_a_lossy_copy_put_for_an_indent_are_spaces():
+    raw = "三、分组情况\n???(一)第一检查督导组;\n?(二)第二检查督导组;\n??h委副书记\n问题:?是否"
+    text = normalize(Source.from_pages("t.txt", [raw], "txt")).text
+    assert text.split("\n")[1:3] == ["   (一)第一检查督导组;", " (二)第二检查督导组;"]
+    assert text.split("\n")[3:] == ["  h委副书记", "问题:?是否"]  # a run opening a line; one inside it stays
