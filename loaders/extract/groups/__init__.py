@@ -37,8 +37,9 @@ from loaders.extract import extractor
 from loaders.extract.groups.appointed import appointed_groups
 from loaders.extract.groups.found import LeadingGroup, complete, member, new_group, title_group
 from loaders.extract.groups.members import member_blocks
-from loaders.extract.groups.names import (HEADING, MEMBERS_MADE_KNOWN, MEMBERS_OF, MEMBERS_OF_RULE, NAMED_BEFORE_RULE, SET_UP,
-                                          SET_UP_AFTER, SET_UP_RULE, SHORT_NAME, SHORT_NAME_RULE, heading_name, is_group,
+from loaders.extract.groups.names import (HEADING, HEADING_RULE, MEMBERS_MADE_KNOWN, MEMBERS_OF, MEMBERS_OF_RULE, NAMED_BEFORE_RULE, SET_UP,
+                                          SET_UP_AFTER, SET_UP_RULE, SHORT_NAME, SHORT_NAME_RULE, bracketed_short_names,
+                                          heading_name, is_group, short_name_heading,
                                           same_group, set_ups, words)
 from loaders.extract.groups.office import office_at, office_staff
 from loaders.extract.groups.titled import RULE as TITLED_RULE, titled_members
@@ -128,12 +129,15 @@ def _describe(view: DocumentView, marked: Marked, group: LeadingGroup, start: in
         group.member_agencies += [view.written(x, y) for x, y in agency_spans(view.text, a, b)]
 
 
-def _list_owner(view: DocumentView, start: int, named: list[LeadingGroup]) -> LeadingGroup | None:
-    """The group a list starting at `start` is of: the one named above it, or else the last
-    one the text named before it."""
+def _list_owner(view: DocumentView, start: int, named: list[LeadingGroup],
+                short: dict[str, tuple[int, int]]) -> LeadingGroup | None:
+    """The group a list starting at `start` is of: the one named above it (or called there by
+    the short name the text gave it in brackets), or else the last one the text named before it."""
     found = heading_name(view.text, start)
     if found is not None:
         return new_group(view, *found[0], found[1])
+    if short and (full := short_name_heading(view.text, start, short)):
+        return new_group(view, *full, HEADING_RULE)
     earlier = [g for g in named if g.start < start]
     if not earlier:
         return None
@@ -144,8 +148,10 @@ def _list_owner(view: DocumentView, start: int, named: list[LeadingGroup]) -> Le
 
 def _listed_groups(view: DocumentView, marked: Marked, named: list[LeadingGroup]) -> list[LeadingGroup]:
     groups = []
-    for block in member_blocks(view.text):
-        group = _list_owner(view, block.start, named)
+    blocks = member_blocks(view.text)
+    short = bracketed_short_names(view.text) if blocks else {}
+    for block in blocks:
+        group = _list_owner(view, block.start, named, short)
         if group is None or not is_group(group.key):
             continue  # a 专家组's list, not a group's
         group.members = [member(view, row) for row in block.rows]

@@ -150,3 +150,49 @@ def _wrapped_title_name(header: str) -> tuple[int, int] | None:
     if m and is_group(m.group(1)):
         return kept[m.start(1)], kept[m.end(1) - 1] + 1
     return None
+
+
+# `基本法推广督导委员会(基广会)`: a group's short name in brackets right after its name, as
+# Hong Kong's releases give it, and a list's heading that calls the group by it (基广会成员名单如下).
+_BRACKETED_SHORT = re.compile(r"\(([\u4e00-\u9fff]{2,6})\)")
+_NAME_BEFORE = re.compile(rf"({_NAME})$")
+_BEFORE_NAME = re.compile(r"[名位任的为了在对由将]")  # words of the sentence, never in a group's name
+
+
+def bracketed_short_names(text: str) -> dict[str, tuple[int, int]]:
+    """Each short name a document gives a group in brackets, with the span of the full name."""
+    names: dict[str, tuple[int, int]] = {}
+    for m in _BRACKETED_SHORT.finditer(text):
+        if not _TYPE_AT_END.search(text, max(0, m.start() - 4), m.start()):
+            continue  # the bracket does not follow a group's type
+        window = max(0, m.start() - 42)
+        full = _NAME_BEFORE.search(text, window, m.start())
+        if full is None:
+            continue
+        start = full.start(1)
+        for cut in _BEFORE_NAME.finditer(text, start, full.end(1)):
+            start = cut.end()  # 宣布委任四名基本法推广督导委员会: the name after the words before it
+        if is_group(text[start:full.end(1)]):
+            names.setdefault(m.group(1), (start, full.end(1)))
+    return names
+
+
+def short_name_heading(text: str, first_line: int, short: dict[str, tuple[int, int]]) -> tuple[int, int] | None:
+    """The full name of the group a list's heading calls by its short name (基广会成员名单如下:),
+    within the lines above the list that heading_name reads."""
+    end, seen = first_line, 0
+    while end > 0 and seen < 6:
+        start = text.rfind("\n", 0, end - 1) + 1
+        line = text[start:end]
+        if line.strip():
+            seen += 1
+            for name, span in short.items():
+                at = line.find(name)
+                if at >= 0 and _LIST_AFTER.match(line, at + len(name)):
+                    return span
+        end = start
+    return None
+
+
+_LIST_AFTER = re.compile(rf"{words('heading_people')}?{words('heading_list')}")
+

@@ -74,7 +74,8 @@ def read(word: str) -> Reading:
     """The readings of one word as written (spaces inside it are a padded name's)."""
     bare = _without_honorific(word)
     joined = "".join(bare.split())
-    if is_person_name(joined) and (len(joined) < 4 or surname_length(joined) > 1 or "·" in joined):
+    if is_person_name(joined) and (len(joined) < 4 or surname_length(joined) > 1 or "·" in joined
+                                   or _married_name(joined)):
         return Reading(name=len(bare))
     if " " in word:
         return Reading(name_title=cut) if (cut := padded_name_then_title(word)) else NOTHING
@@ -87,6 +88,12 @@ def read(word: str) -> Reading:
     words = not (title or weak or glued_name or cut)
     return Reading(name=len(bare) if weak else 0, weak=weak, title=title, name_title=glued_name,
                    title_name=cut, title_name_end=len(bare) if cut else 0, words=words)
+
+
+def _married_name(word: str) -> bool:
+    """陈文绮慧, 李王佩玲: a married woman's name in Hong Kong, her husband's surname before her
+    own, two known surnames and a given name of two characters."""
+    return len(word) == 4 and surname_length(word) == 1 and surname_length(word[1:]) == 1
 
 
 def _shaped_name(word: str) -> bool:
