@@ -200,8 +200,9 @@ FORMS = [
 # Block words (`任命：`, `免去：`, `聘任：`, `解聘：`, the colon may be lost; `任职：`, `免职：`
 # only with it), perhaps with 如下, and the act their lines record.
 BLOCK_ACTS = {**_LEX.table("acts.block_words"), **_LEX.table("acts.colon_block_words")}
-# 任命了X主要官员 names no one (not 任命A为X组成人员: a person and a post)
-_FOLLOWING = (rf"(?:{_ALT('acts.block_objects')}|{_LEX['acts.perfective']}?[^,，。:：、{_AS}]{{0,24}}?"
+# 任命了X主要官员 names no one: the perfective and the collective frame it (not 任命A为X组成人员, a
+# person and a post, nor 免去A市财政局组成人员职务)
+_FOLLOWING = (rf"(?:{_ALT('acts.block_objects')}|{_LEX['acts.perfective']}[^,，。:：、{_AS}]{{0,24}}?"
               rf"{_ALT('acts.block_collectives')}(?:[和及][^,，。:：]{{1,8}})?)?(?:{_POST_WORDS})?(?:{W['as_follows']})?")
 BLOCK = re.compile(rf"(?:(?P<verb>{_ALT('acts.block_words')}){_FOLLOWING}{_COLON}"
                    rf"|(?P<other>{_ALT('acts.colon_block_words')}){_FOLLOWING}[:：])$")

@@ -39,7 +39,7 @@ from loaders.extract.groups.found import LeadingGroup, complete, member, new_gro
 from loaders.extract.groups.members import member_blocks
 from loaders.extract.groups.names import (HEADING, HEADING_RULE, MEMBERS_MADE_KNOWN, MEMBERS_OF, MEMBERS_OF_RULE, NAMED_BEFORE_RULE, SET_UP,
                                           SET_UP_AFTER, SET_UP_RULE, SHORT_NAME, SHORT_NAME_RULE, bracketed_short_names,
-                                          heading_name, is_group, short_name_heading,
+                                          heading_name, is_group, mentioned_before, short_name_heading,
                                           same_group, set_ups, words)
 from loaders.extract.groups.office import office_at, office_staff
 from loaders.extract.groups.titled import RULE as TITLED_RULE, titled_members
@@ -140,7 +140,8 @@ def _list_owner(view: DocumentView, start: int, named: list[LeadingGroup],
         return new_group(view, *full, HEADING_RULE)
     earlier = [g for g in named if g.start < start]
     if not earlier:
-        return None
+        mentioned = mentioned_before(view.text, start)
+        return new_group(view, *mentioned, NAMED_BEFORE_RULE) if mentioned else None
     group = new_group(view, earlier[-1].start, earlier[-1].start, NAMED_BEFORE_RULE)
     group.name, group.key = earlier[-1].name, earlier[-1].key
     return group

@@ -165,16 +165,32 @@ def bracketed_short_names(text: str) -> dict[str, tuple[int, int]]:
     for m in _BRACKETED_SHORT.finditer(text):
         if not _TYPE_AT_END.search(text, max(0, m.start() - 4), m.start()):
             continue  # the bracket does not follow a group's type
-        window = max(0, m.start() - 42)
-        full = _NAME_BEFORE.search(text, window, m.start())
-        if full is None:
-            continue
-        start = full.start(1)
-        for cut in _BEFORE_NAME.finditer(text, start, full.end(1)):
-            start = cut.end()  # 宣布委任四名基本法推广督导委员会: the name after the words before it
-        if is_group(text[start:full.end(1)]):
-            names.setdefault(m.group(1), (start, full.end(1)))
+        if (span := _trimmed_name(text, m.start())) is not None:
+            names.setdefault(m.group(1), span)
     return names
+
+
+def _trimmed_name(text: str, end: int) -> tuple[int, int] | None:
+    """The group's name ending at `end`, without the sentence's words before it."""
+    full = _NAME_BEFORE.search(text, max(0, end - 42), end)
+    if full is None:
+        return None
+    start = full.start(1)
+    for cut in _BEFORE_NAME.finditer(text, start, end):
+        start = cut.end()  # 宣布委任四名基本法推广督导委员会: the name after the words before it
+    return (start, end) if is_group(text[start:end]) else None
+
+
+def mentioned_before(text: str, at: int) -> tuple[int, int] | None:
+    """The last group the text mentions before `at`, in any sentence (委任李宗德为公民教育委员会
+    主席): the owner of a list no heading names and no set-up precedes."""
+    for m in reversed(list(_TYPE_WORD.finditer(text, 0, at))):
+        if (span := _trimmed_name(text, m.end())) is not None:
+            return span
+    return None
+
+
+_TYPE_WORD = re.compile(words("types"))
 
 
 def short_name_heading(text: str, first_line: int, short: dict[str, tuple[int, int]]) -> tuple[int, int] | None:
