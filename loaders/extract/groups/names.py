@@ -26,6 +26,7 @@ def words(*entries: str) -> str:
 # A slogan quoted in the name (晋城市“迎奥运·构和谐”体育大会筹备委员会) is one piece of it, whatever it
 # holds: a copy may have lost its middle dot to `?`.
 _NAME = rf"(?:[^,。;:!?\s()《》“]|“[^”\n]{{1,20}}”){{2,40}}?{words('types', 'other_teams')}"
+GROUP_NAME = _NAME  # for the readers that find a name by its type elsewhere (loaders.extract.groups.owners)
 # A standing committee set up or adjusted by its short name (县政府调整县爱卫会): only a set-up names
 # it so, since elsewhere a short name is an alias of the full one (以下简称市安委会).
 _COMMITTEE = rf"[^,。;:!?\s()《》“]{{0,12}}?{words('committee_short_names')}"
@@ -150,65 +151,4 @@ def _wrapped_title_name(header: str) -> tuple[int, int] | None:
     if m and is_group(m.group(1)):
         return kept[m.start(1)], kept[m.end(1) - 1] + 1
     return None
-
-
-# `基本法推广督导委员会(基广会)`: a group's short name in brackets right after its name, as
-# Hong Kong's releases give it, and a list's heading that calls the group by it (基广会成员名单如下).
-_BRACKETED_SHORT = re.compile(r"\(([\u4e00-\u9fff]{2,6})\)")
-_NAME_BEFORE = re.compile(rf"({_NAME})$")
-_BEFORE_NAME = re.compile(r"[名位任的为了在对由将]")  # words of the sentence, never in a group's name
-
-
-def bracketed_short_names(text: str) -> dict[str, tuple[int, int]]:
-    """Each short name a document gives a group in brackets, with the span of the full name."""
-    names: dict[str, tuple[int, int]] = {}
-    for m in _BRACKETED_SHORT.finditer(text):
-        if not _TYPE_AT_END.search(text, max(0, m.start() - 4), m.start()):
-            continue  # the bracket does not follow a group's type
-        if (span := _trimmed_name(text, m.start())) is not None:
-            names.setdefault(m.group(1), span)
-    return names
-
-
-def _trimmed_name(text: str, end: int) -> tuple[int, int] | None:
-    """The group's name ending at `end`, without the sentence's words before it."""
-    full = _NAME_BEFORE.search(text, max(0, end - 42), end)
-    if full is None:
-        return None
-    start = full.start(1)
-    for cut in _BEFORE_NAME.finditer(text, start, end):
-        start = cut.end()  # 宣布委任四名基本法推广督导委员会: the name after the words before it
-    return (start, end) if is_group(text[start:end]) else None
-
-
-def mentioned_before(text: str, at: int) -> tuple[int, int] | None:
-    """The last group the text mentions before `at`, in any sentence (委任李宗德为公民教育委员会
-    主席): the owner of a list no heading names and no set-up precedes."""
-    for m in reversed(list(_TYPE_WORD.finditer(text, 0, at))):
-        if (span := _trimmed_name(text, m.end())) is not None:
-            return span
-    return None
-
-
-_TYPE_WORD = re.compile(words("types"))
-
-
-def short_name_heading(text: str, first_line: int, short: dict[str, tuple[int, int]]) -> tuple[int, int] | None:
-    """The full name of the group a list's heading calls by its short name (基广会成员名单如下:),
-    within the lines above the list that heading_name reads."""
-    end, seen = first_line, 0
-    while end > 0 and seen < 6:
-        start = text.rfind("\n", 0, end - 1) + 1
-        line = text[start:end]
-        if line.strip():
-            seen += 1
-            for name, span in short.items():
-                at = line.find(name)
-                if at >= 0 and _LIST_AFTER.match(line, at + len(name)):
-                    return span
-        end = start
-    return None
-
-
-_LIST_AFTER = re.compile(rf"{words('heading_people')}?{words('heading_list')}")
 
