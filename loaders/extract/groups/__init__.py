@@ -11,7 +11,8 @@ sentence (以市长张三为组长, 组长由…担任, 成员包括：…: load
 read by loaders.extract.groups.office (办公室设在…, 办公室主任：A（兼）, 副主任由B兼任), wherever
 the group's text names it (loaders.extract.groups.found gathers what that text says). Titles
 are the words written. A list whose heading names something else (专家组) is not a group's and
-is skipped. One document's mentions of one group become one group. Groups whose members are
+is skipped; one that no heading names is the group a heading calls by its bracketed short name,
+or else the group set up or mentioned last before it (loaders.extract.groups.owners). One document's mentions of one group become one group. Groups whose members are
 bodies, not people (`宣传、发改…等部门为成员单位`), keep those bodies in `member_agencies` and no
 members.
 
