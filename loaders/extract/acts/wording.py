@@ -74,7 +74,7 @@ _HELD = rf"(?:{_ALT('acts.held_words')}(?:{W['of_word']})?)?"
 # The persons of a passive, right before 被: any run of names, trimmed to its names where the
 # act is read (不满46岁的陆昊, 原副市长王晓玲), and perhaps counted (A、B、C3人).
 _PASSIVE_NAMES = (rf"(?P<names>{_NAME_CHARS}{{2,40}}?){_PERSON_NOTE}(?:{_LEX['acts.names_count_pattern']})?"
-                  rf"(?:{W['honorific']})?(?:{_LEX['acts.passive_reason_pattern']}|{W['passive_reason']})?{W['passive']}")
+                  rf"(?:{W['honorific']})?(?:{_LEX['acts.passive_reason_pattern']}|{W['passive_reason']})?{_ALT('acts.passive_words')}")
 # The persons a letter of appointment is handed to (为A、B…22位新聘馆员颁发聘书): a list as long as a
 # ceremony's, right after 为/向, closed by their count or by 新聘 before the post.
 _NEWLY = _ALT("acts.newly_hired")
@@ -121,7 +121,7 @@ class Form:
 def _form(kind: str, act: str, strong: bool, word: str, shape: str, pattern: str, then: str = "",
           body_nearby: bool = False) -> Form:
     synonyms = {W["remove"]: "acts.remove_words", W["appoint"]: "acts.appoint_words", W["hire"]: "acts.hire_words",
-                W["acting"]: "acts.acting_words"}.get(word)
+                W["acting"]: "acts.acting_words", W["passive"]: "acts.passive_words"}.get(word)
     also = tuple(w for w in _LEX.words(synonyms) if w != word) if synonyms else ()
     return Form(f"acts/form:{shape}", re.compile(pattern, re.S), word, kind, act, strong, then, also, body_nearby)
 
