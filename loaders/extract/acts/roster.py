@@ -25,10 +25,12 @@ _POSTS = (rf"{_LEX['acts.as_word']}(?P<posts>[^,，。:：;；\n]{{2,40}}?)(?:[,
 # or whom first, then the passive (下列人士获委任为二○○六年度授勋评审委员会委员：).
 HEADS = (re.compile(rf"{_VERB}{_LEX['acts.perfective']}?{_ALT('acts.block_objects')}[^。:：\n]{{0,30}}?{_POSTS}"),
          re.compile(rf"{_ALT('acts.block_objects')}{_ALT('acts.roster_passive')}{_VERB}{_POSTS}"))
+# After a name on such a list: a courtesy title (博士), and post-nominal letters (, GBS, JP; ﹐J﹒P﹒).
+COURTESY = _ALT("acts.courtesy_titles")
+LETTERS = r"(?:\s*[,，﹐]\s*[A-Z][A-Z.﹒]{1,5})"
 # 郑维健博士, GBS, JP(副主席): the name, a courtesy title, letters (J.P. too), the person's own role.
-LINE = re.compile(
-    rf"\s*(?P<name>[{_CJK}]{{2,4}}?)(?:{_ALT('acts.courtesy_titles')})?(?:\s*[,，]\s*[A-Z][A-Z.]{{1,5}})*"
-    rf"\s*(?:[(（](?P<role>[^()（）]{{1,12}})[)）])?\s*$")
+LINE = re.compile(rf"\s*(?P<name>[{_CJK}]{{2,4}}?)(?:{COURTESY})?{LETTERS}*"
+                  rf"\s*(?:[(（](?P<role>[^()（）]{{1,12}})[)）])?\s*$")
 
 
 HIRE_WORDS = frozenset(_LEX.words("acts.passive_hire"))

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from loaders.extract.acts.roster import post_line, roster_head, roster_line
 from loaders.extract.groups.found import LeadingGroup, member, new_group
+from loaders.extract.groups.lines import lines_of
 from loaders.extract.groups.names import is_group
 from loaders.extract.groups.row import Row
 from loaders.lexicon import lexicon
@@ -29,7 +30,7 @@ def appointed_groups(view: DocumentView) -> list[LeadingGroup]:
     text, groups = view.text, []
     if not any(word in text for word in _WHOM):
         return groups  # most documents appoint no list
-    lines = _lines(text)
+    lines = lines_of(text)
     for i, (a, b) in enumerate(lines):
         if not any(word in text[a:b] for word in _WHOM) or (head := roster_head(text, a, b)) is None:
             continue
@@ -56,12 +57,3 @@ def _rows(text: str, lines: list[tuple[int, int]]) -> list[Row]:
             break
     return rows
 
-
-def _lines(text: str) -> list[tuple[int, int]]:
-    """The spans of the lines that hold more than spaces."""
-    spans, start = [], 0
-    for line in text.split("\n"):
-        if line.strip():
-            spans.append((start, start + len(line)))
-        start += len(line) + 1
-    return spans

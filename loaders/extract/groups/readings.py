@@ -30,13 +30,14 @@ from functools import lru_cache
 
 from loaders.lexicon import lexicon
 from loaders.spans.agency import SUFFIX, is_agency
+from loaders.extract.acts.roster import COURTESY, LETTERS
 from loaders.spans.posts import is_person_name, surname_length, title_length
 from loaders.extract.groups.row import PERSON
 
 _LEX = lexicon()
 _HONORIFIC = _LEX["groups.honorifics"][0]
-_COURTESY = re.compile(f"{_LEX.alternation('acts.courtesy_titles')}$")
-_LETTERS = re.compile(r"(?:\s*[,﹐]\s*[A-Z][A-Z.﹒]{1,5})+\s*$")  # , GBS, JP; ﹐J﹒P﹒
+_COURTESY = re.compile(f"{COURTESY}$")
+_LETTERS = re.compile(rf"{LETTERS}+\s*$")
 _JURISDICTION = re.compile("(?:" + "|".join(_LEX.words("agencies.prefix_pattern")) + ")")
 _SUFFIX_AT_END = re.compile(f"{SUFFIX}$")
 _SURE, _PLAUSIBLE, _NO_BODY = 2, 1, 0
