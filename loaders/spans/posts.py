@@ -43,7 +43,12 @@ _NATION = rf"[\u4e00-\u9fff]{{1,5}}{_LEX['acts.nationality_suffix']}"
 PERSON_NOTE = rf"\((?:{_LEX.alternation('acts.sexes')}(?:,{_NATION})?|{_NATION})\)"
 _NOTE_AT_END = re.compile(PERSON_NOTE + "$")
 _LIST_MARK = re.compile("、")
-_LIST_MARKS = re.compile("、|" + _LEX.alternation("acts.name_list_joiners"))
+_OF = _LEX["acts.of_word"]
+# A body's name in quotes, perhaps with the short name the text gives it after (「X委员会」(諮询委员会)).
+_QUOTED_BODY = re.compile(r"[「“『](?P<name>[^」”』]{2,60})[」”』](?:\([^()]{1,10}\))?")
+_LIST_MARKS = re.compile("、|" + _LEX.alternation("acts.name_list_joiners", "acts.name_list_long_joiners"))
+# A courtesy title after a listed name (李焯芬教授、梁乃鹏博士): no part of it, and a person's mark.
+_COURTESY_AT_END = re.compile(rf"(?<=[\u4e00-\u9fff]{{2}}){_LEX.alternation('acts.courtesy_titles')}$")
 
 
 @dataclass(frozen=True)
@@ -160,6 +165,10 @@ def parse_post(view: str, start: int, end: int) -> Post | None:
         org_end, acting = org_end - len(_ACTING_SHORT), True  # 山东省代省长
     while org_end > start and view[org_end - 1].isspace():
         org_end -= 1
+    if view.startswith(_OF, org_end - len(_OF)) and org_end - len(_OF) > start:  # 諮询委员会的主席
+        org_end -= len(_OF)
+    if m := _QUOTED_BODY.fullmatch(view, start, org_end):  # 「X委员会」(諮询委员会)的主席: the body in its quotes
+        start, org_end = m.span("name")
     return Post((start, org_end) if org_end > start else None, (cut, end), tuple(notes), acting)
 
 
@@ -176,7 +185,7 @@ def _names_apart(view: str, a: int, b: int, marks: re.Pattern, strong: bool) -> 
         at = view.index(part, start) if part else start
         lead = len(part) - len(part.lstrip())
         core = _NOTE_AT_END.sub("", part.strip())
-        name = core.removesuffix(_HONORIFIC)
+        name = _COURTESY_AT_END.sub("", core.removesuffix(_HONORIFIC))
         if not is_framed_name("".join(name.split()), strong or name != core):
             return []
         spans.append((at + lead, at + lead + len(name)))

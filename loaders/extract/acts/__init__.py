@@ -31,6 +31,7 @@ from dataclasses import dataclass
 
 from loaders.extract import extractor
 from loaders.extract.acts.clauses import clause_spans
+from loaders.extract.acts.counted import read_counted
 from loaders.extract.acts.decision import decision_context
 from loaders.extract.acts.following import Following
 from loaders.extract.acts.merge import settle
@@ -64,7 +65,9 @@ def extract_appointments(view: DocumentView) -> Facts:
     """Every appointment and removal the document states, with its sentence as evidence,
     and the body and meeting that decided them when the document says."""
     reader = _Reader(view)
-    acts = settle(reader.read(), view, reader.sentence_of)
+    reader.read()
+    read_counted(reader)
+    acts = settle(reader.acts, view, reader.sentence_of)
     if acts:
         body, meeting, decided = decision_context(view)
         for act in acts:

@@ -28,6 +28,8 @@ _TITLES_JOINED = re.compile(rf"》{_LEX.alternation('acts.title_joiners')}《")
 _NEXT_VERB = re.compile(_LEX.alternation("acts.remove_words") + f"|{W['decide']}|{W['appoint']}")
 _AS_WORDS = tuple(_LEX.words("acts.appoint_as_words"))  # 为, and 任 after 任命 (任命A任X、B任Y)
 _NEXT_RESIGNING = re.compile(rf"(?P<name>[{_CJK}]{{2,4}}?){W['resign']}")
+_APPOINTING = re.compile(_LEX.alternation("acts.appoint_words"))
+_TAKING = re.compile(rf"\s*{_LEX.alternation('acts.taking_after_comma')}")
 _NEXT_PERSON = re.compile(rf"(?P<name>[{_CJK}]{{2,4}}?)(?:{W['honorific']})?{_LEX.alternation('acts.appoint_as_words')}")
 
 
@@ -36,7 +38,7 @@ def clause_spans(text: str, a: int, b: int) -> list[tuple[int, int]]:
     the clause before it and stays in it (`宣布…任免决定：`, `任命：`); and where one clause holds
     two acts (_cuts)."""
     clauses, roster = [], None
-    for start, end in split_top(text, a, b, ",，:：—"):  # a dash sets off an aside (——青海省长X出任)
+    for start, end in _joined_at_taking(text, split_top(text, a, b, ",，:：—")):  # a dash: an aside
         if end < b and text[end] in ":：":
             end += 1
             if ROSTER_HEAD.search(text, start, end) or TAKEN_ROSTER_HEAD.search(text, start, end):
@@ -49,6 +51,18 @@ def clause_spans(text: str, a: int, b: int) -> list[tuple[int, int]]:
             start = after
         clauses.append((start, end))
     return clauses
+
+
+def _joined_at_taking(text: str, parts: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The parts with a comma between an appointment's people and the post they take joined
+    again (再度委任A教授、B博士以及C博士，出任X委员): the verb and the post are one act's."""
+    joined: list[tuple[int, int]] = []
+    for start, end in parts:
+        if (joined and text[joined[-1][1]:start].strip() in ",，" and _TAKING.match(text, start, end)
+                and _APPOINTING.search(text, *joined[-1])):
+            start = joined.pop()[0]
+        joined.append((start, end))
+    return joined
 
 
 def _cuts(text: str, start: int, end: int) -> list[tuple[int, int]]:

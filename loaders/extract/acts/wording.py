@@ -65,8 +65,9 @@ _POST_WORDS = _ALT("acts.post_words")  # what closes a post in a removal: 职务
 _AS_POST = rf"{_AS}(?![、{''.join(_LEX.words('acts.name_list_joiners'))}{_AS}])"
 # A decision passed under its title (表决通过了《…关于决定任命X为Y的决定》): the title's end closes the posts.
 _TITLE_TAIL = rf"(?:{_OF}{_ALT('acts.decision_titles')}》.*)?$"
-# 任命X为Y, and 任命X任Y (决定任命李胜平任市发展和改革委员会主任、张建平任市民政局局长).
-_APPOINTED_AS = rf"{_ALT('acts.appoint_as_words')}(?![、{''.join(_LEX.words('acts.name_list_joiners'))}{_AS}])"
+# 任命X为Y, and 任命X任Y (决定任命李胜平任市发展和改革委员会主任、张建平任市民政局局长); a comma may
+# stand before 出任 (委任A、B以及C，出任X委员: loaders.extract.acts.clauses keeps it in the clause).
+_APPOINTED_AS = rf"(?:[,，](?={_ALT('acts.taking_after_comma')}))?{_ALT('acts.appoint_as_words')}(?![、{''.join(_LEX.words('acts.name_list_joiners'))}{_AS}])"
 # 拟任命, 提请任命, 被免去: a verb after these states no act of its own.
 _NOT_PROPOSED = "".join(f"(?<!{re.escape(w)})" for w in _LEX.words("acts.proposal_before"))
 # 免去X现任Y职务: what stands between the person and the post they leave.

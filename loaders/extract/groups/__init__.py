@@ -35,7 +35,7 @@ from bisect import bisect_left
 from loaders.lexicon import lexicon
 from loaders.spans.agency import agency_spans
 from loaders.extract import extractor
-from loaders.extract.groups.appointed import appointed_groups
+from loaders.extract.groups.appointed import appointed_groups, counted_groups
 from loaders.extract.groups.found import LeadingGroup, complete, member, new_group, title_group
 from loaders.extract.groups.members import member_blocks
 from loaders.extract.groups.names import (HEADING, HEADING_RULE, MEMBERS_MADE_KNOWN, MEMBERS_OF, MEMBERS_OF_RULE, NAMED_BEFORE_RULE, SET_UP,
@@ -198,7 +198,7 @@ def _titled_groups(view: DocumentView) -> list[LeadingGroup]:
 def extract_groups(view: DocumentView) -> Facts:
     marked = Marked(view)
     named = title_group(view) + _prose_groups(view, marked)
-    listed = _listed_groups(view, marked, named) + appointed_groups(view)
+    listed = _listed_groups(view, marked, named) + appointed_groups(view) + counted_groups(view)
     groups = _merge(listed + named + _titled_groups(view))
     complete(view, groups)
     return Facts(groups=groups)

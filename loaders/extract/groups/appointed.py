@@ -11,6 +11,8 @@ a post (政务司司长(主席)) names no one. The rule is `groups/appointed-lis
 
 from __future__ import annotations
 
+# a module, not its names: loaders.extract.acts.counted reads groups' names (owners) in turn
+import loaders.extract.acts.counted as counted
 from loaders.extract.acts.roster import post_line, roster_head, roster_line
 from loaders.extract.groups.found import LeadingGroup, member, new_group
 from loaders.extract.groups.lines import lines_of
@@ -21,6 +23,7 @@ from loaders.spans.posts import title_length
 from loaders.view import DocumentView
 
 RULE = "groups/appointed-list"
+COUNTED_RULE = "groups/counted-list"
 _ROLES: dict[str, str] = lexicon().table("groups.roles")
 _WHOM = lexicon().words("acts.block_objects")  # 以下人士: only a line holding one may open a list
 
@@ -42,6 +45,20 @@ def appointed_groups(view: DocumentView) -> list[LeadingGroup]:
         group.members = [member(view, row) for row in _rows(text, lines[i + 1:])]
         if group.members:
             groups.append(group)
+    return groups
+
+
+def counted_groups(view: DocumentView) -> list[LeadingGroup]:
+    """The committees a release appoints people to by count, with everyone its list names
+    (loaders.extract.acts.counted: 委任八名新委员…名单如下: and the labelled sections after)."""
+    text, groups = view.text, []
+    for ann, sections in counted.counted_lists(text, counted.announcements(text)):
+        if not is_group(text[slice(*ann.body)]):
+            continue
+        group = new_group(view, *ann.body, COUNTED_RULE)
+        group.members = [member(view, Row(name, [], _ROLES.get(text[slice(*label)], "member"), *line, COUNTED_RULE))
+                         for label, people in sections for name, line in people]
+        groups.append(group)
     return groups
 
 

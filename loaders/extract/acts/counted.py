@@ -1,0 +1,168 @@
+"""People a text appoints by count first and names after.
+
+Hong Kong's releases announce how many people are appointed, and to what body, before naming
+them: 宣布委任四名基本法推广督导委员会(基广会)新成员及再度委任九名现任成员, 行政长官委任四十五名城市规划委员会
+成员, 委任八名新委员及再度委任四名现任委员. The people are named after, either in a sentence that
+counts them again (四名新成员为郭永强、李銮辉、孙澎及汤修齐。 九位再度获委任两年的成员为A、…及B。) or in the
+list the announcement opens (…,名单如下: / 以下为…委任名单:), one person a line, under labels:
+where a label says who was appointed (新委任委员, 获再度委任委员) the other sections (其他非官方委员)
+were not, else every named section was (非官方成员, its people's post as the label writes it).
+A line may mark its person (*何建宗博士), add a courtesy title and letters (蒲禄祺, BBS, J.P.) and a
+column of background after spaces (测量界); a line of posts (规划署署长(副主席)) names no one.
+
+The body is the one the announcement names, without its short name in brackets, or else the
+group the text mentioned last before it (委任李宗德为公民教育委员会主席 … 委任八名新委员). The words
+are in ontology/lexicon/acts.yaml (counted_*); rules `acts/counted:sentence`, `acts/counted:list`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from loaders.extract.acts.records import ActRecorder, Span
+from loaders.extract.acts.roster import COURTESY, LETTERS
+from loaders.extract.acts.wording import APPOINT, W
+from loaders.extract.groups.owners import mentioned_before
+from loaders.lexicon import lexicon
+from loaders.spans.posts import Post, is_person_name, people_spans, title_length
+
+_LEX = lexicon()
+_ALT = _LEX.alternation
+_CJK = "\u4e00-\u9fff"
+_COUNT = rf"(?:[0-9]{{1,3}}|[{_LEX['numbering.cn_digits']}{_LEX['acts.counted_two']}]{{1,3}}){_ALT('acts.counted_units')}"
+_ROLE = rf"(?P<role>{_ALT('acts.counted_roles')})(?!会)"  # 委员 of 委员会 is no role
+# 委任四名X委员会(基广会)新成员: the verb, the count, the body perhaps, who they are, the role.
+ANNOUNCED = re.compile(rf"{_ALT('acts.counted_verbs')}{_COUNT}(?P<body>[^,，。;；:：\n]{{0,40}}?)"
+                       rf"(?:\([{_CJK}]{{2,8}}\))?{_ALT('acts.counted_kinds')}?{_ROLE}")
+# 四名新成员为A、B及C。: the count again, who they are, the role, then the names.
+NAMED = re.compile(rf"{_COUNT}[^,，。;；:：\n]{{0,20}}?{_ROLE}{_ALT('acts.counted_are')}[:：]?"
+                   rf"(?P<names>[^。;；\n]{{2,400}}?)[。;；]?$", re.M)
+_LIST_OPENS = re.compile(rf"(?:{_ALT('acts.counted_list_words')})[:：]\s*$", re.M)
+_LIST_REACH = 3  # lines after the announcement that may open its list
+_LABEL = re.compile(rf"\s*(?P<label>[{_CJK}]{{0,16}}?{_ALT('acts.counted_roles')})\s*[:：]?(?:\s+[{_CJK}]{{1,4}})?\s*")
+_APPOINTED_LABEL = re.compile(_ALT("acts.counted_label_verbs"))
+_LABEL_PREFIX = re.compile(rf"(?:{_ALT('acts.counted_label_words')})+")
+# *何建宗博士 关注环境人士: a mark perhaps, the name, a courtesy title and letters, a column after spaces.
+_LINE = re.compile(rf"\s*(?P<mark>[*#▲])?(?P<name>[{_CJK}]{{2,4}}?)(?P<titled>(?:{COURTESY})?{LETTERS}*)"
+                   rf"(?:[ \t\u3000]+\S.*)?\s*")
+_RULE = "acts/counted"
+
+
+@dataclass(frozen=True)
+class Announced:
+    at: int  # where the announcement ends
+    role: str
+    body: Span | None
+
+
+Section = tuple[Span, list[tuple[Span, Span]]]  # a label and each (name, line) under it
+
+
+def read_counted(recorder: ActRecorder) -> None:
+    """Record the acts of every counted announcement in the document and its naming after."""
+    text = recorder.text
+    announced = announcements(text)
+    if not announced:
+        return
+    for m in NAMED.finditer(text, announced[0].at):
+        if (ann := _last_before(announced, m.start(), m["role"])) and ann.body:
+            people = people_spans(text, *m.span("names"), strong=True)
+            where = _line_of(text, m.start())
+            _record(recorder, people, Post(ann.body, m.span("role")), where, f"{_RULE}:sentence")
+    for ann, sections in counted_lists(text, announced):
+        for label, people in _appointed(text, sections):
+            post = Post(ann.body, _post_of(text, label, ann.role))
+            for name, line in people:
+                _record(recorder, [name], post, line, f"{_RULE}:list")
+
+
+def announcements(text: str) -> list[Announced]:
+    return [_announced(text, m) for m in ANNOUNCED.finditer(text)]
+
+
+def counted_lists(text: str, announced: list[Announced]) -> Iterator[tuple[Announced, list[Section]]]:
+    """Each announcement whose body is known with the sections of the list it opens (one list
+    for the announcements of one sentence: 委任八名新委员及再度委任四名现任委员，…名单如下:)."""
+    opened: set[int] = set()
+    for ann in announced:
+        if ann.body and (opening := _list_after(text, ann.at)) is not None and opening not in opened:
+            opened.add(opening)
+            if sections := _sections(text, opening):
+                yield ann, sections
+
+
+def _announced(text: str, m: re.Match) -> Announced:
+    body = m.span("body") if m["body"] and title_length(m["body"]) == 0 and len(m["body"]) >= 3 else None
+    return Announced(m.end(), m["role"], body or mentioned_before(text, m.start()))
+
+
+def _last_before(announced: list[Announced], at: int, role: str) -> Announced | None:
+    return next((a for a in reversed(announced) if a.at <= at and a.role == role), None)
+
+
+def _line_of(text: str, at: int) -> Span:
+    start, end = text.rfind("\n", 0, at) + 1, text.find("\n", at)
+    return start, len(text) if end < 0 else end
+
+
+def _list_after(text: str, at: int) -> int | None:
+    """Where the list an announcement opens begins: after a line ending 名单如下: near it."""
+    end = at
+    for _ in range(_LIST_REACH):
+        line_end = text.find("\n", end)
+        if line_end < 0:
+            return None
+        if _LIST_OPENS.search(text, end, line_end + 1):
+            return line_end + 1
+        end = line_end + 1
+    return None
+
+
+def _lines(text: str, at: int) -> Iterator[Span]:
+    while at < len(text):
+        end = text.find("\n", at)
+        end = len(text) if end < 0 else end
+        yield at, end
+        at = end + 1
+
+
+def _sections(text: str, at: int) -> list[Section]:
+    """The labelled sections of a list and the people each names, up to prose again."""
+    sections: list[Section] = []
+    for a, b in _lines(text, at):
+        line = text[a:b]
+        if not line.strip() or set(line.strip()) <= set("-─—*=_ "):
+            continue
+        if label := _LABEL.fullmatch(text, a, b):
+            sections.append((label.span("label"), []))
+        elif (m := _LINE.fullmatch(text, a, b)) and _is_name(m) and sections:
+            sections[-1][1].append((m.span("name"), (a, b)))
+        elif any(mark in line for mark in "。;；") or len(line.strip()) > 40:
+            break
+    return [s for s in sections if s[1]]
+
+
+def _appointed(text: str, sections: list[Section]) -> list[Section]:
+    """The sections whose labels say their people were appointed, when any does; else all."""
+    return [s for s in sections if _APPOINTED_LABEL.search(text, *s[0])] or sections
+
+
+def _is_name(line: re.Match) -> bool:
+    """A name with a known surname, or any name a mark or a courtesy title vouches for: a
+    background column's wrapped words (究中心) are none."""
+    return is_person_name(line["name"], strong=bool(line["mark"] or line["titled"]))
+
+
+def _post_of(text: str, label: Span, role: str) -> Span:
+    """The label without the words saying how its people came (获再度委任委员 → 委员)."""
+    a, b = label
+    prefix = _LABEL_PREFIX.match(text, a, b)
+    return (prefix.end(), b) if prefix and b - prefix.end() >= len(role) else label
+
+
+def _record(recorder: ActRecorder, people: list[Span], post: Post, sentence: Span, rule: str) -> None:
+    evidence = recorder.view.evidence(*sentence, rule)
+    acts = [recorder.make_act(APPOINT, W["appoint"], None, person, post, evidence) for person in people]
+    recorder.add(acts, sentence)
