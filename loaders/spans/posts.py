@@ -37,10 +37,12 @@ _GIVEN_WORDS = _LEX["acts.given_name_chars"]  # 侯为东, 张和平: words of p
 _GIVEN_LAST = _LEX["acts.given_name_last_chars"]  # 冯国经: a stop character that ends given names too
 _ACTING, _ACTING_SHORT = _LEX["acts.acting"], _LEX["acts.acting_short"]  # 代理局长, 代市长
 # What parts the names of one act: 、, and the words that may join the last two (张三和李四).
-# A note on sex or nationality after a name (杨淑芳（女）, 马国林（回族）, 李娜（女，彝族）), as a
+# A note on sex, nationality or the kind of post after a name (杨淑芳（女）, 马国林（回族）, 李娜（女，彝族）,
+# 李惠东（兼职，回族）), as a
 # pattern the act forms use too; after a name of a list (王立群、刘宏(女)) it is no part of the name.
 _NATION = rf"[\u4e00-\u9fff]{{1,5}}{_LEX['acts.nationality_suffix']}"
-PERSON_NOTE = rf"\((?:{_LEX.alternation('acts.sexes')}(?:,{_NATION})?|{_NATION})\)"
+_NOTE_ITEM = rf"(?:{_LEX.alternation('acts.sexes', 'acts.person_notes')}|{_NATION})"
+PERSON_NOTE = rf"\({_NOTE_ITEM}(?:,{_NOTE_ITEM}){{0,2}}\)"
 _NOTE_AT_END = re.compile(PERSON_NOTE + "$")
 _LIST_MARK = re.compile("、")
 _OF = _LEX["acts.of_word"]

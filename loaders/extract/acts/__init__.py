@@ -41,7 +41,7 @@ from loaders.extract.acts.table import table_acts
 from loaders.extract.places import teaser_lines
 from loaders.spans.agency import body_before
 from loaders.extract.acts.wording import (APPOINT, BARE_LINE, BARE_LINE_SHAPES, BLOCK, BLOCK_ACTS, DEFAULT_ACTS, FORMS,
-                                          NAME_ABOVE, NAME_BESIDE, NOTE_ONLY, PROBATION_ENDED, PROBATION_SENTENCE,
+                                          DECIDED_ALONE, NAME_ABOVE, NAME_BESIDE, NOTE_ONLY, PROBATION_ENDED, PROBATION_SENTENCE,
                                           REMOVAL_ACTS, REMOVE, W, act_word_starts, is_personnel_title,
                                           sentence_spans)
 from loaders.records import Facts, PersonnelAct
@@ -58,6 +58,7 @@ class _State:
     rule: str | None = None  # the rule of the lines it carries to (acts/block:任命)
     block: bool = False  # set by a block word (`任命：`): its lines name persons
     roster: Head | None = None  # the post of a list below, one person a line (委任以下人士为X委员：)
+    sentence_only: bool = False  # set by a decision alone in its clause (会议决定，): ends with the sentence
 
 
 @extractor("appointments")
@@ -170,6 +171,8 @@ class _Reader(Following):
             if not found and last:
                 found = self._nameless(a, b, (start, end)) or self._more_posts(a, b, last[-1], (start, end))
             last = found or last
+        if state.sentence_only:
+            return self.default
         return opening if under_block else state
 
     def _clause(self, a: int, b: int, state: _State, note: str | None,
@@ -185,8 +188,10 @@ class _Reader(Following):
             if note and kind == APPOINT:
                 act = W["confirmed"]
             return [], _State(kind, act, note if kind == APPOINT else None, f"acts/block:{word}", block=True)
+        if DECIDED_ALONE.fullmatch(self.text, a, b) and state.kind is None:
+            return [], _State(APPOINT, W["appoint"], rule=f"acts/decided:{W['decide']}", sentence_only=True)
         return (self._by_form(a, b, note, sentence, state) or self._bare_line(a, b, state, sentence)
-                or (self._cut_act(a, b, sentence), self.default))
+                or (self._cut_act(a, b, sentence), state if state.sentence_only else self.default))
 
     def _by_form(self, a: int, b: int, note: str | None, sentence: Span,
                  state: _State) -> tuple[list[PersonnelAct], _State] | None:

@@ -40,8 +40,9 @@ _NAME_CHARS = f"[{_CJK}{re.escape(W['name_joiners'])}、]"
 # A note on sex or nationality may follow a name (`马国林（回族）任…`, `杨淑芳（女）任…`).
 _PERSON_NOTE = rf"(?:{PERSON_NOTE})?"
 # Names, perhaps spaced by the layout (`马　骁`): one space may stand between characters, or
-# a line break where a PDF's line ends inside a name (`任命孙丽` / `华为…`).
-_NAMES = (rf"(?P<names>{W['pronoun']}|{_NAME_CHARS}(?:{_NAME_CHARS}| {{1,3}}(?! )|\n(?!\n)){{1,39}}?)"
+# a line break where a PDF's line ends inside a name (`任命孙丽` / `华为…`); a name of a list may
+# carry its note (蒋作君（兼职）、李惠东（兼职，回族）、…).
+_NAMES = (rf"(?P<names>{W['pronoun']}|{_NAME_CHARS}(?:{_NAME_CHARS}|{PERSON_NOTE}(?=、)| {{1,3}}(?! )|\n(?!\n)){{1,159}}?)"
           rf"{_PERSON_NOTE}(?:{_LEX['acts.names_count_pattern']})?(?:{W['honorific']})?")
 _LEAD = rf"^{_ALT('acts.clause_openers')}?{_ALT('acts.clause_decided')}?{_ALT('acts.clause_by')}?"
 _COLON = "[:：]?"
@@ -207,6 +208,9 @@ _FOLLOWING = (rf"(?:{_ALT('acts.block_objects')}|{_LEX['acts.perfective']}[^,，
               rf"{_ALT('acts.block_collectives')}(?:[和及][^,，。:：]{{1,8}})?)?(?:{_POST_WORDS})?(?:{W['as_follows']})?")
 BLOCK = re.compile(rf"(?:(?P<verb>{_ALT('acts.block_words')}){_FOLLOWING}{_COLON}"
                    rf"|(?P<other>{_ALT('acts.colon_block_words')}){_FOLLOWING}[:：])$")
+# 会议决定，…，A为X主任，B为Y主任。: a decision alone in its clause frames the clauses of its sentence
+# that give a person a post without a verb (a clause between that states none leaves it open).
+DECIDED_ALONE = re.compile(rf"{_ALT('acts.clause_openers')}?{W['decide']}[:：]?")
 REMOVAL_ACTS = frozenset(_LEX.words("acts.removal_acts"))
 DEFAULT_ACTS = {APPOINT: W["appoint"], REMOVE: W["remove"]}
 # The lines of a block, or of a 任免 notice, without a verb: `张三为Y`, `李四的Y职务`.
