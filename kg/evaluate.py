@@ -77,9 +77,9 @@ def _acts(kind: str) -> Callable[[dict], Iterable[Key]]:
     return keys
 
 
-# Several tasks of one item: 6-1, 6-2 in govkg's facts, item 6 twice (told apart by an extra
-# `paragraph` or `text_start`) in a gold file. A key names the item alone on both sides.
-_SEVERAL = re.compile(r"-\d+$")
+# Several tasks of one item: 6-1, 6-2 in govkg's facts (its duties 6-d1, 6-d2), item 6 twice (told
+# apart by an extra `paragraph` or `text_start`) in a gold file. A key names the item alone on both sides.
+_SEVERAL = re.compile(r"-d?\d+$")
 
 
 def _item(task: dict) -> str:

@@ -11,7 +11,8 @@ Shapes (numbers such as `1.` or `（四）` may open any of them):
 Only a clear body is a subject: a name ending with a body's suffix (局 委 办 中心 政府 …), never a
 person, a post or a generic word (有关部门, 成员单位). A paragraph runs on over the line breaks of
 the layout (`负责与省住\\n建厅积极沟通`) until a line ends a sentence or a new item begins.
-Each duty is a TaskFact `duty-N` (N in document order) with the body as `responsible` and
+Each duty is a TaskFact named by the item it stands in and its count there, `二-d1`, `三(一)2-d1`
+(`0-d1` outside any numbered item: the numbering of tasks with a `d` for duty), with the body as `responsible` and
 the rivers its text names; its rule is `duties/paragraph` (a body opening a paragraph or a
 sentence with 负责), `duties/table` (a row under a 职责 heading) or `duties/heading` (the items
 under a heading that names their body). The words are in ontology/lexicon/roles.yaml, the
@@ -21,6 +22,7 @@ suffixes of bodies in agencies.yaml, the numbering in the view's outline.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from loaders.extract import extractor
@@ -97,6 +99,9 @@ class _Reader:
         self.tasks: list[TaskFact] = []
         self.rivers = [(s.start_char, s.end_char) for s in view.spans("place") if s.label_ == "RIVER"]
         self.duty_words = WordMarks(view, "DUTY_WORD")  # 职责: every duty heading says it
+        # numbered items (an appendix numbers none: its duties are unnumbered, as the preamble's)
+        self.items = sorted((u.start, u.end, u.item) for u in view.outline if u.label and u.level > 0)
+        self.counts: dict[str, int] = {}  # duties so far in each item
         self.answer_verbs = WordMarks(view, "ANSWER_VERB")  # 负责: every duty outside a table says it
 
     def _rivers(self, start: int, end: int) -> list[str]:
@@ -156,6 +161,15 @@ class _Reader:
             self._duty(s, name_end, text_start, stop, rule)
         return len(subjects)
 
+    def _item(self, at: int) -> str:
+        """The name of the next duty in the innermost numbered item holding `at`."""
+        k = bisect_right(self.items, (at, len(self.text) + 1, "")) - 1
+        while k >= 0 and self.items[k][1] <= at:
+            k -= 1
+        path = self.items[k][2] if k >= 0 else "0"
+        self.counts[path] = self.counts.get(path, 0) + 1
+        return f"{path}-d{self.counts[path]}"
+
     def _role_sentence(self, start: int, end: int) -> bool:
         """`县生态环境局负责，沿江各乡（镇）人民政府配合`: units and their verbs only, the roles of
         the task before (loaders.extract.tasks.clauses), no duty."""
@@ -180,7 +194,7 @@ class _Reader:
         heading_end = clause.start() if clause else end
         body = owner or self.view.written(start, name_end)
         self.tasks.append(TaskFact(
-            doc=self.view.key, item=f"duty-{len(self.tasks) + 1}", text=self.view.written(text_start, end),
+            doc=self.view.key, item=self._item(start), text=self.view.written(text_start, end),
             heading=self.view.written(text_start, heading_end), responsible=[body],
             rivers=self._rivers(text_start, end), evidence=self.view.evidence(start, end, rule)))
 

@@ -62,7 +62,8 @@ def test_an_act_matches_a_gold_fact_written_another_way(gold, found, same):
     ("三(二)4", "4", True), ("一(一)", "(一)", True), ("11", "1", False), ("2", "3", False),
     ("6", "6-2", True),  # the second task of item 6: the gold gives both tasks item 6
     (None, "0-1", True),  # a task the document does not number
-    ("16", "6-1", False)])
+    ("二", "二-d2", True), (None, "0-d1", True),  # a body's duty in item 二, and in no item
+    ("16", "6-1", False), ("16", "6-d1", False)])
 def test_an_item_labelled_alone_or_after_its_parents(gold_item, found_item, same):
     def tasks(item):
         return {"tasks": [{"doc": "d", "item": item, "lead": ["市水利局"], "cooperate": [], "responsible": []}]}

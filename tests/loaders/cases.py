@@ -249,7 +249,7 @@ def duties(text: str) -> list[dict]:
     the rivers it names when it names any."""
     out = []
     for t in facts_of(text).tasks:
-        if t.item.startswith("duty-"):
+        if t.evidence.rule.startswith("duties/"):
             out.append({"body": t.responsible[0], "text": t.text, **({"rivers": t.rivers} if t.rivers else {})})
     return out
 
