@@ -10,7 +10,9 @@ Normalising puts a line break before each number, mapped to the raw character th
 so the outline reads as the document was written; the raw text stays as it was, and the
 source's notes say how many breaks were put back. A line that opens with a group's role label
 and its colon gets a break before each later label with its colon (the labels are
-groups.yaml's roles, perhaps spaced to a width).
+groups.yaml's roles, perhaps spaced to a width), and inside it a break before each person
+whose entry the crawl ran on after the title of the one before (`副主任:周青松 区党工委委员、管委会
+副主任陈东荣 区党工委委员…`): a name right after a known title, a space after the name.
 """
 
 from __future__ import annotations
@@ -29,6 +31,11 @@ _FEWEST = 3  # numbers at part starts that make a line run on
 _LABELS = sorted(lexicon().table("groups.roles"), key=len, reverse=True)  # 副召集人 before 召集人
 _OFFICE = tuple(lexicon().words("groups.office_words"))  # 办公室主任: the office's label, not the list's
 _LABEL = re.compile("(?:" + "|".join(r"[ \t]*".join(label) for label in _LABELS) + r")[ \t]*:")
+# The spaces between a person's name and title (郑 宇 岚城片区…: the name may be padded itself).
+_GAP = re.compile(r"(?<=[\u4e00-\u9fff])[ \t]+(?=[\u4e00-\u9fff])")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_TITLE_REACH = 12
+_FEWEST_LABELS = 3  # labels that make a list of a line that opens with other words
 
 
 def run_on_breaks(text: str) -> list[int]:
@@ -50,11 +57,43 @@ def _label_starts(line: str) -> list[int]:
     """Where the later labels of a member list's line begin, when the line opens with one. A
     line with tabs is a table's row (two columns of a list, the office's cell beside them), and
     a label after 办公室 is the office staff's, written in its sentence."""
-    first = _LABEL.match(line.lstrip(" \t"))
-    if first is None or "\t" in line:
+    if "\t" in line:
         return []
-    return [m.start() for m in _LABEL.finditer(line, len(line) - len(line.lstrip(" \t")) + first.end())
-            if not line.endswith(_OFFICE, 0, m.start())]
+    indent = len(line) - len(line.lstrip(" \t"))
+    labels = [m for m in _LABEL.finditer(line, indent) if not line.endswith(_OFFICE, 0, m.start())]
+    if not labels or (labels[0].start() > indent and len(labels) < _FEWEST_LABELS):
+        return []  # a list opens the line, or its labels are many (一、X组成人员主 任:A…副主任:B…委 员:C…)
+    return [_label_start(line, m) for m in labels if m.start() > indent] + _entry_starts(line, labels[0].end())
+
+
+def _label_start(line: str, label: re.Match) -> int:
+    """Where a label run on after the title before it begins: of the labels ending at its colon
+    (副主任委员:, 委员:), the one after a whole title (管委会副主任 | 委 员:), else the longest."""
+    from loaders.spans.posts import title_length  # not at the top: see _entry_starts
+
+    for at in range(label.start() + 1, label.end() - 1):
+        shorter = _LABEL.match(line, at)
+        if shorter and shorter.end() == label.end() and title_length(line[max(0, at - _TITLE_REACH):at]) \
+                and not title_length(line[max(0, label.start() - _TITLE_REACH):label.start()]):
+            return at
+    return label.start()
+
+
+def _entry_starts(line: str, start: int) -> list[int]:
+    """Where the entries of a list's line run on begin: a name right after a title, spaces after it."""
+    # here, not at the top: the titles' gazetteer is read with normalising's keys (a cycle)
+    from loaders.spans.posts import is_person_name, title_length
+
+    starts = []
+    for gap in _GAP.finditer(line, start):
+        for size in (4, 3, 2):  # 陈东荣, 郑 宇 (padded), 林杰
+            at = gap.start() - size
+            name = line[at:gap.start()]
+            if (at > start and _CJK.match(line, at - 1) and _CJK.match(name) and is_person_name(name.replace(" ", ""))
+                    and not title_length(name) and title_length(line[max(0, at - _TITLE_REACH):at])):
+                starts.append(at)
+                break
+    return starts
 
 
 def _part_starts(line: str) -> list[int]:

@@ -48,6 +48,13 @@ def test_a_member_list_run_on_one_line_gets_a_line_for_each_label():
     assert run_on_breaks("会议听取了成员:单位的汇报。副组长:李强") == []  # a line that opens with no label
 
 
+def test_entries_run_on_after_their_titles_get_lines_and_a_label_its_whole_title_before_it():
+    line = ("一、区应急救援委员会组成人员主 任:许维泽 区党工委副书记、管委会主任副主任:周青松 区党工委委员、"
+            "管委会副主任陈东荣 区党工委委员、管委会副主任委 员:林 杰 区环境与国土资源局局长郑 宇 岚城片区开发管理局局长")
+    assert [line[at:at + 3] for at in run_on_breaks(line)] == ["主 任", "副主任", "陈东荣", "委 员", "郑 宇"]
+    assert run_on_breaks("一、领导小组组成人员主任:许维泽 区长。") == []  # few labels after other words
+
+
 def test_a_table_row_and_an_office_label_keep_their_line():
     row = "成 员:杜晓峰\t市发展和改革委员会副主任\t领导小组下设办公室。办公室主任:韩冰(兼),办公室副主任:杜晓峰(兼)"
     assert run_on_breaks(row) == []  # a two-column list with the office's cell beside it

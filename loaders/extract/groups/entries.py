@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from loaders.extract.groups.parts import COMMA, NONE, SPACE, STROKE, Part, parts
 from loaders.extract.groups.readings import NOTHING, read
 from loaders.extract.groups.row import Span
+from loaders.spans.agency import is_agency
 
 # The rule each order of an entry names in its evidence.
 SPACED, BRACKETS, PAIRS, GLUED, NAME_GLUED, NAMES = (
@@ -71,13 +72,26 @@ class _Run:
                 and self.readings[i + 1].title):
             k = i + 1
         first = k
-        while k < len(self) and self.readings[k].title and (k == first or self.parts[k].mark == STROKE):
+        while k < len(self) and (k == first or self.parts[k].mark == STROKE):
+            if self._shares_title(k):  # 党工委、管委会办公室主任: one title of two bodies
+                k += 1
+                continue
+            if not self.readings[k].title:
+                break
             end, k = self.parts[k].end, k + 1
             if k < len(self) and (self.parts[k].bracket or self.parts[k].cut) and self.parts[k].mark == NONE:
                 end = self.parts[k].end + (1 if self.parts[k].bracket else 0)
                 k += 1
             out.append((k, end))
         return out
+
+
+    def _shares_title(self, k: int) -> bool:
+        """A body alone before 、 and a post: the post's title is its too (党工委、管委会办公室主任)."""
+        p = self.parts[k]
+        return (not self.readings[k].title and k + 1 < len(self) and self.parts[k + 1].mark == STROKE
+                and self.readings[k + 1].title and not p.bracket and not p.cut
+                and is_agency(self.body[p.start:p.end]))
 
 
 def _name_first(run: _Run, i: int):
