@@ -251,8 +251,9 @@ NAMELESS = re.compile(rf"^{_ALT('acts.also_words')}?{_ALT('acts.clause_decided')
                       rf"(?:(?P<verb>{alternation((_NO_LONGER, _REMOVE))})(?P<posts>[^{_OF}]+?){_POST_WORDS}"
                       rf"|(?P<also>{alternation((_CONCURRENT, _ACTING))}|{_ALSO_SERVE})(?P<held>[^{_OF}]+?)"
                       rf"(?:{_POST_WORDS})?$)")
-# A verb of an act: a clause holding one is no clause of posts only (姜有为任省工信厅厅长).
-A_VERB = re.compile(alternation((_REMOVE, _RESIGN, _AS, _CONCURRENT, _ACTING)) + f"|{_SERVE}")
+# A verb of an act: a clause holding one is no clause of posts only (姜有为任省工信厅厅长); nor is
+# one telling a post held before (她曾任地政处副处长).
+A_VERB = re.compile(alternation((_REMOVE, _RESIGN, _AS, _CONCURRENT, _ACTING)) + f"|{_SERVE}|{_ALT('acts.past_posts')}")
 # An act the page cut (a stored copy ends inside it): `免去X的Y` / `任命X为Y` with Y cut short, no 职务,
 # no title, the document's last words. The frame vouches for the person; Y is kept as written.
 CUT_ACTS = {REMOVE: re.compile(rf"{_NOT_PROPOSED}{_REMOVES}{_COLON}{_NAMES}{_HELD}{_OF}(?P<posts>[^{_OF}]+)$"),
