@@ -11,7 +11,8 @@ Shapes (numbers such as `1.` or `（四）` may open any of them):
 Only a clear body is a subject: a name ending with a body's suffix (局 委 办 中心 政府 …), never a
 person, a post or a generic word (有关部门, 成员单位). A paragraph runs on over the line breaks of
 the layout (`负责与省住\\n建厅积极沟通`) until a line ends a sentence or a new item begins.
-Each duty is a TaskFact named by the item it stands in and its count there, `二-d1`, `三(一)2-d1`
+The verb a duty opens with gives its body's role: 负责牵头 leads, 负责配合 cooperates, 负责… answers
+for it (responsible). Each duty is a TaskFact named by the item it stands in and its count there, `二-d1`, `三(一)2-d1`
 (`0-d1` outside any numbered item: the numbering of tasks with a `d` for duty), with the body as `responsible` and
 the rivers its text names; its rule is `duties/paragraph` (a body opening a paragraph or a
 sentence with 负责), `duties/table` (a row under a 职责 heading) or `duties/heading` (the items
@@ -59,6 +60,8 @@ _NO_OBJECT = re.compile(rf"{_SAYS}{_LEX.alternation('roles.no_object')}?")
 _DUTY_HEADING = re.compile(rf"(?P<owner>[^。;；\n]{{0,40}}?){_LEX['roles.duty_heading_pattern']}"
                            rf"(?P<sep>[:：。]|$)")
 _MINUTES = _LEX.words("roles.minutes_titles")
+_VERB_ROLES: dict[str, str] = _LEX.table("roles.verbs")
+_ROLE_VERB = re.compile(rf"(?:{_LEX['roles.answer_verb']})?(?P<verb>{_LEX.alternation('roles.verbs')})")
 
 
 @dataclass
@@ -193,10 +196,18 @@ class _Reader:
         clause = _CLAUSE_STOP.search(self.text, text_start, end)
         heading_end = clause.start() if clause else end
         body = owner or self.view.written(start, name_end)
+        role = _role(self.text, text_start)
         self.tasks.append(TaskFact(
             doc=self.view.key, item=self._item(start), text=self.view.written(text_start, end),
-            heading=self.view.written(text_start, heading_end), responsible=[body],
+            heading=self.view.written(text_start, heading_end), **{role: [body]},
             rivers=self._rivers(text_start, end), evidence=self.view.evidence(start, end, rule)))
+
+
+def _role(text: str, at: int) -> str:
+    """The body's role in its duty, from the verb the duty opens with: 负责牵头 and 牵头 lead,
+    (负责)配合 and 参与 cooperate, anything else answers for it (responsible)."""
+    m = _ROLE_VERB.match(text, at)
+    return _VERB_ROLES[m["verb"]] if m else "responsible"
 
 
 def _closes(heading_level: int | None, level: int | None) -> bool:
