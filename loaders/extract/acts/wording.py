@@ -154,7 +154,7 @@ FORMS = [
     _form(REMOVE, _NO_LONGER, False, _NO_LONGER, f"…{_NO_LONGER}…{_POST_WORD}",
           rf"{_LEAD}{_NAMES}{_NO_LONGER}(?P<posts>.+?)(?:{_POST_WORDS}|$)"),
     _form(REMOVE, _REMOVE, True, _REMOVE, f"{_REMOVE}…{_OF}…{_POST_WORD}",
-          rf"{_NOT_PROPOSED}{_REMOVES}{_COLON}{_NAMES}{_HELD}{_OF}(?P<posts>.+?){_POST_WORDS}"),
+          rf"{_NOT_PROPOSED}{_REMOVES}{_COLON}{_NAMES}{_HELD}{_OF}(?P<posts>.+?)(?:{_POST_WORDS}|$)"),
     _form(REMOVE, _REMOVE, False, _REMOVE, f"{_REMOVE}…{_POST_WORD}",
           rf"{_NOT_PROPOSED}{_REMOVES}{_COLON}(?P<who>[^{_OF}]+?){_OF}?{_POST_WORDS}"),  # …副市长的职务
     _form(REMOVE, W["cancel_trial"], True, W["cancel"], f"{W['cancel']}…{_LEX.words('acts.trial_words')[0]}…",
