@@ -7,7 +7,8 @@ right after the end of a sentence or of a closing bracket, or right after a head
 at such a number and has no sentence end of its own. Only a long line holding several such
 numbers is taken to be run on: a paragraph that cites an item (依照第一条(二)项) has at most one.
 Normalising puts a line break before each number, mapped to the raw character that follows,
-so the outline reads as the document was written; the raw text stays as it was, and the
+so the outline reads as the document was written; so does a part's heading run into the first
+item below it (`(一)全面控制污染物排放1.狠抓…`), in any line. The raw text stays as it was, and the
 source's notes say how many breaks were put back. A line that opens with a group's role label
 and its colon gets a break before each later label with its colon (the labels are
 groups.yaml's roles, perhaps spaced to a width), and inside it a break before each person
@@ -26,6 +27,10 @@ _CN = lexicon()["numbering.cn_digits"]
 _NUMBER = re.compile(rf"[{_CN}]{{1,3}}、|\([{_CN}]{{1,3}}\)|(?<![\d.])\d{{1,2}}\.(?!\d)")
 _ENDS = "。;!?)"  # a sentence's end, or a bracket's (an item closed by its units: …负责)
 _HEADING = 40  # characters: a heading between its number and the next part's is no longer
+# A part's number and short heading, then the first number of the level below (三、主要任务(一)…,
+# (一)全面控制污染物排放1.狠抓…).
+_HEADED = re.compile(rf"[ \t]*(?:[{_CN}]{{1,3}}、[^{_ENDS}:,\d]{{2,{_HEADING}}}?(?P<a>\({_CN[0]}\))"
+                     rf"|\([{_CN}]{{1,3}}\)[^{_ENDS}:,\d]{{2,{_HEADING}}}?(?P<b>1\.(?!\d)|\(1\)))")
 _LONG_LINE = 500  # characters: a run-on line holds a document, not a paragraph
 _FEWEST = 3  # numbers at part starts that make a line run on
 _LABELS = sorted(lexicon().table("groups.roles"), key=len, reverse=True)  # 副召集人 before 召集人
@@ -43,10 +48,13 @@ def run_on_breaks(text: str) -> list[int]:
     breaks: list[int] = []
     start = 0
     for line in text.split("\n"):
+        parts = [0]
         if len(line) >= _LONG_LINE:
             found = _part_starts(line)
             if len(found) >= _FEWEST:
                 breaks += [start + at for at in found]
+                parts += found
+        breaks += [start + first for part in parts if (first := _first_item_after_heading(line, part)) is not None]
         if ":" in line:  # a label ends with its colon: most lines have none
             breaks += [start + at for at in _label_starts(line)]
         start += len(line) + 1
@@ -94,6 +102,14 @@ def _entry_starts(line: str, start: int) -> list[int]:
                 starts.append(at)
                 break
     return starts
+
+
+def _first_item_after_heading(line: str, at: int) -> int | None:
+    """Where a part's first item begins when a copy ran it on after the part's heading
+    (`(一)全面控制污染物排放1.狠抓重点排污行业…`): a number of a part, a short heading with no
+    sentence end, then the first number of the level below."""
+    m = _HEADED.match(line, at)
+    return None if m is None else m.start("a") if m["a"] else m.start("b")
 
 
 def _part_starts(line: str) -> list[int]:

@@ -34,6 +34,19 @@ def test_prose_that_cites_items_keeps_its_lines(line):
     assert run_on_breaks(line) == []
 
 
+@pytest.mark.parametrize("line, first", [
+    ("(一)全面控制污染物排放1.狠抓重点排污行业整治。全面排查。", "1.狠抓"),  # a part's first item run on
+    ("三、主要任务(一)全面控制污染物排放", "(一)全面"),
+])
+def test_a_heading_run_into_its_first_item_gets_the_item_a_line(line, first):
+    assert [line[at:at + len(first)] for at in run_on_breaks(line)] == [first]
+
+
+@pytest.mark.parametrize("line", ["(一)按照要求,1.做好工作。", "(二)2020年1.完成", "一、总体要求深入贯彻十八大"])
+def test_a_sentence_or_a_date_before_a_number_keeps_its_line(line):
+    assert run_on_breaks(line) == []
+
+
 def test_the_sample_and_short_paragraphs_are_left_alone():
     assert run_on_breaks(normalize(read(SAMPLE)).text) == []
     short = "一、总体要求。(一)目标。(二)原则。"
