@@ -83,9 +83,9 @@ def _cuts(text: str, start: int, end: int) -> list[tuple[int, int]]:
             cuts.append((at, at + 1))
         elif _NEXT_VERB.match(text, at + 1, end) and _ends_post(text, start, at):
             cuts.append((at, at + 1))  # …为副省长、决定李炳军代理省长: another act's verb
-        elif (m := _NEXT_RESIGNING.match(text, at + 1, end)) and _POST_END.search(text, start, at) \
+        elif (m := _NEXT_RESIGNING.match(text, at + 1, end)) and _ends_post(text, start, at) \
                 and is_person_name("".join(m["name"].split())):
-            cuts.append((at, at + 1))  # 接受A辞去X职务、B辞去Y职务的请求: the next person's resignation
+            cuts.append((at, at + 1))  # 接受A辞去X职务、B辞去Y(职务)的请求: the next person's resignation
         at = text.find("、", at + 1, end)
     return sorted(cuts)
 

@@ -64,8 +64,9 @@ _POST_WORDS = _ALT("acts.post_words")  # what closes a post in a removal: 职务
 # 为 before its post, not closing a given name: a name ending in 为 is followed by the next name
 # or by 为 itself (任命姜有为、李晋修为Y, 任命张大为为Y).
 _AS_POST = rf"{_AS}(?![、{''.join(_LEX.words('acts.name_list_joiners'))}{_AS}])"
-# A decision passed under its title (表决通过了《…关于决定任命X为Y的决定》): the title's end closes the posts.
-_TITLE_TAIL = rf"(?:{_OF}{_ALT('acts.decision_titles')}》.*)?$"
+# A decision passed under its title (表决通过了《…关于决定任命X为Y的决定》, or without the marks: 通过了任命X为Y的
+# 决定): the title's end closes the posts.
+_TITLE_TAIL = rf"(?:{_OF}{_ALT('acts.decision_titles')}(?:》.*)?)?$"
 # 任命X为Y, and 任命X任Y (决定任命李胜平任市发展和改革委员会主任、张建平任市民政局局长); a comma may
 # stand before 出任 (委任A、B以及C，出任X委员: loaders.extract.acts.clauses keeps it in the clause).
 _APPOINTED_AS = rf"(?:[,，](?={_ALT('acts.taking_after_comma')}))?{_ALT('acts.appoint_as_words')}(?![、{''.join(_LEX.words('acts.name_list_joiners'))}{_AS}])"
@@ -143,7 +144,7 @@ FORMS = [
           rf"{_PASSIVE_NAMES}{_REMOVES}(?P<posts>.+?)(?:{_POST_WORDS}|$)"),
     _form(REMOVE, _RESIGN, True, _RESIGN, f"{_ACCEPT}…{_RESIGN}…{_POST_WORD}",
           rf"(?:{_ALT('acts.accept_words')})+(?:{_LEX['acts.perfective']})?{_NAMES}{_RESIGN_REASON}{_RESIGN_ASKED}{_RESIGN}"
-          rf"(?P<posts>.+?){_POST_WORDS}"),
+          rf"(?P<posts>.+?)(?:{_POST_WORDS}|(?={_OF}{W['request']})|$)"),
     # 审议了X辞去Y职务的请求，并…通过了关于接受…辞职请求的决定: a request the body considered,
     # an act where the paragraph goes on to accept it (alone it is a request).
     _form(REMOVE, _RESIGN, True, _RESIGN, f"{W['consider']}…{_RESIGN}…{_POST_WORD}{W['request']}",
