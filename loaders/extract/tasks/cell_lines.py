@@ -17,6 +17,7 @@ import re
 from loaders.extract.tasks.flattened import (NEEDED, UNIT_KINDS, Span, column_kind, header_lines, last_row,
                                              row_roles)
 from loaders.extract.tasks.table import TaskRow
+from loaders.spans.agency import is_agency
 
 _ANY_LINE = re.compile(r"^.*$", re.M)  # blank lines too: one may be an empty cell
 _PIECE = 3  # a cell broken over lines: pieces of at most this many characters
@@ -98,18 +99,43 @@ def _cell_table(text: str, kinds: list[str], cells: list[list[Span]]) -> list[Ta
             n += 1  # blank lines before a row part rows
         if n + width > len(cells):
             return rows
-        row = dict(zip(kinds, cells[n:n + width]))
+        row, more, end = _row(text, kinds, cells, n)
         if "number" in row and not (row["number"] and _word(text, row["number"][0]).isdigit()):
             return rows
-        units = [(kind, pieces) for kind, pieces in row.items() if kind in UNIT_KINDS and pieces]
+        units = [(kind, pieces) for kind, pieces in row.items() if kind in UNIT_KINDS and pieces] + more
         task = row["task"]
         if not units or not task or task[-1][1] - task[0][0] <= _PIECE or any(
                 pieces[-1][1] - pieces[0][0] > _UNIT_CELL for _, pieces in units):
             return rows
-        filled = [c for c in cells[n:n + width] if c]
+        filled = [c for c in cells[n:end] if c]
         roles = row_roles(text, units, last_row(text, filled[-1][-1][1]))
         if roles is None:
             return rows
         item = _word(text, row["number"][0]) if "number" in row else f"0-{len(rows) + 1}"
         rows.append(TaskRow(item, task, roles, (filled[0][0][0], filled[-1][-1][1])))
-        n += width
+        n = end
+
+
+def _row(text: str, kinds: list[str], cells: list[list[Span]],
+         n: int) -> tuple[dict[str, list[Span]], list[tuple[str, list[Span]]], int]:
+    """A row's cells by column from cells[n], more bodies of its unit columns, and where the
+    next row starts: a cell of units before a column of no units (完成时限) may hold a body a line
+    (`县水务局` / `县住建局` / `县护城河指挥部`), the lines after its first that name bodies."""
+    row: dict[str, list[Span]] = {}
+    more: list[tuple[str, list[Span]]] = []
+    for i, kind in enumerate(kinds):
+        if n >= len(cells):
+            break
+        row[kind] = cells[n]
+        n += 1
+        # only before a column of no units: a body after the last column may be the next row's
+        # first cell (牵头单位 first), and one before a unit column that column's
+        if kind in UNIT_KINDS and i < len(kinds) - 1 and kinds[i + 1] not in UNIT_KINDS:
+            while row[kind] and n < len(cells) and _one_body(text, cells[n]):
+                more.append((kind, cells[n]))
+                n += 1
+    return row, more, n
+
+
+def _one_body(text: str, cell: list[Span]) -> bool:
+    return len(cell) == 1 and is_agency(_word(text, cell[0]))
