@@ -1,4 +1,5 @@
-"""Units that open a sentence with the time their work is due: `市教育局要在11月底新建…`.
+"""Units that open a sentence with the time their work is due (`市教育局要在11月底新建…`), and in
+minutes with 要 alone (`区公安分局要加大…`).
 
 A news report of a task division, or a plan written as prose, gives each unit its task in a
 sentence of its own: the unit, perhaps 要 (shall) and 在 (by), then when its work is due and
@@ -26,10 +27,20 @@ _DUE = re.compile(_LEX["roles.due_time_pattern"])
 _DUE_MARKS = _LEX.words("roles.due_time_marks")  # every due time holds one
 _BEFORE_MARK = 10  # a due time starts no further before its mark
 # The units opening a sentence (or a clause after 今年，), then 要/将 and 在/于, then the time.
-SUBJECT = re.compile(rf"(?:^|(?<=[。;,\n]))[ \t]*([^,。;:\s{_LEX['roles.agent_marker']}]{{2,30}}?)"
-                     rf"{_LEX.alternation('roles.subject_modals')}?{_LEX.alternation('roles.subject_by')}?"
-                     rf"(?={_LEX['roles.due_time_pattern']})")
+_SENTENCE_START = r"(?:^|(?<=[。;,\n]))"  # or the item's first character: see _subjects
+_DUE_SUBJECT = (rf"[ \t]*([^,。;:\s{_LEX['roles.agent_marker']}]{{2,30}}?)"
+                rf"{_LEX.alternation('roles.subject_modals')}?{_LEX.alternation('roles.subject_by')}?"
+                rf"(?={_LEX['roles.due_time_pattern']})")
+SUBJECT = re.compile(_SENTENCE_START + _DUE_SUBJECT)
 RULE = "tasks/inline:…要在…"
+# Minutes (纪要) record what a meeting decided: there a unit opening a sentence with 要 is given
+# that work whether or not a time follows (区公安分局要加大对…的整治力度).
+_MINUTES = _LEX.words("roles.minutes_titles")
+_DECIDED_SUBJECT = (rf"[ \t]*([^,。;:\s{_LEX['roles.agent_marker']}]{{2,30}}?)"
+                    rf"{_LEX['roles.modal']}(?![{_LEX['roles.not_after_modal']}])")
+SUBJECT_DECIDED = re.compile(_SENTENCE_START + _DECIDED_SUBJECT)
+_AT_ITEM_START = {SUBJECT: re.compile(_DUE_SUBJECT), SUBJECT_DECIDED: re.compile(_DECIDED_SUBJECT)}
+DECIDED_RULE = "tasks/inline:…要 (minutes)"
 
 
 class DueTimes:
@@ -53,10 +64,12 @@ class DueTimes:
 def subject_tasks(plan: Plan, unit: Unit, due: DueTimes) -> list[TaskFact]:
     """One task per sentence whose units open it with the time their work is due."""
     text, tasks = plan.text, []
-    if not due.within(unit.text_start, unit.end):
+    decided = any(word in plan.view.document.title for word in _MINUTES)
+    if not decided and not due.within(unit.text_start, unit.end):
         return []
     rows = [row.span for row in plan.rows]
-    for m in SUBJECT.finditer(text, unit.text_start, unit.end):
+    subject, rule = (SUBJECT_DECIDED, DECIDED_RULE) if decided else (SUBJECT, RULE)
+    for m in _subjects(subject, text, unit.text_start, unit.end):
         if any(a <= m.start(1) < b for a, b in rows):
             continue  # a table row's cells: the row is the task (loaders.extract.tasks.table)
         units = strict_units(text, *m.span(1))
@@ -65,8 +78,16 @@ def subject_tasks(plan: Plan, unit: Unit, due: DueTimes) -> list[TaskFact]:
         roles = Roles()
         roles.add("responsible", units)
         end = _sentence_end(text, m.end(), unit.end)
-        tasks.append(plan.task(unit.item or "0", m.start(1), end, end, roles, RULE))
+        tasks.append(plan.task(unit.item or "0", m.start(1), end, end, roles, rule))
     return tasks
+
+
+def _subjects(subject: re.Pattern, text: str, start: int, end: int) -> list[re.Match]:
+    """The subjects of an item's sentences, its first sentence's too (after 三、, which is no
+    sentence's end)."""
+    found = list(subject.finditer(text, start, end))
+    first = _AT_ITEM_START[subject].match(text, start, end)
+    return ([first] if first and (not found or found[0].start(1) != first.start(1)) else []) + found
 
 
 def _sentence_end(text: str, at: int, end: int) -> int:
