@@ -1,7 +1,7 @@
 """Members named in running text, as news reports and short notices name them.
 
 A sentence gives people a role in one of two orders, around the role word (groups.roles):
-- the people, a verb, the role: `省委副书记、省长尹力任组长`, `以市长张三为组长`,
+- the people, a verb, the role: `省委副书记、省长尹力任组长`, `以市长张三为组长`, `X任Y领导小组组长`,
   `由副秘书长马锐同志担任总召集人` (groups/prose:holds);
 - the role, a verb, the people: `组长由市委副书记张国清担任` (groups/prose:held-by),
   `副组长2人，分别是：A，B`, `成员包括：A、B`, `…，组长：市长张三；副组长：…` (groups/prose:list).
@@ -36,6 +36,9 @@ _ROLE = re.compile(f"{words('label_owners')}?({words('roles')})")
 _OFFICE_WORD = re.compile(words("office_words"))
 _PROSE_ROLES = frozenset(_LEX.words("groups.prose_roles"))
 _BEFORE_ROLE = re.compile(rf"(?:{words('prose_verbs')}){words('label_owners')}?$")
+# …, the group's whole name between the verb and the role (胡春华任根治拖欠农民工工资工作领导小组组长).
+_BEFORE_NAMED_ROLE = re.compile(rf"(?:{words('prose_verbs')})[^,;。:、\s]{{2,30}}?{words('label_owners')}$")
+_NAME_REACH = 40
 _NEGATED = re.compile(rf"{words('prose_negations')}$")
 _AFTER_ROLE = re.compile(rf"{words('prose_role_fillers')}?(?:共?[\d{_LEX['numbering.cn_digits']}]+人)?[,:]?{words('prose_each')}?(?:({words('office_by')})"
                          rf"|{words('prose_list_verbs')}:?|(:))")
@@ -72,7 +75,8 @@ def _roles(body: str, a: int, b: int, office: int) -> list[_Role]:
         if body.endswith(_HONORARY, 0, m.start(1)):  # 担任组委会名誉主席: bounds the people, gives no role
             found.append(_Role(m.start(), m.end(), "", None, None))
             continue
-        verb = _BEFORE_ROLE.search(body, max(a, m.start() - 8), m.start())
+        verb = (_BEFORE_ROLE.search(body, max(a, m.start() - 8), m.start())
+                or _BEFORE_NAMED_ROLE.search(body, max(a, m.start(1) - _NAME_REACH), m.start(1)))
         if verb and _NEGATED.search(body, max(a, verb.start() - 4), verb.start()):
             found.append(_Role(m.start(), m.end(), "", None, None))
             continue
