@@ -38,8 +38,8 @@ _GIVEN_LAST = _LEX["acts.given_name_last_chars"]  # 冯国经: a stop character 
 _ACTING, _ACTING_SHORT = _LEX["acts.acting"], _LEX["acts.acting_short"]  # 代理局长, 代市长
 # What parts the names of one act: 、, and the words that may join the last two (张三和李四).
 # A note on sex, nationality or the kind of post after a name (杨淑芳（女）, 马国林（回族）, 李娜（女，彝族）,
-# 李惠东（兼职，回族）), as a
-# pattern the act forms use too; after a name of a list (王立群、刘宏(女)) it is no part of the name.
+# 李惠东（兼职，回族）), as a pattern the act forms use too; after a name of a list (王立群、刘宏(女)) it
+# is no part of the name.
 _NATION = rf"[\u4e00-\u9fff]{{1,5}}{_LEX['acts.nationality_suffix']}"
 _NOTE_ITEM = rf"(?:{_LEX.alternation('acts.sexes', 'acts.person_notes')}|{_NATION})"
 PERSON_NOTE = rf"\({_NOTE_ITEM}(?:,{_NOTE_ITEM}){{0,2}}\)"

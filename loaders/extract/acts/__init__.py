@@ -19,7 +19,10 @@ Every act names its rule: `acts/form:<form>` (任命…为…, 免去…的…�
 取消…试任… …), `acts/block:<word>` (a line under 任命：), `acts/carried:<act>` (a line the act
 before carries to), `acts/notice:<line>` (a line of a 任免 notice without a block word),
 `acts/name-above`, `acts/name-beside`, `acts/nameless:<verb>` (…，不再担任Y职务), `acts/more-posts:<act>` (…，Y管委会
-主任), `acts/probation` (试用期满…正式任用), `acts/table`, `acts/cut:<act>` (an act the page cut).
+主任), `acts/probation` (试用期满…正式任用), `acts/table`, `acts/cut:<act>` (an act the page cut),
+`acts/roster:<verb>…为…` (委任以下人士为X委员： and a person a line), `acts/decided:决定` (会议决定，A为X主任，
+B为Y主任: a decision alone in its clause frames its sentence), `acts/counted:sentence` and
+`acts/counted:list` (委任四名X新成员 … named after: loaders.extract.acts.counted).
 A sentence after one telling the posts people hold now (目前还担任着…职务) states statuses: its X任Y
 are no acts.
 """

@@ -94,6 +94,7 @@ def counted_lists(text: str, announced: list[Announced]) -> Iterator[tuple[Annou
 
 
 def _announced(text: str, m: re.Match) -> Announced:
+    # a body's name, not a post's (委任四名署长…) nor a word or two (委任四名新成员: no body written)
     body = m.span("body") if m["body"] and title_length(m["body"]) == 0 and len(m["body"]) >= 3 else None
     return Announced(m.end(), m["role"], body or mentioned_before(text, m.start()))
 

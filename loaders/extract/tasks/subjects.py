@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from dataclasses import dataclass
 
 from loaders.extract.tasks.plan import Plan
 from loaders.extract.tasks.roles import Roles
@@ -26,21 +27,32 @@ _LEX = lexicon()
 _DUE = re.compile(_LEX["roles.due_time_pattern"])
 _DUE_MARKS = _LEX.words("roles.due_time_marks")  # every due time holds one
 _BEFORE_MARK = 10  # a due time starts no further before its mark
-# The units opening a sentence (or a clause after 今年，), then 要/将 and 在/于, then the time.
-_SENTENCE_START = r"(?:^|(?<=[。;,\n]))"  # or the item's first character: see _subjects
-_DUE_SUBJECT = (rf"[ \t]*([^,。;:\s{_LEX['roles.agent_marker']}]{{2,30}}?)"
-                rf"{_LEX.alternation('roles.subject_modals')}?{_LEX.alternation('roles.subject_by')}?"
-                rf"(?={_LEX['roles.due_time_pattern']})")
-SUBJECT = re.compile(_SENTENCE_START + _DUE_SUBJECT)
-RULE = "tasks/inline:…要在…"
+_SENTENCE_START = r"(?:^|(?<=[。;,\n]))"
+
+
+@dataclass(frozen=True)
+class _Subject:
+    """The units opening a sentence: after a sentence's end, or at an item's first character
+    (after 三、, which ends no sentence); and the rule of the tasks they are given."""
+
+    anywhere: re.Pattern
+    at_item_start: re.Pattern
+    rule: str
+
+
+def _subject(units_then: str, rule: str) -> _Subject:
+    return _Subject(re.compile(_SENTENCE_START + units_then), re.compile(units_then), rule)
+
+
+_UNITS = rf"[ \t]*([^,。;:\s{_LEX['roles.agent_marker']}]{{2,30}}?)"
+# The units (or a clause after 今年，), then 要/将 and 在/于, then the time.
+_DUE_SUBJECT = _subject(rf"{_UNITS}{_LEX.alternation('roles.subject_modals')}?{_LEX.alternation('roles.subject_by')}?"
+                        rf"(?={_LEX['roles.due_time_pattern']})", "tasks/inline:…要在…")
 # Minutes (纪要) record what a meeting decided: there a unit opening a sentence with 要 is given
 # that work whether or not a time follows (区公安分局要加大对…的整治力度).
 _MINUTES = _LEX.words("roles.minutes_titles")
-_DECIDED_SUBJECT = (rf"[ \t]*([^,。;:\s{_LEX['roles.agent_marker']}]{{2,30}}?)"
-                    rf"{_LEX['roles.modal']}(?![{_LEX['roles.not_after_modal']}])")
-SUBJECT_DECIDED = re.compile(_SENTENCE_START + _DECIDED_SUBJECT)
-_AT_ITEM_START = {SUBJECT: re.compile(_DUE_SUBJECT), SUBJECT_DECIDED: re.compile(_DECIDED_SUBJECT)}
-DECIDED_RULE = "tasks/inline:…要 (minutes)"
+_DECIDED_SUBJECT = _subject(rf"{_UNITS}{_LEX['roles.modal']}(?![{_LEX['roles.not_after_modal']}])",
+                            "tasks/inline:…要 (minutes)")
 
 
 class DueTimes:
@@ -68,7 +80,7 @@ def subject_tasks(plan: Plan, unit: Unit, due: DueTimes) -> list[TaskFact]:
     if not decided and not due.within(unit.text_start, unit.end):
         return []
     rows = [row.span for row in plan.rows]
-    subject, rule = (SUBJECT_DECIDED, DECIDED_RULE) if decided else (SUBJECT, RULE)
+    subject = _DECIDED_SUBJECT if decided else _DUE_SUBJECT
     for m in _subjects(subject, text, unit.text_start, unit.end):
         if any(a <= m.start(1) < b for a, b in rows):
             continue  # a table row's cells: the row is the task (loaders.extract.tasks.table)
@@ -78,15 +90,14 @@ def subject_tasks(plan: Plan, unit: Unit, due: DueTimes) -> list[TaskFact]:
         roles = Roles()
         roles.add("responsible", units)
         end = _sentence_end(text, m.end(), unit.end)
-        tasks.append(plan.task(unit.item or "0", m.start(1), end, end, roles, rule))
+        tasks.append(plan.task(unit.item or "0", m.start(1), end, end, roles, subject.rule))
     return tasks
 
 
-def _subjects(subject: re.Pattern, text: str, start: int, end: int) -> list[re.Match]:
-    """The subjects of an item's sentences, its first sentence's too (after 三、, which is no
-    sentence's end)."""
-    found = list(subject.finditer(text, start, end))
-    first = _AT_ITEM_START[subject].match(text, start, end)
+def _subjects(subject: _Subject, text: str, start: int, end: int) -> list[re.Match]:
+    """The subjects of an item's sentences, its first sentence's too."""
+    found = list(subject.anywhere.finditer(text, start, end))
+    first = subject.at_item_start.match(text, start, end)
     return ([first] if first and (not found or found[0].start(1) != first.start(1)) else []) + found
 
 
