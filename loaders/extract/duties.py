@@ -11,10 +11,10 @@ Shapes (numbers such as `1.` or `（四）` may open any of them):
 Only a clear body is a subject: a name ending with a body's suffix (局 委 办 中心 政府 …), never a
 person, a post or a generic word (有关部门, 成员单位). A paragraph runs on over the line breaks of
 the layout (`负责与省住\\n建厅积极沟通`) until a line ends a sentence or a new item begins.
-The verb a duty opens with gives its body's role: 负责牵头 leads, 负责配合 cooperates, 负责… answers
-for it (responsible). Each duty is a TaskFact named by the item it stands in and its count there, `二-d1`, `三(一)2-d1`
-(`0-d1` outside any numbered item: the numbering of tasks with a `d` for duty), with the body as `responsible` and
-the rivers its text names; its rule is `duties/paragraph` (a body opening a paragraph or a
+Each duty is a TaskFact named by the item it stands in and its count there (`二-d1`, `三(一)2-d1`;
+`0-d1` outside any numbered item: the numbering of tasks with a `d` for duty), with its body in
+the role the verb it opens with gives (负责牵头 leads, 负责配合 cooperates, 负责… answers for it:
+responsible) and the rivers its text names; its rule is `duties/paragraph` (a body opening a paragraph or a
 sentence with 负责), `duties/table` (a row under a 职责 heading) or `duties/heading` (the items
 under a heading that names their body). The words are in ontology/lexicon/roles.yaml, the
 suffixes of bodies in agencies.yaml, the numbering in the view's outline.
