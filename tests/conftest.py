@@ -7,6 +7,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "examples" / "yangquan-gazette-2020-02.txt"
+REAL_DOCS = ROOT / "tests" / "fixtures" / "real" / "docs"  # the real documents `make eval` scores
 GOLD_CANDIDATES = [ROOT.parent / "shared" / "gold" / "yangquan-gazette-2020-02.json",
                    ROOT / "tests" / "fixtures" / "gold" / "yangquan-gazette-2020-02.json"]
 

@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from loaders.read import read
 from loaders.records import Source
 from loaders.text.normalize import normalize
 from loaders.text.runon import run_on_breaks
+from tests.conftest import REAL_DOCS, SAMPLE
 
-ROOT = Path(__file__).resolve().parents[2]
-RUN_ON = ROOT / "tests" / "fixtures" / "real" / "docs" / "2108_gwy_2020_youhua_yingshang_huanjing_shishi_yijian.txt"
-SAMPLE = ROOT / "examples" / "yangquan-gazette-2020-02.txt"
+RUN_ON = REAL_DOCS / "2108_gwy_2020_youhua_yingshang_huanjing_shishi_yijian.txt"
 
 
 def test_a_run_on_document_reads_its_parts_on_lines_of_their_own():

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from loaders.read import read
 from loaders.text.normalize import normalize
+from tests.conftest import REAL_DOCS, SAMPLE
 
-ROOT = Path(__file__).resolve().parents[2]
-CHRONICLE = ROOT / "tests" / "fixtures" / "real" / "docs" / "1807_tahe_1999_xianzhi_bianweihui_zhi.txt"
-SAMPLE = ROOT / "examples" / "yangquan-gazette-2020-02.txt"
+CHRONICLE = REAL_DOCS / "1807_tahe_1999_xianzhi_bianweihui_zhi.txt"
 
 
 def test_a_chronicle_wrapped_at_a_fixed_width_reads_its_names_whole():

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from loaders.extract.acts.records import ActRecorder, Span
 from loaders.extract.acts.roster import COURTESY, LETTERS
@@ -78,11 +79,14 @@ def read_counted(recorder: ActRecorder) -> None:
                 _record(recorder, [name], post, line, f"{_RULE}:list")
 
 
-def announcements(text: str) -> list[Announced]:
-    return [_announced(text, m) for m in ANNOUNCED.finditer(text)]
+@lru_cache(maxsize=2)
+def announcements(text: str) -> tuple[Announced, ...]:
+    """The document's counted announcements, read once: the acts' reader and the groups' reader
+    (loaders.extract.groups.appointed) both ask for them."""
+    return tuple(_announced(text, m) for m in ANNOUNCED.finditer(text))
 
 
-def counted_lists(text: str, announced: list[Announced]) -> Iterator[tuple[Announced, list[Section]]]:
+def counted_lists(text: str, announced: tuple[Announced, ...]) -> Iterator[tuple[Announced, list[Section]]]:
     """Each announcement whose body is known with the sections of the list it opens (one list
     for the announcements of one sentence: 委任八名新委员及再度委任四名现任委员，…名单如下:)."""
     opened: set[int] = set()
@@ -99,7 +103,7 @@ def _announced(text: str, m: re.Match) -> Announced:
     return Announced(m.end(), m["role"], body or mentioned_before(text, m.start()))
 
 
-def _last_before(announced: list[Announced], at: int, role: str) -> Announced | None:
+def _last_before(announced: tuple[Announced, ...], at: int, role: str) -> Announced | None:
     return next((a for a in reversed(announced) if a.at <= at and a.role == role), None)
 
 
