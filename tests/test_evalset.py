@@ -99,3 +99,18 @@ def test_a_file_and_a_folder_do_not_mix(tmp_path, monkeypatch, capsys):
     docs, gold = _small_set(tmp_path)
     code, _, err = run_kg(["eval", "--gold", str(next(gold.iterdir())), str(docs)], monkeypatch, capsys)
     assert code == 2 and "both be files or both be folders" in err
+
+
+def test_one_document_without_a_number_is_scored_as_its_set_scores_it(tmp_path, monkeypatch, capsys):
+    """`kg eval --gold G.json D.txt` names D's documents as G does, as the set's scoring does: a
+    document without 文号 gets a hash for id, which no gold file can know."""
+    import json
+
+    stem = "003_shanxi_2021_lanfoan_daili"
+    docs, gold = _small_set(tmp_path)
+    assert not evalset.read_gold(gold / f"{stem}.json")["documents"][0].get("number")
+    code, out, err = run_kg(["eval", "--gold", str(gold / f"{stem}.json"), str(docs / f"{stem}.txt"),
+                             "--format", "json"], monkeypatch, capsys)
+    assert code == 0, err
+    scores = {s["kind"]: s for s in json.loads(out)}
+    assert scores["appointments"]["gold"] and scores["appointments"]["correct"]
