@@ -54,14 +54,29 @@ _MAX_NAME = 30
 # A subject: a name, then 负责 or a separator (： 。 or a tab) — the separator only in a table.
 _HEAD = re.compile(rf"(?P<name>[^:：。\t\n]{{2,{_MAX_NAME}}}?)(?P<sep>[:：。\t]|(?={_SAYS}))")
 _SAYS_DUTY = re.compile(rf"\s*{_SAYS}")
-# 负责 with no object (`…设施。各区县人民政府负责落实。`): the body answers for the task before,
+# 市发展改革委、市教育局(等部门)负责…: several bodies, each a subject of the duty; the verb follows
+# the list, or a clause of manner after its word for their kind, or a table's colon.
+_LIST_NAME = rf"[^、:：。;；\t\n,，]{{2,{_MAX_NAME}}}"
+_LIST_HEAD = re.compile(rf"(?P<names>{_LIST_NAME}(?:、{_LIST_NAME}?)+?)"
+                        rf"(?P<tail>{_LEX['roles.duty_list_tail_pattern']})?"
+                        rf"(?:(?P<sep>[:：])|(?(tail)[^。;；:：\n]{{0,60}}?)(?={_SAYS}))")
+# 负责 with no object (`…设施。各区县人民政府负责落实。`, `…各县（区）政府、开发区管委会负责）` closing
+# the bracket of a task broken over lines): the body answers for the task before,
 # a role of that task (loaders.extract.tasks.clauses), not a duty of its own.
-_NO_OBJECT = re.compile(rf"{_SAYS}{_LEX.alternation('roles.no_object')}?")
+_NO_OBJECT = re.compile(rf"{_SAYS}{_LEX.alternation('roles.no_object')}?[)）]*")
 _DUTY_HEADING = re.compile(rf"(?P<owner>[^。;；\n]{{0,40}}?){_LEX['roles.duty_heading_pattern']}"
                            rf"(?P<sep>[:：。]|$)")
 _MINUTES = _LEX.words("roles.minutes_titles")
+_REGULATION = re.compile(_LEX["roles.regulation_title_pattern"])
 _VERB_ROLES: dict[str, str] = _LEX.table("roles.verbs")
+# A clause of a duty opening with a verb of roles (…；牵头制定…).
+_CLAUSE_VERB = re.compile(rf"(?<=[,，;；])(?:{_LEX['roles.answer_verb']})?(?P<verb>{_LEX.alternation('roles.verbs')})")
 _ROLE_VERB = re.compile(rf"(?:{_LEX['roles.answer_verb']})?(?P<verb>{_LEX.alternation('roles.verbs')})")
+
+
+# Where a duty's subject starts and its name ends, where the duty's text starts, and the bodies
+# when a list names them (else the name is the body).
+_Subject = tuple[int, int, int, "list[str] | None"]
 
 
 @dataclass
@@ -82,8 +97,9 @@ class _Section:
 @extractor("duties")
 def extract_duties(view: DocumentView) -> Facts:
     """Every duty the document assigns to a body, with the paragraph as evidence. Minutes
-    (纪要) record decisions: their `X负责…` are roles of the tasks decided (loaders.extract.tasks)."""
-    if any(word in view.document.title for word in _MINUTES):
+    (纪要) record decisions: their `X负责…` are roles of the tasks decided (loaders.extract.tasks).
+    A regulation's articles set up standing competences, no duties."""
+    if any(word in view.document.title for word in _MINUTES) or _REGULATION.search(view.document.title):
         return Facts()
     return Facts(tasks=_Reader(view).read())
 
@@ -123,7 +139,7 @@ class _Reader:
             found = self._segments(para.text_start, para.end, table=section is not None)
             if not found and section and section.owner and para.level is not None:
                 self._duty(section.start, para.text_start, para.text_start, para.end, "duties/heading",
-                           section.owner)
+                           [section.owner])
         return self.tasks
 
     def _heading(self, para: _Paragraph) -> _Section | None:
@@ -152,17 +168,31 @@ class _Reader:
         for s in starts:
             while s < end and self.text[s].isspace():
                 s += 1
-            head = _HEAD.match(self.text, s, end)
-            if not head or not is_duty_subject(head["name"]):
-                continue
-            sep = head["sep"]
-            if _SAYS_DUTY.match(self.text, head.end()) or (table and sep):
-                subjects.append((s, head.end("name"), head.end()))
+            if subject := self._subject(s, end, table) or self._listed_subjects(s, end, table):
+                subjects.append(subject)
         rule = "duties/table" if table else "duties/paragraph"
-        for n, (s, name_end, text_start) in enumerate(subjects):
+        for n, (s, name_end, text_start, bodies) in enumerate(subjects):
             stop = subjects[n + 1][0] if n + 1 < len(subjects) else end
-            self._duty(s, name_end, text_start, stop, rule)
+            self._duty(s, name_end, text_start, stop, rule, bodies)
         return len(subjects)
+
+    def _subject(self, s: int, end: int, table: bool) -> _Subject | None:
+        """A body opening text[s:end] with 负责 (or, in a table, a separator) after it."""
+        head = _HEAD.match(self.text, s, end)
+        if not head or not is_duty_subject(head["name"]):
+            return None
+        if _SAYS_DUTY.match(self.text, head.end()) or (table and head["sep"]):
+            return s, head.end("name"), head.end(), None
+        return None
+
+    def _listed_subjects(self, s: int, end: int, table: bool) -> _Subject | None:
+        if not (head := _listed_head(self.text, s, end, table)):
+            return None
+        bodies, at = [], head.start("names")
+        for name in head["names"].split("、"):  # each as written (view.written: the source's script)
+            bodies.append(self.view.written(at, at + len(name)).strip())
+            at += len(name) + 1
+        return s, head.end("names"), head.end(), bodies
 
     def _item(self, at: int) -> str:
         """The name of the next duty in the innermost numbered item holding `at`."""
@@ -183,8 +213,8 @@ class _Reader:
         return bool(self.text[start:end].strip(" \t\n。;；"))
 
     def _duty(self, start: int, name_end: int, text_start: int, end: int, rule: str,
-              owner: str | None = None) -> None:
-        """A duty of the body at text[start:name_end] (or `owner`), its text text[text_start:end]."""
+              bodies: list[str] | None = None) -> None:
+        """A duty of the body at text[start:name_end] (or of `bodies`), its text text[text_start:end]."""
         while text_start < end and self.text[text_start] in " \t\n":
             text_start += 1
         while end > text_start and self.text[end - 1] in " \t\n。;；,，":
@@ -195,19 +225,24 @@ class _Reader:
             return
         clause = _CLAUSE_STOP.search(self.text, text_start, end)
         heading_end = clause.start() if clause else end
-        body = owner or self.view.written(start, name_end)
-        role = _role(self.text, text_start)
+        bodies = bodies or [self.view.written(start, name_end)]
+        role = _role(self.text, text_start, end)
         self.tasks.append(TaskFact(
             doc=self.view.key, item=self._item(start), text=self.view.written(text_start, end),
-            heading=self.view.written(text_start, heading_end), **{role: [body]},
+            heading=self.view.written(text_start, heading_end), **{role: bodies},
             rivers=self._rivers(text_start, end), evidence=self.view.evidence(start, end, rule)))
 
 
-def _role(text: str, at: int) -> str:
+def _role(text: str, at: int, end: int) -> str:
     """The body's role in its duty, from the verb the duty opens with: 负责牵头 and 牵头 lead,
-    (负责)配合 and 参与 cooperate, anything else answers for it (responsible)."""
+    (负责)配合 and 参与 cooperate, anything else answers for it (responsible) — unless a later
+    clause has it lead (负责提供检测机构名录；牵头制定…): the body leads part of the work."""
     m = _ROLE_VERB.match(text, at)
-    return _VERB_ROLES[m["verb"]] if m else "responsible"
+    role = _VERB_ROLES[m["verb"]] if m else "responsible"
+    if role == "responsible" and any(_VERB_ROLES.get(c["verb"]) == "lead"
+                                     for c in _CLAUSE_VERB.finditer(text, at, end)):
+        return "lead"
+    return role
 
 
 def _closes(heading_level: int | None, level: int | None) -> bool:
@@ -246,4 +281,13 @@ def _paragraphs(view: DocumentView) -> list[_Paragraph]:
 
 def _starts_subject(text: str, start: int, end: int) -> bool:
     head = _HEAD.match(text, start, end)
-    return bool(head) and is_duty_subject(head["name"])
+    return bool(head) and is_duty_subject(head["name"]) or bool(_listed_head(text, start, end, table=True))
+
+
+def _listed_head(text: str, start: int, end: int, table: bool) -> re.Match | None:
+    """Bodies listed with 、 opening text[start:end], every one a body (市发展改革委、国资委等部门负责…),
+    with 负责 after them or, in a table, a separator."""
+    head = _LIST_HEAD.match(text, start, end)
+    if not head or (head["sep"] and not table and not _SAYS_DUTY.match(text, head.end())):
+        return None
+    return head if all(is_duty_subject(name) for name in head["names"].split("、")) else None

@@ -245,13 +245,14 @@ def deadlines(text: str) -> str | None:
 
 @runner("duties")
 def duties(text: str) -> list[dict]:
-    """Each duty a text gives a body (loaders.extract.duties): the body, its role when it does not
+    """Each duty a text gives a body (loaders.extract.duties): the body (bodies listed together
+    joined by 、), its role when it does not
     answer for the duty (lead, cooperate), the duty's text, and the rivers it names when it names any."""
     out = []
     for t in facts_of(text).tasks:
         if t.evidence.rule.startswith("duties/"):
             role = next(r for r in ("lead", "cooperate", "responsible") if getattr(t, r))
-            out.append({"body": getattr(t, role)[0], **({"role": role} if role != "responsible" else {}),
+            out.append({"body": "、".join(getattr(t, role)), **({"role": role} if role != "responsible" else {}),
                         "text": t.text, **({"rivers": t.rivers} if t.rivers else {})})
     return out
 
