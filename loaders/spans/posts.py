@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from loaders.lexicon import lexicon
+from loaders.spans.agency import is_agency
 from loaders.spans.gazetteer import read_table
 
 _LEX = lexicon()
@@ -196,18 +197,28 @@ def _names_apart(view: str, a: int, b: int, marks: re.Pattern, strong: bool) -> 
 
 
 def parse_posts(view: str, a: int, b: int) -> list[Post]:
-    """`市发展和改革委员会主任、党组书记` → two posts; a post without agency takes the one before.
-    Every part must end with a known title, so that a clause that only looks like an act
+    """`市发展和改革委员会主任、党组书记` → two posts; a post without agency takes the one before;
+    bodies listed before one post each hold it (`西团水利站、大桥水利站站长`: two 站长).
+    Every part but such a body must end with a known title, so that a clause that only looks like an act
     (`副主任由任仔苏兼任`) is not read as one."""
     posts: list[Post] = []
+    bodies: list[tuple[int, int]] = []  # bodies written before the title they share
     for start, end in split_top(view, a, b, "、"):
         post = parse_post(view, start, end)
-        if post is None or not is_title("".join(view[post.title[0]:post.title[1]].split())):
+        if post is None:
             return []
+        title = "".join(view[post.title[0]:post.title[1]].split())
+        if post.org is None and not post.notes and is_agency(title) and not is_title(title):
+            bodies.append(post.title)  # 西团水利站、大桥水利站站长: each body's 站长
+            continue
+        if not is_title(title) or (bodies and post.org is None):
+            return []
+        posts += [Post(body, post.title, post.notes, post.acting) for body in bodies]
+        bodies = []
         if post.org is None and posts:
             post = Post(posts[-1].org, post.title, post.notes, post.acting)
         posts.append(post)
-    return posts
+    return [] if bodies else posts
 
 
 def split_top(view: str, a: int, b: int, marks: str) -> list[tuple[int, int]]:

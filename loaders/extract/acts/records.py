@@ -31,6 +31,7 @@ _LOCAL_PLACES = lexicon()["acts.local_places"]
 _BODY_OPENERS = tuple(lexicon().words("acts.body_openers"))
 _GROUP_JOINERS = "".join(lexicon().words("acts.name_list_joiners"))  # 参事A和馆员B: two groups
 _APPROVED = lexicon().words("acts.approval_verbs")  # 中共中央批准李明任…: the body's decision before the name
+_EACH = re.compile(lexicon().alternation("acts.roster_each"))  # A、B分别为X、Y: paired in order
 _HELD = re.compile(rf"{lexicon().alternation('acts.held_words', 'acts.trial_words')}{W['of_word']}?")  # 现任, 兼任的
 
 
@@ -72,15 +73,17 @@ class ActRecorder:
             posts = (offset + m.start("posts"), offset + m.end("posts"))
         if not people or posts is None:
             return []
-        made = self._record(kind, act, note, people, posts, where)
+        each = "names" in m.groupdict() and m["names"] and _EACH.search(self.text, offset + m.end("names"), posts[0])
+        made = self._record(kind, act, note, people, posts, where, respectively=bool(each))
         if made:
             self.people = people
         return made
 
     def _record(self, kind: str, act: str, note: str | None, people: list[Span], posts: Span,
-                where: Where) -> list[PersonnelAct]:
+                where: Where, respectively: bool = False) -> list[PersonnelAct]:
         """One act for each person and each post of the posts' span; a post after 兼 is held
-        concurrently (`市政府副秘书长兼市政府办公室主任`)."""
+        concurrently (`市政府副秘书长兼市政府办公室主任`). People and posts said to match one by
+        one (`A、B分别为X、Y`) are paired in order."""
         parts = [parse_posts(self.text, *part) for part in self._apart_at_also(*posts)]
         held = [(post, act if i == 0 or kind != APPOINT else W["concurrent"], owner)
                 for i, part in enumerate(parts) for post, owner in self._owned(part)
@@ -88,8 +91,12 @@ class ActRecorder:
         if not all(parts) or not held:
             return []
         evidence = self.view.evidence(*where.sentence, where.rule)
+        if respectively and 1 < len(held) != len(people):
+            return []  # not as many posts as people: which is whose is unknown
+        pairs = (zip(people, held) if respectively and len(held) > 1
+                 else ((person, h) for person in people for h in held))
         made = [self.make_act(kind, verb, note, person, post, evidence, owner)
-                for person in people for post, verb, owner in held]
+                for person, (post, verb, owner) in pairs]
         self.add(made, where.sentence)
         return made
 
@@ -164,9 +171,12 @@ class ActRecorder:
     def _named_within(self, a: int, b: int) -> list[Span]:
         """The one name inside what a text says of a person: a position or a phrase closing with
         的 before it (漳州市副市长侯为东, 不满46岁的陆昊), the decision of a body (中共中央批准李明), the
-        person's title after it (毛伟明副省长). The name must have a known surname: the words around
-        it are no frame."""
+        person's title after it (毛伟明副省长); or the names listed after such a phrase. The names
+        must have a known surname: the words around them are no frame."""
         text = self.text[a:b]
+        of = text.rfind(W["of_word"])
+        if of >= 0 and (listed := people_spans(self.text, a + of + 1, b)) and len(listed) > 1:
+            return listed  # 在活动中脱颖而出的舒明、王晓东: the people the phrase speaks of
         end = len(text) - title_length(text)
         for size in (3, 2):
             start = end - size

@@ -39,10 +39,12 @@ _ALT = _LEX.alternation
 _NAME_CHARS = f"[{_CJK}{re.escape(W['name_joiners'])}、]"
 # A note on sex or nationality may follow a name (`马国林（回族）任…`, `杨淑芳（女）任…`).
 _PERSON_NOTE = rf"(?:{PERSON_NOTE})?"
+# A quoted word in a phrase before the names (在“两推一述”活动中脱颖而出的A、B: the names after 的).
+_QUOTED_WORD = "“[^”\n]{1,12}”"
 # Names, perhaps spaced by the layout (`马　骁`): one space may stand between characters, or
 # a line break where a PDF's line ends inside a name (`任命孙丽` / `华为…`); a name of a list may
 # carry its note (蒋作君（兼职）、李惠东（兼职，回族）、…).
-_NAMES = (rf"(?P<names>{W['pronoun']}|{_NAME_CHARS}(?:{_NAME_CHARS}|{PERSON_NOTE}(?=、)| {{1,3}}(?! )|\n(?!\n)){{1,159}}?)"
+_NAMES = (rf"(?P<names>{W['pronoun']}|{_NAME_CHARS}(?:{_NAME_CHARS}|{PERSON_NOTE}(?=、)|{_QUOTED_WORD}| {{1,3}}(?! )|\n(?!\n)){{1,159}}?)"
           rf"{_PERSON_NOTE}(?:{_LEX['acts.names_count_pattern']})?(?:{W['honorific']})?")
 _LEAD = rf"^{_ALT('acts.clause_openers')}?{_ALT('acts.clause_decided')}?{_ALT('acts.clause_by')}?"
 _COLON = "[:：]?"
@@ -63,13 +65,14 @@ _AS, _OF, _POST_WORD = W["as_word"], W["of_word"], W["post_word"]
 _POST_WORDS = _ALT("acts.post_words")  # what closes a post in a removal: 职务, 一职
 # 为 before its post, not closing a given name: a name ending in 为 is followed by the next name
 # or by 为 itself (任命姜有为、李晋修为Y, 任命张大为为Y).
-_AS_POST = rf"{_AS}(?![、{''.join(_LEX.words('acts.name_list_joiners'))}{_AS}])"
+_EACH = rf"(?:{_ALT('acts.roster_each')})?"  # 任命A、B分别为X、Y: each person the post of the same place
+_AS_POST = rf"{_EACH}{_AS}(?![、{''.join(_LEX.words('acts.name_list_joiners'))}{_AS}])"
 # A decision passed under its title (表决通过了《…关于决定任命X为Y的决定》, or without the marks: 通过了任命X为Y的
 # 决定): the title's end closes the posts.
 _TITLE_TAIL = rf"(?:{_OF}{_ALT('acts.decision_titles')}(?:》.*)?)?$"
 # 任命X为Y, and 任命X任Y (决定任命李胜平任市发展和改革委员会主任、张建平任市民政局局长); a comma may
 # stand before 出任 (委任A、B以及C，出任X委员: loaders.extract.acts.clauses keeps it in the clause).
-_APPOINTED_AS = rf"(?:[,，](?={_ALT('acts.taking_after_comma')}))?{_ALT('acts.appoint_as_words')}(?![、{''.join(_LEX.words('acts.name_list_joiners'))}{_AS}])"
+_APPOINTED_AS = rf"(?:[,，](?={_ALT('acts.taking_after_comma')}))?{_EACH}{_ALT('acts.appoint_as_words')}(?![、{''.join(_LEX.words('acts.name_list_joiners'))}{_AS}])"
 # 拟任命, 提请任命, 被免去: a verb after these states no act of its own.
 _NOT_PROPOSED = "".join(f"(?<!{re.escape(w)})" for w in _LEX.words("acts.proposal_before"))
 # 免去X现任Y职务: what stands between the person and the post they leave.
