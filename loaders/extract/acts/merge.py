@@ -14,7 +14,8 @@ membership of the group, which its reader gives, no act.
 
 News reports state an act in the headline, the lead and the body (原标题: …), and a 人大 report
 states it again in the decision it prints. Acts of one kind, act, person and title whose bodies
-agree — one absent, or one written inside the other (广东省 in 广东省人民政府) — are one act: the
+agree — one absent, one written inside the other (广东省 in 广东省人民政府), or one place's
+government written with its province and without (湖北襄阳市, 襄阳市人民政府) — are one act: the
 one with the fuller body stays, where the first of them stood.
 """
 
@@ -34,6 +35,7 @@ _RANKS = _LEX.words("acts.rank_prefixes")  # 副市长 and 市长 are posts of o
 _LEVELS = _LEX.table("acts.government_posts")  # 市长 → 市: the level of the place a post serves
 _CJK = "\u4e00-\u9fff"
 _GOVERNMENT = _LEX.alternation("agencies.government_ends")
+_GOVERNMENT_END = re.compile(f"(?:{_GOVERNMENT})$")
 _HIRE = _LEX["acts.hire"]
 _GROUP_ROLES = tuple(_LEX.table("groups.roles"))  # 主任, 副主任, 委员 …: a group's roles, bodies' posts too
 _CEREMONY = re.compile(_LEX["acts.hiring_between_pattern"] + _LEX.alternation("acts.hiring_ceremony"))
@@ -127,10 +129,15 @@ def _in_order(short: str, long: str) -> bool:
 
 
 def _same_body(a: str | None, b: str | None) -> bool:
+    """One absent, or one written inside the other; or one place's government written with its
+    province and without (湖北襄阳市 in a headline, 襄阳市人民政府 in the decision)."""
     if a is None or b is None or a == b:
         return True
     short, long = sorted((a, b), key=len)
-    return len(short) >= 2 and _in_order(short, long)
+    if len(short) >= 2 and _in_order(short, long):
+        return True
+    place_a, place_b = _GOVERNMENT_END.sub("", a), _GOVERNMENT_END.sub("", b)
+    return min(len(place_a), len(place_b)) >= 2 and (place_a.endswith(place_b) or place_b.endswith(place_a))
 
 
 def _once(acts: list[PersonnelAct]) -> list[PersonnelAct]:
