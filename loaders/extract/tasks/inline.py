@@ -15,6 +15,7 @@ names (`+answering`). The words are in ontology/lexicon/roles.yaml.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from loaders.extract.tasks.marks import WordMarks
 from loaders.extract.tasks.plan import Plan
@@ -38,11 +39,18 @@ _MANDATE = (_LEX.alternation("roles.inline_verbs")
 # After 由 the list may run over a comma (由市财政局、农业局，各县（市）、区人民政府负责落实): its
 # pieces must all be bodies (strict_units), which prose before a comma is not, and a verb right
 # after the comma is another clause's (由A、B等单位组成联合工作组，负责检查: the group does it).
-INLINE = re.compile(rf"(?:(?P<by>{_BY})(?!{_LEX.alternation('roles.not_agent_after')})"
-                    rf"|(?<=[。;:,])[ \t]*{_LEX.alternation('roles.sentence_openers')}?)"
-                    rf"(?P<units>(?:(?(by)[^。;:{_BY}]|[^,。;:{_BY}])){{2,40}}?)(?<!,)"
-                    rf"{_LEX.alternation('roles.modal')}?{_LEX.alternation('roles.qualifiers')}?"
-                    rf"(?P<verb>{_MANDATE})(?:{_LEX.alternation('roles.verb_tails', 'roles.answer_verb')})?")
+def _inline(opens: str) -> re.Pattern:
+    """The inline mandate, its units after 由 or where `opens` (a lookbehind) lets a sentence open."""
+    return re.compile(rf"(?:(?P<by>{_BY})(?!{_LEX.alternation('roles.not_agent_after')})"
+                      rf"|{opens}[ \t]*{_LEX.alternation('roles.sentence_openers')}?)"
+                      rf"(?P<units>(?:(?(by)[^。;:{_BY}]|[^,。;:{_BY}])){{2,40}}?)(?<!,)"
+                      rf"{_LEX.alternation('roles.modal')}?{_LEX.alternation('roles.qualifiers')}?"
+                      rf"(?P<verb>{_MANDATE})(?:{_LEX.alternation('roles.verb_tails', 'roles.answer_verb')})?")
+
+
+INLINE = _inline("(?<=[。;:,])")
+# … and at the start of an item's text, after its number (1.县河长办牵头督促…).
+INLINE_OPENING = _inline("")
 # The units after the lead in its sentence, each list with its verb and perhaps the verb's
 # object: `、市财政局配合研究确定`, `,Y按职责分工负责`, `,各设区市人民政府负责落实属地责任`,
 # `,会同市发展改革委、市财政局,`.
@@ -60,7 +68,7 @@ def inline_tasks(plan: Plan, unit: Unit, verbs: WordMarks) -> list[TaskFact]:
     if not verbs.within(unit.text_start, unit.end):
         return []
     text, tasks = plan.text, []
-    for m in INLINE.finditer(text, unit.text_start, unit.end):
+    for m in _mandates(text, unit):
         lead = strict_units(text, *m.span("units"))
         # 由马娜牵头，区收储办负责…: a person leads, the units after answer for the work
         leader = not lead and is_person_name("".join(m["units"].split()), strong=True)
@@ -86,6 +94,15 @@ def inline_tasks(plan: Plan, unit: Unit, verbs: WordMarks) -> list[TaskFact]:
     if len(tasks) == 1:
         _whole_unit(plan, unit, tasks[0])
     return tasks
+
+
+def _mandates(text: str, unit: Unit) -> Iterator[re.Match]:
+    """The inline mandates of a unit: one opening its text, then one after each punctuation."""
+    at = unit.text_start
+    if opening := INLINE_OPENING.match(text, at, unit.end):
+        yield opening
+        at = opening.end()
+    yield from INLINE.finditer(text, at, unit.end)
 
 
 def _more_units(text: str, at: int, end: int, roles: Roles) -> None:

@@ -55,8 +55,9 @@ def unit_names(text: str, start: int, end: int, strict: bool) -> list[Named] | N
         piece = text[a:b]
         if piece in _LABEL_WORDS:
             return None  # 责任单位为牵头单位: a document's rule about labels, no list of units
-        if _LEADS.search(piece) and _is_person(piece, False):
-            people = True  # 王五副省长督办: 督办 would end a body's name (办), but a leader does it
+        if _LEADS.search(piece) and _is_person(piece, False) or _titled_name(piece):
+            people = True  # 王五副省长督办: 督办 would end a body's name (办), but a leader does it;
+            # 李丹常委: a name and a title ending like a body (委)
         elif is_agency(piece) or _with_other_name(piece):
             units.append((a, b))
         elif text.startswith(_EVERY, a) and i < len(spans) - 1 and is_agency(text[slice(*spans[-1])]):
@@ -71,6 +72,13 @@ def unit_names(text: str, start: int, end: int, strict: bool) -> list[Named] | N
         else:
             return None
     return units if units or people else None
+
+
+def _titled_name(piece: str) -> bool:
+    """A person's name with the title after it (李丹常委), whatever the title ends with."""
+    piece = "".join(piece.split())
+    size = title_length(piece)
+    return 0 < size < len(piece) and is_person_name(piece[:-size])
 
 
 def _with_other_name(piece: str) -> bool:
