@@ -73,6 +73,8 @@ class ActRecorder:
             posts = (offset + m.start("posts"), offset + m.end("posts"))
         if not people or posts is None:
             return []
+        if m.groupdict().get("promoted"):
+            people = _promoted_or_named(people, offset + m.end("names"), m["promoted"])
         each = "names" in m.groupdict() and m["names"] and _EACH.search(self.text, offset + m.end("names"), posts[0])
         made = self._record(kind, act, note, people, posts, where, respectively=bool(each))
         if made:
@@ -224,3 +226,12 @@ class ActRecorder:
 
 def join_notes(note: str | None, extra: str | None) -> str | None:
     return f"{note}{NOTE_JOINER}{extra}" if note and extra else (note or extra)
+
+
+def _promoted_or_named(people: list[Span], names_end: int, promoted: str) -> list[Span]:
+    """许启明升任秘书长: promoted; but a two-character name before 升 is a given name's first two
+    characters (李东升任市长: 李东升 takes the post), the prefix its last."""
+    if len(people) == 1 and people[0][1] == names_end and people[0][1] - people[0][0] == 2 and len(promoted) == 1:
+        return [(people[0][0], names_end + 1)]
+    return people
+

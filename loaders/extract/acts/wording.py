@@ -195,8 +195,14 @@ FORMS = [
     _form(APPOINT, _APPOINT, False, W["take_up"], f"…{_LEX.words('acts.approval_by')[0]}…{W['take_up']}…",
           rf"{_LEAD}{_NAMES}{_ALT('acts.approval_by')}[^,，]{{1,12}}?{_ALT('acts.approval_verbs')}"
           rf"{W['take_up']}(?P<posts>.+?)(?:{_POST_WORDS})?$"),
+    # 交通处长由建设处长吕奖慧调任: the post first, then 由 and the person (perhaps with the post
+    # left) who takes it.
+    _form(APPOINT, _APPOINT, False, _LEX["acts.taken_by"], f"…{_LEX['acts.taken_by']}…{_LEX.words('acts.taken_by_verbs')[0]}",
+          rf"{_LEAD}(?P<posts>[^,，{_LEX['acts.taken_by']}]{{2,30}}?){_LEX['acts.taken_by']}"
+          rf"(?P<names>{_NAME_CHARS}{{2,16}}?){_ALT('acts.taken_by_verbs')}$"),
     _form(APPOINT, _APPOINT, False, W["serve"], f"…{W['serve']}…",
-          rf"{_LEAD}{_NAMES}(?:(?:{_ALT('acts.serve_adverbs')})?{_ALT('acts.serve_prefixes')}{W['serve']}|{_SERVE})"
+          rf"{_LEAD}{_NAMES}(?:(?:{_ALT('acts.serve_adverbs')})?(?:{_ALT('acts.serve_prefixes')}"
+          rf"|(?P<promoted>{_ALT('acts.serve_promoted_prefixes')})){W['serve']}|{_SERVE})"
           rf"(?P<posts>.+?)(?:{_POST_WORDS})?$"),
     # 郭建全同志担任保利集团副总会计师: a decision's wording, 同志 framing the name (a biography's
     # 担任 has none: 曾担任, 先后担任)
