@@ -47,6 +47,7 @@ PERSON_NOTE = rf"\({_NOTE_ITEM}(?:,{_NOTE_ITEM}){{0,2}}\)"
 _NOTE_AT_END = re.compile(PERSON_NOTE + "$")
 _LIST_MARK = re.compile("、")
 _OF = _LEX["acts.of_word"]
+_NOT_BODIES = frozenset(_LEX.words("acts.post_not_bodies"))
 # A body's name in quotes, perhaps with the short name the text gives it after (「X委员会」(諮询委员会)).
 _QUOTED_BODY = re.compile(r"[「“『](?P<name>[^」”』]{2,60})[」”』](?:\([^()]{1,10}\))?")
 _LIST_MARKS = re.compile("、|" + _LEX.alternation("acts.name_list_joiners", "acts.name_list_long_joiners"))
@@ -172,6 +173,8 @@ def parse_post(view: str, start: int, end: int) -> Post | None:
         org_end -= len(_OF)
     if m := _QUOTED_BODY.fullmatch(view, start, org_end):  # 「X委员会」(諮询委员会)的主席: the body in its quotes
         start, org_end = m.span("name")
+    if view[start:org_end] in _NOT_BODIES:  # 新成员: a new member of the body named before
+        start = org_end
     return Post((start, org_end) if org_end > start else None, (cut, end), tuple(notes), acting)
 
 

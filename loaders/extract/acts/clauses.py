@@ -25,11 +25,15 @@ _POST_END = re.compile(rf"{_POST_WORD}$")
 _TITLE_REACH = 12
 _ACT_AFTER = re.compile(rf"(?!{_POST_WORD})[{_CJK}]{{2}}")
 _TITLES_JOINED = re.compile(rf"》{_LEX.alternation('acts.title_joiners')}《")
+_ALT_ADVERBS = _LEX.alternation("acts.next_act_adverbs")
 _NEXT_VERB = re.compile(_LEX.alternation("acts.remove_words") + f"|{W['decide']}|{W['appoint']}")
 _AS_WORDS = tuple(_LEX.words("acts.appoint_as_words"))  # 为, and 任 after 任命 (任命A任X、B任Y)
 _NEXT_RESIGNING = re.compile(rf"(?P<name>[{_CJK}]{{2,4}}?){W['resign']}")
 _APPOINTING = re.compile(_LEX.alternation("acts.appoint_words"))
 _TAKING = re.compile(rf"\s*{_LEX.alternation('acts.taking_after_comma')}")
+# A joiner and the verb of another act after a post (X委员会主席和再度委任9名现任成员).
+_JOINED_ACT = re.compile(rf"(?P<joiner>{_LEX.alternation('acts.title_joiners')})(?={_ALT_ADVERBS}?"
+                         rf"(?:{_LEX.alternation('acts.appoint_words', 'acts.remove_words')}))")
 _NEXT_PERSON = re.compile(rf"(?P<name>[{_CJK}]{{2,4}}?)(?:{W['honorific']})?{_LEX.alternation('acts.appoint_as_words')}")
 
 
@@ -76,6 +80,9 @@ def _cuts(text: str, start: int, end: int) -> list[tuple[int, int]]:
             cuts.append(m.span())
     for m in _TITLES_JOINED.finditer(text, start, end):  # 《…的决定》和《…的决定》: two decisions
         cuts.append((m.start() + 1, m.end() - 1))
+    for m in _JOINED_ACT.finditer(text, start, end):  # …主席和再度委任9名现任成员: the next act's verb
+        if _ends_post(text, start, m.start()):
+            cuts.append(m.span("joiner"))
     at = text.find("、", start, end)
     while at >= 0:
         if (any(word in text[start:at] for word in _AS_WORDS) and _ends_post(text, start, at)

@@ -27,6 +27,7 @@ from functools import lru_cache
 from loaders.extract.groups.names import SET_UP
 from loaders.lexicon import lexicon
 from loaders.records import PersonnelAct
+from loaders.text.script import to_simplified
 from loaders.view import DocumentView
 
 Span = tuple[int, int]
@@ -37,7 +38,8 @@ _CJK = "\u4e00-\u9fff"
 _GOVERNMENT = _LEX.alternation("agencies.government_ends")
 _GOVERNMENT_END = re.compile(f"(?:{_GOVERNMENT})$")
 _HIRE = _LEX["acts.hire"]
-_GROUP_ROLES = tuple(_LEX.table("groups.roles"))  # 主任, 副主任, 委员 …: a group's roles, bodies' posts too
+_GROUP_ROLES = tuple(_LEX.table("groups.roles"))
+_COMMITTEE_ROLES = tuple(_LEX.words("acts.committee_roles"))  # 主任, 副主任, 委员 …: a group's roles, bodies' posts too
 _CEREMONY = re.compile(_LEX["acts.hiring_between_pattern"] + _LEX.alternation("acts.hiring_ceremony"))
 
 
@@ -85,6 +87,10 @@ def _hiring_body(view: DocumentView) -> str | None:
 
 
 def _family(title: str) -> str:
+    """The post the title ranks in (市长 for 副市长); a committee's roles are one family: 委任A为X委员会
+    主席…委任B、C为新成员, B and C are members of X委员会."""
+    if to_simplified(title) in _COMMITTEE_ROLES:  # posts are as written, perhaps in traditional script
+        return _COMMITTEE_ROLES[0]
     for prefix in _RANKS:
         if title.startswith(prefix) and len(title) > len(prefix):
             return title[len(prefix):]

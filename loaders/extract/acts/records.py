@@ -31,6 +31,8 @@ _LOCAL_PLACES = lexicon()["acts.local_places"]
 _BODY_OPENERS = tuple(lexicon().words("acts.body_openers"))
 _GROUP_JOINERS = "".join(lexicon().words("acts.name_list_joiners"))  # 参事A和馆员B: two groups
 _APPROVED = lexicon().words("acts.approval_verbs")  # 中共中央批准李明任…: the body's decision before the name
+_COUNTED = re.compile(lexicon()["acts.names_count_pattern"])
+_ALTERNATIVES = lexicon()["acts.post_alternatives"]
 _EACH = re.compile(lexicon().alternation("acts.roster_each"))  # A、B分别为X、Y: paired in order
 _HELD = re.compile(rf"{lexicon().alternation('acts.held_words', 'acts.trial_words')}{W['of_word']}?")  # 现任, 兼任的
 
@@ -71,7 +73,8 @@ class ActRecorder:
             people = (people_spans(self.text, a, b, strong or self.text.startswith(W["honorific"], b))
                       or self._named_within(a, b))
             posts = (offset + m.start("posts"), offset + m.end("posts"))
-        if not people or posts is None:
+        people = [p for p in people if not _COUNTED.match(self.text, *p)]  # 再度委任九名现任成员: a count
+        if not people or posts is None or _ALTERNATIVES in self.text[posts[0]:posts[1]]:
             return []
         if m.groupdict().get("promoted"):
             people = _promoted_or_named(people, offset + m.end("names"), m["promoted"])

@@ -23,9 +23,13 @@ from loaders.extract.groups.parts import parts
 from loaders.extract.groups.readings import read
 from loaders.extract.groups.rows import LABEL, ROLE_OF, Row, Span, labelled_runs, line_rows
 from loaders.extract.groups.tables import Columns
+from loaders.lexicon import lexicon
+from loaders.spans.agency import is_agency
+from loaders.text.script import to_simplified
 
 # A table printed one cell a line: a post's cell beside a name's.
 ONE_CELL = "groups/one-cell-a-line"
+_MEMBERSHIP = tuple(lexicon().words("groups.membership_words"))  # 成员, 委员: a section's heading word
 
 
 @dataclass
@@ -76,10 +80,13 @@ class _Reader(Columns):
 
     def _post_cell(self, start: int, end: int, bare: Row | None) -> bool:
         """A table printed one cell a line: a post alone on its line is the title of the name
-        alone on the line before it (`张三` / `市长`), or of the name on the line after it."""
+        alone on the line before it (`张三` / `市长`), or of the name on the line after it; a
+        section's heading (`官方成员`) is read over."""
         found = parts(self.body, start, end)
-        if len(found) != 1 or not read(self.body[found[0].start:found[0].end]).title:
+        if len(found) != 1 or not read(cell := self.body[found[0].start:found[0].end]).title:
             return False
+        if _section(cell):
+            return True  # the list goes on under its next section
         post = (found[0].start, found[0].end)
         if bare is not None:
             bare.title_spans, bare.end, bare.rule = [post], post[1], ONE_CELL
@@ -103,6 +110,14 @@ class _Reader(Columns):
 
     def finish(self, end: int, office: list[Span]) -> Block:
         return Block(self.start, end, self.rows(), self.office + office)
+
+
+def _section(cell: str) -> bool:
+    """官方成员, 非官方成员: the heading of a section of members, no post: a membership word whose
+    words before it name no body."""
+    cell = to_simplified("".join(cell.split()))
+    role = next((r for r in _MEMBERSHIP if cell.endswith(r)), None)
+    return role is not None and not is_agency(cell[:-len(role)])
 
 
 def member_blocks(body: str) -> list[Block]:
