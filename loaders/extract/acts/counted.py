@@ -27,6 +27,7 @@ from loaders.extract.acts.roster import COURTESY, LETTERS
 from loaders.extract.acts.wording import APPOINT, W
 from loaders.extract.groups.owners import mentioned_before
 from loaders.lexicon import lexicon
+from loaders.spans.agency import is_agency
 from loaders.spans.posts import Post, is_person_name, people_spans, title_length
 
 _LEX = lexicon()
@@ -35,19 +36,25 @@ _CJK = "\u4e00-\u9fff"
 _COUNT = rf"(?:[0-9]{{1,3}}|[{_LEX['numbering.cn_digits']}{_LEX['acts.counted_two']}]{{1,3}}){_ALT('acts.counted_units')}"
 _ROLE = rf"(?P<role>{_ALT('acts.counted_roles')})(?!会)"  # 委员 of 委员会 is no role
 # 委任四名X委员会(基广会)新成员: the verb, the count, the body perhaps, who they are, the role.
-ANNOUNCED = re.compile(rf"{_ALT('acts.counted_verbs')}{_COUNT}(?P<body>[^,，。;；:：\n]{{0,40}}?)"
+ANNOUNCED = re.compile(rf"{_ALT('acts.counted_verbs')}(?:(?P<count>{_COUNT})|{_ALT('acts.counted_uncounted_kinds')})"
+                       rf"(?P<body>[^,，。;；:：\n]{{0,40}}?)"
                        rf"(?:\([{_CJK}]{{2,8}}\))?{_ALT('acts.counted_kinds')}?{_ROLE}")
+# …委任九名现任成员，担任平等机会委员会(平机会)委员: the body written after the people's count.
+_BODY_AFTER = re.compile(rf"[,，]?{_ALT('acts.counted_body_after')}(?P<body>[^,，。;；:：\n]{{3,40}}?)"
+                         rf"(?:\([{_CJK}]{{2,8}}\))?{_ROLE}")
 # 四名新成员为A、B及C。: the count again, who they are, the role, then the names.
 NAMED = re.compile(rf"{_COUNT}[^,，。;；:：\n]{{0,20}}?{_ROLE}{_ALT('acts.counted_are')}[:：]?"
                    rf"(?P<names>[^。;；\n]{{2,400}}?)[。;；]?$", re.M)
 _LIST_OPENS = re.compile(rf"(?:{_ALT('acts.counted_list_words')})[:：]\s*$", re.M)
 _LIST_REACH = 3  # lines after the announcement that may open its list
-_LABEL = re.compile(rf"\s*(?P<label>[{_CJK}]{{0,16}}?{_ALT('acts.counted_roles')})\s*[:：]?(?:\s+[{_CJK}]{{1,4}})?\s*")
+# 获再度委任委员, 非官方成员:(*为新委员), 新委任的成员如下: — a section's label, perhaps with a note.
+_LABEL = re.compile(rf"\s*(?P<label>[{_CJK}]{{0,16}}?{_ALT('acts.counted_roles')})(?:如下)?\s*[:：]?"
+                    rf"(?:\s+[{_CJK}]{{1,4}}|[(（][^()（）\n]{{1,16}}[)）])?\s*")
 _APPOINTED_LABEL = re.compile(_ALT("acts.counted_label_verbs"))
 _LABEL_PREFIX = re.compile(rf"(?:{_ALT('acts.counted_label_words')})+")
 # *何建宗博士 关注环境人士: a mark perhaps, the name, a courtesy title and letters, a column after spaces.
 _LINE = re.compile(rf"\s*(?P<mark>[*#▲])?(?P<name>[{_CJK}]{{2,4}}?)(?P<titled>(?:{COURTESY})?{LETTERS}*)"
-                   rf"(?:[ \t\u3000]+\S.*)?\s*")
+                   rf"(?P<after>[*#▲])?(?:[(（](?P<role>[{_CJK}]{{2,8}})[)）])?(?:[ \t\u3000]+\S.*)?\s*")
 _RULE = "acts/counted"
 
 
@@ -56,6 +63,7 @@ class Announced:
     at: int  # where the announcement ends
     role: str
     body: Span | None
+    post: Span | None = None  # the post they take, written after them (…，担任X委员会委员)
 
 
 Section = tuple[Span, list[tuple[Span, Span]]]  # a label and each (name, line) under it
@@ -74,16 +82,17 @@ def read_counted(recorder: ActRecorder) -> None:
             _record(recorder, people, Post(ann.body, m.span("role")), where, f"{_RULE}:sentence")
     for ann, sections in counted_lists(text, announced):
         for label, people in _appointed(text, sections):
-            post = Post(ann.body, _post_of(text, label, ann.role))
+            post = Post(ann.body, ann.post or _post_of(text, label, ann.role))
             for name, line in people:
-                _record(recorder, [name], post, line, f"{_RULE}:list")
+                role = line_role(text, line)
+                _record(recorder, [name], Post(ann.body, role) if role else post, line, f"{_RULE}:list")
 
 
 @lru_cache(maxsize=2)
 def announcements(text: str) -> tuple[Announced, ...]:
     """The document's counted announcements, read once: the acts' reader and the groups' reader
     (loaders.extract.groups.appointed) both ask for them."""
-    return tuple(_announced(text, m) for m in ANNOUNCED.finditer(text))
+    return tuple(a for m in ANNOUNCED.finditer(text) if (a := _announced(text, m)))
 
 
 def counted_lists(text: str, announced: tuple[Announced, ...]) -> Iterator[tuple[Announced, list[Section]]]:
@@ -97,10 +106,28 @@ def counted_lists(text: str, announced: tuple[Announced, ...]) -> Iterator[tuple
                 yield ann, sections
 
 
-def _announced(text: str, m: re.Match) -> Announced:
-    # a body's name, not a post's (委任四名署长…) nor a word or two (委任四名新成员: no body written)
+def _announced(text: str, m: re.Match) -> Announced | None:
+    """The announcement's body: the one written between count and role — a body's name, not a
+    post's (委任四名署长…) nor a word or two (委任四名新成员) —, else after the people
+    (…，担任平等机会委员会委员), else the group mentioned last. Without a count only a body
+    written in it makes an announcement (委任新一届文化委员会成员)."""
     body = m.span("body") if m["body"] and title_length(m["body"]) == 0 and len(m["body"]) >= 3 else None
+    if m["count"] is None:
+        return Announced(m.end(), m["role"], body) if body and is_agency(m["body"]) else None
+    if body is None and (after := _BODY_AFTER.search(text, m.end(), _sentence_end(text, m.end()))):
+        return Announced(m.end(), after["role"], after.span("body"), after.span("role"))
     return Announced(m.end(), m["role"], body or mentioned_before(text, m.start()))
+
+
+def _sentence_end(text: str, at: int) -> int:
+    ends = [i for i in (text.find(mark, at) for mark in "。\n") if i >= 0]
+    return min(ends, default=len(text))
+
+
+def line_role(text: str, line: Span) -> Span | None:
+    """The role a list's line gives its person in brackets (王英伟博士(副主席)), when a title."""
+    m = _LINE.fullmatch(text, *line)
+    return m.span("role") if m and m["role"] and title_length(m["role"]) else None
 
 
 def _last_before(announced: tuple[Announced, ...], at: int, role: str) -> Announced | None:
@@ -113,14 +140,16 @@ def _line_of(text: str, at: int) -> Span:
 
 
 def _list_after(text: str, at: int) -> int | None:
-    """Where the list an announcement opens begins: after a line ending 名单如下: near it."""
+    """Where the list an announcement opens begins: after a line ending 名单如下: near it, or at
+    that line when it is a label itself (新委任的成员如下:)."""
     end = at
     for _ in range(_LIST_REACH):
         line_end = text.find("\n", end)
         if line_end < 0:
             return None
         if _LIST_OPENS.search(text, end, line_end + 1):
-            return line_end + 1
+            # 新委任的成员如下: a line that says who the list names is its first section's label
+            return end if _LABEL.fullmatch(text, end, line_end) else line_end + 1
         end = line_end + 1
     return None
 
@@ -157,7 +186,7 @@ def _appointed(text: str, sections: list[Section]) -> list[Section]:
 def _is_name(line: re.Match) -> bool:
     """A name with a known surname, or any name a mark or a courtesy title vouches for: a
     background column's wrapped words (究中心) are none."""
-    return is_person_name(line["name"], strong=bool(line["mark"] or line["titled"]))
+    return is_person_name(line["name"], strong=bool(line["mark"] or line["after"] or line["titled"]))
 
 
 def _post_of(text: str, label: Span, role: str) -> Span:

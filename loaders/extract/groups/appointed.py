@@ -17,7 +17,7 @@ from loaders.extract.acts.roster import post_line, roster_head, roster_line
 from loaders.extract.groups.found import LeadingGroup, member, new_group
 from loaders.extract.groups.lines import lines_of
 from loaders.extract.groups.names import is_group
-from loaders.extract.groups.row import Row
+from loaders.extract.groups.row import Row, Span
 from loaders.lexicon import lexicon
 from loaders.spans.posts import title_length
 from loaders.view import DocumentView
@@ -56,10 +56,19 @@ def counted_groups(view: DocumentView) -> list[LeadingGroup]:
         if not is_group(text[slice(*ann.body)]):
             continue
         group = new_group(view, *ann.body, COUNTED_RULE)
-        group.members = [member(view, Row(name, [], _ROLES.get(text[slice(*label)], "member"), *line, COUNTED_RULE))
+        group.members = [member(view, _counted_row(text, ann, label, name, line))
                          for label, people in sections for name, line in people]
         groups.append(group)
     return groups
+
+
+def _counted_row(text: str, ann: counted.Announced, label: Span, name: Span, line: Span) -> Row:
+    """A person of a counted list: the role the line gives in brackets (王英伟博士(副主席)), else
+    the post the announcement says they take (…，担任平等机会委员会委员), else the label's role."""
+    if role := counted.line_role(text, line):
+        return Row(name, [role], _ROLES.get(text[slice(*role)], "member"), *line, COUNTED_RULE)
+    titles = [ann.post] if ann.post else []
+    return Row(name, titles, _ROLES.get(text[slice(*label)], "member"), *line, COUNTED_RULE)
 
 
 def _rows(text: str, lines: list[tuple[int, int]]) -> list[Row]:
