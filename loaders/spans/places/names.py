@@ -14,8 +14,8 @@ from functools import lru_cache
 import re
 from typing import NamedTuple
 
-from loaders.spans.places.words import (CHIEF_WORDS, COMMON_WATER_ENDS, COMMON_WATER_WORDS, JURISDICTION_ENDS, NOT_A_RIVER_AFTER,
-                                        NOT_FIRST, NOT_RESERVOIR_STEM_ENDS, NUMERALS, PLACE_WORDS_AFTER_RIVER,
+from loaders.spans.places.words import (CHIEF_WORDS, COMMON_WATER_ENDS, COMMON_WATER_WORDS, FIGURE, JURISDICTION_ENDS,
+                                        NOT_A_RIVER_AFTER, NOT_FIRST, NOT_RESERVOIR_STEM_ENDS, NUMERALS, PLACE_WORDS_AFTER_RIVER,
                                         POSITION_AFTER, POSITION_FIRST, RESERVOIR, SHORT_SUFFIXES, SMALL_FIRST, STATION,
                                         NOT_SERVING, SERVE, STOP_CHARS, VERBS)
 from loaders.spans.posts import is_person_name
@@ -111,9 +111,10 @@ def bounded_left(text: str, a: int) -> bool:
 
 def good(text: str, start: int, end: int) -> bool:
     """A name of two or more characters, without function words, whose head is no bad first
-    character, that is no count of rivers."""
+    character, that is no count of rivers nor a figure (生态之河)."""
     return end - start >= 2 and _first_ok(text, start, end) \
-        and not any(ch in STOP_CHARS for ch in text[start:end]) and not _a_count(text, start, end)
+        and not any(ch in STOP_CHARS for ch in text[start:end]) and not _a_count(text, start, end) \
+        and not (end - start >= 4 and text[end - 2] == FIGURE)  # 生态之河: a figure (扬之河 is a name)
 
 
 def _first_ok(text: str, start: int, end: int) -> bool:

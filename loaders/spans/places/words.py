@@ -53,6 +53,7 @@ COMMON_WATER_ENDS = tuple(_LEX.words("places.common_water_ends"))
 # What bounds a name, or may not stand in it.
 STOP_CHARS = set(_entry("stop_chars"))
 NOT_FIRST = set(_entry("not_first_chars"))
+FIGURE = _entry("figure_before_suffix")
 SMALL_FIRST = _entry("small_first")
 POSITION_FIRST = set(_entry("position_first"))
 POSITION_AFTER = set(_entry("position_words_after"))
