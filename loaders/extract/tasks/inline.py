@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from loaders.extract.tasks.marks import WordMarks
 from loaders.extract.tasks.plan import Plan
 from loaders.extract.tasks.roles import TOGETHER, Roles, role_of_verb
-from loaders.extract.tasks.units import strict_units
+from loaders.extract.tasks.units import acting_places, strict_units
 from loaders.lexicon import lexicon
 from loaders.records import TaskFact
 from loaders.spans.posts import is_person_name
@@ -111,6 +111,8 @@ def _more_units(text: str, at: int, end: int, roles: Roles) -> None:
     while more := INLINE_MORE.match(text, at, end):
         together = more.group(3) is not None  # `,会同Y、Z,`
         names = strict_units(text, *more.span(3 if together else 1))
+        if not names and not together:
+            names = acting_places(text, *more.span(1))
         if not names:
             return
         roles.add("cooperate" if together else role_of_verb(more.group(2)), names)

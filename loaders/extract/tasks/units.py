@@ -38,9 +38,21 @@ _LIST_CUTS_OR_BRACKETS = re.compile(rf"[、,，;；:：{re.escape(_OPENERS + _CL
 _LABEL_WORDS = set(_LEX.words("roles.labels"))
 
 
+# 九重镇, 香花乡: a town's or township's name, two to four characters and its suffix.
+_ACTING_PLACE = re.compile(rf"[\u4e00-\u9fff]{{2,4}}[{lexicon()['places.town_suffixes']}]")
+
+
 def strict_units(text: str, start: int, end: int) -> list[Named]:
     """The bodies of a list where every piece must be one (or share the last one's name)."""
     return unit_names(text, start, end, True) or []
+
+
+def acting_places(text: str, start: int, end: int) -> list[Named]:
+    """Towns and townships right before their verb after a lead (由王光玲牵头，九重镇落实): a place
+    doing the work is its government. Every piece must be such a name."""
+    spans = agency_spans(text, start, end)
+    ok = spans and all(_ACTING_PLACE.fullmatch("".join(text[a:b].split())) for a, b in spans)
+    return list(spans) if ok else []
 
 
 def unit_names(text: str, start: int, end: int, strict: bool) -> list[Named] | None:
