@@ -127,7 +127,8 @@ class Form:
 def _form(kind: str, act: str, strong: bool, word: str, shape: str, pattern: str, then: str = "",
           body_nearby: bool = False) -> Form:
     synonyms = {W["remove"]: "acts.remove_words", W["appoint"]: "acts.appoint_words", W["hire"]: "acts.hire_words",
-                W["acting"]: "acts.acting_words", W["passive"]: "acts.passive_words"}.get(word)
+                W["acting"]: "acts.acting_words", W["passive"]: "acts.passive_words",
+                W["serve"]: "acts.serve_takes"}.get(word)
     also = tuple(w for w in _LEX.words(synonyms) if w != word) if synonyms else ()
     return Form(f"acts/form:{shape}", re.compile(pattern, re.S), word, kind, act, strong, then, also, body_nearby)
 
@@ -195,14 +196,14 @@ FORMS = [
     _form(APPOINT, _APPOINT, False, W["take_up"], f"…{_LEX.words('acts.approval_by')[0]}…{W['take_up']}…",
           rf"{_LEAD}{_NAMES}{_ALT('acts.approval_by')}[^,，]{{1,12}}?{_ALT('acts.approval_verbs')}"
           rf"{W['take_up']}(?P<posts>.+?)(?:{_POST_WORDS})?$"),
-    # 交通处长由建设处长吕奖慧调任: the post first, then 由 and the person (perhaps with the post
-    # left) who takes it.
+    # 交通处长由建设处长吕奖慧调任, 主委一职由陈博洲接任: the post first, then 由 and the person (perhaps
+    # with the post left and an age: 由39岁左营高中校长吴立森接任) who takes it.
     _form(APPOINT, _APPOINT, False, _LEX["acts.taken_by"], f"…{_LEX['acts.taken_by']}…{_LEX.words('acts.taken_by_verbs')[0]}",
-          rf"{_LEAD}(?P<posts>[^,，{_LEX['acts.taken_by']}]{{2,30}}?){_LEX['acts.taken_by']}"
-          rf"(?P<names>{_NAME_CHARS}{{2,16}}?){_ALT('acts.taken_by_verbs')}$"),
+          rf"{_LEAD}(?P<posts>[^,，{_LEX['acts.taken_by']}]{{2,30}}?)(?:{_POST_WORDS})?{_LEX['acts.taken_by']}"
+          rf"(?P<names>[^,，;；。{_LEX['acts.taken_by']}]{{2,24}}?){_ALT('acts.taken_by_verbs')}$"),
     _form(APPOINT, _APPOINT, False, W["serve"], f"…{W['serve']}…",
           rf"{_LEAD}{_NAMES}(?:(?:{_ALT('acts.serve_adverbs')})?(?:{_ALT('acts.serve_prefixes')}"
-          rf"|(?P<promoted>{_ALT('acts.serve_promoted_prefixes')})){W['serve']}|{_SERVE})"
+          rf"|(?P<promoted>{_ALT('acts.serve_promoted_prefixes')})){W['serve']}|{_SERVE}|{_ALT('acts.serve_takes')})"
           rf"(?P<posts>.+?)(?:{_POST_WORDS})?$"),
     # 郭建全同志担任保利集团副总会计师: a decision's wording, 同志 framing the name (a biography's
     # 担任 has none: 曾担任, 先后担任)
