@@ -186,6 +186,7 @@ class _Reader:
         return None
 
     def _listed_subjects(self, s: int, end: int, table: bool) -> _Subject | None:
+        """Bodies listed together opening text[s:end], each a subject of the duty."""
         if not (head := _listed_head(self.text, s, end, table)):
             return None
         bodies, at = [], head.start("names")

@@ -38,8 +38,8 @@ _CJK = "\u4e00-\u9fff"
 _GOVERNMENT = _LEX.alternation("agencies.government_ends")
 _GOVERNMENT_END = re.compile(f"(?:{_GOVERNMENT})$")
 _HIRE = _LEX["acts.hire"]
-_GROUP_ROLES = tuple(_LEX.table("groups.roles"))
-_COMMITTEE_ROLES = tuple(_LEX.words("acts.committee_roles"))  # 主任, 副主任, 委员 …: a group's roles, bodies' posts too
+_GROUP_ROLES = tuple(_LEX.table("groups.roles"))  # 主任, 副主任, 委员 …: a group's roles, bodies' posts too
+_COMMITTEE_ROLES = tuple(_LEX.words("acts.committee_roles"))  # 成员, 主席 …: one committee's posts
 _CEREMONY = re.compile(_LEX["acts.hiring_between_pattern"] + _LEX.alternation("acts.hiring_ceremony"))
 
 

@@ -237,4 +237,3 @@ def _promoted_or_named(people: list[Span], names_end: int, promoted: str) -> lis
     if len(people) == 1 and people[0][1] == names_end and people[0][1] - people[0][0] == 2 and len(promoted) == 1:
         return [(people[0][0], names_end + 1)]
     return people
-

@@ -39,7 +39,7 @@ _LABEL_WORDS = set(_LEX.words("roles.labels"))
 
 
 # 九重镇, 香花乡: a town's or township's name, two to four characters and its suffix.
-_ACTING_PLACE = re.compile(rf"[\u4e00-\u9fff]{{2,4}}[{lexicon()['places.town_suffixes']}]")
+_ACTING_PLACE = re.compile(rf"[\u4e00-\u9fff]{{2,4}}[{_LEX['places.town_suffixes']}]")
 
 
 def strict_units(text: str, start: int, end: int) -> list[Named]:
