@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 from loaders.lexicon import lexicon
-from loaders.text.normalize import normalize_key
+from loaders.text.keys import normalize_key
 
 _CJK = "\u4e00-\u9fff"
 _LEX = lexicon()

@@ -25,7 +25,7 @@ from typing import NamedTuple
 import ahocorasick_rs
 
 from govkg.errors import SchemaError
-from loaders.text.normalize import normalize_key
+from loaders.text.keys import normalize_key
 
 # table → (label, name column, alternatives column, required columns)
 TABLES = {

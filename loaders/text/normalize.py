@@ -29,6 +29,7 @@ import numpy as np
 
 from loaders.lexicon import lexicon
 from loaders.records import PINYIN_NOTE, Source, Text
+from loaders.text.keys import normalize_key  # noqa: F401  (re-exported: the key's old home)
 from loaders.text.runon import run_on_breaks
 from loaders.text.wrapped import joined_breaks
 
@@ -201,8 +202,3 @@ def normalize(source: Source) -> Text:
         text, offsets = _insert_breaks(text, offsets, breaks)
     offsets.append(len(source.text))
     return Text(text, offsets, source)
-
-
-def normalize_key(name: str) -> str:
-    """The matching key of a name: NFKC, no spaces. Two written forms with one key are the same."""
-    return "".join(unicodedata.normalize("NFKC", name).split())

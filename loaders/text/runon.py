@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 
 from loaders.lexicon import lexicon
+from loaders.spans.posts import is_person_name, title_length
 
 _CN = lexicon()["numbering.cn_digits"]
 # After NFKC: the brackets are ASCII; 1. is a number only before no digit (not 6.5%).
@@ -77,8 +78,6 @@ def _label_starts(line: str) -> list[int]:
 def _label_start(line: str, label: re.Match) -> int:
     """Where a label run on after the title before it begins: of the labels ending at its colon
     (副主任委员:, 委员:), the one after a whole title (管委会副主任 | 委 员:), else the longest."""
-    from loaders.spans.posts import title_length  # not at the top: see _entry_starts
-
     for at in range(label.start() + 1, label.end() - 1):
         shorter = _LABEL.match(line, at)
         if shorter and shorter.end() == label.end() and title_length(line[max(0, at - _TITLE_REACH):at]) \
@@ -89,9 +88,6 @@ def _label_start(line: str, label: re.Match) -> int:
 
 def _entry_starts(line: str, start: int) -> list[int]:
     """Where the entries of a list's line run on begin: a name right after a title, spaces after it."""
-    # here, not at the top: the titles' gazetteer is read with normalising's keys (a cycle)
-    from loaders.spans.posts import is_person_name, title_length
-
     starts = []
     for gap in _GAP.finditer(line, start):
         for size in (4, 3, 2):  # 陈东荣, 郑 宇 (padded), 林杰
