@@ -27,10 +27,12 @@ EVAL_KINDS = ("documents", "appointments", "removals", "task_agencies", "lead_un
 @click.option("--files", "per_file", is_flag=True, help="Also score every file of a set.")
 @click.option("--by-rule", "rules", is_flag=True, help="Precision of every rule that read facts.")
 @click.option("--unseal", is_flag=True, help="Allow --errors on the sealed half (read once, at the end).")
+@click.option("--only", "only", multiple=True, metavar="PATTERN",
+              help="Score only the documents whose file stem matches (`30??_*`: one blind batch); repeatable.")
 @click.option("--save-rules", type=click.Path(dir_okay=False), default=None,
               help="Keep the precision of every rule in this JSON file (the review queue reads it).")
 def evaluate(gold: str, path: str, fmt: str, show: str | None, split: str, per_file: bool, rules: bool,
-             unseal: bool, save_rules: str | None) -> None:
+             unseal: bool, only: tuple[str, ...], save_rules: str | None) -> None:
     """Score the facts extracted from PATH against GOLD: P, R, F1 per fact kind.
 
     PATH and GOLD are a document and its gold file, or two folders (an evaluation set,
@@ -46,7 +48,9 @@ def evaluate(gold: str, path: str, fmt: str, show: str | None, split: str, per_f
     if (show or rules or save_rules) and "sealed" in halves and not unseal:
         raise KgError("the sealed half's errors are read once, at the end",
                       hint="use --split dev, or add --unseal")
-    results = evalset.evaluate(Path(path), Path(gold), _extract_json, halves)
+    results = evalset.evaluate(Path(path), Path(gold), _extract_json, halves, only)
+    if only and not results:
+        raise KgError(f"no document of the set matches {' or '.join(only)}", where=path)
     print_rows(evalset.summary(results, halves, compact=fmt == "table"), fmt,
                title=f"{path}: {len(results)} documents")
     if per_file:

@@ -114,3 +114,22 @@ def test_one_document_without_a_number_is_scored_as_its_set_scores_it(tmp_path, 
     assert code == 0, err
     scores = {s["kind"]: s for s in json.loads(out)}
     assert scores["appointments"]["gold"] and scores["appointments"]["correct"]
+
+
+def test_only_scores_the_documents_a_pattern_names(tmp_path, monkeypatch, capsys):
+    """`--only PATTERN` scores one part of a set (a blind batch, a province): the other
+    documents are neither read nor counted, and a pattern matching none is an error."""
+    import csv
+    import io
+
+    docs, gold = _small_set(tmp_path)
+    stem = "003_shanxi_2021_lanfoan_daili"
+    code, out, err = run_kg(["eval", "--gold", str(gold), str(docs), "--only", "003_*", "--format", "csv"],
+                            monkeypatch, capsys)
+    assert code == 0, err
+    rows = {r["kind"]: r for r in csv.DictReader(io.StringIO(out))}
+    alone = evalset.read_gold(gold / f"{stem}.json")
+    half = evalset.half_of(stem)
+    assert int(rows["appointments"][f"{half}_gold"]) == len(alone["appointments"])
+    code, _, err = run_kg(["eval", "--gold", str(gold), str(docs), "--only", "zzz*"], monkeypatch, capsys)
+    assert code == 2 and "no document of the set matches zzz*" in err and len(err.splitlines()) == 1
