@@ -43,6 +43,8 @@ def evaluate(gold: str, path: str, fmt: str, show: str | None, split: str, per_f
     if Path(path).is_dir() != Path(gold).is_dir():
         raise KgError("PATH and --gold must both be files or both be folders", where=path)
     if not Path(path).is_dir():
+        if only:
+            raise KgError("--only picks documents of a set: PATH and --gold must be folders", where=path)
         return _evaluate_file(Path(gold), Path(path), fmt, show, rules)
     halves = evalset.HALVES if split == "all" else (split,)
     if (show or rules or save_rules) and "sealed" in halves and not unseal:

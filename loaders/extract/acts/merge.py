@@ -86,6 +86,7 @@ def _hiring_body(view: DocumentView) -> str | None:
     return None
 
 
+@lru_cache(maxsize=4096)  # asked for every pair of acts of a paragraph
 def _family(title: str) -> str:
     """The post the title ranks in (市长 for 副市长); a committee's roles are one family: 委任A为X委员会
     主席…委任B、C为新成员, B and C are members of X委员会."""
