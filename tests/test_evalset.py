@@ -136,11 +136,3 @@ def test_only_scores_the_documents_a_pattern_names(tmp_path, monkeypatch, capsys
     code, _, err = run_kg(["eval", "--gold", str(gold / f"{stem}.json"), str(docs / f"{stem}.txt"),
                            "--only", "003_*"], monkeypatch, capsys)
     assert code == 2 and "--only picks documents of a set" in err and len(err.splitlines()) == 1
-
-
-def test_a_gold_file_over_the_size_limit_is_refused_before_it_is_read(tmp_path, monkeypatch):
-    big = tmp_path / "big.json"
-    big.write_text('{"documents": []}' + " " * 2048, encoding="utf-8")
-    monkeypatch.setenv("KG_MAX_BYTES", "1024")
-    with pytest.raises(InputError, match="over the limit of 1,024"):
-        evalset.read_gold(big)

@@ -42,7 +42,7 @@ def read(path: str | Path, max_bytes: int | None = None, jobs: int = 1) -> Sourc
     `jobs`: pages of a scanned PDF read by OCR at a time."""
     path = Path(path)
     where = str(path)
-    size = checked_size(path, Settings.from_env().max_bytes if max_bytes is None else max_bytes)
+    size = _checked_size(path, Settings.from_env().max_bytes if max_bytes is None else max_bytes)
     if size == 0:
         raise InputError("file is empty", where=where)
     head = _head(path)
@@ -66,7 +66,7 @@ def read(path: str | Path, max_bytes: int | None = None, jobs: int = 1) -> Sourc
     return _from_text(where, text, "txt", codec, notes + bad)
 
 
-def checked_size(path: Path, max_bytes: int) -> int:
+def _checked_size(path: Path, max_bytes: int) -> int:
     """The file's size from stat, before anything is read into memory."""
     try:
         info = path.stat()
