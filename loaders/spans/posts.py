@@ -53,6 +53,7 @@ _QUOTED_BODY = re.compile(r"[「“『](?P<name>[^」”』]{2,60})[」”』](?
 _LIST_MARKS = re.compile("、|" + _LEX.alternation("acts.name_list_joiners", "acts.name_list_long_joiners"))
 # A courtesy title after a listed name (李焯芬教授、梁乃鹏博士): no part of it, and a person's mark.
 _COURTESY_AT_END = re.compile(rf"(?<=[\u4e00-\u9fff]{{2}}){_LEX.alternation('acts.courtesy_titles')}$")
+_LIST_END = re.compile(rf"(?:{_LEX.alternation('acts.names_list_end')})?$")  # A、B等: the list goes on
 
 
 @dataclass(frozen=True)
@@ -197,6 +198,51 @@ def _names_apart(view: str, a: int, b: int, marks: re.Pattern, strong: bool) -> 
         spans.append((at + lead, at + lead + len(name)))
         start = at + len(part)
     return spans
+
+
+def described_people(view: str, a: int, b: int) -> list[tuple[int, int]]:
+    """The names of a list whose people are described before their names (恒基兆业地产有限公司总经理
+    刘智强、保险界陈健波及民建联陈克勤等): each part's name closes it, and a part closing with no
+    name is description joined by 及 to the next (名誉教授及浸会大学荣誉教授黄雅各); empty when a
+    part holds no name. The names need a known surname: the description is no frame."""
+    b -= len(_LIST_END.search(view, a, b)[0])
+    spans, pending = [], False
+    for start, end in _list_parts(view, a, b):
+        name = _described_name(view, start, end)
+        pending = name is None
+        if name:
+            spans.append(name)
+    return [] if pending or not spans else spans
+
+
+def _list_parts(view: str, a: int, b: int) -> list[tuple[int, int]]:
+    parts, start = [], a
+    for m in _LIST_MARKS.finditer(view, a, b):
+        parts.append((start, m.start()))
+        start = m.end()
+    return [(s, e) for s, e in parts + [(start, b)] if e > s]
+
+
+def _described_name(view: str, a: int, b: int) -> tuple[int, int] | None:
+    """The name closing view[a:b], after its description: of three characters, or two where a
+    title stands right before them (局长黄伟), or four of two surnames (叶刘淑仪)."""
+    while b > a and view[b - 1] in " ,，\u3000":
+        b -= 1
+    if courtesy := _COURTESY_AT_END.search(view, a, b):
+        b = courtesy.start()
+    text = view[a:b]
+    if is_person_name(text):
+        return a, b
+    sizes = [size for size in (3, 2, 4) if len(text) > size and _surnamed(text[-size:], size)]
+    titled = [size for size in sizes if title_length(text[:-size])]
+    size = max(titled, default=0) or (sizes or [0])[0]
+    return (b - size, b) if size else None
+
+
+def _surnamed(name: str, size: int) -> bool:
+    if size == 4:  # a married woman's name: her husband's surname before her own (叶刘淑仪)
+        return surname_length(name) == 1 and surname_length(name[1:]) == 1 and is_person_name(name[1:])
+    return is_person_name(name) and surname_length(name) > 0
 
 
 def parse_posts(view: str, a: int, b: int) -> list[Post]:

@@ -28,23 +28,30 @@ from loaders.extract.acts.wording import APPOINT, W
 from loaders.extract.groups.owners import mentioned_before
 from loaders.lexicon import lexicon
 from loaders.spans.agency import is_agency
-from loaders.spans.posts import Post, is_person_name, people_spans, title_length
+from loaders.spans.posts import Post, described_people, is_person_name, people_spans, title_length
 
 _LEX = lexicon()
 _ALT = _LEX.alternation
 _CJK = "\u4e00-\u9fff"
 _COUNT = rf"(?:[0-9]{{1,3}}|[{_LEX['numbering.cn_digits']}{_LEX['acts.counted_two']}]{{1,3}}){_ALT('acts.counted_units')}"
+_COUNT_REACH = 40  # how far after the verb its count may stand
 _ROLE = rf"(?P<role>{_ALT('acts.counted_roles')})(?!会)"  # 委员 of 委员会 is no role
 # 委任四名X委员会(基广会)新成员: the verb, the count, the body perhaps, who they are, the role.
-ANNOUNCED = re.compile(rf"{_ALT('acts.counted_verbs')}(?:(?P<count>{_COUNT})|{_ALT('acts.counted_uncounted_kinds')})"
+# The count may stand later in the verb's sentence (委任了七位新委员, 委任A出任副主席，以及34名非官方委员).
+ANNOUNCED = re.compile(rf"{_ALT('acts.counted_verbs')}(?:[^。;；\n]{{0,{_COUNT_REACH}}}?(?P<count>{_COUNT})"
+                       rf"|{_ALT('acts.counted_uncounted_kinds')})"
                        rf"(?P<body>[^,，。;；:：\n]{{0,40}}?)"
                        rf"(?:\([{_CJK}]{{2,8}}\))?{_ALT('acts.counted_kinds')}?{_ROLE}")
 # …委任九名现任成员，担任平等机会委员会(平机会)委员: the body written after the people's count.
 _BODY_AFTER = re.compile(rf"[,，]?{_ALT('acts.counted_body_after')}(?P<body>[^,，。;；:：\n]{{3,40}}?)"
                          rf"(?:\([{_CJK}]{{2,8}}\))?{_ROLE}")
+# …，包括A、B及C，也再度获委任: the names may close at the act said of them after a comma.
+_NAMED_THEN = rf"[,，][^,，。;；\n]{{0,8}}?{_ALT('acts.counted_verbs')}"
 # 四名新成员为A、B及C。: the count again, who they are, the role, then the names.
-NAMED = re.compile(rf"{_COUNT}[^,，。;；:：\n]{{0,20}}?{_ROLE}{_ALT('acts.counted_are')}[:：]?"
-                   rf"(?P<names>[^。;；\n]{{2,400}}?)[。;；]?$", re.M)
+NAMED = re.compile(rf"(?:{_COUNT}[^,，。;；:：\n]{{0,20}}?|(?<=[。\n]){_ALT('acts.counted_new')}){_ROLE}[,，]?{_ALT('acts.counted_are')}[:：]?"
+                   rf"(?P<names>[^。;；\n]{{2,400}}?)(?:[。;；]?$|{_NAMED_THEN})", re.M)
+# 五名人士为X委员会: who they are and the word before the body they join.
+_BODY_LEAD = re.compile(rf"[{_CJK}]{{0,4}}?{_ALT('acts.counted_body_after')}")
 _LIST_OPENS = re.compile(rf"(?:{_ALT('acts.counted_list_words')})[:：]\s*$", re.M)
 _LIST_REACH = 3  # lines after the announcement that may open its list
 # 获再度委任委员, 非官方成员:(*为新委员), 新委任的成员如下: — a section's label, perhaps with a note.
@@ -52,6 +59,7 @@ _LABEL = re.compile(rf"\s*(?P<label>[{_CJK}]{{0,16}}?{_ALT('acts.counted_roles')
                     rf"(?:\s+[{_CJK}]{{1,4}}|[(（][^()（）\n]{{1,16}}[)）])?\s*")
 _APPOINTED_LABEL = re.compile(_ALT("acts.counted_label_verbs"))
 _LABEL_PREFIX = re.compile(rf"(?:{_ALT('acts.counted_label_words')})+")
+_KINDS = re.compile(rf"(?:{_ALT('acts.counted_label_words', 'acts.counted_kinds')})+")
 # *何建宗博士 关注环境人士: a mark perhaps, the name, a courtesy title and letters, a column after spaces.
 _LINE = re.compile(rf"\s*(?P<mark>[*#▲])?(?P<name>[{_CJK}]{{2,4}}?)(?P<titled>(?:{COURTESY})?{LETTERS}*)"
                    rf"(?P<after>[*#▲])?(?:[(（](?P<role>[{_CJK}]{{2,8}})[)）])?(?:[ \t\u3000]+\S.*)?\s*")
@@ -75,17 +83,20 @@ def read_counted(recorder: ActRecorder) -> None:
     announced = announcements(text)
     if not announced:
         return
-    for m in NAMED.finditer(text, announced[0].at):
-        if (ann := _last_before(announced, m.start(), m["role"])) and ann.body:
-            people = people_spans(text, *m.span("names"), strong=True)
+    for m in NAMED.finditer(text):
+        if (ann := _last_before(announced, m.end("role"), m["role"])) and ann.body:
+            people = people_spans(text, *m.span("names"), strong=True) or described_people(text, *m.span("names"))
             where = _line_of(text, m.start())
             _record(recorder, people, Post(ann.body, m.span("role")), where, f"{_RULE}:sentence")
     for ann, sections in counted_lists(text, announced):
         for label, people in _appointed(text, sections):
-            post = Post(ann.body, ann.post or _post_of(text, label, ann.role))
+            post = Post(ann.body, ann.post or post_of(text, label, ann.role, _KINDS))
+            written = post_of(text, label, ann.role)  # 非官方成员: the kind of member, the act's note
+            note = None if ann.post or post.title == written else recorder.note_of(*written)
             for name, line in people:
                 role = line_role(text, line)
-                _record(recorder, [name], Post(ann.body, role) if role else post, line, f"{_RULE}:list")
+                _record(recorder, [name], Post(ann.body, role) if role else post, line, f"{_RULE}:list",
+                        None if role else note)
 
 
 @lru_cache(maxsize=2)
@@ -111,12 +122,22 @@ def _announced(text: str, m: re.Match) -> Announced | None:
     post's (委任四名署长…) nor a word or two (委任四名新成员) —, else after the people
     (…，担任平等机会委员会委员), else the group mentioned last. Without a count only a body
     written in it makes an announcement (委任新一届文化委员会成员)."""
-    body = m.span("body") if m["body"] and title_length(m["body"]) == 0 and len(m["body"]) >= 3 else None
+    body = _trimmed_body(text, m) if m["body"] and title_length(m["body"]) == 0 else None
     if m["count"] is None:
         return Announced(m.end(), m["role"], body) if body and is_agency(m["body"]) else None
     if body is None and (after := _BODY_AFTER.search(text, m.end(), _sentence_end(text, m.end()))):
         return Announced(m.end(), after["role"], after.span("body"), after.span("role"))
     return Announced(m.end(), m["role"], body or mentioned_before(text, m.start()))
+
+
+def _trimmed_body(text: str, m: re.Match) -> Span | None:
+    """The body between count and role without the words around it (委任五名人士为X委员会的新委员)."""
+    a, b = m.span("body")
+    if lead := _BODY_LEAD.match(text, a, b):
+        a = lead.end()
+    if text.startswith(W["of_word"], b - 1):
+        b -= 1
+    return (a, b) if b - a >= 3 else None
 
 
 def _sentence_end(text: str, at: int) -> int:
@@ -189,14 +210,17 @@ def _is_name(line: re.Match) -> bool:
     return is_person_name(line["name"], strong=bool(line["mark"] or line["after"] or line["titled"]))
 
 
-def _post_of(text: str, label: Span, role: str) -> Span:
-    """The label without the words saying how its people came (获再度委任委员 → 委员)."""
+def post_of(text: str, label: Span, role: str, prefixes: re.Pattern | None = None) -> Span:
+    """The label without the words saying how its people came (获再度委任委员 → 委员), and
+    with `prefixes` _KINDS, without what kind of member they are too (非官方成员 → 成员: the
+    post, the label its act's note)."""
     a, b = label
-    prefix = _LABEL_PREFIX.match(text, a, b)
+    prefix = (prefixes or _LABEL_PREFIX).match(text, a, b)
     return (prefix.end(), b) if prefix and b - prefix.end() >= len(role) else label
 
 
-def _record(recorder: ActRecorder, people: list[Span], post: Post, sentence: Span, rule: str) -> None:
+def _record(recorder: ActRecorder, people: list[Span], post: Post, sentence: Span, rule: str,
+            note: str | None = None) -> None:
     evidence = recorder.view.evidence(*sentence, rule)
-    acts = [recorder.make_act(APPOINT, W["appoint"], None, person, post, evidence) for person in people]
+    acts = [recorder.make_act(APPOINT, W["appoint"], note, person, post, evidence) for person in people]
     recorder.add(acts, sentence)

@@ -64,10 +64,12 @@ def counted_groups(view: DocumentView) -> list[LeadingGroup]:
 
 def _counted_row(text: str, ann: counted.Announced, label: Span, name: Span, line: Span) -> Row:
     """A person of a counted list: the role the line gives in brackets (王英伟博士(副主席)), else
-    the post the announcement says they take (…，担任平等机会委员会委员), else the label's role."""
+    the post the announcement says they take (…，担任平等机会委员会委员), else the label as written
+    (非官方成员)."""
     if role := counted.line_role(text, line):
         return Row(name, [role], _ROLES.get(text[slice(*role)], "member"), *line, COUNTED_RULE)
-    titles = [ann.post] if ann.post else []
+    post = ann.post or counted.post_of(text, label, ann.role)
+    titles = [post] if ann.post or text[slice(*post)] != ann.role else []  # 非官方成员; not 获再度委任委员's 委员
     return Row(name, titles, _ROLES.get(text[slice(*label)], "member"), *line, COUNTED_RULE)
 
 
