@@ -48,6 +48,7 @@ _NOTE_AT_END = re.compile(PERSON_NOTE + "$")
 _LIST_MARK = re.compile("、")
 _OF = _LEX["acts.of_word"]
 _NOT_BODIES = frozenset(_LEX.words("acts.post_not_bodies"))
+_NEW_BODY = re.compile(_LEX.alternation("acts.body_new_prefixes"))
 # A body's name in quotes, perhaps with the short name the text gives it after (「X委员会」(諮询委员会)).
 _QUOTED_BODY = re.compile(r"[「“『](?P<name>[^」”』]{2,60})[」”』](?:\([^()]{1,10}\))?")
 _LIST_MARKS = re.compile("、|" + _LEX.alternation("acts.name_list_joiners", "acts.name_list_long_joiners"))
@@ -176,6 +177,8 @@ def parse_post(view: str, start: int, end: int) -> Post | None:
         start, org_end = m.span("name")
     if view[start:org_end] in _NOT_BODIES:  # 新成员: a new member of the body named before
         start = org_end
+    elif new := _NEW_BODY.match(view, start, org_end):  # 新设的环境及生态局: the body's name after
+        start = new.end()
     return Post((start, org_end) if org_end > start else None, (cut, end), tuple(notes), acting)
 
 

@@ -18,7 +18,7 @@ from loaders.extract.acts.roster import Head
 from loaders.extract.acts.wording import APPOINT, BARE_OFFICE, BRACKETED_NOTE, W
 from loaders.lexicon import lexicon
 from loaders.records import Evidence, PersonnelAct
-from loaders.spans.posts import (Post, is_framed_name, is_person_name, parse_posts, people_spans, split_top,
+from loaders.spans.posts import (Post, described_people, is_framed_name, is_person_name, parse_posts, people_spans, split_top,
                                  title_length)
 from loaders.text.script import to_simplified
 from loaders.view import DocumentView
@@ -35,6 +35,9 @@ _COUNTED = re.compile(lexicon()["acts.names_count_pattern"])
 _ALTERNATIVES = lexicon()["acts.post_alternatives"]
 _EACH = re.compile(lexicon().alternation("acts.roster_each"))  # A、B分别为X、Y: paired in order
 _HELD = re.compile(rf"{lexicon().alternation('acts.held_words', 'acts.trial_words')}{W['of_word']}?")  # 现任, 兼任的
+
+
+_NAMES_OF = {False: "names", True: "described"}  # the group of a form's names
 
 
 @dataclass(frozen=True)
@@ -66,12 +69,13 @@ class ActRecorder:
             return self._entries(offset + m.start("entries"), offset + m.end("entries"), kind, act, note, where)
         if "who" in m.groupdict():
             people, posts = self._split_who(offset + m.start("who"), offset + m.end("who"))
-        elif m["names"] == W["pronoun"]:  # 免去其…职务: the person of the act before
+        elif m.groupdict().get("names") == W["pronoun"]:  # 免去其…职务: the person of the act before
             people, posts = self.people, (offset + m.start("posts"), offset + m.end("posts"))
-        else:
-            a, b = offset + m.start("names"), offset + m.end("names")
+        else:  # a form whose names are each written after a description (由资深大律师林定国接任) says so
+            described = "described" in m.groupdict()
+            a, b = offset + m.start(_NAMES_OF[described]), offset + m.end(_NAMES_OF[described])
             people = (people_spans(self.text, a, b, strong or self.text.startswith(W["honorific"], b))
-                      or self._named_within(a, b))
+                      or self._named_within(a, b) or (described_people(self.text, a, b) if described else []))
             posts = (offset + m.start("posts"), offset + m.end("posts"))
         people = [p for p in people if not _COUNTED.match(self.text, *p)]  # 再度委任九名现任成员: a count
         if not people or posts is None or _ALTERNATIVES in self.text[posts[0]:posts[1]]:

@@ -199,10 +199,11 @@ FORMS = [
           rf"{_LEAD}{_NAMES}{_ALT('acts.approval_by')}[^,，]{{1,12}}?{_ALT('acts.approval_verbs')}"
           rf"{W['take_up']}(?P<posts>.+?)(?:{_POST_WORDS})?$"),
     # 交通处长由建设处长吕奖慧调任, 主委一职由陈博洲接任: the post first, then 由 and the person (perhaps
-    # with the post left and an age: 由39岁左营高中校长吴立森接任) who takes it.
+    # with the post left and an age: 由39岁左营高中校长吴立森接任, or any description: 由资深大律师林定国接任)
+    # who takes it.
     _form(APPOINT, _APPOINT, False, _LEX["acts.taken_by"], f"…{_LEX['acts.taken_by']}…{_LEX.words('acts.taken_by_verbs')[0]}",
           rf"{_LEAD}(?P<posts>[^,，{_LEX['acts.taken_by']}]{{2,30}}?)(?:{_POST_WORDS})?{_LEX['acts.taken_by']}"
-          rf"(?P<names>[^,，;；。{_LEX['acts.taken_by']}]{{2,24}}?){_ALT('acts.taken_by_verbs')}$"),
+          rf"(?P<described>[^,，;；。{_LEX['acts.taken_by']}]{{2,24}}?){_ALT('acts.taken_by_verbs')}$"),
     _form(APPOINT, _APPOINT, False, W["serve"], f"…{W['serve']}…",
           rf"{_LEAD}{_NAMES}(?:(?:{_ALT('acts.serve_adverbs')})?(?:{_ALT('acts.serve_prefixes')}"
           rf"|(?P<promoted>{_ALT('acts.serve_promoted_prefixes')})){W['serve']}|{_SERVE}|{_ALT('acts.serve_takes')})"
