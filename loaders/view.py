@@ -58,6 +58,14 @@ class DocumentView:
         return self.document.text.raw_slice(self.base + offset, self.base + offset + 1)
 
     @cached_property
+    def heading(self) -> str:
+        """What the document calls itself, in simplified characters: its title, else the first
+        line of a text without one (三、联席会议工作规则), which still tells what kind of text it is."""
+        if self.document.title:
+            return to_simplified(self.document.title)
+        return next((line.strip() for line in self.text.splitlines() if line.strip()), "")
+
+    @cached_property
     def outline(self) -> list[Unit]:
         """The numbered units of the body (一、 (一) 1. (1) ① 附件)."""
         return outline(self.text, self.raw_char)

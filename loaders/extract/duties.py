@@ -99,7 +99,7 @@ def extract_duties(view: DocumentView) -> Facts:
     """Every duty the document assigns to a body, with the paragraph as evidence. Minutes
     (纪要) record decisions: their `X负责…` are roles of the tasks decided (loaders.extract.tasks).
     A regulation's articles set up standing competences, no duties."""
-    if any(word in view.document.title for word in _MINUTES) or _REGULATION.search(view.document.title):
+    if any(word in view.heading for word in _MINUTES) or _REGULATION.search(view.heading):
         return Facts()
     return Facts(tasks=_Reader(view).read())
 

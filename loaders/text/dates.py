@@ -23,6 +23,8 @@ _YEAR = rf"\d{{4}}|[{_ZEROS}{_ONES}]{{4}}"
 _SMALL = rf"\d{{1,2}}|[{_ONES}{_TENS}]{{1,3}}"
 CHINESE_DATE = re.compile(
     rf"(?<!\d)(?P<y>{_YEAR})\s*年\s*(?P<m>{_SMALL})\s*月\s*(?P<d>{_SMALL})\s*[日号曰]")  # 曰: 日 as OCR reads it
+# A day without its year (7月8日): a news report's lead opens with one.
+MONTH_DAY = re.compile(rf"(?P<m>{_SMALL})\s*月\s*(?P<d>{_SMALL})\s*[日号]")
 NUMERIC_DATE = re.compile(r"(?<![\d.])(?P<y>\d{4})(?P<sep>[-./])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})(?![\d.])")
 # A portal's day-first stamp (30.05.2014 22:22): dots only, the year last, four digits, then a
 # time or the line's end (a version number 1.2.2014 runs on into words).

@@ -18,7 +18,7 @@ import re
 
 from govkg.ids import content_hash, make_id
 from loaders.lexicon import lexicon
-from loaders.text.dates import date_line, find_dates
+from loaders.text.dates import MONTH_DAY, date_line, find_dates
 from loaders.text.headers import (ISSUER, TITLE_VERB, Header, Line, find_headers, is_addressee,
                              is_issuer, is_title_line, key, split_lines)
 from loaders.text.normalize import normalize_key
@@ -36,6 +36,7 @@ _PUBLISHED_WITHIN = 3  # lines after the order's number where its 现予公布 s
 # 题注: the date and meeting that adopted a text, in brackets under its title.
 _CAPTION = re.compile(rf"^\(\s*(?P<date>[^()]{{6,20}}?日)[^()]{{0,60}}{_LEX.alternation('documents.caption_verbs')}\s*\)$")
 _CAPTION_LINES = 3  # a 题注 stands within this many lines of the title
+_SENTENCE_END = "。"
 _SECTION = re.compile(r"^【[^】]{1,16}】$")  # gazette section headings between documents
 # A portal's metadata label and its date: `成文日期: 2014年02月23日`, `【发布日期】2008-02-03`.
 _LABELLED = {kind: re.compile(rf"(?:^|(?<=[\s【|]))({_LEX.alternation(f'documents.{kind}_date_labels')})\s*[】:：]?\s*")
@@ -101,15 +102,22 @@ def _plain(text: Text, lines: list[Line]) -> Document:
     if page is not None:
         return _article(text, lines, page)
     first = _first_words(lines)  # the title, after any furniture; the body starts as before
-    title = text.written(lines[first].start, lines[first].end)
+    named = text.written(lines[first].start, lines[first].end)
+    title = named if _reads_as_title(lines[first].text) else ""  # a lead sentence is no title
     headed = len(lines) > 1 and is_title_line(lines[0].text) and len(lines[0].text) <= 60
     dated = _date_line(lines, 0, len(lines))
     date = (_labelled_date(lines, 0, len(lines), "written") or _line_date(lines[dated].text) if dated is not None
             else _caption_date(lines, 1, len(lines)) or _labelled_date(lines, 0, len(lines)))
     return Document(
         id=_content_id(text, lines[0].start, lines[-1].end, title, date), text=text, start=lines[0].start,
-        end=lines[-1].end, title=title, date=date, jurisdiction=jurisdiction(title),
+        end=lines[-1].end, title=title, date=date, jurisdiction=jurisdiction(named),
         body_start=lines[1].start if headed else lines[0].start)
+
+
+def _reads_as_title(text: str) -> bool:
+    """A first line that titles its text: a title's line holding no sentence (记者昨天获悉…。) and
+    opening with no day (7月8日，王玉德副县长主持召开…)."""
+    return is_title_line(text) and _SENTENCE_END not in text and not MONTH_DAY.match(text.lstrip())
 
 
 def _first_words(lines: list[Line]) -> int:

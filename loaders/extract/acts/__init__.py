@@ -48,7 +48,6 @@ from loaders.extract.acts.wording import (APPOINT, BARE_LINE, BARE_LINE_SHAPES, 
                                           REMOVAL_ACTS, REMOVE, W, act_word_starts, is_personnel_title,
                                           sentence_spans)
 from loaders.records import Facts, PersonnelAct
-from loaders.text.script import to_simplified
 from loaders.view import DocumentView
 
 
@@ -82,7 +81,7 @@ def extract_appointments(view: DocumentView) -> Facts:
 class _Reader(Following):
     def __init__(self, view: DocumentView):
         super().__init__(view)
-        personnel = is_personnel_title(to_simplified(view.document.title))
+        personnel = is_personnel_title(view.heading)
         self.default = _State("either") if personnel else _State()
         # a table's rows (read first) and a web page's teaser lines (相关阅读 / 陈宇剑任上海市副市长:
         # another article's headline) are passed over as text

@@ -76,7 +76,7 @@ class DueTimes:
 def subject_tasks(plan: Plan, unit: Unit, due: DueTimes) -> list[TaskFact]:
     """One task per sentence whose units open it with the time their work is due."""
     text, tasks = plan.text, []
-    decided = any(word in plan.view.document.title for word in _MINUTES)
+    decided = any(word in plan.view.heading for word in _MINUTES)
     if not decided and not due.within(unit.text_start, unit.end):
         return []
     rows = [row.span for row in plan.rows]
