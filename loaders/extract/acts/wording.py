@@ -31,7 +31,7 @@ APPOINT, REMOVE = "appointment", "removal"
 _LEX = lexicon()
 W = {name: _LEX[f"acts.{name}"] for name in (
     "appoint", "hire", "remove", "resign", "accept", "no_longer", "concurrent", "concurrent_note",
-    "acting", "serve", "confirm", "confirmed", "probation_over", "probation_note", "as_word", "of_word", "post_word",
+    "acting", "serve", "leave", "confirm", "confirmed", "probation_over", "probation_note", "as_word", "of_word", "post_word",
     "pronoun", "honorific", "as_follows", "nationality_suffix", "name_joiners", "passive", "passive_reason",
     "decide", "cancel", "cancel_trial", "take_up", "consider", "request")}
 _CJK = "\u4e00-\u9fff"
@@ -160,6 +160,9 @@ FORMS = [
           rf"{_LEAD}{_NAMES}{_RESIGN_REASON}{_NOT_ASKED}{_RESIGN}(?P<posts>.+?){_POST_WORDS}"),
     _form(REMOVE, _NO_LONGER, False, _NO_LONGER, f"…{_NO_LONGER}…{_POST_WORD}",
           rf"{_LEAD}{_NAMES}{_NO_LONGER}(?P<posts>.+?)(?:{_POST_WORDS}|$)"),
+    # 王志民卸任X: a news report's removal; not 卸任不久即出任Y, a move the clause tells after
+    _form(REMOVE, W["leave"], False, W["leave"], f"…{W['leave']}…",
+          rf"{_LEAD}{_NAMES}{W['leave']}(?P<posts>(?:(?!{_ALT('acts.taken_by_verbs')}).)+?)(?:{_POST_WORDS}|$)"),
     _form(REMOVE, _REMOVE, True, _REMOVE, f"{_REMOVE}…{_OF}…{_POST_WORD}",
           rf"{_NOT_PROPOSED}{_REMOVES}{_COLON}{_NAMES}{_HELD}{_OF}(?P<posts>.+?)(?:{_POST_WORDS}|$)"),
     _form(REMOVE, _REMOVE, False, _REMOVE, f"{_REMOVE}…{_POST_WORD}",
@@ -257,17 +260,18 @@ PROBATION_SENTENCE = re.compile(
 _CN = _LEX["numbering.cn_digits"]
 ENUMERATOR = re.compile(rf"\s*(?:[{_CN}]+、|\d+[.、]|\((?:\d+|[{_CN}]+)\)|[{re.escape(_LEX['acts.bullets'])}])?\s*")
 NOTE_ONLY = re.compile(rf"^\(?({'|'.join(_LEX.words('acts.note_only_pattern'))})\)?$")
-# `不再担任Y职务` / `免去Y职务` / `兼任Y` / `(并决定)代理Y职务` / `并任Y` with no name: the person of
-# the act before, in one sentence.
+# `不再担任Y职务` / `免去Y职务` / `兼任Y` / `(并决定)代理Y职务` / `并任Y` / `转任Y` with no name: the person
+# of the act before, in one sentence.
 # 任 alone only after 并/同时 (…为副省长，并任代理省长).
 _ALSO_SERVE = "(?:" + "|".join(f"(?<={re.escape(w)})" for w in _LEX.words("acts.also_words")) + f"){_SERVE}"
 NAMELESS = re.compile(rf"^{_ALT('acts.also_words')}?{_ALT('acts.clause_decided')}?"
                       rf"(?:(?P<verb>{alternation((_NO_LONGER, _REMOVE))})(?P<posts>[^{_OF}]+?){_POST_WORDS}"
-                      rf"|(?P<also>{alternation((_CONCURRENT, _ACTING))}|{_ALSO_SERVE})(?P<held>[^{_OF}]+?)"
+                      rf"|(?P<also>{alternation((_CONCURRENT, _ACTING))}|{_ALSO_SERVE}|{_ALT('acts.taken_by_verbs')})(?P<held>[^{_OF}]+?)"
                       rf"(?:{_POST_WORDS})?$)")
-# A verb of an act: a clause holding one is no clause of posts only (姜有为任省工信厅厅长); nor is
-# one telling a post held before (她曾任地政处副处长).
-A_VERB = re.compile(alternation((_REMOVE, _RESIGN, _AS, _CONCURRENT, _ACTING)) + f"|{_SERVE}|{_ALT('acts.past_posts')}")
+# A verb of an act: a clause holding one is no clause of posts only (姜有为任省工信厅厅长, …，转任Y);
+# nor is one telling a post held before (她曾任地政处副处长).
+A_VERB = re.compile(alternation((_REMOVE, _RESIGN, _AS, _CONCURRENT, _ACTING)) + f"|{_SERVE}|{_ALT('acts.past_posts')}"
+                   f"|{_ALT('acts.taken_by_verbs')}")  # …卸任X，转任Y: a move, no more posts left
 # An act the page cut (a stored copy ends inside it): `免去X的Y` / `任命X为Y` with Y cut short, no 职务,
 # no title, the document's last words. The frame vouches for the person; Y is kept as written.
 CUT_ACTS = {REMOVE: re.compile(rf"{_NOT_PROPOSED}{_REMOVES}{_COLON}{_NAMES}{_HELD}{_OF}(?P<posts>[^{_OF}]+)$"),
