@@ -17,8 +17,8 @@ from typing import NamedTuple
 from loaders.spans.places.words import (CHIEF_WORDS, COMMON_WATER_ENDS, COMMON_WATER_WORDS, FIGURE, JURISDICTION_ENDS,
                                         NOT_A_RIVER_AFTER, NOT_FIRST, NOT_RESERVOIR_STEM_ENDS, NUMERALS, PLACE_WORDS_AFTER_RIVER,
                                         POSITION_AFTER, POSITION_FIRST, RESERVOIR, SHORT_SUFFIXES, SMALL_FIRST, STATION,
-                                        NOT_SERVING, SERVE, STOP_CHARS, VERBS)
-from loaders.spans.posts import is_person_name
+                                        NOT_SERVING, SERVE, STOP_CHARS, VERBS, WORDS_AROUND_RIVERS)
+from loaders.spans.posts import is_person_name, title_length
 
 _VERB_AT = re.compile(f"(?=({VERBS.pattern}))")  # every verb, overlapping ones too
 
@@ -167,6 +167,7 @@ def river_name(text: str, start: int, end: int) -> bool:
         and not any(text.startswith(word, end - 1) for word in CHIEF_WORDS)
 
 
+_TITLE_REACH = 6  # characters before a river that a title closing at its first character may take
 _RESERVOIR_AFTER = re.compile(rf"[\u4e00-\u9fff]{{0,3}}?(?:{STATION}|{RESERVOIR})")
 
 
@@ -180,5 +181,22 @@ def stands_alone(text: str, start: int, end: int, label: str) -> bool:
     if end < len(text) and text[end] in NOT_A_RIVER_AFTER or PLACE_WORDS_AFTER_RIVER.match(text, end) \
             or _RESERVOIR_AFTER.match(text, end):  # 红枫湖水电站水库, 乌江渡水电站水库: a reservoir's name
         return False
+    if _within_word(text, start, end) or _after_title(text, start):
+        return False
     alone = not is_cjk(text, start - 2) and not is_cjk(text, end)
     return not (alone and is_cjk(text, start - 1) and is_person_name(text[start - 1:end]))
+
+
+def _within_word(text: str, start: int, end: int) -> bool:
+    """海河 in 入海河流: a word holding the river's characters."""
+    for word in WORDS_AROUND_RIVERS:
+        at = text.find(word, max(0, start - len(word)), end + len(word))
+        if 0 <= at <= start and at + len(word) >= end:
+            return True
+    return False
+
+
+def _after_title(text: str, start: int) -> bool:
+    """长江 in 副省长江泽林: the river's first character closes a title, the rest opens a name."""
+    return bool(title_length(text[max(0, start - _TITLE_REACH):start + 1])) and any(
+        is_person_name(text[start + 1:start + 1 + size]) for size in (3, 2))

@@ -61,6 +61,7 @@ NUMERALS = set(_LEX["numbering.cn_digits"] + _entry("count_numerals"))
 JURISDICTION_ENDS = set(_entry("jurisdiction_ends"))
 PLACE_AFTER_RIVER = set(_entry("place_after_river"))
 NOT_A_RIVER_AFTER = set(_entry("not_a_river_after"))
+WORDS_AROUND_RIVERS = _entry("words_around_rivers")
 PLACE_WORDS_AFTER_RIVER = re.compile(_words("place_words_after_river", "bodies_after_river"))
 VERBS = re.compile(_words("words_before_names"))
 
