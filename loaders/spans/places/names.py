@@ -18,6 +18,7 @@ from loaders.spans.places.words import (CHIEF_WORDS, COMMON_WATER_ENDS, COMMON_W
                                         NOT_A_RIVER_AFTER, NOT_FIRST, NOT_RESERVOIR_STEM_ENDS, NUMERALS, PLACE_WORDS_AFTER_RIVER,
                                         POSITION_AFTER, POSITION_FIRST, RESERVOIR, SHORT_SUFFIXES, SMALL_FIRST, STATION,
                                         NOT_SERVING, SERVE, STOP_CHARS, VERBS, WORDS_AROUND_RIVERS)
+from loaders.lexicon import lexicon
 from loaders.spans.posts import is_person_name, title_length
 
 _VERB_AT = re.compile(f"(?=({VERBS.pattern}))")  # every verb, overlapping ones too
@@ -168,6 +169,7 @@ def river_name(text: str, start: int, end: int) -> bool:
 
 
 _TITLE_REACH = 6  # characters before a river that a title closing at its first character may take
+_PLACE_ENDS = JURISDICTION_ENDS | {lexicon()["places.province_end"]}  # 省长 as 湖北省 and 长江
 _RESERVOIR_AFTER = re.compile(rf"[\u4e00-\u9fff]{{0,3}}?(?:{STATION}|{RESERVOIR})")
 
 
@@ -197,6 +199,9 @@ def _within_word(text: str, start: int, end: int) -> bool:
 
 
 def _after_title(text: str, start: int) -> bool:
-    """长江 in 副省长江泽林: the river's first character closes a title, the rest opens a name."""
-    return bool(title_length(text[max(0, start - _TITLE_REACH):start + 1])) and any(
-        is_person_name(text[start + 1:start + 1 + size]) for size in (3, 2))
+    """长江 in 副省长江泽林: the river's first character closes a title, the rest opens a name. Not
+    where the title is a place's last character and the river (湖北省长江水生生物保护条例)."""
+    size = title_length(text[max(0, start - _TITLE_REACH):start + 1])
+    if size == 0 or (size == 2 and text[start - 1] in _PLACE_ENDS and is_cjk(text, start - 2)):
+        return False
+    return any(is_person_name(text[start + 1:start + 1 + length]) for length in (3, 2))
