@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from loaders.lexicon import alternation, lexicon
-from loaders.spans.posts import is_person_name, surname_length, title_length
+from loaders.spans.posts import GROUP_ROLES, is_person_name, surname_length, title_length
 from loaders.extract.groups.entries import BRACKETS, read_entries
 from loaders.extract.groups.names import words
 from loaders.extract.groups.row import Row, Span
@@ -32,14 +32,18 @@ _NAME = rf"([\u4e00-\u9fff]{{1,8}}·[\u4e00-\u9fff]{{1,8}}?|[\u4e00-\u9fff·]{{2
 # Staff named one by one (主任由A兼任, A兼任办公室副主任) run the office; its members come in lists.
 _RUNS_IT = alternation(label for label, role in OFFICE_ROLE.items() if role != "office_member")
 _ROLE = rf"({_OFFICE}?({_RUNS_IT}))"
+# 领导小组办公室副主任: the title as written, the owner of the office too.
+_OWNED_ROLE = rf"((?:{words('office_owners')}{_OFFICE}|{_OFFICE})?({_RUNS_IT}))"
 STAFF_LIST = re.compile(rf"({_OFFICE}?({words('office_roles')}))[ \t]*{words('office_list_marks')}[ \t]*")
 _CLAUSE_END = re.compile(r"[;。\n]")
 # `副主任由B兼任`, `副主任由市水务局副局长牛建平同志担任`: the name ends the words after 由 (names apart by 、 or ,)
-STAFF_BY = re.compile(rf"{_ROLE}{words('office_by')}([\u4e00-\u9fff·、,]{{2,200}}?){words('honorifics')}?"
+STAFF_BY = re.compile(rf"{_OWNED_ROLE}{words('office_by')}([\u4e00-\u9fff·、,]{{2,200}}?){words('honorifics')}?"
                       rf"{words('office_held_verbs')}")
-# `由闵成兼任办公室主任`: the 由 before the name is none of it.
-STAFF_CONCURRENT = re.compile(rf"{words('office_by')}?{_NAME}{words('office_holds_verbs')}"
-                              rf"{words('office_owners')}?{_ROLE}")
+# `由闵成兼任办公室主任`, `黄国范、王央杰兼任领导小组办公室副主任`: the 由 before the names is none of them.
+_ONE_NAME = _NAME.replace("(", "(?:", 1)
+_HONORIFIC_END = re.compile(rf"{words('honorifics')}?$")
+STAFF_CONCURRENT = re.compile(rf"{words('office_by')}?((?:{_ONE_NAME}、)*{_ONE_NAME}){words('office_holds_verbs')}"
+                              rf"{_OWNED_ROLE}")
 _COLLECTIVE_HEADS = tuple(lexicon().words("groups.collective_heads"))
 # The rule each shape names in the evidence of the staff it reads.
 LISTED, HELD_BY, HOLDS = "groups/office:label", "groups/office:held-by", "groups/office:holds"
@@ -84,8 +88,9 @@ def _after_title(body: str, a: int, b: int) -> Span:
     name that follows a title without a break starts where the title ends. Four characters
     with no compound surname (理戴柏华 of `部长助理戴柏华`) are the last three."""
     for cut in range(a, b - 1):
-        if title_length(body[max(cut - 8, 0):cut]) >= 2 and is_person_name(body[cut:b]):
-            return cut, b
+        before = body[max(cut - 8, 0):cut]
+        if (title_length(before) >= 2 or before.endswith(GROUP_ROLES)) and is_person_name(body[cut:b]):
+            return cut, b  # 副局长王立新, 领导小组副组长谢牧人
     run = body[a:b]
     if len(run) == 4 and "·" not in run and surname_length(run) < 2 and is_person_name(run[1:]):
         return a + 1, b
@@ -106,6 +111,21 @@ def _held_by(body: str, a: int, b: int) -> list[Span]:
     return names
 
 
+def _holders(body: str, a: int, b: int) -> list[Span]:
+    """The people of `A、B兼任办公室副主任` (the last perhaps after its title); none where a post holds
+    it and no one is named (水务局局长兼任办公室主任, 分管领导同志兼任…)."""
+    parts = [(start, end - len(_HONORIFIC_END.search(body, start, end)[0])) for start, end in _parts(body, a, b)]
+    names = [_after_title(body, *part) for part in parts]
+    if any(title_length(body[slice(*name)]) or body[slice(*name)].endswith(_COLLECTIVE_HEADS) for name in names):
+        return []
+    return names if len(names) == 1 or all(is_person_name(body[slice(*name)]) for name in names) else []
+
+
+def _parts(body: str, a: int, b: int) -> list[Span]:
+    cuts = [a + i for i, ch in enumerate(body[a:b]) if ch == "、"]
+    return list(zip([a] + [c + 1 for c in cuts], cuts + [b]))
+
+
 def office_staff(body: str, spans: list[Span]) -> list[Row]:
     """The office's director, deputies and members named in the prose spans."""
     rows: list[Row] = []
@@ -117,8 +137,6 @@ def office_staff(body: str, spans: list[Span]) -> list[Row]:
         for m in STAFF_CONCURRENT.finditer(body, start, end):
             if not _OFFICE_WORD.search(body, start, m.end()):
                 continue  # 刘振邦任主任，…徐明高兼任办公室主任: a 主任 before the office is the group's
-            name = _after_title(body, *m.span(1))
-            if title_length(body[slice(*name)]) or body[slice(*name)].endswith(_COLLECTIVE_HEADS):
-                continue  # 水务局局长兼任办公室主任, 分管领导同志兼任…: a post holds it, no one named
-            rows.append(Row(name, [m.span(2)], OFFICE_ROLE[m.group(3)], name[0], m.end(), HOLDS))
+            for name in _holders(body, *m.span(1)):
+                rows.append(Row(name, [m.span(2)], OFFICE_ROLE[m.group(3)], name[0], m.end(), HOLDS))
     return rows
