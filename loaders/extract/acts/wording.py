@@ -46,7 +46,8 @@ _QUOTED_WORD = "“[^”\n]{1,12}”"
 # carry its note (蒋作君（兼职）、李惠东（兼职，回族）、…).
 _NAMES = (rf"(?P<names>{W['pronoun']}|{_NAME_CHARS}(?:{_NAME_CHARS}|{PERSON_NOTE}(?=、)|{_QUOTED_WORD}| {{1,3}}(?! )|\n(?!\n)){{1,159}}?)"
           rf"{_PERSON_NOTE}(?:{_LEX['acts.names_count_pattern']})?(?:{W['honorific']})?")
-_LEAD = rf"^{_ALT('acts.clause_openers')}?{_ALT('acts.clause_decided')}?{_ALT('acts.clause_by')}?"
+_LEAD = (rf"^(?:{_LEX['acts.clause_when_pattern']})?{_ALT('acts.clause_openers')}?{_ALT('acts.clause_decided')}?"
+         rf"{_ALT('acts.clause_by')}?")
 _COLON = "[:：]?"
 # 正式任用为Y, 正式任Y; not 正式任命 alone (…通过正式任命: a headline's word, no act of its own)
 _CONFIRM = (f"{W['confirm']}(?:{_ALT('acts.confirm_tails')}|(?!" + alternation(
