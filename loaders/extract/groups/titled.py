@@ -27,6 +27,8 @@ _NOT_IN_NAME = set(_STOPS + "、!?()《》“ \t")
 _REST = re.compile(rf"[^{_STOPS}]{{2,40}}")
 _AFTER = re.compile(words("titled_after"))
 _NAME_SIZES = (3, 2, 4)
+_TITLES_REACH = 30  # characters of the titles between a role and its person
+_SENTENCE_WORD = re.compile(f"[{lexicon()['groups.titled_name_before_chars']}]")
 
 
 def titled_members(body: str) -> list[tuple[Span, Row]]:
@@ -52,10 +54,13 @@ def titled_members(body: str) -> list[tuple[Span, Row]]:
 
 def _name_start(body: str, type_at: int, least: int) -> int | None:
     """Where the group's name ending in the type at `type_at` begins: after a mark or a 、 (the
-    titles before it are the person's), `least` characters or more before the type."""
+    titles before it are the person's), and after the sentence's words before it (金国华首先和|
+    石嘴山市农普领导小组, 听取了|平罗县…), `least` characters or more before the type."""
     i = type_at
     while i > 0 and body[i - 1] not in _NOT_IN_NAME and type_at - i < _NAME_BACK:
         i -= 1
+    for m in _SENTENCE_WORD.finditer(body, i, max(i, type_at - least)):
+        i = m.end()
     return i if type_at - i >= least else None
 
 
@@ -75,6 +80,17 @@ def _person(body: str, a: int, b: int) -> tuple[Span, Span | None] | None:
             return (end - size, end), None
         if title_length(between) and start > a:  # titles after the role follow a 、
             return (end - size, end), (start, end - size)
+    return _after_titles(body, start, b) if start > a else None
+
+
+def _after_titles(body: str, a: int, b: int) -> tuple[Span, Span] | None:
+    """、常务副市长吴万俊商讨…: where no word of the meeting closes the chain, the name right after
+    the titles that follow the role, of a known surname."""
+    for cut in range(a + 2, min(b, a + _TITLES_REACH)):
+        if title_length(body[a:cut]) and body[cut] not in _CHAIN_MARK:
+            for size in (3, 2):
+                if cut + size <= b and is_person_name(body[cut:cut + size]):
+                    return (cut, cut + size), (a, cut)
     return None
 
 
