@@ -48,6 +48,8 @@ _NOTE_AT_END = re.compile(PERSON_NOTE + "$")
 _LIST_MARK = re.compile("、")
 _OF = _LEX["acts.of_word"]
 _NOT_BODIES = frozenset(_LEX.words("acts.post_not_bodies"))
+_PARTY_COMMITTEE = re.compile(_LEX.alternation("acts.party_committees"))
+_PARTY_TITLES = frozenset(_LEX.words("acts.party_committee_titles"))
 _NEW_BODY = re.compile(_LEX.alternation("acts.body_new_prefixes"))
 # A body's name in quotes, perhaps with the short name the text gives it after (「X委员会」(諮询委员会)).
 _QUOTED_BODY = re.compile(r"[「“『](?P<name>[^」”』]{2,60})[」”』](?:\([^()]{1,10}\))?")
@@ -268,9 +270,18 @@ def parse_posts(view: str, a: int, b: int) -> list[Post]:
         posts += [Post(body, post.title, post.notes, post.acting) for body in bodies]
         bodies = []
         if post.org is None and posts:
-            post = Post(posts[-1].org, post.title, post.notes, post.acting)
+            post = Post(_inherited_org(view, posts[-1], title), post.title, post.notes, post.acting)
         posts.append(post)
     return [] if bodies else posts
+
+
+def _inherited_org(view: str, before: Post, title: str) -> tuple[int, int] | None:
+    """The body of a bare title after another post: the post's body, and its party committee
+    where that post's title opens with one and the bare title is a committee's (党委委员、常委)."""
+    committee = _PARTY_COMMITTEE.match(view, *before.title)
+    if committee is None or title not in _PARTY_TITLES:
+        return before.org
+    return (before.org[0] if before.org else before.title[0]), committee.end()
 
 
 def split_top(view: str, a: int, b: int, marks: str) -> list[tuple[int, int]]:
