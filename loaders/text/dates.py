@@ -93,3 +93,22 @@ def date_line(line: str) -> str | None:
     if match and match.start == 0 and match.end == len(core):
         return match.iso
     return None
+
+
+_LEAD_REACH = 200  # characters from a text's start within which a news lead gives its day
+_NEAR_DAYS = 45  # a full date this near the lead's day in its year lends the lead its year
+
+
+def lead_date(text: str) -> str | None:
+    """The day a news report's lead gives without its year (1月17日，陕西省十三届人大常委会…), in
+    the year of a full date the text writes near that day (…定于2022年1月19日召开): a year alone
+    may be anyone's (1964年9月生), a date weeks away another event's."""
+    day = MONTH_DAY.search(text, 0, _LEAD_REACH)
+    if day is None:
+        return None
+    month, mday = _small_number(day["m"]), _small_number(day["d"])
+    for found in find_dates(text):
+        year = int(found.iso[:4])
+        if (lead := _iso(year, month, mday)) and abs((date.fromisoformat(lead) - date.fromisoformat(found.iso)).days) <= _NEAR_DAYS:
+            return lead
+    return None

@@ -6,7 +6,9 @@ A document runs from its header (see loaders.text.headers) to the next header, s
   (…人民政府令 第N号) is titled by the text it publishes (《…办法》…现予公布);
 - issuer: the title before 关于/印发/转发 (发文机关 in the title), else the 署名 line above the date;
 - date: the first 成文日期 line after the header (`2020年3月4日`, `二〇二〇年三月四日`), else the
-  题注 under the title of a decision or list (`（2022年5月20日…常务委员会第八次会议通过）`);
+  题注 under the title of a decision or list (`（2022年5月20日…常务委员会第八次会议通过）`); a text
+  without a header and no other date takes its news lead's day (`1月17日，…`) in the year of a
+  full date written near it (loaders.text.dates.lead_date);
 - jurisdiction: the place of the issuer (阳泉市人民政府办公室 → 阳泉市), which qualifies
   short agency names such as 市水利局.
 A text with no header is one document titled by its first line.
@@ -18,7 +20,7 @@ import re
 
 from govkg.ids import content_hash, make_id
 from loaders.lexicon import lexicon
-from loaders.text.dates import MONTH_DAY, date_line, find_dates
+from loaders.text.dates import MONTH_DAY, date_line, find_dates, lead_date
 from loaders.text.headers import (ISSUER, TITLE_VERB, Header, Line, find_headers, is_addressee,
                              is_issuer, is_title_line, key, split_lines)
 from loaders.text.normalize import normalize_key
@@ -107,7 +109,8 @@ def _plain(text: Text, lines: list[Line]) -> Document:
     headed = len(lines) > 1 and is_title_line(lines[0].text) and len(lines[0].text) <= 60
     dated = _date_line(lines, 0, len(lines))
     date = (_labelled_date(lines, 0, len(lines), "written") or _line_date(lines[dated].text) if dated is not None
-            else _caption_date(lines, 1, len(lines)) or _labelled_date(lines, 0, len(lines)))
+            else _caption_date(lines, 1, len(lines)) or _labelled_date(lines, 0, len(lines))
+            or lead_date(text.text[lines[first].start:lines[-1].end]))
     return Document(
         id=_content_id(text, lines[0].start, lines[-1].end, title, date), text=text, start=lines[0].start,
         end=lines[-1].end, title=title, date=date, jurisdiction=jurisdiction(named),
