@@ -39,6 +39,11 @@ _PUBLISHED_WITHIN = 3  # lines after the order's number where its 现予公布 s
 _CAPTION = re.compile(rf"^\(\s*(?P<date>[^()]{{6,20}}?日)[^()]{{0,60}}{_LEX.alternation('documents.caption_verbs')}\s*\)$")
 _CAPTION_LINES = 3  # a 题注 stands within this many lines of the title
 _SENTENCE_END = "。"
+# …下发了《X的通知》, 《X.docx》由会员分享: a lead telling of the document it carries.
+_QUOTED = re.compile(rf"{_LEX.alternation('documents.issuing_verbs')}[“\"]?《([^《》\n]{{4,80}})》"
+                     rf"|^《([^《》\n]{{4,80}})》(?={_LEX.alternation('documents.shared_words')})")
+_FILE_EXTENSION = re.compile(rf"\.{_LEX.alternation('documents.file_extensions')}$", re.I)
+_DOCTYPE_AT_END = re.compile(rf"{_LEX.alternation('documents.doc_types')}$")
 _SECTION = re.compile(r"^【[^】]{1,16}】$")  # gazette section headings between documents
 # A portal's metadata label and its date: `成文日期: 2014年02月23日`, `【发布日期】2008-02-03`.
 _LABELLED = {kind: re.compile(rf"(?:^|(?<=[\s【|]))({_LEX.alternation(f'documents.{kind}_date_labels')})\s*[】:：]?\s*")
@@ -105,7 +110,7 @@ def _plain(text: Text, lines: list[Line]) -> Document:
         return _article(text, lines, page)
     first = _first_words(lines)  # the title, after any furniture; the body starts as before
     named = text.written(lines[first].start, lines[first].end)
-    title = named if _reads_as_title(lines[first].text) else ""  # a lead sentence is no title
+    title = named if _reads_as_title(lines[first].text) else _quoted_title(text, lines[first])
     headed = len(lines) > 1 and is_title_line(lines[0].text) and len(lines[0].text) <= 60
     dated = _date_line(lines, 0, len(lines))
     date = (_labelled_date(lines, 0, len(lines), "written") or _line_date(lines[dated].text) if dated is not None
@@ -115,6 +120,19 @@ def _plain(text: Text, lines: list[Line]) -> Document:
         id=_content_id(text, lines[0].start, lines[-1].end, title, date), text=text, start=lines[0].start,
         end=lines[-1].end, title=title, date=date, jurisdiction=jurisdiction(named),
         body_start=lines[1].start if headed else lines[0].start)
+
+
+def _quoted_title(text: Text, line: Line) -> str:
+    """The document a lead sentence is about, in its quotes (…下发了《关于成立…领导小组的通知》,
+    《XX县河长制湖长制工作要点.docx》由会员分享), without a file's extension; none where the lead
+    quotes no document."""
+    for m in _QUOTED.finditer(line.text):
+        group = 1 if m.group(1) else 2
+        name = _FILE_EXTENSION.sub("", m.group(group))
+        if _DOCTYPE_AT_END.search(key(name)):
+            start = line.start + m.start(group)
+            return text.written(start, start + len(name))
+    return ""
 
 
 def _reads_as_title(text: str) -> bool:
