@@ -109,6 +109,7 @@ def lead_date(text: str) -> str | None:
     month, mday = _small_number(day["m"]), _small_number(day["d"])
     for found in find_dates(text):
         year = int(found.iso[:4])
-        if (lead := _iso(year, month, mday)) and abs((date.fromisoformat(lead) - date.fromisoformat(found.iso)).days) <= _NEAR_DAYS:
+        lead = _iso(year, month, mday)
+        if lead and abs((date.fromisoformat(lead) - date.fromisoformat(found.iso)).days) <= _NEAR_DAYS:
             return lead
     return None

@@ -48,7 +48,8 @@ _BODY_AFTER = re.compile(rf"[,，]?{_ALT('acts.counted_body_after')}(?P<body>[^,
 # …，包括A、B及C，也再度获委任: the names may close at the act said of them after a comma.
 _NAMED_THEN = rf"[,，][^,，。;；\n]{{0,8}}?{_ALT('acts.counted_verbs')}"
 # 四名新成员为A、B及C。: the count again, who they are, the role, then the names.
-NAMED = re.compile(rf"(?:{_COUNT}[^,，。;；:：\n]{{0,20}}?|(?<=[。\n]){_ALT('acts.counted_new')}){_ROLE}[,，]?{_ALT('acts.counted_are')}[:：]?"
+_COUNTED_AGAIN = rf"(?:{_COUNT}[^,，。;；:：\n]{{0,20}}?|(?<=[。\n]){_ALT('acts.counted_new')})"  # 四名新, or 新 alone
+NAMED = re.compile(rf"{_COUNTED_AGAIN}{_ROLE}[,，]?{_ALT('acts.counted_are')}[:：]?"
                    rf"(?P<names>[^。;；\n]{{2,400}}?)(?:[。;；]?$|{_NAMED_THEN})", re.M)
 # 五名人士为X委员会: who they are and the word before the body they join.
 _BODY_LEAD = re.compile(rf"[{_CJK}]{{0,4}}?{_ALT('acts.counted_body_after')}")

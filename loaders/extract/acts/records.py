@@ -18,8 +18,8 @@ from loaders.extract.acts.roster import Head
 from loaders.extract.acts.wording import APPOINT, BARE_OFFICE, BRACKETED_NOTE, W
 from loaders.lexicon import lexicon
 from loaders.records import Evidence, PersonnelAct
-from loaders.spans.posts import (Post, described_people, is_framed_name, is_person_name, parse_posts, people_spans, split_top,
-                                 title_length)
+from loaders.spans.posts import (Post, described_people, is_framed_name, is_person_name, parse_posts, people_spans,
+                                 split_top, title_length)
 from loaders.text.script import to_simplified
 from loaders.view import DocumentView
 
@@ -35,9 +35,7 @@ _COUNTED = re.compile(lexicon()["acts.names_count_pattern"])
 _ALTERNATIVES = lexicon()["acts.post_alternatives"]
 _EACH = re.compile(lexicon().alternation("acts.roster_each"))  # A、B分别为X、Y: paired in order
 _HELD = re.compile(rf"{lexicon().alternation('acts.held_words', 'acts.trial_words')}{W['of_word']}?")  # 现任, 兼任的
-
-
-_NAMES_OF = {False: "names", True: "described"}  # the group of a form's names
+_NAMES_OF = {False: "names", True: "described"}  # the group of a form's names, by whether each is described
 
 
 @dataclass(frozen=True)

@@ -31,7 +31,8 @@ APPOINT, REMOVE = "appointment", "removal"
 _LEX = lexicon()
 W = {name: _LEX[f"acts.{name}"] for name in (
     "appoint", "hire", "remove", "resign", "accept", "no_longer", "concurrent", "concurrent_note",
-    "acting", "serve", "leave", "confirm", "confirmed", "probation_over", "probation_note", "as_word", "of_word", "post_word",
+    "acting", "serve", "leave", "confirm", "confirmed", "probation_over", "probation_note", "as_word", "of_word",
+    "post_word",
     "pronoun", "honorific", "as_follows", "nationality_suffix", "name_joiners", "passive", "passive_reason",
     "decide", "cancel", "cancel_trial", "take_up", "consider", "request")}
 _CJK = "\u4e00-\u9fff"
@@ -267,7 +268,8 @@ NOTE_ONLY = re.compile(rf"^\(?({'|'.join(_LEX.words('acts.note_only_pattern'))})
 _ALSO_SERVE = "(?:" + "|".join(f"(?<={re.escape(w)})" for w in _LEX.words("acts.also_words")) + f"){_SERVE}"
 NAMELESS = re.compile(rf"^{_ALT('acts.also_words')}?{_ALT('acts.clause_decided')}?"
                       rf"(?:(?P<verb>{alternation((_NO_LONGER, _REMOVE))})(?P<posts>[^{_OF}]+?){_POST_WORDS}"
-                      rf"|(?P<also>{alternation((_CONCURRENT, _ACTING))}|{_ALSO_SERVE}|{_ALT('acts.taken_by_verbs')})(?P<held>[^{_OF}]+?)"
+                      rf"|(?P<also>{alternation((_CONCURRENT, _ACTING))}|{_ALSO_SERVE}|{_ALT('acts.taken_by_verbs')})"
+                      rf"(?P<held>[^{_OF}]+?)"
                       rf"(?:{_POST_WORDS})?$)")
 # A verb of an act: a clause holding one is no clause of posts only (姜有为任省工信厅厅长, …，转任Y);
 # nor is one telling a post held before (她曾任地政处副处长).

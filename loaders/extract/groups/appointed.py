@@ -69,7 +69,8 @@ def _counted_row(text: str, ann: counted.Announced, label: Span, name: Span, lin
     if role := counted.line_role(text, line):
         return Row(name, [role], _ROLES.get(text[slice(*role)], "member"), *line, COUNTED_RULE)
     post = ann.post or counted.post_of(text, label, ann.role)
-    titles = [post] if ann.post or text[slice(*post)] != ann.role else []  # 非官方成员; not 获再度委任委员's 委员
+    # 非官方成员 is a title; 获再度委任委员's bare 委员 only repeats the role
+    titles = [post] if ann.post or text[slice(*post)] != ann.role else []
     return Row(name, titles, _ROLES.get(text[slice(*label)], "member"), *line, COUNTED_RULE)
 
 
