@@ -132,12 +132,13 @@ def _form(kind: str, act: str, strong: bool, word: str, shape: str, pattern: str
           body_nearby: bool = False) -> Form:
     synonyms = {W["remove"]: "acts.remove_words", W["appoint"]: "acts.appoint_words", W["hire"]: "acts.hire_words",
                 W["acting"]: "acts.acting_words", W["passive"]: "acts.passive_words",
-                W["serve"]: "acts.serve_takes"}.get(word)
+                W["serve"]: "acts.serve_takes", W["no_longer"]: "acts.no_longer_words"}.get(word)
     also = tuple(w for w in _LEX.words(synonyms) if w != word) if synonyms else ()
     return Form(f"acts/form:{shape}", re.compile(pattern, re.S), word, kind, act, strong, then, also, body_nearby)
 
 
 _ACCEPT, _RESIGN, _NO_LONGER, _REMOVE = W["accept"], W["resign"], W["no_longer"], W["remove"]
+_NO_LONGERS = _ALT("acts.no_longer_words")  # 不再担任, 不再兼任
 _REMOVES = _ALT("acts.remove_words")  # 免去, and the rarer 免除 (免除X同志Y一职)
 _HIRE, _APPOINT, _CONCURRENT, _ACTING = W["hire"], W["appoint"], W["concurrent"], W["acting"]
 _APPOINTS = _ALT("acts.appoint_words")  # 任命, and 委任 (行政长官委任X为Y)
@@ -161,7 +162,7 @@ FORMS = [
     _form(REMOVE, _RESIGN, False, _RESIGN, f"…{_RESIGN}…{_POST_WORD}",
           rf"{_LEAD}{_NAMES}{_RESIGN_REASON}{_NOT_ASKED}{_RESIGN}(?P<posts>.+?){_POST_WORDS}"),
     _form(REMOVE, _NO_LONGER, False, _NO_LONGER, f"…{_NO_LONGER}…{_POST_WORD}",
-          rf"{_LEAD}{_NAMES}{_NO_LONGER}(?P<posts>.+?)(?:{_POST_WORDS}|$)"),
+          rf"{_LEAD}{_NAMES}{_NO_LONGERS}(?P<posts>.+?)(?:{_POST_WORDS}|$)"),
     # 王志民卸任X: a news report's removal; not 卸任不久即出任Y, a move the clause tells after
     _form(REMOVE, W["leave"], False, W["leave"], f"…{W['leave']}…",
           rf"{_LEAD}{_NAMES}{W['leave']}(?P<posts>(?:(?!{_ALT('acts.taken_by_verbs')}).)+?)(?:{_POST_WORDS}|$)"),
@@ -267,7 +268,7 @@ NOTE_ONLY = re.compile(rf"^\(?({'|'.join(_LEX.words('acts.note_only_pattern'))})
 # 任 alone only after 并/同时 (…为副省长，并任代理省长).
 _ALSO_SERVE = "(?:" + "|".join(f"(?<={re.escape(w)})" for w in _LEX.words("acts.also_words")) + f"){_SERVE}"
 NAMELESS = re.compile(rf"^{_ALT('acts.also_words')}?{_ALT('acts.clause_decided')}?"
-                      rf"(?:(?P<verb>{alternation((_NO_LONGER, _REMOVE))})(?P<posts>[^{_OF}]+?){_POST_WORDS}"
+                      rf"(?:(?P<verb>{_NO_LONGERS}|{_REMOVE})(?P<posts>[^{_OF}]+?){_POST_WORDS}"
                       rf"|(?P<also>{alternation((_CONCURRENT, _ACTING))}|{_ALSO_SERVE}|{_ALT('acts.taken_by_verbs')})"
                       rf"(?P<held>[^{_OF}]+?)"
                       rf"(?:{_POST_WORDS})?$)")
