@@ -21,7 +21,7 @@ from loaders.spans.agency import is_agency
 
 _ANY_LINE = re.compile(r"^.*$", re.M)  # blank lines too: one may be an empty cell
 _PIECE = 3  # a cell broken over lines: pieces of at most this many characters
-_UNIT_CELL = 40  # a cell of units is no longer; a task's cell is longer than a piece
+_UNIT_CELL = 160  # a cell of units is no longer (nine bodies or so); a task's cell is longer than a piece
 
 def line_cell_rows(text: str) -> list[TaskRow]:
     """Rows of tables laid out one cell a line. Where blank lines stand between the header's
@@ -99,8 +99,11 @@ def _cell_table(text: str, kinds: list[str], cells: list[list[Span]]) -> list[Ta
             n += 1  # blank lines before a row part rows
         if n + width > len(cells):
             return rows
+        if kinds[0] == "number" and not _is_number(text, cells[n]) and n + 1 < len(cells) \
+                and _is_number(text, cells[n + 1]):
+            n += 1  # a group's cell before the number (发展目标): it spans rows, the header names no column for it
         row, more, end = _row(text, kinds, cells, n)
-        if "number" in row and not (row["number"] and _word(text, row["number"][0]).isdigit()):
+        if "number" in row and not _is_number(text, row["number"]):
             return rows
         units = [(kind, pieces) for kind, pieces in row.items() if kind in UNIT_KINDS and pieces] + more
         task = row["task"]
@@ -114,6 +117,10 @@ def _cell_table(text: str, kinds: list[str], cells: list[list[Span]]) -> list[Ta
         item = _word(text, row["number"][0]) if "number" in row else f"0-{len(rows) + 1}"
         rows.append(TaskRow(item, task, roles, (filled[0][0][0], filled[-1][-1][1])))
         n = end
+
+
+def _is_number(text: str, cell: list[Span]) -> bool:
+    return bool(cell) and _word(text, cell[0]).isdigit()
 
 
 def _row(text: str, kinds: list[str], cells: list[list[Span]],
