@@ -23,7 +23,8 @@ _LEX = lexicon()
 _CN = _LEX["numbering.cn_digits"]
 TITLE_VERB = re.compile(_LEX.alternation("documents.title_verbs"))
 _TYPE_WORD = re.compile(_LEX.alternation("documents.doc_types"))
-_DOCTYPE = re.compile(rf"({_LEX.alternation('documents.doc_types')})(\([^()]{{1,8}}\))*$")
+# A document's kind closing its title (…的通知, …意见(试行)).
+DOCTYPE = re.compile(rf"({_LEX.alternation('documents.doc_types')})(\([^()]{{1,8}}\))*$")
 _AGENCY_END = f"({_LEX.alternation('documents.issuer_ends')})"
 _PARTY = _LEX["documents.party_prefix"]
 _ISSUER_HEAD = re.compile(rf"^({_PARTY})?[\u4e00-\u9fff()]{{1,30}}?{_AGENCY_END}")
@@ -121,7 +122,7 @@ def _toc_span(lines: list[Line]) -> tuple[int, int]:
 
 
 def _is_title(lines: list[Line], picked: list[int]) -> bool:
-    return bool(picked) and bool(_DOCTYPE.search(key("".join(lines[i].text for i in picked))))
+    return bool(picked) and bool(DOCTYPE.search(key("".join(lines[i].text for i in picked))))
 
 
 def _title_above(lines: list[Line], i: int, floor: int) -> list[int]:
@@ -180,14 +181,14 @@ def _own_title_below(lines: list[Line], i: int, above: list[int]) -> list[int]:
     """Under a series' masthead (`邢台市人民政府常务会议纪要`, the 文号, `邢台市人民政府办公室
     2019年6月14日`), the document's own title of the same kind (`市政府第二十三次常务会议纪要`)."""
     masthead = key("".join(lines[k].text for k in above))
-    kind = _DOCTYPE.search(masthead)
+    kind = DOCTYPE.search(masthead)
     if kind is None or TITLE_VERB.search(masthead):
         return []
     j = i + 1
     if j < len(lines) and _ENDS_WITH_DATE.search(lines[j].text):  # the issuing office and date between
         j += 1
     if j < len(lines) and is_title_line(lines[j].text) and key(lines[j].text) != masthead:
-        own = _DOCTYPE.search(key(lines[j].text))
+        own = DOCTYPE.search(key(lines[j].text))
         if own and own.group(1) == kind.group(1):
             return [j]
     return []

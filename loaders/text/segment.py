@@ -21,7 +21,7 @@ import re
 from govkg.ids import content_hash, make_id
 from loaders.lexicon import lexicon
 from loaders.text.dates import MONTH_DAY, date_line, find_dates, lead_date
-from loaders.text.headers import (ISSUER, TITLE_VERB, Header, Line, find_headers, is_addressee,
+from loaders.text.headers import (DOCTYPE, ISSUER, TITLE_VERB, Header, Line, find_headers, is_addressee,
                              is_issuer, is_title_line, key, split_lines)
 from loaders.text.normalize import normalize_key
 from loaders.text.webpage import HEAD_LINES, Page, is_words, read_page
@@ -43,7 +43,6 @@ _SENTENCE_END = "。"
 _QUOTED = re.compile(rf"{_LEX.alternation('documents.issuing_verbs')}[“\"]?《([^《》\n]{{4,80}})》"
                      rf"|^《([^《》\n]{{4,80}})》(?={_LEX.alternation('documents.shared_words')})")
 _FILE_EXTENSION = re.compile(rf"\.{_LEX.alternation('documents.file_extensions')}$", re.I)
-_DOCTYPE_AT_END = re.compile(rf"{_LEX.alternation('documents.doc_types')}$")
 _SECTION = re.compile(r"^【[^】]{1,16}】$")  # gazette section headings between documents
 # A portal's metadata label and its date: `成文日期: 2014年02月23日`, `【发布日期】2008-02-03`.
 _LABELLED = {kind: re.compile(rf"(?:^|(?<=[\s【|]))({_LEX.alternation(f'documents.{kind}_date_labels')})\s*[】:：]?\s*")
@@ -129,7 +128,7 @@ def _quoted_title(text: Text, line: Line) -> str:
     for m in _QUOTED.finditer(line.text):
         group = 1 if m.group(1) else 2
         name = _FILE_EXTENSION.sub("", m.group(group))
-        if _DOCTYPE_AT_END.search(key(name)):
+        if DOCTYPE.search(key(name)):
             start = line.start + m.start(group)
             return text.written(start, start + len(name))
     return ""

@@ -35,7 +35,6 @@ _COUNTED = re.compile(lexicon()["acts.names_count_pattern"])
 _ALTERNATIVES = lexicon()["acts.post_alternatives"]
 _EACH = re.compile(lexicon().alternation("acts.roster_each"))  # A、B分别为X、Y: paired in order
 _HELD = re.compile(rf"{lexicon().alternation('acts.held_words', 'acts.trial_words')}{W['of_word']}?")  # 现任, 兼任的
-_NAMES_OF = {False: "names", True: "described"}  # the group of a form's names, by whether each is described
 
 
 @dataclass(frozen=True)
@@ -71,7 +70,7 @@ class ActRecorder:
             people, posts = self.people, (offset + m.start("posts"), offset + m.end("posts"))
         else:  # a form whose names are each written after a description (由资深大律师林定国接任) says so
             described = "described" in m.groupdict()
-            a, b = offset + m.start(_NAMES_OF[described]), offset + m.end(_NAMES_OF[described])
+            a, b = (offset + i for i in m.span("described" if described else "names"))
             people = (people_spans(self.text, a, b, strong or self.text.startswith(W["honorific"], b))
                       or self._named_within(a, b) or (described_people(self.text, a, b) if described else []))
             posts = (offset + m.start("posts"), offset + m.end("posts"))

@@ -56,9 +56,13 @@ def short_name_heading(text: str, first_line: int, short: dict[str, Span]) -> Sp
 def mentioned_before(text: str, at: int) -> Span | None:
     """The last group the text mentions before `at`, in any sentence; first the last one it
     names more than once, since a sentence's words may run into a bare 委员会 (我深信委员会能…)."""
-    found = [span for m in reversed(list(_TYPE_WORD.finditer(text, 0, at)))
-             if (span := _name_ending(text, m.end())) is not None]
-    return next((span for span in found if text.count(text[slice(*span)]) > 1), found[0] if found else None)
+    last = None
+    for m in reversed(list(_TYPE_WORD.finditer(text, 0, at))):
+        if (span := _name_ending(text, m.end())) is not None:
+            if text.count(text[slice(*span)]) > 1:
+                return span
+            last = last or span
+    return last
 
 
 def _name_ending(text: str, end: int) -> Span | None:
