@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from pathlib import PurePath
 from typing import Any
 
 from govkg.ids import make_id
@@ -93,7 +94,7 @@ class _DocumentBuilder:
 def _document_node(b: _DocumentBuilder, parts: DocumentParts) -> Node:
     d = b.document
     texts = [p.text.text[p.start:p.end] for p in parts.parts]
-    node = b.node("Document", d.key, number=d.number, title=d.title, issuer=d.issuer, date=d.date,
+    node = b.node("Document", d.key, number=d.number, title=_title(d), issuer=d.issuer, date=d.date,
                   source=d.text.source.path, pages=sorted({n for p in parts.parts for n in p.pages}),
                   content_hash=parts.hash,
                   contacts=list(dict.fromkeys(c.value for t in texts for c in find_contacts(t))))
@@ -101,6 +102,12 @@ def _document_node(b: _DocumentBuilder, parts: DocumentParts) -> Node:
         issuer, r = b.agency(d.issuer)
         b.edge("ISSUED_BY", node, issuer, None, **b.written_props(r))
     return node
+
+
+def _title(document: Document) -> str:
+    """What the graph calls a document: its title; a text that writes none (a news report opening
+    with its lead) by its number, else by its file's name, as a portal's record needs a title."""
+    return document.title or document.number or PurePath(document.text.source.path or document.key).name
 
 
 def _act(b: _DocumentBuilder, act: PersonnelAct) -> None:

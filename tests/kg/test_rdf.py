@@ -382,3 +382,23 @@ def test_placeholder_base_and_publisher_are_warned_about(tmp_path):
     with warnings.catch_warnings():
         warnings.simplefilter("error", PlaceholderWarning)
         export_rdf(hand_data(), "turtle", tmp_path / "b.ttl", base=BASE, info=DatasetInfo(publisher="阳泉市数据局"))
+
+
+def test_a_text_without_a_title_line_exports_a_conforming_document_named_by_its_file(tmp_path):
+    """A news report opening with its lead has no title (the loader gives none); the graph names
+    its document by the file, so that the portal's record keeps the dcterms:title the shapes ask."""
+    from kg.build import GraphBuilder
+    from kg.dump import GraphData
+    from loaders.pipeline import extract_file
+
+    source = tmp_path / "lead-report.txt"
+    source.write_text("1月17日，宁远市人大常委会举行会议，决定任命张三为宁远市人民政府副市长。\n", encoding="utf-8")
+    facts = extract_file(source)
+    assert facts.documents[0].title == ""
+    data = GraphData.from_documents(GraphBuilder().build(facts))
+    export_rdf(data, "turtle", tmp_path / "g.ttl", base=BASE, now=NOW)
+    graph = rdflib.Graph().parse(tmp_path / "g.ttl")
+    conforms, _, report = validate(graph)
+    assert conforms, report
+    titles = {str(o) for s, o in graph.subject_objects(DCT.title) if "/document/" in str(s)}
+    assert titles == {"lead-report.txt"}
