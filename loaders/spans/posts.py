@@ -220,6 +220,21 @@ def described_people(view: str, a: int, b: int) -> list[tuple[int, int]]:
     return [] if pending or not spans else spans
 
 
+def titled_people(view: str, a: int, b: int) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """Each (post, name) of a list naming every person after a post (行政法务司司长张永春、经济财政司
+    司长李伟农…及检察院检察长叶迅生); empty when a part holds no name after a known title."""
+    b -= len(_LIST_END.search(view, a, b)[0])
+    pairs = []
+    for start, end in _list_parts(view, a, b):
+        while start < end and view[start] in " \u3000":
+            start += 1
+        name = _described_name(view, start, end)
+        if name is None or not title_length(view[start:name[0]].rstrip()):
+            return []
+        pairs.append(((start, name[0]), name))
+    return pairs
+
+
 def _list_parts(view: str, a: int, b: int) -> list[tuple[int, int]]:
     parts, start = [], a
     for m in _LIST_MARKS.finditer(view, a, b):

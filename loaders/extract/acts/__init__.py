@@ -29,6 +29,7 @@ are no acts.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
@@ -41,14 +42,24 @@ from loaders.extract.acts.merge import settle
 from loaders.extract.acts.records import Span, Where, join_notes
 from loaders.extract.acts.roster import HIRE_WORDS, Head, post_line, roster_head, roster_line
 from loaders.extract.acts.table import table_acts
+from loaders.extract.acts.titled import read_titled
+from loaders.extract.groups.names import is_leading_group
 from loaders.extract.places import teaser_lines
+from loaders.lexicon import lexicon
 from loaders.spans.agency import body_before
+from loaders.spans.posts import parse_posts
 from loaders.extract.acts.wording import (APPOINT, BARE_LINE, BARE_LINE_SHAPES, BLOCK, BLOCK_ACTS, DEFAULT_ACTS, FORMS,
                                           DECIDED_ALONE, NAME_ABOVE, NAME_BESIDE, NOTE_ONLY, PROBATION_ENDED, PROBATION_SENTENCE,
                                           REMOVAL_ACTS, REMOVE, W, act_word_starts, is_personnel_title,
                                           sentence_spans)
 from loaders.records import Facts, PersonnelAct
 from loaders.view import DocumentView
+
+_LEX = lexicon()
+
+
+# 此前， (before now), opening the sentence of a clause that tells who holds a post: who held it.
+_PAST_OPENER = re.compile(rf"\s*{_LEX.alternation('acts.past_openers')}[,，]\s*")
 
 
 @dataclass
@@ -70,6 +81,7 @@ def extract_appointments(view: DocumentView) -> Facts:
     reader = _Reader(view)
     reader.read()
     read_counted(reader)
+    read_titled(reader)
     acts = settle(reader.acts, view, reader.sentence_of)
     if acts:
         body, meeting, decided = decision_context(view)
@@ -206,7 +218,10 @@ class _Reader(Following):
         for form in FORMS:
             if form.word == W["serve"] and not framed and self._after_status(sentence[0]):
                 continue  # 目前还担任着…职务。高继泰任…: statuses, no acts
-            if form.words_in(clause) and (m := form.pattern.search(clause)) and self._then(form, a + m.end()):
+            if form.holding and _PAST_OPENER.fullmatch(self.text, sentence[0], a):
+                continue  # 此前，X局长由Y担任: who held it before, no act
+            if form.words_in(clause) and (m := form.pattern.search(clause)) and self._then(form, a + m.end()) \
+                    and (not form.holding or self._bodies_own(a + m.start("posts"), a + m.end("posts"))):
                 act, extra = form.act, self._tail_note(b, a + m.end())
                 if form.kind == APPOINT and (note or act == W["confirmed"]):
                     act = W["confirmed"] if act == W["appoint"] else act
@@ -261,6 +276,13 @@ class _Reader(Following):
         for act in acts:
             if act.org is None and act.post and (body := body_before(paragraph, act.post)):
                 act.org = body
+
+    def _bodies_own(self, a: int, b: int) -> bool:
+        """Whether every post of text[a:b] names its body and none is a leading group's role
+        (a committee's are posts: 行政会议召集人, 平机会主席)."""
+        posts = parse_posts(self.text, a, b)
+        orgs = ["".join(self.text[slice(*post.org)].split()) for post in posts if post.org]
+        return bool(posts) and len(orgs) == len(posts) and not any(is_leading_group(org) for org in orgs)
 
     def _then(self, form, at: int) -> bool:
         """Whether the rest of the paragraph holds what the form needs after it (接受)."""

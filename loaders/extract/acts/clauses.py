@@ -31,6 +31,10 @@ _AS_WORDS = tuple(_LEX.words("acts.appoint_as_words"))  # 为, and 任 after 任
 _NEXT_RESIGNING = re.compile(rf"(?P<name>[{_CJK}]{{2,4}}?){W['resign']}")
 _APPOINTING = re.compile(_LEX.alternation("acts.appoint_words"))
 _TAKING = re.compile(rf"\s*{_LEX.alternation('acts.taking_after_comma')}")
+# 卫福部长，由前卫生署副署长陈时中接任: the post alone before a comma, the person who takes it after.
+_TAKEN_BY = re.compile(rf"\s*{_LEX['acts.taken_by']}[^,，;；。{_LEX['acts.taken_by']}]{{2,24}}?"
+                       rf"{_LEX.alternation('acts.taken_by_verbs')}$")
+_POST_ALONE_REACH = 16  # the longest post a clause may hold alone
 # A joiner and the verb of another act after a post (X委员会主席和再度委任9名现任成员).
 _JOINED_ACT = re.compile(rf"(?P<joiner>{_LEX.alternation('acts.title_joiners')})(?={_ALT_ADVERBS}?"
                          rf"(?:{_LEX.alternation('acts.appoint_words', 'acts.remove_words')}))")
@@ -59,14 +63,22 @@ def clause_spans(text: str, a: int, b: int) -> list[tuple[int, int]]:
 
 def _joined_at_taking(text: str, parts: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The parts with a comma between an appointment's people and the post they take joined
-    again (再度委任A教授、B博士以及C博士，出任X委员): the verb and the post are one act's."""
+    again (再度委任A教授、B博士以及C博士，出任X委员): the verb and the post are one act's; and so
+    are a post alone and the person taking it after a comma (科技部长，由教育部次长陈良基接任)."""
     joined: list[tuple[int, int]] = []
     for start, end in parts:
-        if (joined and text[joined[-1][1]:start].strip() in ",，" and _TAKING.match(text, start, end)
-                and _APPOINTING.search(text, *joined[-1])):
+        if joined and text[joined[-1][1]:start].strip() in ",，" and (
+                _TAKING.match(text, start, end) and _APPOINTING.search(text, *joined[-1])
+                or _TAKEN_BY.match(text, start, end) and _post_alone(text, *joined[-1])):
             start = joined.pop()[0]
         joined.append((start, end))
     return joined
+
+
+def _post_alone(text: str, start: int, end: int) -> bool:
+    """Whether a clause is a post and nothing else (卫福部长), so that what follows it says who takes it."""
+    post = text[start:end].strip()
+    return 0 < len(post) <= _POST_ALONE_REACH and title_length(post) > 0 and not is_person_name(post)
 
 
 def _cuts(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -122,6 +122,7 @@ class Form:
     then: str = ""  # a word the rest of the paragraph must hold for the act to stand (接受)
     also: tuple[str, ...] = ()  # other words the clause may hold instead of `word` (免除 for 免去)
     body_nearby: bool = False  # the post's body is written with the post elsewhere in the paragraph
+    holding: bool = False  # tells who holds a post (…由X担任): an act only for a body's post, not after 此前
 
     def words_in(self, clause: str) -> bool:
         """Whether the clause holds the form's word, so that its pattern is worth trying."""
@@ -129,12 +130,13 @@ class Form:
 
 
 def _form(kind: str, act: str, strong: bool, word: str, shape: str, pattern: str, then: str = "",
-          body_nearby: bool = False) -> Form:
+          body_nearby: bool = False, holding: bool = False) -> Form:
     synonyms = {W["remove"]: "acts.remove_words", W["appoint"]: "acts.appoint_words", W["hire"]: "acts.hire_words",
                 W["acting"]: "acts.acting_words", W["passive"]: "acts.passive_words",
                 W["serve"]: "acts.serve_takes", W["no_longer"]: "acts.no_longer_words"}.get(word)
     also = tuple(w for w in _LEX.words(synonyms) if w != word) if synonyms else ()
-    return Form(f"acts/form:{shape}", re.compile(pattern, re.S), word, kind, act, strong, then, also, body_nearby)
+    return Form(f"acts/form:{shape}", re.compile(pattern, re.S), word, kind, act, strong, then, also, body_nearby,
+                holding)
 
 
 _ACCEPT, _RESIGN, _NO_LONGER, _REMOVE = W["accept"], W["resign"], W["no_longer"], W["remove"]
@@ -206,10 +208,15 @@ FORMS = [
           rf"{W['take_up']}(?P<posts>.+?)(?:{_POST_WORDS})?$"),
     # 交通处长由建设处长吕奖慧调任, 主委一职由陈博洲接任: the post first, then 由 and the person (perhaps
     # with the post left and an age: 由39岁左营高中校长吴立森接任, or any description: 由资深大律师林定国接任)
-    # who takes it.
+    # who takes it, perhaps after a comma (科技部长，由教育部次长陈良基接任: the clauses joined).
     _form(APPOINT, _APPOINT, False, _LEX["acts.taken_by"], f"…{_LEX['acts.taken_by']}…{_LEX.words('acts.taken_by_verbs')[0]}",
-          rf"{_LEAD}(?P<posts>[^,，{_LEX['acts.taken_by']}]{{2,30}}?)(?:{_POST_WORDS})?{_LEX['acts.taken_by']}"
+          rf"{_LEAD}(?P<posts>[^,，{_LEX['acts.taken_by']}]{{2,30}}?)(?:{_POST_WORDS})?[,，]?{_LEX['acts.taken_by']}"
           rf"(?P<described>[^,，;；。{_LEX['acts.taken_by']}]{{2,24}}?){_ALT('acts.taken_by_verbs')}$"),
+    # 运输及物流局局长由…林世雄担任: 担任 too, where the post is a body's; not a group's roles (组长由副市长X担任,
+    # 副主任由A、B同志担任: the groups' reader gives them) nor a bare title, nor who held it before (此前，…).
+    _form(APPOINT, _APPOINT, False, _LEX["acts.taken_by"], f"…{_LEX['acts.taken_by']}…{W['take_up']}",
+          rf"{_LEAD}(?P<posts>[^,，{_LEX['acts.taken_by']}]{{2,30}}?)(?:{_POST_WORDS})?[,，]?{_LEX['acts.taken_by']}"
+          rf"(?P<described>[^,，;；。{_LEX['acts.taken_by']}]{{2,24}}?){W['take_up']}$", holding=True),
     _form(APPOINT, _APPOINT, False, W["serve"], f"…{W['serve']}…",
           rf"{_LEAD}{_NAMES}(?:(?:{_ALT('acts.serve_adverbs')})?(?:{_ALT('acts.serve_prefixes')}"
           rf"|(?P<promoted>{_ALT('acts.serve_promoted_prefixes')})){W['serve']}|{_SERVE}|{_ALT('acts.serve_takes')})"

@@ -55,6 +55,7 @@ MEMBERS_MADE_KNOWN = re.compile(rf"{words('members_of_verbs')}({_NAME})(?!{words
                                 rf"(?:{words('heading_people')}|{_FOLLOWS})")
 _TYPE_AT_END = re.compile(rf"{words('types', 'committee_short_names')}$")
 _GENERIC = frozenset(_LEX.words("groups.generic_names"))
+_COMMITTEE = _LEX["groups.standing_committee"]
 _OTHER_TEAM_AT_END = re.compile(rf"{words('other_teams')}$")
 _NOT_A_NAME = re.compile(rf"^{words('not_a_name_prefixes')}|[{_LEX['groups.not_in_name_chars']}]")
 
@@ -70,6 +71,12 @@ def is_group(name: str) -> bool:
     领导小组, 工作专班)."""
     kind = _TYPE_AT_END.search(name)
     return kind is not None and not _NOT_A_NAME.search(name) and name[:kind.start()] not in _GENERIC
+
+
+def is_leading_group(name: str) -> bool:
+    """A group that leads or coordinates work (领导小组, 组委会, 指挥部), not a standing committee
+    (委员会) whose chair and members hold posts."""
+    return is_group(name) and not name.endswith(_COMMITTEE)
 
 
 def same_group(a: str, b: str) -> bool:
