@@ -48,6 +48,8 @@ _NOTE_AT_END = re.compile(PERSON_NOTE + "$")
 _LIST_MARK = re.compile("、")
 _OF = _LEX["acts.of_word"]
 _NOT_BODIES = frozenset(_LEX.words("acts.post_not_bodies"))
+# … the words of two characters or more may stand between a body and its title too (职业训练局新任主席).
+_NOT_BODY_AFTER = re.compile("(?:" + "|".join(w for w in _LEX.words("acts.post_not_bodies") if len(w) > 1) + ")$")
 _PARTY_COMMITTEE = re.compile(_LEX.alternation("acts.party_committees"))
 _PARTY_TITLES = frozenset(_LEX.words("acts.party_committee_titles"))
 _NEW_BODY = re.compile(_LEX.alternation("acts.body_new_prefixes"))
@@ -179,6 +181,8 @@ def parse_post(view: str, start: int, end: int) -> Post | None:
         start, org_end = m.span("name")
     if view[start:org_end] in _NOT_BODIES:  # 新成员: a new member of the body named before
         start = org_end
+    elif (after := _NOT_BODY_AFTER.search(view, start, org_end)) and after.start() - start >= 2:
+        org_end = after.start()  # 职业训练局新任主席: the body's new chair
     elif new := _NEW_BODY.match(view, start, org_end):  # 新设的环境及生态局: the body's name after
         start = new.end()
     return Post((start, org_end) if org_end > start else None, (cut, end), tuple(notes), acting)

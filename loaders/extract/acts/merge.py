@@ -8,7 +8,9 @@ government's). A government's post (副市长, 省长 …) still without a body 
 its level the paragraph names last (`广州市政府领导班子…原副市长王晓玲…不再担任副市长职务`:
 广州市政府); the place must open a line or follow punctuation or a function word, and hold no
 word of a report's prose, so that prose before it is never read as part of it. A hire still
-without a body is the body's that the report says holds the hiring (邵阳市政府举行法律顾问聘任仪式).
+without a body is the body's that the report says holds the hiring (邵阳市政府举行法律顾问聘任仪式). A
+head's post still without one (副局长, 大队长) is of the last body of its kind the text names up to the
+act's sentence (…局, …大队).
 A role without a body in a paragraph that sets a group up (调整县爱卫会，刘振邦任主任) is a
 membership of the group, which its reader gives, no act.
 
@@ -40,6 +42,10 @@ _GOVERNMENT_END = re.compile(f"(?:{_GOVERNMENT})$")
 _HIRE = _LEX["acts.hire"]
 _GROUP_ROLES = tuple(_LEX.table("groups.roles"))  # 主任, 副主任, 委员 …: a group's roles, bodies' posts too
 _COMMITTEE_ROLES = tuple(_LEX.words("acts.committee_roles"))  # 成员, 主席 …: one committee's posts
+# 局长, 处长, 大队长: a body's suffix and 长, its head.
+_HEAD = _LEX["acts.head_word"]
+_LONG_SUFFIXES = frozenset(_LEX.words("agencies.long_suffixes"))
+_SHORT_SUFFIXES = frozenset(_LEX.table("agencies.short_suffixes_pattern"))
 _CEREMONY = re.compile(_LEX["acts.hiring_between_pattern"] + _LEX.alternation("acts.hiring_ceremony"))
 
 
@@ -62,6 +68,7 @@ def settle(acts: list[PersonnelAct], view: DocumentView, sentence_of: dict[int, 
     for act in acts:
         if act.org is None and (level := _LEVELS.get(_family(act.post))) and id(act) in sentence_of:
             act.org = _government_before(view, level, sentence_of[id(act)])
+    _bodies_of_kind(acts, view, sentence_of)
     if any(act.org is None and act.act == _HIRE for act in acts) and (hirer := _hiring_body(view)):
         for act in acts:
             if act.org is None and act.act == _HIRE:
@@ -119,6 +126,29 @@ def _bodies_of_rank(acts: list[PersonnelAct], place) -> None:
                       if acts[j].org is not None and _family(acts[j].post) == family]
             if bodies:
                 acts[i].org = min(bodies, key=lambda pair: pair[0])[1]
+
+
+def _bodies_of_kind(acts: list[PersonnelAct], view: DocumentView, sentence_of: dict[int, Span]) -> None:
+    """A head's post still without a body (副局长, 处长, 大队长: the head of a 局, 处, 大队) takes the
+    last body of that kind the text names up to the act's sentence (台东县消防局今完成交接… 原主任秘书
+    林建诚接任副局长: 台东县消防局)."""
+    bodies = None
+    for act in acts:
+        if act.org is not None or (sentence := sentence_of.get(id(act))) is None or not (kind := _head_of(act.post)):
+            continue
+        if bodies is None:
+            bodies = [(m.start_char, m.end_char) for m in view.spans("agency")]
+        named = [span for span in bodies if span[1] <= sentence[1] and view.text[span[0]:span[1]].endswith(kind)]
+        if named:
+            act.org = view.written(*named[-1])
+
+
+@lru_cache(maxsize=1024)
+def _head_of(title: str) -> str | None:
+    """The kind of body whose head the title is (局 for 副局长, 大队 for 大队长), or None."""
+    family = _family(to_simplified(title))
+    kind = family.removesuffix(_HEAD)
+    return kind if kind != family and (kind in _LONG_SUFFIXES or kind in _SHORT_SUFFIXES) else None
 
 
 def _government_before(view: DocumentView, level: str, sentence: Span) -> str | None:
