@@ -58,6 +58,7 @@ _QUOTED_BODY = re.compile(r"[「“『](?P<name>[^」”』]{2,60})[」”』](?
 _LIST_MARKS = re.compile("、|" + _LEX.alternation("acts.name_list_joiners", "acts.name_list_long_joiners"))
 # A courtesy title after a listed name (李焯芬教授、梁乃鹏博士): no part of it, and a person's mark.
 _COURTESY_AT_END = re.compile(rf"(?<=[\u4e00-\u9fff]{{2}}){_LEX.alternation('acts.courtesy_titles')}$")
+_ASIDE_AT_END = re.compile(r"\s*[(（][^()（）]{1,8}[)）]$")  # 李远(小野): a name's aside
 _LIST_END = re.compile(rf"(?:{_LEX.alternation('acts.names_list_end')})?$")  # A、B等: the list goes on
 
 
@@ -226,12 +227,18 @@ def described_people(view: str, a: int, b: int) -> list[tuple[int, int]]:
 
 def titled_people(view: str, a: int, b: int) -> list[tuple[tuple[int, int], tuple[int, int]]]:
     """Each (post, name) of a list naming every person after a post (行政法务司司长张永春、经济财政司
-    司长李伟农…及检察院检察长叶迅生); empty when a part holds no name after a known title."""
+    司长李伟农…及检察院检察长叶迅生), a name alone sharing the post before (政务次长王尚志及王安邦);
+    empty when a part holds no name after a known title."""
     b -= len(_LIST_END.search(view, a, b)[0])
     pairs = []
     for start, end in _list_parts(view, a, b):
         while start < end and view[start] in " \u3000":
             start += 1
+        if aside := _ASIDE_AT_END.search(view, start, end):  # 李远(小野): the name he is known by
+            end = aside.start()
+        if pairs and is_person_name(view[start:end]):  # 劳动部政务次长王尚志及王安邦: the post before
+            pairs.append((pairs[-1][0], (start, end)))
+            continue
         name = _described_name(view, start, end)
         if name is None or not title_length(view[start:name[0]].rstrip()):
             return []
