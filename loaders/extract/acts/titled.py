@@ -5,16 +5,20 @@ A report may name a government's new officials in one list, each after the post 
 新任的5名局处长包含劳动暨青年发展处长李雨蓁、教育处长刘育忠…. The list is read where a collective that
 says its people are new or incoming (候任, 新任, 新一届 … 主要官员, 局处长, 阁员, or a title: 新任政务次长)
 opens it with 分别为, 包括 or 是, or an announcement of personnel does (第二波内阁人事，包括); every part must close with a name after a known title (a part that is no post, or a name
-without a known surname, leaves the list unread). The words are in ontology/lexicon/acts.yaml
-(titled_*); rule `acts/titled:list`.
+without a known surname, leaves the list unread).
+
+People named after the post they leave, before a word of leaving (县府教育局长杨郡慈、县府新闻处长颜章圣
+下周一卸任; 国发会主委陈美伶在总辞后确定不留任), leave it: removals recorded as 卸任, the word written in the
+note where it is another. The words are in ontology/lexicon/acts.yaml (titled_*); rules
+`acts/titled:list`, `acts/titled:leave`.
 """
 
 from __future__ import annotations
 
 import re
 
-from loaders.extract.acts.records import ActRecorder
-from loaders.extract.acts.wording import APPOINT, W
+from loaders.extract.acts.records import ActRecorder, Span
+from loaders.extract.acts.wording import APPOINT, REMOVE, W
 from loaders.lexicon import lexicon
 from loaders.spans.posts import parse_posts, title_length, titled_people
 
@@ -27,6 +31,9 @@ LISTED = re.compile(rf"(?:(?P<head>{_ALT('acts.titled_new')}[^。;；:：\n]{{0,
                     rf"[,，]?{_ALT('acts.titled_are')}[:：]?"
                     rf"(?P<entries>(?:[^。;；,，\n]|[,，](?={_JOINERS}))+?)(?=[。;；\n]|[,，](?!{_JOINERS})|$)")
 _COLLECTIVE = re.compile(rf"(?:{_ALT('acts.titled_collectives')})[^。;；:：,，\n]{{0,12}}$")
+_LEAVING = re.compile(_ALT("acts.titled_leave_words"))
+_CLAUSE_MARKS = ",，。;；:：\n"
+_LEAVE_REACH = 12  # how far before the word of leaving its people may be named (…在总辞后确定不留任)
 _RULE = "acts/titled:list"
 
 
@@ -41,3 +48,26 @@ def read_titled(recorder: ActRecorder) -> None:
         acts = [recorder.make_act(APPOINT, W["appoint"], None, name, post, evidence)
                 for (a, b), name in pairs for post in parse_posts(text, a, b)[:1]]
         recorder.add(acts, m.span())
+
+
+def read_leaving(recorder: ActRecorder) -> None:
+    """Record a removal for each person named after a post before a word of leaving."""
+    text = recorder.text
+    for m in _LEAVING.finditer(text):
+        start = max(text.rfind(mark, 0, m.start()) for mark in _CLAUSE_MARKS + W["of_word"]) + 1  # …退休的原市长X
+        pairs = _named_before(text, start, m.start())
+        sentence = (start, m.end())
+        evidence = recorder.view.evidence(*sentence, "acts/titled:leave")
+        note = None if m[0] == W["leave"] else m[0]
+        acts = [recorder.make_act(REMOVE, W["leave"], note, name, post, evidence)
+                for (a, b), name in pairs for post in parse_posts(text, a, b)[:1]]
+        recorder.add(acts, sentence)
+
+
+def _named_before(text: str, start: int, at: int) -> list[tuple[Span, Span]]:
+    """The people named after their posts from start up to a few characters before at: the
+    reading naming the most, of three-character names where two readings do (颜章圣下周一卸任:
+    颜章圣, not the four characters of a married name)."""
+    readings = [found for end in range(at, max(start, at - _LEAVE_REACH) - 1, -1)
+                if (found := titled_people(text, start, end))]
+    return max(readings, key=lambda pairs: (len(pairs), pairs[-1][1][1] - pairs[-1][1][0] == 3), default=[])
