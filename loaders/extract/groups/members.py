@@ -21,7 +21,8 @@ from dataclasses import dataclass, field
 from loaders.extract.groups.lines import about_office, collective, furniture, garbled, lines_of, opens_block
 from loaders.extract.groups.parts import parts
 from loaders.extract.groups.readings import read
-from loaders.extract.groups.rows import LABEL, ROLE_OF, Row, Span, labelled_runs, line_rows
+from loaders.extract.groups.rows import (LABEL, ROLE_OF, Row, Span, labelled_runs, line_rows, titled_by_label,
+                                         titling_label)
 from loaders.extract.groups.tables import Columns
 from loaders.lexicon import lexicon
 from loaders.spans.agency import is_agency
@@ -50,12 +51,14 @@ class _Reader(Columns):
         self.start = start
         self.bare: Row | None = None  # a name alone on the line just read, its post perhaps below
         self.post: Span | None = None  # a post alone on the line just read, its name perhaps below
+        self.titling: Span | None = None  # a label alone above that titles its people (非官方成员)
 
     def line(self, start: int, end: int) -> bool:
         body = self.body
         label = LABEL.match(body, start, end)
         if label and not body[label.end():end].strip():  # `委员：` alone, its entries below
             self.role = ROLE_OF[label.group(1)]
+            self.titling = titling_label(body, start, end)  # `非官方成员` alone: the title of those below
             return True
         if "\t" in body[start:end]:
             return self.table(start, end)
@@ -63,6 +66,11 @@ class _Reader(Columns):
         if len(runs) > 1:
             return all([self.line(a, b) for a, b in runs])
         rows = line_rows(body, start, end, self.role)
+        if label:
+            self.titling = None
+        elif self.titling:
+            for row in rows:
+                titled_by_label(body, row, self.titling)
         bare, self.bare = self.bare, None
         if rows:
             if self.post and len(rows) == 1 and not rows[0].title_spans:  # `市长` / `张三`

@@ -39,8 +39,8 @@ SET_UP_AFTER = re.compile(rf"(?:^|(?<=[,。;:\n]))\s*({_NAME})(?:在[^,。;\n]{{
                           rf"{_LEX.alternation('groups.set_up_verbs')}(?:[,。;]|$)", re.M)
 SET_UP_ALSO = re.compile(rf"{words('set_up_joiners')}({_NAME})(?!{words('part_words')})")
 SHORT_NAME = re.compile(rf"[{_LEX['groups.short_name_before']}]({_NAME})\({words('short_name_words')}")
-# A heading's number (二、) is no part of the name after it (二、专班成员).
-_NUMBERING = rf"(?:[{_LEX['numbering.cn_digits']}]+、)?+"
+# A heading's number (二、, 1., (一)) is no part of the name after it (二、专班成员, 1.工作小组).
+_NUMBERING = (rf"(?:[{_LEX['numbering.cn_digits']}]+、|\d{{1,2}}[.、．]|[(（][{_LEX['numbering.cn_digits']}\d]{{1,3}}[)）])?+")
 HEADING = re.compile(rf"^(?:{words('appendix_words')}\d*[:：]?\s*)?{_NUMBERING}"
                      rf"{words('heading_verbs', 'set_up_verbs')}?({_NAME})\s*{words('heading_people')}?\s*"
                      rf"{words('heading_list')}?\s*$")
@@ -68,9 +68,9 @@ TITLE_RULE = "groups/title"  # named only in the document's title: 关于成立X
 
 def is_group(name: str) -> bool:
     """A name ending with a group's type that speaks of one group (not 相应领导小组, 调整后的
-    领导小组, 工作专班)."""
-    kind = _TYPE_AT_END.search(name)
-    return kind is not None and not _NOT_A_NAME.search(name) and name[:kind.start()] not in _GENERIC
+    领导小组, 工作专班, nor a type alone: 领导小组)."""
+    kind = _TYPE_AT_END.search(name)  # the longest type: 领导小组 is one, not 领导 + 小组
+    return kind is not None and kind.start() > 0 and not _NOT_A_NAME.search(name) and name[:kind.start()] not in _GENERIC
 
 
 def is_leading_group(name: str) -> bool:

@@ -20,7 +20,8 @@ from loaders.extract.groups.entries import BRACKETS, read_entries
 from loaders.extract.groups.row import LABEL, PERSON, ROLE_OF, Row, Span, after_label
 from loaders.lexicon import lexicon
 
-__all__ = ["LABEL", "PERSON", "ROLE_OF", "Row", "Span", "line_rows", "labelled_runs", "is_member_row"]
+__all__ = ["LABEL", "PERSON", "ROLE_OF", "Row", "Span", "line_rows", "labelled_runs", "is_member_row", "titled_by_label",
+           "titling_label"]
 # 非官方成员, 当然成员: labels that say what kind of member their people are, their title.
 _TITLING_LABELS = frozenset(lexicon().words("groups.titling_labels"))
 # Where a line's labelled runs part: a ;, or spaces before a label that a colon closes.
@@ -33,13 +34,19 @@ def line_rows(body: str, start: int, end: int, role: str) -> list[Row]:
     a, role = after_label(body, start, end, role)
     entries = read_entries(body, a, end)
     rows = [Row(e.name, [e.title] if e.title else [], role, e.start, e.end, e.rule) for e in entries or ()]
-    if (label := LABEL.match(body, start, end)) and label.group(1) in _TITLING_LABELS:
+    if (label := titling_label(body, start, end)) is not None:
         for row in rows:
-            _titled_by_label(body, row, label.span(1))
+            titled_by_label(body, row, label)
     return rows
 
 
-def _titled_by_label(body: str, row: Row, label: Span) -> None:
+def titling_label(body: str, start: int, end: int) -> Span | None:
+    """The label opening the line when it says what kind of member its people are (非官方成员)."""
+    label = LABEL.match(body, start, end)
+    return label.span(1) if label and label.group(1) in _TITLING_LABELS else None
+
+
+def titled_by_label(body: str, row: Row, label: Span) -> None:
     """非官方成员：王英伟（副主席）、陈智思: a label saying what kind of member its people are is the
     title of each, and a role beside a name (副主席) is the person's role in the group."""
     written = "".join(body[a:b] for a, b in row.title_spans)
