@@ -21,6 +21,7 @@ _POST_WORD = W["post_word"]
 # A run of spaces inside a line; what ends a post before it (…职务); what starts an act after it:
 # more than a word, and no post word or bracket that the post before would own.
 _SPACES = re.compile(r"[ \t\u3000]+")
+_NEWS_TAG = re.compile(r"\s*【[^【】\n]{1,16}】\s*")  # 【本报讯】, 【明报专讯】 before a report's first sentence
 _POST_END = re.compile(rf"{_POST_WORD}$")
 _TITLE_REACH = 12
 _ACT_AFTER = re.compile(rf"(?!{_POST_WORD})[{_CJK}]{{2}}")
@@ -46,6 +47,8 @@ def clause_spans(text: str, a: int, b: int) -> list[tuple[int, int]]:
     the clause before it and stays in it (`宣布…任免决定：`, `任命：`); and where one clause holds
     two acts (_cuts)."""
     clauses, roster = [], None
+    if tag := _NEWS_TAG.match(text, a, b):  # 【本报讯】: the paper's tag opens the sentence, no clause's words
+        a = tag.end()
     for start, end in _joined_at_taking(text, split_top(text, a, b, ",，:：—")):  # a dash: an aside
         if end < b and text[end] in ":：":
             end += 1

@@ -31,7 +31,7 @@ APPOINT, REMOVE = "appointment", "removal"
 _LEX = lexicon()
 W = {name: _LEX[f"acts.{name}"] for name in (
     "appoint", "hire", "remove", "resign", "accept", "no_longer", "concurrent", "concurrent_note",
-    "acting", "serve", "leave", "confirm", "confirmed", "probation_over", "probation_note", "as_word", "of_word",
+    "acting", "serve", "leave", "resign_post", "confirm", "confirmed", "probation_over", "probation_note", "as_word", "of_word",
     "post_word",
     "pronoun", "honorific", "as_follows", "nationality_suffix", "name_joiners", "passive", "passive_reason",
     "decide", "cancel", "cancel_trial", "take_up", "consider", "request")}
@@ -169,6 +169,9 @@ FORMS = [
     # 王志民卸任X: a news report's removal; not 卸任不久即出任Y, a move the clause tells after
     _form(REMOVE, W["leave"], False, W["leave"], f"…{W['leave']}…",
           rf"{_LEAD}{_NAMES}{W['leave']}(?P<posts>(?:(?!{_ALT('acts.taken_by_verbs')}).)+?)(?:{_POST_WORDS}|$)"),
+    # 吴卫鸣辞任文化遗产委员会委员: Hong Kong's and Macau's word for resigning a post, the act of 辞去
+    _form(REMOVE, _RESIGN, False, W["resign_post"], f"…{W['resign_post']}…",
+          rf"{_LEAD}{_NAMES}{W['resign_post']}(?P<posts>(?:(?!{_ALT('acts.taken_by_verbs')}).)+?)(?:{_POST_WORDS}|$)"),
     _form(REMOVE, _REMOVE, True, _REMOVE, f"{_REMOVE}…{_OF}…{_POST_WORD}",
           rf"{_NOT_PROPOSED}{_REMOVES}{_COLON}{_NAMES}{_HELD}{_OF}(?P<posts>.+?)(?:{_POST_WORDS}|$)"),
     _form(REMOVE, _REMOVE, False, _REMOVE, f"{_REMOVE}…{_POST_WORD}",
