@@ -58,6 +58,7 @@ _QUOTED_BODY = re.compile(r"[「“『](?P<name>[^」”』]{2,60})[」”』](?
 _LIST_MARKS = re.compile("、|" + _LEX.alternation("acts.name_list_joiners", "acts.name_list_long_joiners"))
 # A courtesy title after a listed name (李焯芬教授、梁乃鹏博士): no part of it, and a person's mark.
 _COURTESY_AT_END = re.compile(rf"(?<=[\u4e00-\u9fff]{{2}}){_LEX.alternation('acts.courtesy_titles')}$")
+_JOINER = re.compile(_LEX.alternation("acts.name_list_joiners"))  # 和, 及, 与: two titles of one body
 _ASIDE_AT_END = re.compile(r"\s*[(（][^()（）]{1,8}[)）]$")  # 李远(小野): a name's aside
 _LIST_END = re.compile(rf"(?:{_LEX.alternation('acts.names_list_end')})?$")  # A、B等: the list goes on
 
@@ -283,7 +284,7 @@ def parse_posts(view: str, a: int, b: int) -> list[Post]:
     (`副主任由任仔苏兼任`) is not read as one."""
     posts: list[Post] = []
     bodies: list[tuple[int, int]] = []  # bodies written before the title they share
-    for start, end in split_top(view, a, b, "、"):
+    for start, end in (part for span in split_top(view, a, b, "、") for part in _joined_titles(view, *span)):
         post = parse_post(view, start, end)
         if post is None:
             return []
@@ -299,6 +300,15 @@ def parse_posts(view: str, a: int, b: int) -> list[Post]:
             post = Post(_inherited_org(view, posts[-1], title), post.title, post.notes, post.acting)
         posts.append(post)
     return [] if bodies else posts
+
+
+def _joined_titles(view: str, a: int, b: int) -> list[tuple[int, int]]:
+    """A post and a bare title joined by 和 or 及 are two posts of one body (强制性公积金计划管理局的主席和
+    非执行董事); otherwise the span is one post."""
+    for m in _JOINER.finditer(view, a, b):
+        if title_length(view[a:m.start()]) and is_title("".join(view[m.end():b].split())):
+            return [(a, m.start()), (m.end(), b)]
+    return [(a, b)]
 
 
 def _inherited_org(view: str, before: Post, title: str) -> tuple[int, int] | None:

@@ -7,10 +7,14 @@ says its people are new or incoming (候任, 新任, 新一届 … 主要官员,
 opens it with 分别为, 包括 or 是, or an announcement of personnel does (第二波内阁人事，包括); every part must close with a name after a known title (a part that is no post, or a name
 without a known surname, leaves the list unread).
 
+People each named after a description, the list closed by a comma and a passive appointment
+(香港大学护理学系院长陈肇始、牙科医生梁世民，以及…名誉教授黄雅各，获委任为健康与医疗发展咨询委员会成员),
+are appointed to its post.
+
 People named after the post they leave, before a word of leaving (县府教育局长杨郡慈、县府新闻处长颜章圣
 下周一卸任; 国发会主委陈美伶在总辞后确定不留任), leave it: removals recorded as 卸任, the word written in the
 note where it is another. The words are in ontology/lexicon/acts.yaml (titled_*); rules
-`acts/titled:list`, `acts/titled:leave`.
+`acts/titled:list`, `acts/titled:passive`, `acts/titled:leave`.
 """
 
 from __future__ import annotations
@@ -20,7 +24,7 @@ import re
 from loaders.extract.acts.records import ActRecorder, Span
 from loaders.extract.acts.wording import APPOINT, REMOVE, W
 from loaders.lexicon import lexicon
-from loaders.spans.posts import parse_posts, title_length, titled_people
+from loaders.spans.posts import described_people, parse_posts, title_length, titled_people
 
 _LEX = lexicon()
 _ALT = _LEX.alternation
@@ -31,6 +35,11 @@ LISTED = re.compile(rf"(?:(?P<head>{_ALT('acts.titled_new')}[^。;；:：\n]{{0,
                     rf"[,，]?{_ALT('acts.titled_are')}[:：]?"
                     rf"(?P<entries>(?:[^。;；,，\n]|[,，](?={_JOINERS}))+?)(?=[。;；\n]|[,，](?!{_JOINERS})|$)")
 _COLLECTIVE = re.compile(rf"(?:{_ALT('acts.titled_collectives')})[^。;；:：,，\n]{{0,12}}$")
+# …，获委任为X: the passive after the comma closing its people, and the post up to the clause's end.
+_PASSIVE_AFTER = re.compile(rf"[,，](?:{_ALT('acts.passive_adverbs')})?{_ALT('acts.passive_words')}"
+                            rf"(?:{_ALT('acts.passive_adverbs')})?{_ALT('acts.appoint_words')}{W['as_word']}"
+                            rf"(?P<posts>[^,，。;；\n]{{2,40}})")
+_SENTENCE_MARKS = "。;；\n"
 _LEAVING = re.compile(_ALT("acts.titled_leave_words"))
 _CLAUSE_MARKS = ",，。;；:：\n"
 _LEAVE_REACH = 12  # how far before the word of leaving its people may be named (…在总辞后确定不留任)
@@ -71,3 +80,18 @@ def _named_before(text: str, start: int, at: int) -> list[tuple[Span, Span]]:
     readings = [found for end in range(at, max(start, at - _LEAVE_REACH) - 1, -1)
                 if (found := titled_people(text, start, end))]
     return max(readings, key=lambda pairs: (len(pairs), pairs[-1][1][1] - pairs[-1][1][0] == 3), default=[])
+
+
+def read_described_passive(recorder: ActRecorder) -> None:
+    """Record an appointment for each person of a described list a passive after a comma appoints."""
+    text = recorder.text
+    for m in _PASSIVE_AFTER.finditer(text):
+        start = max(text.rfind(mark, 0, m.start()) for mark in _SENTENCE_MARKS) + 1
+        people = described_people(text, start, m.start())
+        posts = parse_posts(text, *m.span("posts"))
+        if not people or not posts:
+            continue
+        sentence = (start, m.end())
+        evidence = recorder.view.evidence(*sentence, "acts/titled:passive")
+        recorder.add([recorder.make_act(APPOINT, W["appoint"], None, name, post, evidence)
+                      for name in people for post in posts], sentence)
