@@ -13,8 +13,9 @@ are appointed to its post.
 
 People named after the post they leave, before a word of leaving (县府教育局长杨郡慈、县府新闻处长颜章圣
 下周一卸任; 国发会主委陈美伶在总辞后确定不留任), leave it: removals recorded as 卸任, the word written in the
-note where it is another. The words are in ontology/lexicon/acts.yaml (titled_*); rules
-`acts/titled:list`, `acts/titled:passive`, `acts/titled:leave`.
+note where it is another. People named after a post before a word of arriving (新任督察长王立德及主任秘书
+邱绍雄9日到职), or before the post they left and a move (副秘书长许满显原参议升任), take it. The words are in ontology/lexicon/acts.yaml (titled_*); rules
+`acts/titled:list`, `acts/titled:passive`, `acts/titled:leave`, `acts/titled:arrive`.
 """
 
 from __future__ import annotations
@@ -40,7 +41,11 @@ _PASSIVE_AFTER = re.compile(rf"[,，](?:{_ALT('acts.passive_adverbs')})?{_ALT('a
                             rf"(?:{_ALT('acts.passive_adverbs')})?{_ALT('acts.appoint_words')}{W['as_word']}"
                             rf"(?P<posts>[^,，。;；\n]{{2,40}})")
 _SENTENCE_MARKS = "。;；\n"
+_WHEN_BEFORE = re.compile(_LEX["acts.titled_arrive_gap_pattern"])  # 9日, 已于元月16日: when they arrived
 _LEAVING = re.compile(_ALT("acts.titled_leave_words"))
+# 9日到职, or the post left after 原 and the move (许满显原参议升任): what may follow the people who arrive.
+_ARRIVING = re.compile(rf"(?:{_LEX['acts.titled_arrive_from_pattern']})?{_ALT('acts.titled_arrive_words')}"
+                       rf"|{_LEX['acts.titled_arrive_from_pattern']}{_ALT('acts.taken_by_verbs')}")
 _CLAUSE_MARKS = ",，。;；:：\n"
 _LEAVE_REACH = 12  # how far before the word of leaving its people may be named (…在总辞后确定不留任)
 _RULE = "acts/titled:list"
@@ -60,17 +65,29 @@ def read_titled(recorder: ActRecorder) -> None:
 
 
 def read_leaving(recorder: ActRecorder) -> None:
-    """Record a removal for each person named after a post before a word of leaving."""
-    text = recorder.text
-    for m in _LEAVING.finditer(text):
-        start = max(text.rfind(mark, 0, m.start()) for mark in _CLAUSE_MARKS + W["of_word"]) + 1  # …退休的原市长X
-        pairs = _named_before(text, start, m.start())
-        sentence = (start, m.end())
-        evidence = recorder.view.evidence(*sentence, "acts/titled:leave")
+    """Record a removal for each person named after a post before a word of leaving, and an
+    appointment for each named after a post before a word of arriving (新任督察长王立德及主任秘书邱绍雄
+    9日到职) or before the post left and a move (副秘书长许满显原参议升任)."""
+    for m in _LEAVING.finditer(recorder.text):
         note = None if m[0] == W["leave"] else m[0]
-        acts = [recorder.make_act(REMOVE, W["leave"], note, name, post, evidence)
-                for (a, b), name in pairs for post in parse_posts(text, a, b)[:1]]
-        recorder.add(acts, sentence)
+        _record_named_before(recorder, m, REMOVE, W["leave"], note, "acts/titled:leave")
+    for m in _ARRIVING.finditer(recorder.text):
+        _record_named_before(recorder, m, APPOINT, W["appoint"], None, "acts/titled:arrive", _WHEN_BEFORE)
+
+
+def _record_named_before(recorder: ActRecorder, m: re.Match, kind: str, act: str, note: str | None,
+                         rule: str, gap: re.Pattern | None = None) -> None:
+    """The acts of the people named after their posts before m; `gap`, what may stand between
+    the last name and m (9日 before 到职: not 向新, 县长X向新到任的A致贺)."""
+    text = recorder.text
+    start = max(text.rfind(mark, 0, m.start()) for mark in _CLAUSE_MARKS + W["of_word"]) + 1  # …退休的原市长X
+    pairs = _named_before(text, start, m.start())
+    if pairs and gap and not gap.fullmatch(text, pairs[-1][1][1], m.start()):
+        return
+    sentence = (start, m.end())
+    evidence = recorder.view.evidence(*sentence, rule)
+    recorder.add([recorder.make_act(kind, act, note, name, post, evidence)
+                  for (a, b), name in pairs for post in parse_posts(text, a, b)[:1]], sentence)
 
 
 def _named_before(text: str, start: int, at: int) -> list[tuple[Span, Span]]:
