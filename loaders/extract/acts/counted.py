@@ -17,6 +17,7 @@ are in ontology/lexicon/acts.yaml (counted_*); rules `acts/counted:sentence`, `a
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -112,7 +113,8 @@ def counted_lists(text: str, announced: tuple[Announced, ...]) -> Iterator[tuple
     for the announcements of one sentence: 委任八名新委员及再度委任四名现任委员，…名单如下:)."""
     opened: set[int] = set()
     for ann in announced:
-        if ann.body and (opening := _list_after(text, ann.at)) is not None and opening not in opened:
+        if ann.body and (opening := _list_after(text, ann.at, text[slice(*ann.body)])) is not None \
+                and opening not in opened:
             opened.add(opening)
             if sections := _sections(text, opening):
                 yield ann, sections
@@ -132,10 +134,13 @@ def _announced(text: str, m: re.Match) -> Announced | None:
 
 
 def _trimmed_body(text: str, m: re.Match) -> Span | None:
-    """The body between count and role without the words around it (委任五名人士为X委员会的新委员)."""
+    """The body between count and role without the words around it (委任五名人士为X委员会的新委员,
+    再度委任八名现任语常会委员)."""
     a, b = m.span("body")
     if lead := _BODY_LEAD.match(text, a, b):
         a = lead.end()
+    if kinds := _KINDS.match(text, a, b):
+        a = kinds.end()
     if text.startswith(W["of_word"], b - 1):
         b -= 1
     return (a, b) if b - a >= 3 else None
@@ -161,19 +166,19 @@ def _line_of(text: str, at: int) -> Span:
     return start, len(text) if end < 0 else end
 
 
-def _list_after(text: str, at: int) -> int | None:
-    """Where the list an announcement opens begins: after a line ending 名单如下: near it, or at
-    that line when it is a label itself (新委任的成员如下:)."""
+def _list_after(text: str, at: int, body: str) -> int | None:
+    """Where the list an announcement opens begins: after a line ending 名单如下: near it, or
+    further on where that line names the announcement's body (…起生效的语常会成员名单如下:); at that
+    line when it is a label itself (新委任的成员如下:)."""
     end = at
-    for _ in range(_LIST_REACH):
+    for i in itertools.count():
         line_end = text.find("\n", end)
         if line_end < 0:
             return None
-        if _LIST_OPENS.search(text, end, line_end + 1):
+        if _LIST_OPENS.search(text, end, line_end + 1) and (i < _LIST_REACH or body in text[end:line_end]):
             # 新委任的成员如下: a line that says who the list names is its first section's label
             return end if _LABEL.fullmatch(text, end, line_end) else line_end + 1
         end = line_end + 1
-    return None
 
 
 def _lines(text: str, at: int) -> Iterator[Span]:

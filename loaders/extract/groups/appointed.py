@@ -17,6 +17,7 @@ from loaders.extract.acts.roster import post_line, roster_head, roster_line
 from loaders.extract.groups.found import LeadingGroup, member, new_group
 from loaders.extract.groups.lines import lines_of
 from loaders.extract.groups.names import is_group
+from loaders.extract.groups.owners import bracketed_short_names
 from loaders.extract.groups.row import Row, Span
 from loaders.lexicon import lexicon
 from loaders.spans.posts import title_length
@@ -53,9 +54,10 @@ def counted_groups(view: DocumentView) -> list[LeadingGroup]:
     (loaders.extract.acts.counted: 委任八名新委员…名单如下: and the labelled sections after)."""
     text, groups = view.text, []
     for ann, sections in counted.counted_lists(text, counted.announcements(text)):
-        if not is_group(text[slice(*ann.body)]):
-            continue
-        group = new_group(view, *ann.body, COUNTED_RULE)
+        body = ann.body if is_group(text[slice(*ann.body)]) else bracketed_short_names(text).get(text[slice(*ann.body)])
+        if body is None:
+            continue  # 语常会: a short name, its group named where the text gives it (语文教育及研究常务委员会(语常会))
+        group = new_group(view, *body, COUNTED_RULE)
         group.members = [member(view, _counted_row(text, ann, label, name, line))
                          for label, people in sections for name, line in people]
         groups.append(group)
