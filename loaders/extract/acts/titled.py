@@ -42,6 +42,8 @@ _PASSIVE_AFTER = re.compile(rf"[,，](?:{_ALT('acts.passive_adverbs')})?{_ALT('a
                             rf"(?P<posts>[^,，。;；\n]{{2,40}})")
 _SENTENCE_MARKS = "。;；\n"
 _WHEN_BEFORE = re.compile(_LEX["acts.titled_arrive_gap_pattern"])  # 9日, 已于元月16日: when they arrived
+# 在总辞后确定 (不留任), not 感谢 (卸任局长X): what may stand between the last name and a word of leaving.
+_NOT_OF_LEAVING = re.compile(rf"(?:(?!{_ALT('acts.titled_gap_not_words')}).)*")
 _LEAVING = re.compile(_ALT("acts.titled_leave_words"))
 # 9日到职, or the post left after 原 and the move (许满显原参议升任): what may follow the people who arrive.
 _ARRIVING = re.compile(rf"(?:{_LEX['acts.titled_arrive_from_pattern']})?{_ALT('acts.titled_arrive_words')}"
@@ -70,7 +72,7 @@ def read_leaving(recorder: ActRecorder) -> None:
     9日到职) or before the post left and a move (副秘书长许满显原参议升任)."""
     for m in _LEAVING.finditer(recorder.text):
         note = None if m[0] == W["leave"] else m[0]
-        _record_named_before(recorder, m, REMOVE, W["leave"], note, "acts/titled:leave")
+        _record_named_before(recorder, m, REMOVE, W["leave"], note, "acts/titled:leave", _NOT_OF_LEAVING)
     for m in _ARRIVING.finditer(recorder.text):
         _record_named_before(recorder, m, APPOINT, W["appoint"], None, "acts/titled:arrive", _WHEN_BEFORE)
 
@@ -83,7 +85,7 @@ def _record_named_before(recorder: ActRecorder, m: re.Match, kind: str, act: str
     start = max(text.rfind(mark, 0, m.start()) for mark in _CLAUSE_MARKS + W["of_word"]) + 1  # …退休的原市长X
     pairs = _named_before(text, start, m.start())
     if pairs and gap and not gap.fullmatch(text, pairs[-1][1][1], m.start()):
-        return
+        return  # 副县长王志辉感谢卸任局长X: the people named did something else
     sentence = (start, m.end())
     evidence = recorder.view.evidence(*sentence, rule)
     recorder.add([recorder.make_act(kind, act, note, name, post, evidence)
