@@ -260,6 +260,8 @@ def _described_name(view: str, a: int, b: int) -> tuple[int, int] | None:
     title stands right before them (局长黄伟), or four of two surnames (叶刘淑仪)."""
     while b > a and view[b - 1] in " ,，\u3000":
         b -= 1
+    if aside := _ASIDE_AT_END.search(view, a, b):  # 陈锦坤(右一): a photo's place, or the name he goes by
+        b = aside.start()
     if courtesy := _COURTESY_AT_END.search(view, a, b):
         b = courtesy.start()
     text = view[a:b]
