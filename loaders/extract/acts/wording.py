@@ -222,7 +222,7 @@ FORMS = [
           rf"{_LEAD}(?P<posts>[^,，{_LEX['acts.taken_by']}]{{2,30}}?)(?:{_POST_WORDS})?[,，]?{_TAKEN_BY}"
           rf"(?P<described>[^,，;；。{_LEX['acts.taken_by']}]{{2,24}}?){W['take_up']}$", holding=True),
     _form(APPOINT, _APPOINT, False, W["serve"], f"…{W['serve']}…",
-          rf"{_LEAD}{_NAMES}(?:{_ALT('acts.serve_adverbs')})?(?:(?:{_ALT('acts.serve_prefixes')}"
+          rf"{_LEAD}{_NAMES}(?:{_ALT('acts.serve_adverbs')}|{_LEX['acts.serve_dated_pattern']})?(?:(?:{_ALT('acts.serve_prefixes')}"
           rf"|(?P<promoted>{_ALT('acts.serve_promoted_prefixes')})){W['serve']}|{_SERVE}|{_ALT('acts.serve_takes')})"
           rf"(?P<posts>.+?)(?:{_POST_WORDS})?$"),
     # 郭建全同志担任保利集团副总会计师: a decision's wording, 同志 framing the name (a biography's
