@@ -226,10 +226,11 @@ def described_people(view: str, a: int, b: int) -> list[tuple[int, int]]:
     return [] if pending or not spans else spans
 
 
-def titled_people(view: str, a: int, b: int) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+def titled_people(view: str, a: int, b: int, bodies: bool = False) -> list[tuple[tuple[int, int], tuple[int, int]]]:
     """Each (post, name) of a list naming every person after a post (行政法务司司长张永春、经济财政司
     司长李伟农…及检察院检察长叶迅生), a name alone sharing the post before (政务次长王尚志及王安邦);
-    empty when a part holds no name after a known title."""
+    with `bodies`, a name after a body alone too (成功国小黄本宗: the title the list's head gives);
+    empty when a part holds no name after a known title (or body)."""
     b -= len(_LIST_END.search(view, a, b)[0])
     pairs = []
     for start, end in _list_parts(view, a, b):
@@ -241,7 +242,8 @@ def titled_people(view: str, a: int, b: int) -> list[tuple[tuple[int, int], tupl
             pairs.append((pairs[-1][0], (start, end)))
             continue
         name = _described_name(view, start, end)
-        if name is None or not title_length(view[start:name[0]].rstrip()):
+        before = view[start:name[0]].rstrip() if name else ""
+        if name is None or not (title_length(before) or bodies and is_agency(before)):
             return []
         pairs.append(((start, name[0]), name))
     return pairs

@@ -25,7 +25,7 @@ import re
 from loaders.extract.acts.records import ActRecorder, Span
 from loaders.extract.acts.wording import APPOINT, REMOVE, W
 from loaders.lexicon import lexicon
-from loaders.spans.posts import described_people, parse_posts, title_length, titled_people
+from loaders.spans.posts import Post, described_people, parse_posts, title_length, titled_people
 
 _LEX = lexicon()
 _ALT = _LEX.alternation
@@ -57,13 +57,31 @@ def read_titled(recorder: ActRecorder) -> None:
     """Record an appointment for each person of every list a collective of the new opens."""
     text = recorder.text
     for m in LISTED.finditer(text):
-        if m["head"] and not (_COLLECTIVE.search(m["head"]) or title_length(m["head"].rstrip())):
+        head_title = _head_title(text, m)
+        if m["head"] and not (_COLLECTIVE.search(m["head"]) or head_title):
             continue
-        pairs = titled_people(text, *m.span("entries"))
+        pairs = titled_people(text, *m.span("entries"), bodies=head_title is not None)
         evidence = recorder.view.evidence(*m.span(), _RULE)
         acts = [recorder.make_act(APPOINT, W["appoint"], None, name, post, evidence)
-                for (a, b), name in pairs for post in parse_posts(text, a, b)[:1]]
+                for (a, b), name in pairs for post in _posts(text, a, b, head_title)[:1]]
         recorder.add(acts, m.span())
+
+
+def _head_title(text: str, m: re.Match) -> Span | None:
+    """The title a list's head ends with (新任政务次长, 初任校长), its people's where a part names only
+    their body (成功国小黄本宗)."""
+    if not m["head"]:
+        return None
+    end = m.start("head") + len(m["head"].rstrip())
+    size = title_length(text[m.start("head"):end])
+    return (end - size, end) if size else None
+
+
+def _posts(text: str, a: int, b: int, head_title: Span | None) -> list[Post]:
+    """The posts of a part's words before its name: a post, or a body holding the head's title."""
+    if head_title and not title_length(text[a:b].rstrip()):
+        return [Post((a, b), head_title)]
+    return parse_posts(text, a, b)
 
 
 def read_leaving(recorder: ActRecorder) -> None:
