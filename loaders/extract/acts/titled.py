@@ -1,23 +1,26 @@
-"""People a list names each after the post they take, the list opened by a collective of the new.
+"""People a list names each after the post they take or leave, and a described list a passive closes.
 
 A report may name a government's new officials in one list, each after the post they take:
 澳门第5届特区政府候任主要官员及检察长，分别为行政法务司司长张永春、经济财政司司长李伟农…及检察院检察长叶迅生;
 新任的5名局处长包含劳动暨青年发展处长李雨蓁、教育处长刘育忠…. The list is read where a collective that
 says its people are new or incoming (候任, 新任, 新一届 … 主要官员, 局处长, 阁员, or a title: 新任政务次长)
-opens it with 分别为, 包括 or 是, or an announcement of personnel does (第二波内阁人事，包括); every part must close with a name after a known title (a part that is no post, or a name
-without a known surname, leaves the list unread).
+opens it with 分别为, 包括 or 是, or an announcement of personnel does (第二波内阁人事，包括); every part
+must close with a name after a known title, or after a body where the head ends with a title
+(初任校长为…成功国小黄建宗); a part that is no post, or a name without a known surname, leaves the
+list unread.
 
 People each named after a description, the list closed by a comma and a passive appointment
-(香港大学护理学系院长陈肇始、牙科医生梁世民，以及…名誉教授黄雅各，获委任为健康与医疗发展咨询委员会成员),
+(香港大学护理学系院长陈肇始、牙科医生梁世民，以及…名誉教授黄雅文，获委任为健康与医疗发展咨询委员会成员),
 are appointed to its post.
 
 People named after the post they leave, before a word of leaving (县府教育局长杨郡慈、县府新闻处长颜章圣
-下周一卸任; 国发会主委陈美伶在总辞后确定不留任), leave it: removals recorded as 卸任, the word written in the
-note where it is another. People named after a post before a word of arriving (新任督察长王立德及主任秘书
-邱绍雄9日到职), or before the post they left and a move (副秘书长许满显原参议升任), take it. The words are in ontology/lexicon/acts.yaml (titled_*); rules
-`acts/titled:list`, `acts/titled:passive`, `acts/titled:leave`, `acts/titled:arrive`.
-"""
+下周一卸任; 国发会主委陈美伶在总辞后确定不留任), leave it: removals recorded as 卸任, the word written in
+the note where it is another. People named after a post before a word of arriving (新任督察长王立德及
+主任秘书邱绍雄9日到职), or before the post they left and a move (副秘书长许满显原参议升任), take it.
 
+The words are in ontology/lexicon/acts.yaml (titled_*); rules `acts/titled:list`,
+`acts/titled:passive`, `acts/titled:leave`, `acts/titled:arrive`.
+"""
 from __future__ import annotations
 
 import re
@@ -49,8 +52,9 @@ _LEAVING = re.compile(_ALT("acts.titled_leave_words"))
 _ARRIVING = re.compile(rf"(?:{_LEX['acts.titled_arrive_from_pattern']})?{_ALT('acts.titled_arrive_words')}"
                        rf"|{_LEX['acts.titled_arrive_from_pattern']}{_ALT('acts.taken_by_verbs')}")
 _CLAUSE_MARKS = ",，。;；:：\n"
-_LEAVE_REACH = 12  # how far before the word of leaving its people may be named (…在总辞后确定不留任)
-_RULE = "acts/titled:list"
+_NAMED_REACH = 12  # how far before a word of leaving or arriving its people may be named (…在总辞后确定不留任)
+_LIST_RULE, _PASSIVE_RULE = "acts/titled:list", "acts/titled:passive"
+_LEAVE_RULE, _ARRIVE_RULE = "acts/titled:leave", "acts/titled:arrive"
 
 
 def read_titled(recorder: ActRecorder) -> None:
@@ -61,7 +65,7 @@ def read_titled(recorder: ActRecorder) -> None:
         if m["head"] and not (_COLLECTIVE.search(m["head"]) or head_title):
             continue
         pairs = titled_people(text, *m.span("entries"), bodies=head_title is not None)
-        evidence = recorder.view.evidence(*m.span(), _RULE)
+        evidence = recorder.view.evidence(*m.span(), _LIST_RULE)
         acts = [recorder.make_act(APPOINT, W["appoint"], None, name, post, evidence)
                 for (a, b), name in pairs for post in _posts(text, a, b, head_title)[:1]]
         recorder.add(acts, m.span())
@@ -69,7 +73,7 @@ def read_titled(recorder: ActRecorder) -> None:
 
 def _head_title(text: str, m: re.Match) -> Span | None:
     """The title a list's head ends with (新任政务次长, 初任校长), its people's where a part names only
-    their body (成功国小黄本宗)."""
+    their body (成功国小黄建宗)."""
     if not m["head"]:
         return None
     end = m.start("head") + len(m["head"].rstrip())
@@ -90,9 +94,9 @@ def read_leaving(recorder: ActRecorder) -> None:
     9日到职) or before the post left and a move (副秘书长许满显原参议升任)."""
     for m in _LEAVING.finditer(recorder.text):
         note = None if m[0] == W["leave"] else m[0]
-        _record_named_before(recorder, m, REMOVE, W["leave"], note, "acts/titled:leave", _NOT_OF_LEAVING)
+        _record_named_before(recorder, m, REMOVE, W["leave"], note, _LEAVE_RULE, _NOT_OF_LEAVING)
     for m in _ARRIVING.finditer(recorder.text):
-        _record_named_before(recorder, m, APPOINT, W["appoint"], None, "acts/titled:arrive", _WHEN_BEFORE)
+        _record_named_before(recorder, m, APPOINT, W["appoint"], None, _ARRIVE_RULE, _WHEN_BEFORE)
 
 
 def _record_named_before(recorder: ActRecorder, m: re.Match, kind: str, act: str, note: str | None,
@@ -114,7 +118,7 @@ def _named_before(text: str, start: int, at: int) -> list[tuple[Span, Span]]:
     """The people named after their posts from start up to a few characters before at: the
     reading naming the most, of three-character names where two readings do (颜章圣下周一卸任:
     颜章圣, not the four characters of a married name)."""
-    readings = [found for end in range(at, max(start, at - _LEAVE_REACH) - 1, -1)
+    readings = [found for end in range(at, max(start, at - _NAMED_REACH) - 1, -1)
                 if (found := titled_people(text, start, end))]
     return max(readings, key=lambda pairs: (len(pairs), pairs[-1][1][1] - pairs[-1][1][0] == 3), default=[])
 
@@ -129,6 +133,6 @@ def read_described_passive(recorder: ActRecorder) -> None:
         if not people or not posts:
             continue
         sentence = (start, m.end())
-        evidence = recorder.view.evidence(*sentence, "acts/titled:passive")
+        evidence = recorder.view.evidence(*sentence, _PASSIVE_RULE)
         recorder.add([recorder.make_act(APPOINT, W["appoint"], None, name, post, evidence)
                       for name in people for post in posts], sentence)

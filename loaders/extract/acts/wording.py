@@ -31,7 +31,8 @@ APPOINT, REMOVE = "appointment", "removal"
 _LEX = lexicon()
 W = {name: _LEX[f"acts.{name}"] for name in (
     "appoint", "hire", "remove", "resign", "accept", "no_longer", "concurrent", "concurrent_note",
-    "acting", "serve", "leave", "resign_post", "confirm", "confirmed", "probation_over", "probation_note", "as_word", "of_word",
+    "acting", "serve", "leave", "resign_post", "confirm", "confirmed", "probation_over", "probation_note", "as_word",
+    "of_word",
     "post_word",
     "pronoun", "honorific", "as_follows", "nationality_suffix", "name_joiners", "passive", "passive_reason",
     "decide", "cancel", "cancel_trial", "take_up", "consider", "request")}
@@ -141,6 +142,13 @@ def _form(kind: str, act: str, strong: bool, word: str, shape: str, pattern: str
 
 _ACCEPT, _RESIGN, _NO_LONGER, _REMOVE = W["accept"], W["resign"], W["no_longer"], W["remove"]
 _TAKEN_BY = f"{_ALT('acts.taken_by_adverbs')}?{_LEX['acts.taken_by']}"  # 由, 则由, 改由
+
+
+def _taken_by(verbs: str) -> str:
+    """The post first, perhaps a comma, then 由 and the described person who takes it by `verbs`."""
+    by = _LEX["acts.taken_by"]
+    return (rf"{_LEAD}(?P<posts>[^,，{by}]{{2,30}}?)(?:{_POST_WORDS})?[,，]?{_TAKEN_BY}"
+            rf"(?P<described>[^,，;；。{by}]{{2,24}}?){verbs}$")
 _NO_LONGERS = _ALT("acts.no_longer_words")  # 不再担任, 不再兼任
 _REMOVES = _ALT("acts.remove_words")  # 免去, and the rarer 免除 (免除X同志Y一职)
 _HIRE, _APPOINT, _CONCURRENT, _ACTING = W["hire"], W["appoint"], W["concurrent"], W["acting"]
@@ -214,15 +222,14 @@ FORMS = [
     # with the post left and an age: 由39岁左营高中校长吴立森接任, or any description: 由资深大律师林定国接任)
     # who takes it, perhaps after a comma (科技部长，由教育部次长陈良基接任: the clauses joined).
     _form(APPOINT, _APPOINT, False, _LEX["acts.taken_by"], f"…{_LEX['acts.taken_by']}…{_LEX.words('acts.taken_by_verbs')[0]}",
-          rf"{_LEAD}(?P<posts>[^,，{_LEX['acts.taken_by']}]{{2,30}}?)(?:{_POST_WORDS})?[,，]?{_TAKEN_BY}"
-          rf"(?P<described>[^,，;；。{_LEX['acts.taken_by']}]{{2,24}}?){_ALT('acts.taken_by_verbs')}$"),
+          _taken_by(_ALT("acts.taken_by_verbs"))),
     # 运输及物流局局长由…林世雄担任: 担任 too, where the post is a body's; not a group's roles (组长由副市长X担任,
     # 副主任由A、B同志担任: the groups' reader gives them) nor a bare title, nor who held it before (此前，…).
     _form(APPOINT, _APPOINT, False, _LEX["acts.taken_by"], f"…{_LEX['acts.taken_by']}…{W['take_up']}",
-          rf"{_LEAD}(?P<posts>[^,，{_LEX['acts.taken_by']}]{{2,30}}?)(?:{_POST_WORDS})?[,，]?{_TAKEN_BY}"
-          rf"(?P<described>[^,，;；。{_LEX['acts.taken_by']}]{{2,24}}?){W['take_up']}$", holding=True),
+          _taken_by(W["take_up"]), holding=True),
     _form(APPOINT, _APPOINT, False, W["serve"], f"…{W['serve']}…",
-          rf"{_LEAD}{_NAMES}(?:{_ALT('acts.serve_adverbs')}|{_LEX['acts.serve_dated_pattern']})?(?:(?:{_ALT('acts.serve_prefixes')}"
+          rf"{_LEAD}{_NAMES}(?:{_ALT('acts.serve_adverbs')}|{_LEX['acts.serve_dated_pattern']})?"
+          rf"(?:(?:{_ALT('acts.serve_prefixes')}"
           rf"|(?P<promoted>{_ALT('acts.serve_promoted_prefixes')})){W['serve']}|{_SERVE}|{_ALT('acts.serve_takes')})"
           rf"(?P<posts>.+?)(?:{_POST_WORDS})?$"),
     # 郭建全同志担任保利集团副总会计师: a decision's wording, 同志 framing the name (a biography's

@@ -54,9 +54,11 @@ def counted_groups(view: DocumentView) -> list[LeadingGroup]:
     (loaders.extract.acts.counted: 委任八名新委员…名单如下: and the labelled sections after)."""
     text, groups = view.text, []
     for ann, sections in counted.counted_lists(text, counted.announcements(text)):
-        body = ann.body if is_group(text[slice(*ann.body)]) else bracketed_short_names(text).get(text[slice(*ann.body)])
+        written = text[slice(*ann.body)]
+        # 语常会: a short name, its group named where the text gives it (语文教育及研究常务委员会(语常会))
+        body = ann.body if is_group(written) else bracketed_short_names(text).get(written)
         if body is None:
-            continue  # 语常会: a short name, its group named where the text gives it (语文教育及研究常务委员会(语常会))
+            continue
         group = new_group(view, *body, COUNTED_RULE)
         group.members = [member(view, _counted_row(text, ann, label, name, line))
                          for label, people in sections for name, line in people]

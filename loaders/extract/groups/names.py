@@ -70,7 +70,8 @@ def is_group(name: str) -> bool:
     """A name ending with a group's type that speaks of one group (not 相应领导小组, 调整后的
     领导小组, 工作专班, nor a type alone: 领导小组)."""
     kind = _TYPE_AT_END.search(name)  # the longest type: 领导小组 is one, not 领导 + 小组
-    return kind is not None and kind.start() > 0 and not _NOT_A_NAME.search(name) and name[:kind.start()] not in _GENERIC
+    return (kind is not None and kind.start() > 0 and not _NOT_A_NAME.search(name)
+            and name[:kind.start()] not in _GENERIC)
 
 
 def is_leading_group(name: str) -> bool:

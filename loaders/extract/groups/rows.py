@@ -20,8 +20,8 @@ from loaders.extract.groups.entries import BRACKETS, read_entries
 from loaders.extract.groups.row import LABEL, PERSON, ROLE_OF, Row, Span, after_label
 from loaders.lexicon import lexicon
 
-__all__ = ["LABEL", "PERSON", "ROLE_OF", "Row", "Span", "line_rows", "labelled_runs", "is_member_row", "titled_by_label",
-           "titling_label"]
+__all__ = ["LABEL", "PERSON", "ROLE_OF", "Row", "Span", "line_rows", "labelled_runs", "is_member_row",
+           "titled_by_label", "titling_label"]
 # 非官方成员, 当然成员: labels that say what kind of member their people are, their title.
 _TITLING_LABELS = frozenset(lexicon().words("groups.titling_labels"))
 # Where a line's labelled runs part: a ;, or spaces before a label that a colon closes.
