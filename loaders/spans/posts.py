@@ -59,8 +59,10 @@ _LIST_MARKS = re.compile("、|" + _LEX.alternation("acts.name_list_joiners", "ac
 # A courtesy title after a listed name (李焯芬教授、梁乃鹏博士): no part of it, and a person's mark.
 _COURTESY_AT_END = re.compile(rf"(?<=[\u4e00-\u9fff]{{2}}){_LEX.alternation('acts.courtesy_titles')}$")
 _JOINER = re.compile(_LEX.alternation("acts.name_list_joiners"))  # 和, 及, 与: two titles of one body
+_MOVED_TO = re.compile(rf"(?P<name>[\u4e00-\u9fff]{{2,6}}?){_LEX.alternation('acts.taken_by_verbs')}(?P<body>\S{{2,16}})")
 _ASIDE_AT_END = re.compile(r"\s*[(（][^()（）]{1,8}[)）]$")  # 李远(小野): a name's aside
-_LIST_END = re.compile(rf"(?:{_LEX.alternation('acts.names_list_end')})?$")  # A、B等: the list goes on
+# A、B等: the list goes on; A、B等3名: and is counted
+_LIST_END = re.compile(rf"(?:{_LEX['acts.names_count_pattern']}|{_LEX.alternation('acts.names_list_end')})?$")
 
 
 @dataclass(frozen=True)
@@ -247,6 +249,34 @@ def titled_people(view: str, a: int, b: int, bodies: bool = False) -> list[tuple
             return []
         pairs.append(((start, name[0]), name))
     return pairs
+
+
+def bodied_people(view: str, a: int, b: int, title: str) -> list[tuple[tuple[int, int], tuple[int, int], bool]]:
+    """Each (body, name, acting) of a list naming every person after a body, the `title` the list's head
+    gives perhaps repeated after the name or before it (埔里国中陈清滨、大王国小黄子诚校长、建华国小
+    校长林瑞吉), or moved to the body (何钧鼎调任东仁国中); a part that reads otherwise (信义国中脉树.
+    塔给鹿敦) is passed over."""
+    b -= len(_LIST_END.search(view, a, b)[0])
+    pairs = []
+    for start, end in _list_parts(view, a, b):
+        while start < end and view[start] in " \u3000":
+            start += 1
+        end = start + len(view[start:end].rstrip(" ,，\u3000").removesuffix(title))
+        if moved := _MOVED_TO.fullmatch(view, start, end):  # 何钧鼎调任东仁国中: the body after the move
+            if is_person_name(moved["name"].removesuffix(title)) and is_agency(moved["body"]):
+                pairs.append((moved.span("body"), (start, start + len(moved["name"].removesuffix(title))), False))
+            continue
+        name = _described_name(view, start, end)
+        before = view[start:name[0]].removesuffix(title) if name else ""
+        body = before.removesuffix(_ACTING)
+        if name and name[1] == end and is_agency(body):  # 建华国小校长林瑞吉, 宜梧国中代理校长张硕玲 (acting)
+            pairs.append(((start, start + len(body)), name, body != before))
+    return pairs
+
+
+def list_parts(view: str, a: int, b: int) -> list[tuple[int, int]]:
+    """The parts of a list of names apart by 、 and the joiners (和, 及, 以及)."""
+    return _list_parts(view, a, b)
 
 
 def _list_parts(view: str, a: int, b: int) -> list[tuple[int, int]]:

@@ -28,7 +28,8 @@ import re
 from loaders.extract.acts.records import ActRecorder, Span
 from loaders.extract.acts.wording import APPOINT, REMOVE, W
 from loaders.lexicon import lexicon
-from loaders.spans.posts import Post, described_people, parse_posts, title_length, titled_people
+from loaders.spans.posts import (Post, bodied_people, described_people, list_parts, parse_posts, title_length,
+                                 titled_people)
 
 _LEX = lexicon()
 _ALT = _LEX.alternation
@@ -53,7 +54,15 @@ _ARRIVING = re.compile(rf"(?:{_LEX['acts.titled_arrive_from_pattern']})?{_ALT('a
                        rf"|{_LEX['acts.titled_arrive_from_pattern']}{_ALT('acts.taken_by_verbs')}")
 _CLAUSE_MARKS = ",，。;；:：\n"
 _NAMED_REACH = 12  # how far before a word of leaving or arriving its people may be named (…在总辞后确定不留任)
-_LIST_RULE, _PASSIVE_RULE = "acts/titled:list", "acts/titled:passive"
+# 名单为埔里国中陈清滨、…: a list of bodies and names, the title the sentence before it gives (…国小校长14位
+# 调任及3位新任，接任校长进行宣誓，…，名单为); a sentence of people leaving (退休) appoints no one.
+BODIED = re.compile(rf"{_ALT('acts.titled_body_openers')}[:：,，]?"
+                    rf"(?P<entries>(?:[^。;；,，\n]|[,，](?={_JOINERS}))+?)(?=[。;；\n]|[,，](?!{_JOINERS})|$)")
+_BODIED_NEW = re.compile(_ALT("acts.titled_body_new_words"))
+_BODIED_LEFT = re.compile(_ALT("acts.titled_body_left_words"))
+_BODIED_LEAST, _BODIED_SHARE = 3, 0.75  # parts a list holds, and the share of them that read as a body and a name
+_HEAD = W["head_word"]
+_LIST_RULE, _PASSIVE_RULE, _BODIED_RULE = "acts/titled:list", "acts/titled:passive", "acts/titled:bodies"
 _LEAVE_RULE, _ARRIVE_RULE = "acts/titled:leave", "acts/titled:arrive"
 
 
@@ -136,3 +145,33 @@ def read_described_passive(recorder: ActRecorder) -> None:
         evidence = recorder.view.evidence(*sentence, _PASSIVE_RULE)
         recorder.add([recorder.make_act(APPOINT, W["appoint"], None, name, post, evidence)
                       for name in people for post in posts], sentence)
+
+
+def read_bodied(recorder: ActRecorder) -> None:
+    """Record an appointment for each person of a list of bodies and names whose sentence says
+    they are new (接任, 连任, 调任 …) and gives the title they hold (校长)."""
+    text = recorder.text
+    for m in BODIED.finditer(text):
+        start = max(text.rfind(mark, 0, m.start()) for mark in _SENTENCE_MARKS) + 1
+        if _BODIED_LEFT.search(text, start, m.start()) or not _BODIED_NEW.search(text, start, m.start()):
+            continue
+        # the title in the list's sentence, else in the paragraph before it (…国中小校长遴选名单，连任的有:… /
+        # 遴选他校者有…)
+        if (title := _last_head_title(text, start, m.start()) or _last_head_title(
+                text, text.rfind("\n", 0, max(start - 1, 0)) + 1, start)) is None:
+            continue
+        pairs = bodied_people(text, *m.span("entries"), text[slice(*title)])
+        if len(pairs) < max(_BODIED_LEAST, _BODIED_SHARE * len(list_parts(text, *m.span("entries")))):
+            continue
+        sentence = (start, m.end())
+        evidence = recorder.view.evidence(*sentence, _BODIED_RULE)
+        recorder.add([recorder.make_act(APPOINT, W["appoint"], None, name, Post(body, title, (), acting), evidence)
+                      for body, name, acting in pairs], sentence)
+
+
+def _last_head_title(text: str, start: int, end: int) -> Span | None:
+    """The last title of a head (校长, 局长) written in text[start:end]."""
+    for at in range(end, start, -1):
+        if text[at - 1] == _HEAD and (size := title_length(text[start:at])):
+            return at - size, at
+    return None

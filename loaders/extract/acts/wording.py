@@ -32,7 +32,7 @@ _LEX = lexicon()
 W = {name: _LEX[f"acts.{name}"] for name in (
     "appoint", "hire", "remove", "resign", "accept", "no_longer", "concurrent", "concurrent_note",
     "acting", "serve", "leave", "resign_post", "confirm", "confirmed", "probation_over", "probation_note", "as_word",
-    "of_word",
+    "of_word", "head_word",
     "post_word",
     "pronoun", "honorific", "as_follows", "nationality_suffix", "name_joiners", "passive", "passive_reason",
     "decide", "cancel", "cancel_trial", "take_up", "consider", "request")}
