@@ -36,9 +36,10 @@ _ALT = _LEX.alternation
 _JOINERS = _ALT("acts.name_list_long_joiners", "acts.name_list_joiners")  # …海关关长黄文忠，及检察院检察长叶迅生
 # 候任主要官员及检察长，分别为 / 新任政务次长，包括: who is new and the collective (a title too), or an
 # announcement of personnel (第二波内阁人事，包括), then the word that opens the list.
-LISTED = re.compile(rf"(?:(?P<head>{_ALT('acts.titled_new')}[^。;；:：\n]{{0,40}}?)|{_ALT('acts.titled_announced')})"
-                    rf"[,，]?{_ALT('acts.titled_are')}[:：]?"
-                    rf"(?P<entries>(?:[^。;；,，\n]|[,，](?={_JOINERS}))+?)(?=[。;；\n]|[,，](?!{_JOINERS})|$)")
+_ENTRIES = (rf"[,，]?{_ALT('acts.titled_are')}[:：]?"
+            rf"(?P<entries>(?:[^。;；,，\n]|[,，](?={_JOINERS}))+?)(?=[。;；\n]|[,，](?!{_JOINERS})|$)")
+LISTED = (re.compile(rf"(?P<head>{_ALT('acts.titled_new')}[^。;；:：\n]{{0,40}}?){_ENTRIES}"),
+          re.compile(rf"{_ALT('acts.titled_announced')}{_ENTRIES}"))
 _COLLECTIVE = re.compile(rf"(?:{_ALT('acts.titled_collectives')})[^。;；:：,，\n]{{0,12}}$")
 # …，获委任为X: the passive after the comma closing its people, and the post up to the clause's end.
 _PASSIVE_AFTER = re.compile(rf"[,，](?:{_ALT('acts.passive_adverbs')})?{_ALT('acts.passive_words')}"
@@ -50,8 +51,9 @@ _WHEN_BEFORE = re.compile(_LEX["acts.titled_arrive_gap_pattern"])  # 9日, 已�
 _NOT_OF_LEAVING = re.compile(rf"(?:(?!{_ALT('acts.titled_gap_not_words')}).)*")
 _LEAVING = re.compile(_ALT("acts.titled_leave_words"))
 # 9日到职, or the post left after 原 and the move (许满显原参议升任): what may follow the people who arrive.
-_ARRIVING = re.compile(rf"(?:{_LEX['acts.titled_arrive_from_pattern']})?{_ALT('acts.titled_arrive_words')}"
-                       rf"|{_LEX['acts.titled_arrive_from_pattern']}{_ALT('acts.taken_by_verbs')}")
+# (two patterns, each opening with its words, so that a search skips ahead to them)
+_ARRIVING = (re.compile(_ALT("acts.titled_arrive_words")),
+             re.compile(rf"{_LEX['acts.titled_arrive_from_pattern']}{_ALT('acts.taken_by_verbs')}"))
 _CLAUSE_MARKS = ",，。;；:：\n"
 _NAMED_REACH = 12  # how far before a word of leaving or arriving its people may be named (…在总辞后确定不留任)
 # 名单为埔里国中陈清滨、…: a list of bodies and names, the title the sentence before it gives (…国小校长14位
@@ -69,9 +71,9 @@ _LEAVE_RULE, _ARRIVE_RULE = "acts/titled:leave", "acts/titled:arrive"
 def read_titled(recorder: ActRecorder) -> None:
     """Record an appointment for each person of every list a collective of the new opens."""
     text = recorder.text
-    for m in LISTED.finditer(text):
+    for m in _in_order(LISTED, text):
         head_title = _head_title(text, m)
-        if m["head"] and not (_COLLECTIVE.search(m["head"]) or head_title):
+        if m.groupdict().get("head") and not (_COLLECTIVE.search(m["head"]) or head_title):
             continue
         pairs = titled_people(text, *m.span("entries"), bodies=head_title is not None)
         evidence = recorder.view.evidence(*m.span(), _LIST_RULE)
@@ -80,10 +82,15 @@ def read_titled(recorder: ActRecorder) -> None:
         recorder.add(acts, m.span())
 
 
+def _in_order(patterns: tuple[re.Pattern, ...], text: str) -> list[re.Match]:
+    """The matches of several patterns in the order of the text."""
+    return sorted((m for pattern in patterns for m in pattern.finditer(text)), key=re.Match.start)
+
+
 def _head_title(text: str, m: re.Match) -> Span | None:
     """The title a list's head ends with (新任政务次长, 初任校长), its people's where a part names only
     their body (成功国小黄建宗)."""
-    if not m["head"]:
+    if not m.groupdict().get("head"):
         return None
     end = m.start("head") + len(m["head"].rstrip())
     size = title_length(text[m.start("head"):end])
@@ -104,7 +111,7 @@ def read_leaving(recorder: ActRecorder) -> None:
     for m in _LEAVING.finditer(recorder.text):
         note = None if m[0] == W["leave"] else m[0]
         _record_named_before(recorder, m, REMOVE, W["leave"], note, _LEAVE_RULE, _NOT_OF_LEAVING)
-    for m in _ARRIVING.finditer(recorder.text):
+    for m in _in_order(_ARRIVING, recorder.text):
         _record_named_before(recorder, m, APPOINT, W["appoint"], None, _ARRIVE_RULE, _WHEN_BEFORE)
 
 
