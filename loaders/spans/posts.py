@@ -26,7 +26,8 @@ from loaders.spans.gazetteer import read_table
 _LEX = lexicon()
 # Roles inside leading groups are memberships (loaders.extract.groups), not posts.
 GROUP_ROLES = _LEX.words("acts.group_roles")
-_TRAILING_NOTE = re.compile(r"\(\s*([^()]{1,30}?)\s*\)\s*$")  # (挂职,浙江省援藏干部,挂职时间三年)
+# (挂职,浙江省援藏干部,挂职时间三年) after a post; 李远(小野), 陈锦坤(右一) after a name: its aside
+_TRAILING_NOTE = re.compile(r"\(\s*([^()]{1,30}?)\s*\)\s*$")
 # Pinyin a web mirror put after a character (`廳長(zhǎng)`): no note, not part of the title.
 _PINYIN = re.compile(r"\([a-zA-Z\u00c0-\u024f\s]{1,12}\)\s*$")
 _JOINERS = _LEX["acts.name_joiners"]  # 艾尔肯·吐尔地
@@ -60,7 +61,6 @@ _LIST_MARKS = re.compile("、|" + _LEX.alternation("acts.name_list_joiners", "ac
 _COURTESY_AT_END = re.compile(rf"(?<=[\u4e00-\u9fff]{{2}}){_LEX.alternation('acts.courtesy_titles')}$")
 _JOINER = re.compile(_LEX.alternation("acts.name_list_joiners"))  # 和, 及, 与: two titles of one body
 _MOVED_TO = re.compile(rf"(?P<name>[\u4e00-\u9fff]{{2,6}}?){_LEX.alternation('acts.taken_by_verbs')}(?P<body>\S{{2,16}})")
-_ASIDE_AT_END = re.compile(r"\s*[(（][^()（）]{1,8}[)）]$")  # 李远(小野): a name's aside
 # A、B等: the list goes on; A、B等3名: and is counted
 _LIST_END = re.compile(rf"(?:{_LEX['acts.names_count_pattern']}|{_LEX.alternation('acts.names_list_end')})?$")
 
@@ -238,7 +238,7 @@ def titled_people(view: str, a: int, b: int, bodies: bool = False) -> list[tuple
     for start, end in _list_parts(view, a, b):
         while start < end and view[start] in " \u3000":
             start += 1
-        if aside := _ASIDE_AT_END.search(view, start, end):  # 李远(小野): the name he is known by
+        if aside := _TRAILING_NOTE.search(view, start, end):  # 李远(小野): the name he is known by
             end = aside.start()
         if pairs and is_person_name(view[start:end]):  # 劳动部政务次长王尚志及王安邦: the post before
             pairs.append((pairs[-1][0], (start, end)))
@@ -292,7 +292,7 @@ def _described_name(view: str, a: int, b: int) -> tuple[int, int] | None:
     title stands right before them (局长黄伟), or four of two surnames (叶刘淑仪)."""
     while b > a and view[b - 1] in " ,，\u3000":
         b -= 1
-    if aside := _ASIDE_AT_END.search(view, a, b):  # 陈锦坤(右一): a photo's place, or the name he goes by
+    if aside := _TRAILING_NOTE.search(view, a, b):  # 陈锦坤(右一): a photo's place, or the name he goes by
         b = aside.start()
     if courtesy := _COURTESY_AT_END.search(view, a, b):
         b = courtesy.start()

@@ -1,6 +1,6 @@
 """RDF export: every format parses back, validates against ontology/shapes.ttl, keeps the
-counts of the graph, puts each document's facts in its own named graph, and withholds
-personal contact details unless asked."""
+counts of the graph and puts each document's facts in its own named graph (personal contact
+details: tests/kg/test_rdf_privacy.py)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,6 @@ from urllib.parse import quote
 
 import pytest
 import rdflib
-from hypothesis import given, settings, strategies as st
 from rdflib import RDF, Literal, URIRef
 
 from govkg.errors import KgError
@@ -19,11 +18,10 @@ from kg.export.describe import DatasetInfo
 from kg.export.mapping import load_mapping
 from kg.export.patterns import pair_tenures
 from kg.export.pinyin import pinyin
-from kg.export.privacy import _CONTACT, _MAYBE, Redactor
 from kg.export.rdf import FORMATS, export_rdf, export_rdf_all
 from kg.export.writers import QUAD_FORMATS
 from kg.export.terms import zh_tag
-from tests.kg.rdf_support import (BASE, DCAT, DCT, DOC1, DOC2, FOAF, GK, MOBILE, NOW, ORG, PHONE, PROV, SKOS, TIME,
+from tests.kg.rdf_support import (BASE, DCAT, DCT, DOC1, DOC2, FOAF, GK, NOW, ORG, PROV, SKOS, TIME,
                                   _edge, _named, _node, hand_data, iri, load, validate)
 
 pytestmark = [pytest.mark.filterwarnings("ignore::DeprecationWarning"),  # rdflib's own, on parsing
@@ -193,39 +191,6 @@ def test_dcat_dataset_with_one_distribution_per_format(graph, tmp_path):
     assert str(one.value(one.value(dataset, DCT.publisher), FOAF.name)) == "阳泉市数据局"
 
 
-def test_contact_details_are_withheld_unless_included(exported, tmp_path):
-    text = exported["ntriples"][0].read_text(encoding="utf-8")
-    assert PHONE not in text and MOBILE not in text
-    assert "****-*******" in text and "（手机***********）" in text
-    assert exported["ntriples"][1]["redacted"] == 2
-    counts = export_rdf(hand_data(), "ntriples", tmp_path / "all.nt", base=BASE, include_contacts=True)
-    text = (tmp_path / "all.nt").read_text(encoding="utf-8")
-    assert PHONE in text and MOBILE in text and counts["redacted"] == 0
-
-
-@pytest.mark.parametrize("written, shown", [
-    ("联系人：市市场监管局 张炯珑\n0353-2880832 18635381792", "联系人：市市场监管局 张炯珑\n****-******* ***********"),
-    ("市司法局 赵姣 0353-5605520", "市司法局 赵姣 ****-*******"),
-    ("电话：2293232，传真（0353）2022222", "电话：*******，传真（****）*******"),
-    ("邮箱 zhang.san@yq.gov.cn 联系", "邮箱 ***@*** 联系"),
-    ("+86 139 1234 5678", "+** *** **** ****"),
-    ("6ef4dc23be0bf91f6854d13912345678", "6ef4dc23be0bf91f6854d13912345678"),  # a hash, not a number
-    ("安排资金12000000元，13912345678元", "安排资金12000000元，13912345678元"),  # amounts
-    ("阳政发〔2020〕1号，2020-03-27印发", "阳政发〔2020〕1号，2020-03-27印发"),
-])
-def test_redactor_withholds_contact_numbers_only(written, shown):
-    assert Redactor()(written) == shown
-    assert Redactor(include=True)(written) == written
-
-
-@settings(max_examples=500, deadline=None)
-@given(st.from_regex(_CONTACT))
-def test_the_quick_test_lets_every_contact_detail_through(text):
-    """The cheap test that spares most strings the full search must pass whatever it finds."""
-    if _CONTACT.search(text):  # from_regex can add text around a match that ends it
-        assert _MAYBE.search(text)
-
-
 def test_chosen_documents_only(tmp_path):
     counts = export_rdf(hand_data(), "trig", tmp_path / "one.trig", base=BASE, docs=[DOC1])
     dataset, union = load(tmp_path / "one.trig", "trig")
@@ -274,23 +239,6 @@ def test_sample_trig_has_one_named_graph_per_document(sample):
     named = _named(dataset)
     documents = sum(n.label == "Document" for n in data.nodes.values())
     assert len(named) == documents == counts["graphs"] == 27
-
-
-def test_document_contact_details_are_withheld_unless_asked(tmp_path):
-    from kg.build import GraphBuilder
-    from kg.dump import GraphData
-    from kg.export.rdf import export_rdf
-    from loaders.pipeline import extract_file
-    from tests.conftest import SAMPLE
-
-    facts = extract_file(SAMPLE)
-    facts.documents = [d for d in facts.documents if d.number == "阳政办发〔2020〕25号"]
-    data = GraphData.from_documents(GraphBuilder().build(facts))
-    withheld, shown = tmp_path / "w.nt", tmp_path / "s.nt"
-    export_rdf(data, "ntriples", withheld)
-    export_rdf(data, "ntriples", shown, include_contacts=True)
-    assert "18635381792" not in withheld.read_text(encoding="utf-8")
-    assert "18635381792" in shown.read_text(encoding="utf-8")
 
 
 # -- issue 17: no triple twice, ORG's direct statements, collectives, DCAT from the data -------
@@ -377,7 +325,7 @@ def test_placeholder_base_and_publisher_are_warned_about(tmp_path):
 
     with pytest.warns(PlaceholderWarning) as caught:
         export_rdf(hand_data(), "turtle", tmp_path / "a.ttl", base=DEFAULT_RDF_BASE)
-    assert [str(w.message).split(":")[0] for w in caught] == [f"the RDF base is the example https",
+    assert [str(w.message).split(":")[0] for w in caught] == ["the RDF base is the example https",
                                                              "the DCAT publisher is a placeholder"]
     with warnings.catch_warnings():
         warnings.simplefilter("error", PlaceholderWarning)

@@ -82,6 +82,11 @@ def read_titled(recorder: ActRecorder) -> None:
         recorder.add(acts, m.span())
 
 
+def _after_last(text: str, at: int, marks: str) -> int:
+    """Where the clause or sentence holding `at` starts: after the last of `marks` before it."""
+    return max(text.rfind(mark, 0, at) for mark in marks) + 1
+
+
 def _in_order(patterns: tuple[re.Pattern, ...], text: str) -> list[re.Match]:
     """The matches of several patterns in the order of the text."""
     return sorted((m for pattern in patterns for m in pattern.finditer(text)), key=re.Match.start)
@@ -120,7 +125,7 @@ def _record_named_before(recorder: ActRecorder, m: re.Match, kind: str, act: str
     """The acts of the people named after their posts before m; `gap`, what may stand between
     the last name and m (9日 before 到职: not 向新, 县长X向新到任的A致贺)."""
     text = recorder.text
-    start = max(text.rfind(mark, 0, m.start()) for mark in _CLAUSE_MARKS + W["of_word"]) + 1  # …退休的原市长X
+    start = _after_last(text, m.start(), _CLAUSE_MARKS + W["of_word"])  # …退休的原市长X: after 的
     pairs = _named_before(text, start, m.start())
     if pairs and gap and not gap.fullmatch(text, pairs[-1][1][1], m.start()):
         return  # 副县长王志辉感谢卸任局长X: the people named did something else
@@ -143,7 +148,7 @@ def read_described_passive(recorder: ActRecorder) -> None:
     """Record an appointment for each person of a described list a passive after a comma appoints."""
     text = recorder.text
     for m in _PASSIVE_AFTER.finditer(text):
-        start = max(text.rfind(mark, 0, m.start()) for mark in _SENTENCE_MARKS) + 1
+        start = _after_last(text, m.start(), _SENTENCE_MARKS)
         people = described_people(text, start, m.start())
         posts = parse_posts(text, *m.span("posts"))
         if not people or not posts:
@@ -159,7 +164,7 @@ def read_bodied(recorder: ActRecorder) -> None:
     they are new (接任, 连任, 调任 …) and gives the title they hold (校长)."""
     text = recorder.text
     for m in BODIED.finditer(text):
-        start = max(text.rfind(mark, 0, m.start()) for mark in _SENTENCE_MARKS) + 1
+        start = _after_last(text, m.start(), _SENTENCE_MARKS)
         if _BODIED_LEFT.search(text, start, m.start()) or not _BODIED_NEW.search(text, start, m.start()):
             continue
         # the title in the list's sentence, else in the paragraph before it (…国中小校长遴选名单，连任的有:… /
