@@ -81,6 +81,19 @@ class Source:
         return cls(path, PAGE_BREAK.join(texts), tuple(pages), kind, **kw)
 
 
+def _joined(name: str) -> str:
+    """The words of a name joined: without a space, but for one between two Latin letters."""
+    words = name.split()
+    out = words[:1]
+    for before, word in zip(words, words[1:]):
+        out.append(" " + word if _latin(before[-1]) and _latin(word[0]) else word)
+    return "".join(out)
+
+
+def _latin(ch: str) -> bool:
+    return ch.isascii() and ch.isalpha()
+
+
 @dataclass
 class Text:
     """Normalised text for matching; `raw[i]` is the raw offset of normalised character i."""
@@ -100,9 +113,10 @@ class Text:
         return self.source.text[a:b]
 
     def written(self, start: int, end: int) -> str:
-        """A name as the file writes it, with the spaces inside it removed (田 强 → 田强), and
-        the pinyin a web mirror printed after its characters (許達(dá)哲 → 許達哲)."""
-        return "".join(PINYIN_NOTE.sub("", self.raw_slice(start, end)).split())
+        """A name as the file writes it, with the spaces inside it removed (田 强 → 田强) but one
+        between words in Latin letters (David Mennier), and the pinyin a web mirror printed after
+        its characters (許達(dá)哲 → 許達哲)."""
+        return _joined(PINYIN_NOTE.sub("", self.raw_slice(start, end)))
 
     def page_at(self, start: int) -> int:
         return self.source.page_at(self.raw[min(start, len(self.text))])

@@ -66,6 +66,13 @@ def is_agency(piece: str) -> bool:
     return _STRICT.fullmatch(piece) is not None
 
 
+def is_joined_agency(piece: str) -> bool:
+    """Whether a piece a frame bounds names a body, its words perhaps joined by 及, 和 or 与
+    (语文教育及研究常务委员会, 食物及卫生局): in a list the joining word parts two bodies, so only
+    where something else closes the name is it read whole."""
+    return is_agency(piece) or is_agency(_AND.sub("", piece))
+
+
 def _cut_points(text: str) -> list[int]:
     """Offsets of the list delimiters of text that stand outside brackets."""
     depth, cuts = 0, []

@@ -28,6 +28,10 @@ _LEX = lexicon()
 GROUP_ROLES = _LEX.words("acts.group_roles")
 # (挂职,浙江省援藏干部,挂职时间三年) after a post; 李远(小野), 陈锦坤(右一) after a name: its aside
 _TRAILING_NOTE = re.compile(r"\(\s*([^()]{1,30}?)\s*\)\s*$")
+# Given names and a surname in Latin letters (Keith Gordon McKinnell, Anthony COORAY), perhaps
+# after a courtesy title, closing a description in characters.
+_LATIN_NAME = re.compile(rf"(?<=[\u4e00-\u9fff ])(?:(?:{_LEX.alternation('acts.latin_courtesy_titles')})\.?\s+)?"
+                         r"(?P<name>[A-Z][A-Za-z']+(?:[ -][A-Z][A-Za-z']+){1,3})\s*$")
 # Pinyin a web mirror put after a character (`廳長(zhǎng)`): no note, not part of the title.
 _PINYIN = re.compile(r"\([a-zA-Z\u00c0-\u024f\s]{1,12}\)\s*$")
 _JOINERS = _LEX["acts.name_joiners"]  # 艾尔肯·吐尔地
@@ -302,7 +306,14 @@ def _described_name(view: str, a: int, b: int) -> tuple[int, int] | None:
     sizes = [size for size in (3, 2, 4) if len(text) > size and _surnamed(text[-size:], size)]
     titled = [size for size in sizes if title_length(text[:-size])]
     size = max(titled, default=0) or (sizes or [0])[0]
-    return (b - size, b) if size else None
+    return (b - size, b) if size else _latin_name(view, a, b)
+
+
+def _latin_name(view: str, a: int, b: int) -> tuple[int, int] | None:
+    """A name in Latin letters closing view[a:b] after a description in characters (外籍英语教师
+    David Mennier, 讲座教授Prof Christopher Noel Candlin), without its courtesy title."""
+    m = _LATIN_NAME.search(view, a, b)
+    return m.span("name") if m and m.start() > a else None
 
 
 def _surnamed(name: str, size: int) -> bool:

@@ -17,6 +17,8 @@
 - Pinyin that a web mirror printed after characters (`會(huì)議`, `常務(wù)`) goes: it is page
   noise that would cut names and words apart. The raw text keeps it; `Text.written` leaves it
   out of names, and the source's notes say how many were dropped.
+- Quotation marks around a post (`“陸委會副主委”`, a mainland report on Taiwan) go
+  (loaders.text.quotes); the raw text keeps them and the notes say how many.
 """
 
 from __future__ import annotations
@@ -150,6 +152,16 @@ def _drop_pinyin(source: Source, text: str, offsets: list[int]) -> tuple[str, li
     return _cut(text, offsets, notes)
 
 
+def _drop_post_quotes(source: Source, text: str, offsets: list[int]) -> tuple[str, list[int]]:
+    from loaders.text.quotes import post_quotes  # the post and body grammar reads the lexicon: loaded on first use
+
+    marks = post_quotes(text)
+    if not marks:
+        return text, offsets
+    source.notes = (*source.notes, f"dropped {len(marks) // 2} pairs of quotation marks around posts")
+    return _cut(text, offsets, marks)
+
+
 def _cut(text: str, offsets: list[int], spans: list[tuple[int, int]]) -> tuple[str, list[int]]:
     """text and its offsets without the (sorted, disjoint) spans."""
     chars: list[str] = []
@@ -194,6 +206,7 @@ def normalize(source: Source) -> Text:
     text, offsets = _fold(source.text)
     text = _lost_indent(text)  # as long as before: the offsets stand
     text, offsets = _drop_pinyin(source, text, offsets)
+    text, offsets = _drop_post_quotes(source, text, offsets)
     text, offsets = _join_spaced(text, offsets)
     if wrapped := joined_breaks(source, offsets):
         text, offsets = _cut(text, offsets, wrapped)

@@ -138,6 +138,25 @@ def test_pinyin_a_mirror_printed_after_characters_is_dropped_and_noted():
     assert any("pinyin" in note for note in source.notes)
 
 
+def test_quotation_marks_around_posts_are_dropped_and_noted():
+    """A mainland report quotes Taiwan's posts and bodies; the marks around a post go, those
+    around a body, a slogan or a programme stay."""
+    source = Source.from_pages("r.txt", ["“國科會”出任“陸委會副主委”，推行“河长制”“跨省通办”，“財政部政務次長”徐仁輝"], "txt")
+    text = normalize(source)
+    assert text.text == "“國科會”出任陸委會副主委,推行“河长制”“跨省通办”,財政部政務次長徐仁輝"
+    start = text.text.index("陸")
+    assert text.raw_slice(start, start + 6) == "陸委會副主委"
+    assert text.raw_slice(start - 2, start + 6) == "出任“陸委會副主委"  # the raw span keeps the mark
+    assert any("2 pairs of quotation marks" in note for note in source.notes)
+
+
+def test_a_name_in_latin_letters_keeps_one_space_between_its_words():
+    text = normalize(Source.from_pages("n.txt", ["外籍英语教师David  Mennier、田 强"], "txt"))
+    start = text.text.index("D")
+    assert text.written(start, text.text.index("、")) == "David Mennier"
+    assert text.written(text.text.index("田"), len(text.text)) == "田强"
+
+
 def test_toneless_pinyin_between_characters_is_a_gloss_too():
     """OCR drops a gloss's tone marks: a toneless syllable between two characters is still one;
     a letter, an acronym or letters that make no syllable stay."""

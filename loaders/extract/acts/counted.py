@@ -28,7 +28,7 @@ from loaders.extract.acts.roster import COURTESY, LETTERS
 from loaders.extract.acts.wording import APPOINT, W
 from loaders.extract.groups.owners import mentioned_before
 from loaders.lexicon import lexicon
-from loaders.spans.agency import is_agency
+from loaders.spans.agency import is_joined_agency
 from loaders.spans.posts import Post, described_people, is_person_name, people_spans, title_length
 
 _LEX = lexicon()
@@ -127,7 +127,7 @@ def _announced(text: str, m: re.Match) -> Announced | None:
     written in it makes an announcement (委任新一届文化委员会成员)."""
     body = _trimmed_body(text, m) if m["body"] and title_length(m["body"]) == 0 else None
     if m["count"] is None:
-        return Announced(m.end(), m["role"], body) if body and is_agency(m["body"]) else None
+        return Announced(m.end(), m["role"], body) if body and is_joined_agency(m["body"]) else None
     if body is None and (after := _BODY_AFTER.search(text, m.end(), _sentence_end(text, m.end()))):
         return Announced(m.end(), after["role"], after.span("body"), after.span("role"))
     return Announced(m.end(), m["role"], body or mentioned_before(text, m.start()))
