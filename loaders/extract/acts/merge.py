@@ -66,7 +66,7 @@ def settle(acts: list[PersonnelAct], view: DocumentView, sentence_of: dict[int, 
     _bodies_of_rank(acts, lambda act: (act.evidence.start, act.evidence.end))
     _bodies_of_rank(acts, lambda act: _paragraph(view, sentence_of.get(id(act))))
     for act in acts:
-        if act.org is None and (level := _LEVELS.get(_family(act.post))) and id(act) in sentence_of:
+        if act.org is None and (level := _LEVELS.get(to_simplified(_family(act.post)))) and id(act) in sentence_of:
             act.org = _government_before(view, level, sentence_of[id(act)])
     _bodies_of_kind(acts, view, sentence_of)
     if any(act.org is None and act.act == _HIRE for act in acts) and (hirer := _hiring_body(view)):
