@@ -55,6 +55,7 @@ _OF = _LEX["acts.of_word"]
 _NOT_BODIES = frozenset(_LEX.words("acts.post_not_bodies"))
 # … the words of two characters or more may stand between a body and its title too (职业训练局新任主席).
 _NOT_BODY_AFTER = re.compile("(?:" + "|".join(w for w in _LEX.words("acts.post_not_bodies") if len(w) > 1) + ")$")
+_MEMBER_KIND = re.compile(rf"{_LEX.alternation('acts.member_kind_leads')}?(?P<kind>{_LEX.alternation('acts.member_kinds')})")
 _PARTY_COMMITTEE = re.compile(_LEX.alternation("acts.party_committees"))
 _PARTY_TITLES = frozenset(_LEX.words("acts.party_committee_titles"))
 _NEW_BODY = re.compile(_LEX.alternation("acts.body_new_prefixes"))
@@ -188,6 +189,9 @@ def parse_post(view: str, start: int, end: int) -> Post | None:
     if m := _QUOTED_BODY.fullmatch(view, start, org_end):  # 「X委员会」(諮询委员会)的主席: the body in its quotes
         start, org_end = m.span("name")
     if view[start:org_end] in _NOT_BODIES:  # 新成员: a new member of the body named before
+        start = org_end
+    elif kind := _MEMBER_KIND.fullmatch(view, start, org_end):  # 非当然委员: a kind of member, no body
+        notes.insert(0, kind["kind"])
         start = org_end
     elif (after := _NOT_BODY_AFTER.search(view, start, org_end)) and after.start() - start >= 2:
         org_end = after.start()  # 职业训练局新任主席: the body's new chair

@@ -69,6 +69,7 @@ def settle(acts: list[PersonnelAct], view: DocumentView, sentence_of: dict[int, 
         if act.org is None and (level := _LEVELS.get(to_simplified(_family(act.post)))) and id(act) in sentence_of:
             act.org = _government_before(view, level, sentence_of[id(act)])
     _bodies_of_kind(acts, view, sentence_of)
+    _committee_before(acts)
     if any(act.org is None and act.act == _HIRE for act in acts) and (hirer := _hiring_body(view)):
         for act in acts:
             if act.org is None and act.act == _HIRE:
@@ -126,6 +127,19 @@ def _bodies_of_rank(acts: list[PersonnelAct], place) -> None:
                       if acts[j].org is not None and _family(acts[j].post) == family]
             if bodies:
                 acts[i].org = min(bodies, key=lambda pair: pair[0])[1]
+
+
+def _committee_before(acts: list[PersonnelAct]) -> None:
+    """A committee's role still without a body is of the committee an act before it named
+    (委任黄友嘉出任教统会主席。… 同时新委任陈国龄…为非当然委员: members of 教统会)."""
+    last = None
+    for act in sorted(acts, key=lambda act: act.evidence.start):
+        if _family(act.post) != _COMMITTEE_ROLES[0]:
+            continue
+        if act.org is not None:
+            last = act.org
+        elif last is not None:
+            act.org = last
 
 
 def _bodies_of_kind(acts: list[PersonnelAct], view: DocumentView, sentence_of: dict[int, Span]) -> None:

@@ -48,6 +48,8 @@ _QUOTED_WORD = "“[^”\n]{1,12}”"
 # carry its note (蒋作君（兼职）、李惠东（兼职，回族）、…).
 _NAMES = (rf"(?P<names>{W['pronoun']}|{_NAME_CHARS}(?:{_NAME_CHARS}|{PERSON_NOTE}(?=、)|{_QUOTED_WORD}| {{1,3}}(?! )|\n(?!\n)){{1,159}}?)"
           rf"{_PERSON_NOTE}(?:{_LEX['acts.names_count_pattern']})?(?:{W['honorific']})?")
+# 黄友嘉接替雷添良出任教统会主席: whom the person succeeds, between the name and the verb (the act's note).
+_REPLACING = rf"(?P<replacing>{_ALT('acts.replacing_words')}[^,，。;；:：]{{2,24}}?)?"
 _LEAD = (rf"^(?:{_LEX['acts.clause_when_pattern']})?{_ALT('acts.clause_openers')}?{_ALT('acts.clause_decided')}?"
          rf"{_ALT('acts.clause_by')}?")
 _COLON = "[:：]?"
@@ -202,7 +204,7 @@ FORMS = [
     _form(APPOINT, _HIRE, True, _HIRE, f"{_HIRE}…{_AS}…",
           rf"{_NOT_PROPOSED}{_ALT('acts.hire_words')}{_COLON}{_NAMES}{_AS_POST}(?P<posts>.+)"),
     _form(APPOINT, _APPOINT, True, _APPOINT, f"{_APPOINT}…{_AS}…",
-          rf"{_NOT_PROPOSED}{_APPOINTS}{_COLON}{_NAMES}{_APPOINTED_AS}(?P<posts>.+?){_TITLE_TAIL}"),
+          rf"{_NOT_PROPOSED}{_APPOINTS}{_COLON}{_NAMES}{_REPLACING}{_APPOINTED_AS}(?P<posts>.+?){_TITLE_TAIL}"),
     _form(APPOINT, _APPOINT, True, W["decide"], f"{W['decide']}…{_AS}…",
           rf"^{_ALT('acts.clause_openers')}?{W['decide']}(?!{_APPOINTS}|{_ALT('acts.hire_words')}){_NAMES}{_AS_POST}(?P<posts>.+)"),
     _form(APPOINT, W["confirmed"], True, W["confirm"], f"…{W['confirm']}…",
@@ -228,7 +230,7 @@ FORMS = [
     _form(APPOINT, _APPOINT, False, _LEX["acts.taken_by"], f"…{_LEX['acts.taken_by']}…{W['take_up']}",
           _taken_by(W["take_up"]), holding=True),
     _form(APPOINT, _APPOINT, False, W["serve"], f"…{W['serve']}…",
-          rf"{_LEAD}{_NAMES}(?:{_ALT('acts.serve_adverbs')}|{_LEX['acts.serve_dated_pattern']})?"
+          rf"{_LEAD}{_NAMES}(?:{_ALT('acts.serve_adverbs')}|{_LEX['acts.serve_dated_pattern']})?{_REPLACING}"
           rf"(?:(?:{_ALT('acts.serve_prefixes')}"
           rf"|(?P<promoted>{_ALT('acts.serve_promoted_prefixes')})){W['serve']}|{_SERVE}|{_ALT('acts.serve_takes')})"
           rf"(?P<posts>.+?)(?:{_POST_WORDS})?$"),
