@@ -56,6 +56,7 @@ NAMED = re.compile(rf"{_COUNTED_AGAIN}{_ROLE}[,，]?{_ALT('acts.counted_are')}[:
 _BODY_LEAD = re.compile(rf"[{_CJK}]{{0,4}}?{_ALT('acts.counted_body_after')}")
 _LIST_OPENS = re.compile(rf"(?:{_ALT('acts.counted_list_words')})[:：]\s*$", re.M)
 _LIST_REACH = 3  # lines after the announcement that may open its list
+_SHORT_NAME = re.compile(rf"\(([{_CJK}]{{2,8}})\)")
 # 获再度委任委员, 非官方成员:(*为新委员), 新委任的成员如下: — a section's label, perhaps with a note.
 _LABEL = re.compile(rf"\s*(?P<label>[{_CJK}]{{0,16}}?{_ALT('acts.counted_roles')})(?:如下)?\s*[:：]?"
                     rf"(?:\s+[{_CJK}]{{1,4}}|[(（][^()（）\n]{{1,16}}[)）])?\s*")
@@ -85,12 +86,16 @@ def read_counted(recorder: ActRecorder) -> None:
     announced = announcements(text)
     if not announced:
         return
+    named = set()  # the sentences of announcements whose people are named again: a list after them is a roster
     for m in NAMED.finditer(text):
         if (ann := _last_before(announced, m.end("role"), m["role"])) and ann.body:
             people = people_spans(text, *m.span("names"), strong=True) or described_people(text, *m.span("names"))
             where = _line_of(text, m.start())
             _record(recorder, people, Post(ann.body, m.span("role")), where, f"{_RULE}:sentence")
+            named.add(_sentence_end(text, ann.at))
     for ann, sections in counted_lists(text, announced):
+        if _sentence_end(text, ann.at) in named:  # 四名新成员为A、B…: the list further on names every member
+            continue
         for label, people in _appointed(text, sections):
             post = Post(ann.body, ann.post or post_of(text, label, ann.role, _KINDS))
             written = post_of(text, label, ann.role)  # 非官方成员: the kind of member, the act's note
@@ -113,7 +118,7 @@ def counted_lists(text: str, announced: tuple[Announced, ...]) -> Iterator[tuple
     for the announcements of one sentence: 委任八名新委员及再度委任四名现任委员，…名单如下:)."""
     opened: set[int] = set()
     for ann in announced:
-        if ann.body and (opening := _list_after(text, ann.at, text[slice(*ann.body)])) is not None \
+        if ann.body and (opening := _list_after(text, ann.at, _names_of(text, ann.body))) is not None \
                 and opening not in opened:
             opened.add(opening)
             if sections := _sections(text, opening):
@@ -166,16 +171,25 @@ def _line_of(text: str, at: int) -> Span:
     return start, len(text) if end < 0 else end
 
 
-def _list_after(text: str, at: int, body: str) -> int | None:
+def _names_of(text: str, body: Span) -> tuple[str, ...]:
+    """The body's name and the short name in brackets after it, where the text gives one
+    (家庭与学校合作事宜委员会(家校会))."""
+    short = _SHORT_NAME.match(text, body[1])
+    return (text[slice(*body)], short[1]) if short else (text[slice(*body)],)
+
+
+def _list_after(text: str, at: int, names: tuple[str, ...]) -> int | None:
     """Where the list an announcement opens begins: after a line ending 名单如下: near it, or
-    further on where that line names the announcement's body (…起生效的语常会成员名单如下:); at that
-    line when it is a label itself (新委任的成员如下:)."""
+    further on where that line names the announcement's body, perhaps by its short name
+    (…起生效的语常会成员名单如下:, 新一届家校会成员名单如下:); at that line when it is a label itself
+    (新委任的成员如下:)."""
     end = at
     for i in itertools.count():
         line_end = text.find("\n", end)
         if line_end < 0:
             return None
-        if _LIST_OPENS.search(text, end, line_end + 1) and (i < _LIST_REACH or body in text[end:line_end]):
+        named = any(name in text[end:line_end] for name in names)
+        if _LIST_OPENS.search(text, end, line_end + 1) and (i < _LIST_REACH or named):
             # 新委任的成员如下: a line that says who the list names is its first section's label
             return end if _LABEL.fullmatch(text, end, line_end) else line_end + 1
         end = line_end + 1
