@@ -56,6 +56,7 @@ _NOT_BODIES = frozenset(_LEX.words("acts.post_not_bodies"))
 # … the words of two characters or more may stand between a body and its title too (职业训练局新任主席).
 _NOT_BODY_AFTER = re.compile("(?:" + "|".join(w for w in _LEX.words("acts.post_not_bodies") if len(w) > 1) + ")$")
 _MEMBER_KIND = re.compile(rf"{_LEX.alternation('acts.member_kind_leads')}?(?P<kind>{_LEX.alternation('acts.member_kinds')})")
+_TAKING_IN_BODY = re.compile(rf"(?:{_LEX.alternation('acts.serve_prefixes', 'acts.serve_promoted_prefixes')})任")
 _PARTY_COMMITTEE = re.compile(_LEX.alternation("acts.party_committees"))
 _PARTY_TITLES = frozenset(_LEX.words("acts.party_committee_titles"))
 _NEW_BODY = re.compile(_LEX.alternation("acts.body_new_prefixes"))
@@ -197,6 +198,8 @@ def parse_post(view: str, start: int, end: int) -> Post | None:
         org_end = after.start()  # 职业训练局新任主席: the body's new chair
     elif new := _NEW_BODY.match(view, start, org_end):  # 新设的环境及生态局: the body's name after
         start = new.end()
+    if _TAKING_IN_BODY.search(view, start, org_end):  # 戎奇法官出任第一审法院合议庭主席: another act, no post
+        return None
     return Post((start, org_end) if org_end > start else None, (cut, end), tuple(notes), acting)
 
 

@@ -4,14 +4,15 @@ Clauses part at commas outside brackets. A colon closes the clause before it and
 so that an introduction (`宣布主要领导任免决定：`) or a block word (`任命：`) is a clause of its
 own; but not the colon of a roster (`新聘的15位馆员是：A、B…`), whose names are its act's. And one clause may hold two acts that the text did not part by a comma: a page's list set
 on one line apart by spaces after a post (`王宪魁辞去黑龙江省省长职务 陆昊任代理省长`), and one
-verb's people and posts apart by 、 after a post (`任命A为X副主席、B为Y厅长`: B is a person).
+verb's people and posts apart by 、 after a post (`任命A为X副主席、B为Y厅长`: B is a person), and
+people each taking a post apart by 、 (`陈华玉接领务局长、张国葆接国传司长`).
 """
 
 from __future__ import annotations
 
 import re
 
-from loaders.extract.acts.wording import ROSTER_HEAD, TAKEN_ROSTER_HEAD, W
+from loaders.extract.acts.wording import ROSTER_HEAD, TAKEN_ROSTER_HEAD, TAKES, W
 from loaders.lexicon import lexicon
 from loaders.spans.posts import is_person_name, split_top, title_length
 
@@ -39,6 +40,11 @@ _POST_ALONE_REACH = 16  # the longest post a clause may hold alone
 # A joiner and the verb of another act after a post (X委员会主席和再度委任9名现任成员).
 _JOINED_ACT = re.compile(rf"(?P<joiner>{_LEX.alternation('acts.title_joiners')})(?={_ALT_ADVERBS}?"
                          rf"(?:{_LEX.alternation('acts.appoint_words', 'acts.remove_words')}))")
+# 驻德国代表陈华玉接领务局长、驻希腊代表张国葆接国传司长: each part a person taking a post.
+_SERVING = (rf"(?:{_LEX.alternation('acts.serve_prefixes', 'acts.serve_promoted_prefixes')}){W['serve']}"
+            rf"|{TAKES}")
+_SERVES = re.compile(_SERVING)
+_NEXT_SERVING = re.compile(rf"[^、,，。;；]{{2,20}}?(?:{_SERVING})")
 _NEXT_PERSON = re.compile(rf"(?P<name>[{_CJK}]{{2,4}}?)(?:{W['honorific']})?{_LEX.alternation('acts.appoint_as_words')}")
 
 
@@ -108,8 +114,19 @@ def _cuts(text: str, start: int, end: int) -> list[tuple[int, int]]:
         elif (m := _NEXT_RESIGNING.match(text, at + 1, end)) and _ends_post(text, start, at) \
                 and is_person_name("".join(m["name"].split())):
             cuts.append((at, at + 1))  # 接受A辞去X职务、B辞去Y(职务)的请求: the next person's resignation
+        elif _NEXT_SERVING.match(text, at + 1, end) and _took_one_post(text, start, at):
+            cuts.append((at, at + 1))  # A接领务局长、B接国传司长: the next person taking a post
         at = text.find("、", at + 1, end)
     return sorted(cuts)
+
+
+def _took_one_post(text: str, start: int, at: int) -> bool:
+    """Whether text[start:at] closes with a person taking one post (陈华玉接领务局长): a verb of
+    taking, then a post and no 、 (not 卢映霞出任中级法院法官、第一审法院院长姚颕珊法官, two people)."""
+    taking = None
+    for taking in _SERVES.finditer(text, start, at):
+        pass
+    return taking is not None and "、" not in text[taking.end():at] and _ends_post(text, start, at)
 
 
 def _ends_post(text: str, start: int, at: int) -> bool:

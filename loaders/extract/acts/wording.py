@@ -50,6 +50,9 @@ _NAMES = (rf"(?P<names>{W['pronoun']}|{_NAME_CHARS}(?:{_NAME_CHARS}|{PERSON_NOTE
           rf"{_PERSON_NOTE}(?:{_LEX['acts.names_count_pattern']})?(?:{W['honorific']})?")
 # 黄友嘉接替雷添良出任教统会主席: whom the person succeeds, between the name and the verb (the act's note).
 _REPLACING = rf"(?P<replacing>{_ALT('acts.replacing_words')}[^,，。;；:：]{{2,24}}?)?"
+# 接掌, 升至, or 接 alone (陈华玉接领务局长; not 接棒, 接受): a verb of taking a post without 任.
+TAKES = (rf"(?:{_ALT('acts.serve_takes')}|{_LEX['acts.serve_take_bare']}"
+         rf"(?!{_ALT('acts.serve_take_bare_not_before')}))")
 _LEAD = (rf"^(?:{_LEX['acts.clause_when_pattern']})?{_ALT('acts.clause_openers')}?{_ALT('acts.clause_decided')}?"
          rf"{_ALT('acts.clause_by')}?")
 _COLON = "[:：]?"
@@ -136,8 +139,9 @@ def _form(kind: str, act: str, strong: bool, word: str, shape: str, pattern: str
           body_nearby: bool = False, holding: bool = False) -> Form:
     synonyms = {W["remove"]: "acts.remove_words", W["appoint"]: "acts.appoint_words", W["hire"]: "acts.hire_words",
                 W["acting"]: "acts.acting_words", W["passive"]: "acts.passive_words",
-                W["serve"]: "acts.serve_takes", W["no_longer"]: "acts.no_longer_words"}.get(word)
-    also = tuple(w for w in _LEX.words(synonyms) if w != word) if synonyms else ()
+                W["serve"]: ("acts.serve_takes", "acts.serve_take_bare"), W["no_longer"]: "acts.no_longer_words"}.get(word)
+    names = (synonyms,) if isinstance(synonyms, str) else synonyms or ()
+    also = tuple(w for w in _LEX.words(*names) if w != word) if names else ()
     return Form(f"acts/form:{shape}", re.compile(pattern, re.S), word, kind, act, strong, then, also, body_nearby,
                 holding)
 
@@ -232,7 +236,7 @@ FORMS = [
     _form(APPOINT, _APPOINT, False, W["serve"], f"…{W['serve']}…",
           rf"{_LEAD}{_NAMES}(?:{_ALT('acts.serve_adverbs')}|{_LEX['acts.serve_dated_pattern']})?{_REPLACING}"
           rf"(?:(?:{_ALT('acts.serve_prefixes')}"
-          rf"|(?P<promoted>{_ALT('acts.serve_promoted_prefixes')})){W['serve']}|{_SERVE}|{_ALT('acts.serve_takes')})"
+          rf"|(?P<promoted>{_ALT('acts.serve_promoted_prefixes')})){W['serve']}|{_SERVE}|{TAKES})"
           rf"(?P<posts>.+?)(?:{_POST_WORDS})?$"),
     # 郭建全同志担任保利集团副总会计师: a decision's wording, 同志 framing the name (a biography's
     # 担任 has none: 曾担任, 先后担任)
