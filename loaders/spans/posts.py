@@ -53,6 +53,7 @@ _NOTE_AT_END = re.compile(PERSON_NOTE + "$")
 _LIST_MARK = re.compile("、")
 _OF = _LEX["acts.of_word"]
 _NOT_BODIES = frozenset(_LEX.words("acts.post_not_bodies"))
+_NEW = _LEX.words("acts.post_not_bodies")[0]  # 新
 # … the words of two characters or more may stand between a body and its title too (职业训练局新任主席).
 _NOT_BODY_AFTER = re.compile("(?:" + "|".join(w for w in _LEX.words("acts.post_not_bodies") if len(w) > 1) + ")$")
 _MEMBER_KIND = re.compile(rf"{_LEX.alternation('acts.member_kind_leads')}?(?P<kind>{_LEX.alternation('acts.member_kinds')})")
@@ -196,6 +197,8 @@ def parse_post(view: str, start: int, end: int) -> Post | None:
         start = org_end
     elif (after := _NOT_BODY_AFTER.search(view, start, org_end)) and after.start() - start >= 2:
         org_end = after.start()  # 职业训练局新任主席: the body's new chair
+    elif view.startswith(_NEW, org_end - len(_NEW)) and is_agency(view[start:org_end - len(_NEW)]):
+        org_end -= len(_NEW)  # 上诉委员团新成员: the body's new members
     elif new := _NEW_BODY.match(view, start, org_end):  # 新设的环境及生态局: the body's name after
         start = new.end()
     if _TAKING_IN_BODY.search(view, start, org_end):  # 戎奇法官出任第一审法院合议庭主席: another act, no post
@@ -356,11 +359,17 @@ def parse_posts(view: str, a: int, b: int) -> list[Post]:
 
 def _joined_titles(view: str, a: int, b: int) -> list[tuple[int, int]]:
     """A post and a bare title joined by 和 or 及 are two posts of one body (强制性公积金计划管理局的主席和
-    非执行董事); otherwise the span is one post."""
+    非执行董事), and a post and another body's post two posts (市水利局局长和市财政局局长); otherwise
+    the span is one post."""
     for m in _JOINER.finditer(view, a, b):
-        if title_length(view[a:m.start()]) and is_title("".join(view[m.end():b].split())):
+        if title_length(view[a:m.start()]) and _post_after_joiner("".join(view[m.end():b].split())):
             return [(a, m.start()), (m.end(), b)]
     return [(a, b)]
+
+
+def _post_after_joiner(words: str) -> bool:
+    size = title_length(words)
+    return is_title(words) or size > 0 and is_agency(words[:-size])
 
 
 def _inherited_org(view: str, before: Post, title: str) -> tuple[int, int] | None:

@@ -81,7 +81,8 @@ class ActRecorder:
             people = _promoted_or_named(people, offset + m.end("names"), m["promoted"])
         if m.groupdict().get("replacing"):  # 接替雷添良: whom the person succeeds
             note = self.note_of(offset + m.start("replacing"), offset + m.end("replacing"))
-        each = "names" in m.groupdict() and m["names"] and _EACH.search(self.text, offset + m.end("names"), posts[0])
+        # 分别 after the people (A、B分别为X、Y) or before the verb (分别委任A及B续任X及Y): one post each, in order
+        each = "names" in m.groupdict() and m["names"] and _EACH.search(self.text, offset, posts[0])
         made = self._record(kind, act, note, people, posts, where, respectively=bool(each))
         if made:
             self.people = people
