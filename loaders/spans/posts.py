@@ -22,6 +22,7 @@ from functools import lru_cache
 from loaders.lexicon import lexicon
 from loaders.spans.agency import is_agency
 from loaders.spans.gazetteer import read_table
+from loaders.text.script import to_simplified
 
 _LEX = lexicon()
 # Roles inside leading groups are memberships (loaders.extract.groups), not posts.
@@ -56,6 +57,8 @@ _NOT_BODIES = frozenset(_LEX.words("acts.post_not_bodies"))
 _NEW = _LEX.words("acts.post_not_bodies")[0]  # 新
 # … the words of two characters or more may stand between a body and its title too (职业训练局新任主席).
 _NOT_BODY_AFTER = re.compile("(?:" + "|".join(w for w in _LEX.words("acts.post_not_bodies") if len(w) > 1) + ")$")
+_COUNT = re.compile(_LEX["acts.names_count_pattern"])
+_COMMITTEE_ROLES = frozenset(_LEX.words("acts.committee_roles"))
 _MEMBER_KIND = re.compile(rf"{_LEX.alternation('acts.member_kind_leads')}?(?P<kind>{_LEX.alternation('acts.member_kinds')})")
 _TAKING_IN_BODY = re.compile(rf"(?:{_LEX.alternation('acts.serve_prefixes', 'acts.serve_promoted_prefixes')})任")
 _PARTY_COMMITTEE = re.compile(_LEX.alternation("acts.party_committees"))
@@ -192,6 +195,8 @@ def parse_post(view: str, start: int, end: int) -> Post | None:
         start, org_end = m.span("name")
     if view[start:org_end] in _NOT_BODIES:  # 新成员: a new member of the body named before
         start = org_end
+    elif _COUNT.fullmatch(view, start, org_end):  # 三名成员: how many hold the title, no body
+        start = org_end
     elif kind := _MEMBER_KIND.fullmatch(view, start, org_end):  # 非当然委员: a kind of member, no body
         notes.insert(0, kind["kind"])
         start = org_end
@@ -254,8 +259,8 @@ def titled_people(view: str, a: int, b: int, bodies: bool = False) -> list[tuple
             start += 1
         if aside := _TRAILING_NOTE.search(view, start, end):  # 李远(小野): the name he is known by
             end = aside.start()
-        if pairs and is_person_name(view[start:end]):  # 劳动部政务次长王尚志及王安邦: the post before
-            pairs.append((pairs[-1][0], (start, end)))
+        if pairs and (alone := _name_alone(view, start, end)):  # 劳动部政务次长王尚志及王安邦: the post before
+            pairs.append((pairs[-1][0], alone))
             continue
         name = _described_name(view, start, end)
         before = view[start:name[0]].rstrip() if name else ""
@@ -263,6 +268,20 @@ def titled_people(view: str, a: int, b: int, bodies: bool = False) -> list[tuple
             return []
         pairs.append(((start, name[0]), name))
     return pairs
+
+
+def is_committee_role(title: str) -> bool:
+    """A role of a committee's (成员, 委员, 主席 …), written in either script."""
+    return to_simplified(title) in _COMMITTEE_ROLES
+
+
+def _name_alone(view: str, a: int, b: int) -> tuple[int, int] | None:
+    """A part that is a name and nothing else but a courtesy title after it (王安邦, 马学嘉博士, 蔡和平), a
+    married woman's name too (杨罗观翠博士)."""
+    if courtesy := _COURTESY_AT_END.search(view, a, b):
+        b = courtesy.start()
+    name = view[a:b]
+    return (a, b) if is_framed_name(name) or len(name) == 4 and _surnamed(name, 4) else None
 
 
 def bodied_people(view: str, a: int, b: int, title: str) -> list[tuple[tuple[int, int], tuple[int, int], bool]]:
@@ -296,6 +315,8 @@ def list_parts(view: str, a: int, b: int) -> list[tuple[int, int]]:
 def _list_parts(view: str, a: int, b: int) -> list[tuple[int, int]]:
     parts, start = [], a
     for m in _LIST_MARKS.finditer(view, a, b):
+        if m.start() - start == 1 and m[0] != "、":  # 蔡和平: a joiner one character into a part is the name's
+            continue
         parts.append((start, m.start()))
         start = m.end()
     return [(s, e) for s, e in parts + [(start, b)] if e > s]

@@ -28,8 +28,8 @@ import re
 from loaders.extract.acts.records import ActRecorder, Span
 from loaders.extract.acts.wording import APPOINT, REMOVE, W
 from loaders.lexicon import lexicon
-from loaders.spans.posts import (Post, bodied_people, described_people, list_parts, parse_posts, title_length,
-                                 titled_people)
+from loaders.spans.posts import (Post, bodied_people, described_people, is_committee_role, list_parts, parse_posts,
+                                 title_length, titled_people)
 
 _LEX = lexicon()
 _ALT = _LEX.alternation
@@ -66,6 +66,11 @@ _BODIED_LEAST, _BODIED_SHARE = 3, 0.75  # parts a list holds, and the share of t
 _HEAD = W["head_word"]
 _LIST_RULE, _PASSIVE_RULE, _BODIED_RULE = "acts/titled:list", "acts/titled:passive", "acts/titled:bodies"
 _LEAVE_RULE, _ARRIVE_RULE = "acts/titled:leave", "acts/titled:arrive"
+# 离任的委员张漪薇、程沛威…和杨罗观翠博士在任内…: the word of leaving, 的, the people named after their post.
+_DEPARTED = re.compile(rf"(?P<word>{_ALT('acts.departed_words')}){W['of_word']}"
+                       rf"(?P<entries>[^。;；,，\n]{{3,300}}?)(?={_ALT('acts.departed_list_ends')}|[。;；,，\n]|$)")
+_DEPARTED_RULE = "acts/titled:departed"
+_DEPARTED_WORD = re.compile(_ALT("acts.departed_words"))
 
 
 def read_titled(recorder: ActRecorder) -> None:
@@ -118,6 +123,27 @@ def read_leaving(recorder: ActRecorder) -> None:
         _record_named_before(recorder, m, REMOVE, W["leave"], note, _LEAVE_RULE, _NOT_OF_LEAVING)
     for m in _in_order(_ARRIVING, recorder.text):
         _record_named_before(recorder, m, APPOINT, W["appoint"], None, _ARRIVE_RULE, _WHEN_BEFORE)
+
+
+def read_departed(recorder: ActRecorder) -> None:
+    """Record a removal for each person a word of leaving describes, named after their post
+    (即将离任的语常会委员颜哲思教授、…): the word is the act's note."""
+    text = recorder.text
+    for m in _DEPARTED.finditer(text):
+        pairs = titled_people(text, *m.span("entries"))
+        sentence = (_after_last(text, m.start(), _SENTENCE_MARKS), m.end())
+        evidence = recorder.view.evidence(*sentence, _DEPARTED_RULE)
+        recorder.add([recorder.make_act(REMOVE, W["leave"], m["word"], name, post, evidence)
+                      for (a, b), name in pairs for post in parse_posts(text, a, b)[:1]
+                      if _says_whose(text, post)], sentence)
+
+
+def _says_whose(text: str, post: Post) -> bool:
+    """Whether a departed person's post names what they leave: a body (or a title no committee's),
+    and not a second word of leaving (两个委员会的离任成员林国基: who they are, not what)."""
+    if post.org is None:
+        return not is_committee_role(text[slice(*post.title)])
+    return _DEPARTED_WORD.search(text, *post.org) is None
 
 
 def _record_named_before(recorder: ActRecorder, m: re.Match, kind: str, act: str, note: str | None,
