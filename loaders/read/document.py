@@ -95,7 +95,8 @@ def continues(p: Part, q: Part, body_em: float, overleaf: bool = False) -> bool:
 
 
 def _join(p: Part, q: Part) -> Part:
-    confidence = min((c for c in (p.confidence, q.confidence) if c is not None), default=None)
+    confidence = q.confidence if p.confidence is None else p.confidence if q.confidence is None \
+        else min(p.confidence, q.confidence)  # the lesser of those known
     return Part(join_wrapped([p.text, q.text]), "line", p.x0, q.x1, q.top, p.em, q.left, q.right,
                 confidence=confidence, axis=q.axis)
 

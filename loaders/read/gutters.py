@@ -9,6 +9,8 @@ by design). The layout tries each and keeps the one that puts most lines in colu
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import numpy as np
 
 from loaders.read.lines import Lines
@@ -19,12 +21,14 @@ TITLE_EMS = 1.15  # lines this much larger than the median are titles
 MIN_SIDE_LINES = 3  # lines on each side of the gutter before a block reads as two columns
 
 
-def gutters(lines: Lines, which: list[int], width: float, keep: int = 3) -> list[float]:
-    """Candidate gutters in the middle of the page, as xs: for each of the `keep` peaks of the
-    wide gaps' cover its middle and its clearest stretch, then the `keep` widest stretches
-    the least ink of body-size lines crosses."""
+def gutters(lines: Lines, which: list[int], width: float, keep: int = 3) -> Iterator[float]:
+    """Candidate gutters in the middle of the page, as xs, each once: for each of the `keep`
+    peaks of the wide gaps' cover its middle and its clearest stretch, then the `keep` widest
+    stretches the least ink of body-size lines crosses. The layout stops at the first that
+    puts nearly every line in columns, which on a plain two-column page is the first of all:
+    the stretches of least ink are only measured when it asks for more."""
     lo, hi = int(width * MIDDLE[0]), int(width * MIDDLE[1])
-    chars = np.concatenate([np.arange(lines.starts_list[k], lines.ends_list[k]) for k in which])
+    chars = lines.chars_of(which)
     x0, x1 = lines.x0[chars], lines.x1[chars]
     line_of = np.repeat(np.arange(len(lines.starts)), lines.ends - lines.starts)
     same = np.diff(line_of[chars]) == 0
@@ -37,7 +41,9 @@ def gutters(lines: Lines, which: list[int], width: float, keep: int = 3) -> list
     peak[:-1] &= covers[1:] < covers[:-1]
     peaks = runs[peak][np.argsort(-covers[peak], kind="stable")][:keep]
     ink = _cover(x0.astype(int), x1.astype(int), lo, hi)
-    found = [lo + x for _, first, last in peaks.tolist() for x in ((first + last) / 2, _clearest(ink, first, last))]
+    found = dict.fromkeys(lo + x for _, first, last in peaks.tolist()
+                          for x in ((first + last) / 2, _clearest(ink, first, last)))
+    yield from found
     # a title set across both columns crosses the gutter by design: body-size lines only
     ems = lines.ems[line_of[chars]]
     body = ems <= TITLE_EMS * float(np.median(ems))
@@ -48,7 +54,10 @@ def gutters(lines: Lines, which: list[int], width: float, keep: int = 3) -> list
     wide_least = least[least[:, 2] - least[:, 1] >= MIN_GAP] if len(least) > 1 else least
     wide_least = wide_least if len(wide_least) else least
     widest = wide_least[np.argsort(wide_least[:, 1] - wide_least[:, 2], kind="stable")][:keep]
-    return list(dict.fromkeys(found + [lo + (first + last) / 2 for _, first, last in widest.tolist()]))
+    for x in (lo + (first + last) / 2 for _, first, last in widest.tolist()):
+        if x not in found:
+            found[x] = None
+            yield x
 
 
 def _clearest(ink: np.ndarray, first: int, last: int) -> float:
@@ -67,9 +76,8 @@ def _cover(starts: np.ndarray, ends: np.ndarray, lo: int, hi: int) -> np.ndarray
     """How many spans cover each x in [lo, hi]."""
     starts, ends = np.maximum(starts, lo), np.minimum(ends, hi)
     ok = starts <= ends
-    steps = np.zeros(hi - lo + 2, dtype=int)  # +1 where a span opens, -1 after it closes
-    np.add.at(steps, starts[ok] - lo, 1)
-    np.add.at(steps, ends[ok] - lo + 1, -1)
+    size = hi - lo + 2  # +1 where a span opens, -1 after it closes
+    steps = np.bincount(starts[ok] - lo, minlength=size) - np.bincount(ends[ok] - lo + 1, minlength=size)
     return np.cumsum(steps[:-1])
 
 
@@ -80,7 +88,10 @@ def _cover_runs(starts: np.ndarray, ends: np.ndarray, lo: int, hi: int) -> np.nd
 
 def _runs(cover: np.ndarray) -> np.ndarray:
     """Runs of equal cover as rows [cover, first index, last index]."""
-    edges = np.flatnonzero(np.diff(cover)) + 1
-    first = np.concatenate([[0], edges])
-    last = np.append(edges - 1, len(cover) - 1)
-    return np.stack([cover[first], first, last], axis=1)
+    edges = np.flatnonzero(cover[1:] != cover[:-1]) + 1
+    # filled column by column: np.stack's own overhead was more than the work
+    runs = np.empty((len(edges) + 1, 3), dtype=cover.dtype)
+    runs[:, 1] = first = np.concatenate(([0], edges))
+    runs[:-1, 2], runs[-1, 2] = edges - 1, len(cover) - 1
+    runs[:, 0] = cover[first]
+    return runs

@@ -17,7 +17,7 @@ import numpy as np
 
 from loaders.read.glyphs import Char, Glyphs
 from loaders.read.gutters import MIN_GAP, MIN_SIDE_LINES, gutters
-from loaders.read.lines import Lines, lines_of
+from loaders.read.lines import Lines, lines_of, piece_chars
 
 GUTTER_EMS = 1.0  # a gap narrower than the line's em is a word space (in a large title), no gutter
 FILL_EMS = 1.5  # a column line "fills" when it ends within this many ems of the column edge
@@ -46,16 +46,16 @@ def reading_order(lines: Lines, which: list[int], width: float) -> list[Piece]:
     wins, so the wide gap of a table does not hide the narrow gutter of the body text; one
     that puts nearly every line in columns ends the search.
     """
-    best = [Piece(k, lines.starts_list[k], lines.ends_list[k]) for k in which]
-    best_columned = 0
-    if len(which) < 2 * MIN_SIDE_LINES:
-        return best
-    for gutter in gutters(lines, which, width):
-        parts, columned = _around(lines, which, gutter)
-        if columned > best_columned:
-            best, best_columned = parts, columned
-        if columned >= ENOUGH_COLUMNED * len(which):
-            break
+    best, best_columned = None, 0
+    if len(which) >= 2 * MIN_SIDE_LINES:
+        for gutter in gutters(lines, which, width):
+            parts, columned = _around(lines, which, gutter)
+            if columned > best_columned:
+                best, best_columned = parts, columned
+            if columned >= ENOUGH_COLUMNED * len(which):
+                break
+    if best is None:  # no gutter put a line in columns: the lines as they stand
+        best = [Piece(k, lines.starts_list[k], lines.ends_list[k]) for k in which]
     return best
 
 
@@ -64,7 +64,7 @@ def _splits(lines: Lines, which: list[int], gutter: float) -> list[int | None]:
     runs across it (a character over it, or the two sides closer than a gutter is wide)."""
     out: list[int | None] = []
     x0, x1, starts, ends = lines.lefts_list, lines.rights_list, lines.starts_list, lines.ends_list
-    ems = lines.ems
+    ems = lines.ems_list
     for k in which:
         a, b = starts[k], ends[k]
         split = bisect_left(x0, gutter, a, b)
@@ -198,9 +198,9 @@ class _Side:
     """One side of a block around a gutter: where its lines end and how many reach its edge."""
 
     def __init__(self, lines: Lines, parts: list[Piece], em: float):
-        ends = [lines.end(p.a, p.b) for p in parts]
-        self.extent = max(ends) - min(lines.start(p.a) for p in parts)
-        self.reaching = sum(1 for end in ends if end >= max(ends) - FILL_EMS * em)
+        ends = lines.ends_of(parts)
+        self.extent = float(ends.max()) - float(lines.starts_of(parts).min())
+        self.reaching = int(np.count_nonzero(ends >= float(ends.max()) - FILL_EMS * em))
         self.filled = self.reaching * 2 >= len(parts)  # most lines of a text column reach its edge
 
 
@@ -211,17 +211,10 @@ def _text_side(lines: Lines, parts: list[Piece], em: float) -> bool:
     return celled <= max(1, CELLED_SHARE * len(parts)) and not rivers(lines, parts, em)
 
 
-def _chars(parts: list[Piece]) -> np.ndarray:
-    """The indices of the pieces' characters."""
-    starts = np.array([p.a for p in parts])
-    counts = np.array([p.b - p.a for p in parts])
-    return np.repeat(starts - np.concatenate([[0], np.cumsum(counts)[:-1]]), counts) + np.arange(counts.sum())
-
-
 def rivers(lines: Lines, parts: list[Piece], em: float) -> list[tuple[int, int]]:
     """The x-ranges, at least RIVER ems wide, inside the pieces' extent that no character of
     theirs covers: where the columns of a table part."""
-    chars = _chars(parts)
+    chars = piece_chars(parts)
     starts, stops = lines.x0[chars].astype(int), np.ceil(lines.x1[chars]).astype(int)
     left = int(starts.min())
     cover = np.bincount(starts - left, minlength=int(stops.max()) - left + 2) \
@@ -237,7 +230,7 @@ def cell_gap(lines: Lines, piece: Piece) -> bool:
 
 
 def _in_column(lines: Lines, parts: list[Piece]) -> list[Piece]:
-    box = (min(lines.start(p.a) for p in parts), max(lines.end(p.a, p.b) for p in parts))
+    box = (float(lines.starts_of(parts).min()), float(lines.ends_of(parts).max()))
     return [Piece(p.line, p.a, p.b, box) for p in parts]
 
 

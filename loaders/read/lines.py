@@ -8,6 +8,8 @@ are kept as arrays, and as lists what the layout asks of every line many times a
 
 from __future__ import annotations
 
+from itertools import chain
+from operator import itemgetter
 from typing import NamedTuple
 
 import numpy as np
@@ -43,6 +45,8 @@ class Lines(NamedTuple):
     starts_list: list
     ends_list: list
     wide: list  # wide[i]: how many gaps as wide as between table cells stand before chars 1..i
+    ems_list: list  # ems and tops as lists: the layout asks for them hundreds of times a page
+    tops_list: list
 
     def piece(self, a: int, b: int) -> str:
         """The text of characters a..b-1 of one line."""
@@ -55,10 +59,10 @@ class Lines(NamedTuple):
         return float(self.rights[k])
 
     def line_top(self, k: int) -> float:
-        return float(self.tops[k])
+        return self.tops_list[k]
 
     def em(self, k: int) -> float:
-        return float(self.ems[k])
+        return self.ems_list[k]
 
     def end(self, a: int, b: int) -> float:
         """The right end of characters a..b-1 of one line."""
@@ -66,6 +70,49 @@ class Lines(NamedTuple):
 
     def start(self, a: int) -> float:
         return self.lefts_list[a]
+
+    def chars_of(self, which: list[int]) -> np.ndarray:
+        """The indices of the characters of lines `which`, in that order."""
+        return _spans(self.starts[which], self.ends[which])
+
+    def starts_of(self, pieces: list) -> np.ndarray:
+        """The left end of each piece: its first character's."""
+        return self.x0[np.fromiter(map(_FIRST, pieces), dtype=np.intp, count=len(pieces))]
+
+    def ends_of(self, pieces: list) -> np.ndarray:
+        """The right end of each piece (characters a..b-1 of one line, a non-empty Piece), as
+        `end` gives them one at a time: one numpy call for a column's pieces."""
+        return _over_pieces(np.maximum, self.x1, pieces)
+
+    def tops_of(self, pieces: list) -> np.ndarray:
+        """The top of each piece's highest character."""
+        return _over_pieces(np.minimum, self.top, pieces)
+
+
+def _spans(starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
+    """starts[0]..ends[0]-1, starts[1]..ends[1]-1, … as one array of indices."""
+    counts = ends - starts
+    return np.repeat(starts - (np.cumsum(counts) - counts), counts) + np.arange(int(counts.sum()))
+
+
+def piece_chars(pieces: list) -> np.ndarray:
+    """The indices of the pieces' characters, piece after piece."""
+    bounds = _bounds(pieces)
+    return _spans(bounds[0::2], bounds[1::2])
+
+
+_FIRST, _LIMITS = itemgetter(1), itemgetter(1, 2)  # a Piece's a, and its a and b
+
+
+def _bounds(pieces: list) -> np.ndarray:
+    """a0, b0, a1, b1, … of the pieces."""
+    return np.fromiter(chain.from_iterable(map(_LIMITS, pieces)), dtype=np.intp, count=2 * len(pieces))
+
+
+def _over_pieces(ufunc: np.ufunc, values: np.ndarray, pieces: list) -> np.ndarray:
+    """`ufunc` reduced over each piece's characters: reduceat reduces a..b-1 at each even
+    bound (the odd ones are thrown away); the pad lets b be one past the last character."""
+    return ufunc.reduceat(np.append(values, 0.0), _bounds(pieces))[::2]
 
 
 def lines_of(g: Glyphs, keep: np.ndarray | None = None) -> Lines:
@@ -76,7 +123,8 @@ def lines_of(g: Glyphs, keep: np.ndarray | None = None) -> Lines:
     n = len(g.text)
     if n == 0:
         empty, none = np.zeros(0), np.zeros(0, dtype=int)
-        return Lines("", none, empty, empty, empty, empty, none, none, empty, empty, empty, empty, [], [], [], [], [0])
+        return Lines("", none, empty, empty, empty, empty, none, none, empty, empty, empty, empty,
+                     [], [], [], [], [0], [], [])
     mid, height = (g.top + g.bottom) / 2, np.maximum(g.bottom - g.top, 1.0)
     order = np.argsort(mid, kind="stable")
     jump = np.diff(mid[order]) > SAME_LINE * np.maximum(height[order][1:], height[order][:-1])
@@ -141,4 +189,5 @@ def _written(line, codes, x0, x1, top, bottom, spaced) -> Lines:
         line_of = np.repeat(np.arange(len(starts)), counts)
         wide[1:] = (x0[1:] - x1[:-1] >= CELL_GAP * ems[line_of[1:]]) & (line_of[1:] == line_of[:-1])
     return Lines(out.tobytes().decode("utf-32-le"), pos, x0, x1, top, bottom, starts, ends, *per_line, ems,
-                 x0.tolist(), x1.tolist(), starts.tolist(), ends.tolist(), np.cumsum(wide).tolist())
+                 x0.tolist(), x1.tolist(), starts.tolist(), ends.tolist(), np.cumsum(wide).tolist(),
+                 ems.tolist(), per_line[0].tolist())

@@ -30,7 +30,7 @@ PASSING_SHARE = 0.1  # and lines that may pass it (a title), as a share of the l
 MEASURE_EMS = 16  # and the width of text between the edges, in ems
 
 
-@dataclass
+@dataclass(slots=True)  # slots: a page makes and reads about a hundred parts
 class Part:
     """A line, a paragraph, a table row or a table, with where it stands: x0 and x1 of its
     first and last line, the column it is set in, its character height."""
@@ -97,17 +97,16 @@ def margins(tops: list[float], bottoms: list[float], ems: list[float], height: f
     return list(range(head)), list(range(head, foot)), list(range(foot, n))
 
 
-def _part(lines: Lines, piece: Piece, column: tuple[float, float], kind: str = "line", text: str | None = None) -> Part:
-    a, b, k = piece.a, piece.b, piece.line
-    whole = a == lines.starts_list[k] and b == lines.ends_list[k]  # the line's own figures then
-    end, top = (float(lines.rights[k]), float(lines.tops[k])) if whole else (lines.end(a, b), float(lines.top[a:b].min()))
-    return Part(lines.piece(a, b) if text is None else text, kind, lines.start(a), end, top, lines.em(k), *column)
+def _part(lines: Lines, piece: Piece, column: tuple[float, float], end: float, top: float) -> Part:
+    """The piece as a line part; its right end and top come from its caller, which finds
+    them for all of a band's pieces at once."""
+    return Part(lines.piece(piece.a, piece.b), "line", lines.start(piece.a), end, top, lines.em(piece.line), *column)
 
 
 def _whole(lines: Lines, which: list[int]) -> list[Part]:
     """Margin lines: each stands alone, never the line of a paragraph."""
-    return [_part(lines, Piece(k, lines.starts_list[k], lines.ends_list[k]), (lines.left(k), float("inf")))
-            for k in which]
+    return [_part(lines, Piece(k, lines.starts_list[k], lines.ends_list[k]), (lines.left(k), float("inf")),
+                  float(lines.rights[k]), float(lines.tops[k])) for k in which]
 
 
 def _band(lines: Lines, which: list[int], width: float) -> list[Part]:
@@ -116,6 +115,7 @@ def _band(lines: Lines, which: list[int], width: float) -> list[Part]:
         return []
     pieces = reading_order(lines, which, width)
     box = _flow_box(lines, [p for p in pieces if p.column is None], width)
+    ends, tops = lines.ends_of(pieces).tolist(), lines.tops_of(pieces).tolist()
     out: list[Part] = []
     i = 0
     while i < len(pieces):
@@ -126,7 +126,7 @@ def _band(lines: Lines, which: list[int], width: float) -> list[Part]:
             out.append(table_part(found))
             i += taken
             continue
-        out.append(_part(lines, pieces[i], pieces[i].column or box))
+        out.append(_part(lines, pieces[i], pieces[i].column or box, ends[i], tops[i]))
         i += 1
     return out
 
