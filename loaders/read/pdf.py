@@ -220,4 +220,4 @@ def garbled(glyphs: Glyphs | list[Char]) -> bool:
     if bad.sum() > GARBLED_SHARE * len(codes):
         return True
     non_ascii = codes[codes > 0x7F][:SAMPLE]
-    return len(non_ascii) >= NOISE_MIN and chinese_score("".join(map(chr, non_ascii.tolist()))) < GARBLED_SHARE
+    return len(non_ascii) >= NOISE_MIN and chinese_score(non_ascii.tobytes().decode("utf-32-le")) < GARBLED_SHARE

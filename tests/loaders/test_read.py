@@ -147,3 +147,19 @@ def test_text_with_a_few_stray_tags_stays_text(tmp_path):
     text = "关于做好工作的通知<br>\n" + "市财政局负责做好预算工作。\n" * 40
     source = read(write(tmp_path, "notice.txt", text.encode()))
     assert source.kind == "txt" and "<br>" in source.text
+
+
+@pytest.mark.parametrize("text, share", [
+    ("中", 1.0),  # GB2312 level-1 hanzi (row D6)
+    ("國", 1.0),  # Big5 level-1 only (row B0); GB2312 has no traditional form
+    ("①，“", 1.0),  # GB2312 numbering (row A2), full-width comma, general punctuation
+    ("丂", 0.0),  # GBK, in neither standard's common rows
+    ("éΩ", 0.0),  # GB2312 rows A8 and A6, Big5 row A3: letters, not hanzi
+    ("\ud800𠀀", 0.0),  # a lone surrogate and a character beyond the BMP encode in neither
+    ("abc中國é", 2 / 3),  # ASCII is not counted
+    ("abc", 1.0),
+])
+def test_chinese_score_counts_common_hanzi_and_cjk_punctuation(text, share):
+    from loaders.read.encoding import chinese_score
+
+    assert chinese_score(text) == pytest.approx(share)
