@@ -78,7 +78,8 @@ class _Reader(Columns):
             elif len(rows) == 1 and not rows[0].title_spans:
                 self.bare = rows[0]
             self.post = None
-            self.role = rows[-1].role
+            if not self.titling:  # 陈建强医生(主席) under 非官方成员: his role, not the lines' after him
+                self.role = rows[-1].role
             self.left += rows
             return True
         if label and collective(body, label.end(), end):  # `成员：各县（区）长`: the role goes on
