@@ -57,6 +57,7 @@ _BODY_LEAD = re.compile(rf"[{_CJK}]{{0,4}}?{_ALT('acts.counted_body_after')}")
 _LIST_OPENS = re.compile(rf"(?:{_ALT('acts.counted_list_words')})[:：]\s*$", re.M)
 _LIST_REACH = 3  # lines after the announcement that may open its list
 _SHORT_NAME = re.compile(rf"\(([{_CJK}]{{2,8}})\)")
+_GROUP_KIND = re.compile(f"(?:{_ALT('groups.types')})$")
 # 获再度委任委员, 非官方成员:(*为新委员), 新委任的成员如下: — a section's label, perhaps with a note.
 _LABEL = re.compile(rf"\s*(?P<label>[{_CJK}]{{0,16}}?{_ALT('acts.counted_roles')})(?:如下)?\s*[:：]?"
                     rf"(?:\s+[{_CJK}]{{1,4}}|[(（][^()（）\n]{{1,16}}[)）])?\s*")
@@ -135,7 +136,7 @@ def _announced(text: str, m: re.Match) -> Announced | None:
         return Announced(m.end(), m["role"], body) if body and is_joined_agency(m["body"]) else None
     if body is None and (after := _BODY_AFTER.search(text, m.end(), _sentence_end(text, m.end()))):
         return Announced(m.end(), after["role"], after.span("body"), after.span("role"))
-    return Announced(m.end(), m["role"], body or mentioned_before(text, m.start()))
+    return Announced(m.end(), m["role"], body or mentioned_before(text, m.start("count")))
 
 
 def _trimmed_body(text: str, m: re.Match) -> Span | None:
@@ -172,10 +173,13 @@ def _line_of(text: str, at: int) -> Span:
 
 
 def _names_of(text: str, body: Span) -> tuple[str, ...]:
-    """The body's name and the short name in brackets after it, where the text gives one
-    (家庭与学校合作事宜委员会(家校会))."""
+    """The body's name, the short name in brackets after it where the text gives one
+    (家庭与学校合作事宜委员会(家校会)), and the kind of group it is, by which a text calls it again
+    (…顾问团: 顾问团的成员名单如下)."""
+    name = text[slice(*body)]
     short = _SHORT_NAME.match(text, body[1])
-    return (text[slice(*body)], short[1]) if short else (text[slice(*body)],)
+    kind = _GROUP_KIND.search(name)
+    return tuple(n for n in (name, short and short[1], kind and kind[0]) if n)
 
 
 def _list_after(text: str, at: int, names: tuple[str, ...]) -> int | None:

@@ -20,6 +20,7 @@ _BRACKETED_SHORT = re.compile(r"\(([\u4e00-\u9fff]{2,6})\)")
 _NAME_BEFORE = re.compile(rf"({GROUP_NAME})$")
 _BEFORE_NAME = re.compile(f"[{lexicon()['groups.name_before_chars']}]")
 _TYPE_WORD = re.compile(words("types"))
+_SET_UP = re.compile(words("set_up_verbs"))
 _TYPE_AT_END = re.compile(rf"{words('types', 'committee_short_names')}$")
 _LIST_AFTER = re.compile(rf"{words('heading_people')}?{words('heading_list')}")
 _REACH = 42  # characters before a type that a group's name may take
@@ -73,4 +74,6 @@ def _name_ending(text: str, end: int) -> Span | None:
     start = full.start(1)
     for cut in _BEFORE_NAME.finditer(text, start, end):
         start = cut.end()
+    for verb in _SET_UP.finditer(text, start, end):  # 成立行政长官创新及策略发展顾问团: the name after the verb
+        start = verb.end()
     return (start, end) if is_group(text[start:end]) else None
