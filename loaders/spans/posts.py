@@ -60,7 +60,9 @@ _NOT_BODY_AFTER = re.compile("(?:" + "|".join(w for w in _LEX.words("acts.post_n
 _COUNT = re.compile(_LEX["acts.names_count_pattern"])
 _COMMITTEE_ROLES = frozenset(_LEX.words("acts.committee_roles"))
 _MEMBER_KIND = re.compile(rf"{_LEX.alternation('acts.member_kind_leads')}?(?P<kind>{_LEX.alternation('acts.member_kinds')})")
-_TAKING_IN_BODY = re.compile(rf"(?:{_LEX.alternation('acts.serve_prefixes', 'acts.serve_promoted_prefixes')})任")
+# 戎奇法官出任…, 曾任彰化县府秘书长等职务的…: another act or a past post inside a body's words
+_TAKING_IN_BODY = re.compile(rf"(?:{_LEX.alternation('acts.serve_prefixes', 'acts.serve_promoted_prefixes')})任"
+                             rf"|{_LEX.alternation('acts.biography_words')}")
 _PARTY_COMMITTEE = re.compile(_LEX.alternation("acts.party_committees"))
 _PARTY_TITLES = frozenset(_LEX.words("acts.party_committee_titles"))
 _NEW_BODY = re.compile(_LEX.alternation("acts.body_new_prefixes"))
@@ -206,7 +208,7 @@ def parse_post(view: str, start: int, end: int) -> Post | None:
         org_end -= len(_NEW)  # 上诉委员团新成员: the body's new members
     elif new := _NEW_BODY.match(view, start, org_end):  # 新设的环境及生态局: the body's name after
         start = new.end()
-    if _TAKING_IN_BODY.search(view, start, org_end):  # 戎奇法官出任第一审法院合议庭主席: another act, no post
+    if _TAKING_IN_BODY.search(view, start, org_end):  # no post, but another act or a biography
         return None
     return Post((start, org_end) if org_end > start else None, (cut, end), tuple(notes), acting)
 

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 
-from loaders.extract.acts.records import ActRecorder, Span
+from loaders.extract.acts.records import ActRecorder, Span, Where
 from loaders.extract.acts.wording import APPOINT, REMOVE, W
 from loaders.lexicon import lexicon
 from loaders.spans.posts import (Post, bodied_people, described_people, is_committee_role, list_parts, parse_posts,
@@ -70,6 +70,10 @@ _LEAVE_RULE, _ARRIVE_RULE = "acts/titled:leave", "acts/titled:arrive"
 _DEPARTED = re.compile(rf"(?P<word>{_ALT('acts.departed_words')}){W['of_word']}"
                        rf"(?P<entries>[^。;；,，\n]{{3,300}}?)(?={_ALT('acts.departed_list_ends')}|[。;；,，\n]|$)")
 _DEPARTED_RULE = "acts/titled:departed"
+# …宋德仁四位局长调任参事兼代理局长: how many they are perhaps, the move, the posts it gives.
+_MOVED = re.compile(rf"(?:{_LEX['acts.names_count_pattern']}[^,，。;；:：\n]{{0,6}}?)?"
+                    rf"{_ALT('acts.titled_move_words')}(?P<posts>[^,，。;；:：\n]{{2,30}})")
+_MOVED_RULE = "acts/titled:moved"
 _DEPARTED_WORD = re.compile(_ALT("acts.departed_words"))
 
 
@@ -144,6 +148,21 @@ def _says_whose(text: str, post: Post) -> bool:
     if post.org is None:
         return not is_committee_role(text[slice(*post.title)])
     return _DEPARTED_WORD.search(text, *post.org) is None
+
+
+def read_moved(recorder: ActRecorder) -> None:
+    """Record the appointments of the people a list names after the posts they hold before a move
+    to other posts: each takes them (经发局长何怡、消防局长李清安四位局长调任参事兼代理局长)."""
+    text = recorder.text
+    for m in _MOVED.finditer(text):
+        start = _after_last(text, m.start(), _CLAUSE_MARKS + W["of_word"])
+        pairs = _named_before(text, start, m.start())
+        if len(pairs) < 2:  # one person is the serve form's (研考会主委林丰裕调任技监)
+            continue
+        where = Where((start, m.end()), _MOVED_RULE)
+        for (a, b), name in pairs:
+            held = parse_posts(text, a, b)
+            recorder.record_moved(name, held[-1] if held else None, m.span("posts"), where)
 
 
 def _record_named_before(recorder: ActRecorder, m: re.Match, kind: str, act: str, note: str | None,
