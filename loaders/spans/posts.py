@@ -242,7 +242,7 @@ def described_people(view: str, a: int, b: int) -> list[tuple[int, int]]:
     b -= len(_LIST_END.search(view, a, b)[0])
     spans, pending = [], False
     for start, end in _list_parts(view, a, b):
-        name = _described_name(view, start, end)
+        name = described_name(view, start, end)
         pending = name is None
         if name:
             spans.append(name)
@@ -264,7 +264,7 @@ def titled_people(view: str, a: int, b: int, bodies: bool = False) -> list[tuple
         if pairs and (alone := _name_alone(view, start, end)):  # 劳动部政务次长王尚志及王安邦: the post before
             pairs.append((pairs[-1][0], alone))
             continue
-        name = _described_name(view, start, end)
+        name = described_name(view, start, end)
         before = view[start:name[0]].rstrip() if name else ""
         if name is None or not (title_length(before) or bodies and is_agency(before)):
             return []
@@ -301,7 +301,7 @@ def bodied_people(view: str, a: int, b: int, title: str) -> list[tuple[tuple[int
             if is_person_name(moved["name"].removesuffix(title)) and is_agency(moved["body"]):
                 pairs.append((moved.span("body"), (start, start + len(moved["name"].removesuffix(title))), False))
             continue
-        name = _described_name(view, start, end)
+        name = described_name(view, start, end)
         before = view[start:name[0]].removesuffix(title) if name else ""
         body = before.removesuffix(_ACTING)
         if name and name[1] == end and is_agency(body):  # 建华国小校长林瑞吉, 宜梧国中代理校长张硕玲 (acting)
@@ -324,7 +324,7 @@ def _list_parts(view: str, a: int, b: int) -> list[tuple[int, int]]:
     return [(s, e) for s, e in parts + [(start, b)] if e > s]
 
 
-def _described_name(view: str, a: int, b: int) -> tuple[int, int] | None:
+def described_name(view: str, a: int, b: int) -> tuple[int, int] | None:
     """The name closing view[a:b], after its description: of three characters, or two where a
     title stands right before them (局长黄伟), or four of two surnames (叶刘淑仪)."""
     while b > a and view[b - 1] in " ,，\u3000":

@@ -28,8 +28,8 @@ import re
 from loaders.extract.acts.records import ActRecorder, Span, Where
 from loaders.extract.acts.wording import APPOINT, REMOVE, W
 from loaders.lexicon import lexicon
-from loaders.spans.posts import (Post, bodied_people, described_people, is_committee_role, list_parts, parse_posts,
-                                 title_length, titled_people)
+from loaders.spans.posts import (Post, bodied_people, described_name, described_people, is_committee_role, list_parts,
+                                 parse_posts, title_length, titled_people)
 
 _LEX = lexicon()
 _ALT = _LEX.alternation
@@ -74,6 +74,12 @@ _DEPARTED_RULE = "acts/titled:departed"
 _MOVED = re.compile(rf"(?:{_LEX['acts.names_count_pattern']}[^,，。;；:：\n]{{0,6}}?)?"
                     rf"{_ALT('acts.titled_move_words')}(?P<posts>[^,，。;；:：\n]{{2,30}})")
 _MOVED_RULE = "acts/titled:moved"
+# 交通部长为前交通部次长毛治国: a clause of a post, 为 or 是, and who takes it.
+_POST_IS = re.compile(rf"(?:^|(?<=[,，;；。\n]))(?P<post>[^,，。;；:：\n]{{2,16}}?)(?:{_ALT('acts.post_is_words')})"
+                      rf"(?P<who>[^,，。;；:：\n]{{2,24}}?)(?=[,，。;；\n]|$)", re.M)
+_POST_IS_CONTEXT = re.compile(_ALT("acts.post_is_context"))
+_POST_IS_LEAD = re.compile(rf".*(?:{_ALT('acts.titled_are')}|{W['of_word']})")
+_POST_IS_RULE = "acts/titled:post-is"
 _DEPARTED_WORD = re.compile(_ALT("acts.departed_words"))
 
 
@@ -163,6 +169,26 @@ def read_moved(recorder: ActRecorder) -> None:
         for (a, b), name in pairs:
             held = parse_posts(text, a, b)
             recorder.record_moved(name, held[-1] if held else None, m.span("posts"), where)
+
+
+def read_post_is(recorder: ActRecorder) -> None:
+    """Record an appointment for each clause of a new team's news that gives a post with its
+    body and who takes it (经济部长是前经济部次长尹启铭, 内政部长为国民党副秘书长廖风德)."""
+    text = recorder.text
+    for m in _POST_IS.finditer(text):
+        a, b = m.span("post")
+        if lead := _POST_IS_LEAD.match(text, a, b):  # 昨天公布的内阁人事还包括内政部长为…: the post after them
+            a = lead.end()
+        posts = parse_posts(text, a, b)
+        name = described_name(text, *m.span("who"))
+        if len(posts) != 1 or posts[0].org is None or name is None or name[1] != m.end("who"):
+            continue
+        described = text[m.start("who"):name[0]]
+        paragraph = (text.rfind("\n", 0, m.start()) + 1, text.find("\n", m.end()) % (len(text) + 1))
+        if described and not title_length(described) or not _POST_IS_CONTEXT.search(text, *paragraph):
+            continue
+        evidence = recorder.view.evidence(*m.span(), _POST_IS_RULE)
+        recorder.add([recorder.make_act(APPOINT, W["appoint"], None, name, posts[0], evidence)], m.span())
 
 
 def _record_named_before(recorder: ActRecorder, m: re.Match, kind: str, act: str, note: str | None,
