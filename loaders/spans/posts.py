@@ -59,7 +59,8 @@ _NEW = _LEX.words("acts.post_not_bodies")[0]  # 新
 _NOT_BODY_AFTER = re.compile("(?:" + "|".join(w for w in _LEX.words("acts.post_not_bodies") if len(w) > 1) + ")$")
 _COUNT = re.compile(_LEX["acts.names_count_pattern"])
 _COMMITTEE_ROLES = frozenset(_LEX.words("acts.committee_roles"))
-_MEMBER_KIND = re.compile(rf"{_LEX.alternation('acts.member_kind_leads')}?(?P<kind>{_LEX.alternation('acts.member_kinds')})")
+_MEMBER_KIND = re.compile(rf"{_LEX.alternation('acts.member_kind_leads')}?"
+                          rf"(?P<kind>{_LEX.alternation('acts.member_kinds')})")
 # 戎奇法官出任…, 曾任彰化县府秘书长等职务的…: another act or a past post inside a body's words
 _TAKING_IN_BODY = re.compile(rf"(?:{_LEX.alternation('acts.serve_prefixes', 'acts.serve_promoted_prefixes')})任"
                              rf"|{_LEX.alternation('acts.biography_words')}")

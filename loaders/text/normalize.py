@@ -33,6 +33,7 @@ from loaders.lexicon import lexicon
 from loaders.records import PINYIN_NOTE, Source, Text
 from loaders.text.keys import normalize_key  # noqa: F401  (re-exported: the key's old home)
 from loaders.text.runon import run_on_breaks
+from loaders.text.quotes import post_quotes
 from loaders.text.wrapped import joined_breaks
 
 _SPACE_RUN = re.compile(r"[ \u00a0\u3000]+")
@@ -153,8 +154,6 @@ def _drop_pinyin(source: Source, text: str, offsets: list[int]) -> tuple[str, li
 
 
 def _drop_post_quotes(source: Source, text: str, offsets: list[int]) -> tuple[str, list[int]]:
-    from loaders.text.quotes import post_quotes  # the post and body grammar reads the lexicon: loaded on first use
-
     marks = post_quotes(text)
     if not marks:
         return text, offsets

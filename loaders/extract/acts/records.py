@@ -64,7 +64,7 @@ class ActRecorder:
         """The acts of a form's match, its groups counted from offset in the text."""
         if "entries" in m.groupdict():
             return self._entries(offset + m.start("entries"), offset + m.end("entries"), kind, act, note, where)
-        held = None  # the post a person's description says they hold (研考会主委林丰裕)
+        holding = None  # the post a person's description says they hold (研考会主委林丰裕)
         if "who" in m.groupdict():
             people, posts = self._split_who(offset + m.start("who"), offset + m.end("who"))
         elif m.groupdict().get("names") == W["pronoun"]:  # 免去其…职务: the person of the act before
@@ -75,7 +75,7 @@ class ActRecorder:
             people = (people_spans(self.text, a, b, strong or self.text.startswith(W["honorific"], b))
                       or self._named_within(a, b) or (described_people(self.text, a, b) if described else []))
             posts = (offset + m.start("posts"), offset + m.end("posts"))
-            held = self._held_post(a, people)
+            holding = self._held_post(a, people)
         people = [p for p in people if not _COUNTED.match(self.text, *p)]  # 再度委任九名现任成员: a count
         if not people or posts is None or _ALTERNATIVES in self.text[posts[0]:posts[1]]:
             return []
@@ -85,15 +85,15 @@ class ActRecorder:
             note = self.note_of(offset + m.start("replacing"), offset + m.end("replacing"))
         # 分别 after the people (A、B分别为X、Y) or before the verb (分别委任A及B续任X及Y): one post each, in order
         each = "names" in m.groupdict() and m["names"] and _EACH.search(self.text, offset, posts[0])
-        made = self._record(kind, act, note, people, posts, where, respectively=bool(each), held=held)
+        made = self._record(kind, act, note, people, posts, where, respectively=bool(each), holding=holding)
         if made:
             self.people = people
         return made
 
-    def record_moved(self, person: Span, held: Post | None, posts: Span, where: Where) -> list[PersonnelAct]:
+    def record_moved(self, person: Span, holding: Post | None, posts: Span, where: Where) -> list[PersonnelAct]:
         """A person's appointments to the posts a move gives them, a bare title of the one they
         hold taking its body (何怡 of 经发局长何怡: 调任参事兼代理局长 → 参事, 经发局代理局长)."""
-        return self._record(APPOINT, W["appoint"], None, [person], posts, where, held=held)
+        return self._record(APPOINT, W["appoint"], None, [person], posts, where, holding=holding)
 
     def _held_post(self, a: int, people: list[Span]) -> Post | None:
         """The post a person's description says they hold, with its body (研考会主委林丰裕)."""
@@ -103,11 +103,11 @@ class ActRecorder:
         return held[-1] if held and held[-1].org is not None else None
 
     def _record(self, kind: str, act: str, note: str | None, people: list[Span], posts: Span,
-                where: Where, respectively: bool = False, held: Post | None = None) -> list[PersonnelAct]:
+                where: Where, respectively: bool = False, holding: Post | None = None) -> list[PersonnelAct]:
         """One act for each person and each post of the posts' span; a post after 兼 is held
         concurrently (`市政府副秘书长兼市政府办公室主任`). People and posts said to match one by
         one (`A、B分别为X、Y`) are paired in order."""
-        parts = [[self._of_held(post, held) for post in parse_posts(self.text, *part)]
+        parts = [[self._of_held(post, holding) for post in parse_posts(self.text, *part)]
                  for part in self._apart_at_also(*posts)]
         held = [(post, act if i == 0 or kind != APPOINT else W["concurrent"], owner)
                 for i, part in enumerate(parts) for post, owner in self._owned(part)
@@ -124,12 +124,12 @@ class ActRecorder:
         self.add(made, where.sentence)
         return made
 
-    def _of_held(self, post: Post, held: Post | None) -> Post:
+    def _of_held(self, post: Post, holding: Post | None) -> Post:
         """A post without a body that is the title the person already holds (调任技监兼代理主委 after
         研考会主委林丰裕): that post's body, held now in an acting capacity or again."""
-        if held is None or post.org is not None or self.text[slice(*post.title)] != self.text[slice(*held.title)]:
+        if holding is None or post.org is not None or self.text[slice(*post.title)] != self.text[slice(*holding.title)]:
             return post
-        return Post(held.org, post.title, post.notes, post.acting)
+        return Post(holding.org, post.title, post.notes, post.acting)
 
     def _owned(self, posts: list[Post]) -> list[tuple[Post, str | None]]:
         """Each post with the body that owns its sub-body: in `河南省人大常委会副秘书长、办公厅主任`

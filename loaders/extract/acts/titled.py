@@ -70,6 +70,7 @@ _LEAVE_RULE, _ARRIVE_RULE = "acts/titled:leave", "acts/titled:arrive"
 _DEPARTED = re.compile(rf"(?P<word>{_ALT('acts.departed_words')}){W['of_word']}"
                        rf"(?P<entries>[^。;；,，\n]{{3,300}}?)(?={_ALT('acts.departed_list_ends')}|[。;；,，\n]|$)")
 _DEPARTED_RULE = "acts/titled:departed"
+_DEPARTED_WORD = re.compile(_ALT("acts.departed_words"))
 # …宋德仁四位局长调任参事兼代理局长: how many they are perhaps, the move, the posts it gives.
 _MOVED = re.compile(rf"(?:{_LEX['acts.names_count_pattern']}[^,，。;；:：\n]{{0,6}}?)?"
                     rf"{_ALT('acts.titled_move_words')}(?P<posts>[^,，。;；:：\n]{{2,30}})")
@@ -80,7 +81,6 @@ _POST_IS = re.compile(rf"(?:^|(?<=[,，;；。\n]))(?P<post>[^,，。;；:：\n]
 _POST_IS_CONTEXT = re.compile(_ALT("acts.post_is_context"))
 _POST_IS_LEAD = re.compile(rf".*(?:{_ALT('acts.titled_are')}|{W['of_word']})")
 _POST_IS_RULE = "acts/titled:post-is"
-_DEPARTED_WORD = re.compile(_ALT("acts.departed_words"))
 
 
 def read_titled(recorder: ActRecorder) -> None:
@@ -167,8 +167,8 @@ def read_moved(recorder: ActRecorder) -> None:
             continue
         where = Where((start, m.end()), _MOVED_RULE)
         for (a, b), name in pairs:
-            held = parse_posts(text, a, b)
-            recorder.record_moved(name, held[-1] if held else None, m.span("posts"), where)
+            holding = parse_posts(text, a, b)
+            recorder.record_moved(name, holding[-1] if holding else None, m.span("posts"), where)
 
 
 def read_post_is(recorder: ActRecorder) -> None:
@@ -184,11 +184,15 @@ def read_post_is(recorder: ActRecorder) -> None:
         if len(posts) != 1 or posts[0].org is None or name is None or name[1] != m.end("who"):
             continue
         described = text[m.start("who"):name[0]]
-        paragraph = (text.rfind("\n", 0, m.start()) + 1, text.find("\n", m.end()) % (len(text) + 1))
-        if described and not title_length(described) or not _POST_IS_CONTEXT.search(text, *paragraph):
+        if described and not title_length(described) or not _POST_IS_CONTEXT.search(text, *_paragraph(text, m)):
             continue
         evidence = recorder.view.evidence(*m.span(), _POST_IS_RULE)
         recorder.add([recorder.make_act(APPOINT, W["appoint"], None, name, posts[0], evidence)], m.span())
+
+
+def _paragraph(text: str, m: re.Match) -> Span:
+    end = text.find("\n", m.end())
+    return text.rfind("\n", 0, m.start()) + 1, len(text) if end < 0 else end
 
 
 def _record_named_before(recorder: ActRecorder, m: re.Match, kind: str, act: str, note: str | None,

@@ -89,7 +89,8 @@ _AGAIN = f"(?:{_ALT('acts.passive_adverbs')})?"  # 夏佳理再度获委任为, 
 # The persons of a passive, right before 被, after a word opening the clause (而A、B获委任为): any
 # run of names, trimmed to its names where the act is read (不满46岁的陆昊, 原副市长王晓玲), and
 # perhaps counted (A、B、C3人).
-_PASSIVE_NAMES = (rf"(?:^{_ALT('acts.clause_openers')})?(?P<names>{_NAME_CHARS}{{2,40}}?){_PERSON_NOTE}(?:{_LEX['acts.names_count_pattern']})?"
+_PASSIVE_NAMES = (rf"(?:^{_ALT('acts.clause_openers')})?"
+                  rf"(?P<names>{_NAME_CHARS}{{2,40}}?){_PERSON_NOTE}(?:{_LEX['acts.names_count_pattern']})?"
                   rf"(?:{W['honorific']})?(?:{_LEX['acts.passive_reason_pattern']}|{W['passive_reason']})?{_AGAIN}"
                   rf"{_ALT('acts.passive_words')}{_AGAIN}")
 # The persons a letter of appointment is handed to (为A、B…22位新聘馆员颁发聘书): a list as long as a
@@ -138,11 +139,11 @@ class Form:
 
 def _form(kind: str, act: str, strong: bool, word: str, shape: str, pattern: str, then: str = "",
           body_nearby: bool = False, holding: bool = False) -> Form:
-    synonyms = {W["remove"]: "acts.remove_words", W["appoint"]: "acts.appoint_words", W["hire"]: "acts.hire_words",
-                W["acting"]: "acts.acting_words", W["passive"]: "acts.passive_words",
-                W["serve"]: ("acts.serve_takes", "acts.serve_take_bare"), W["no_longer"]: "acts.no_longer_words"}.get(word)
-    names = (synonyms,) if isinstance(synonyms, str) else synonyms or ()
-    also = tuple(w for w in _LEX.words(*names) if w != word) if names else ()
+    synonyms = {W["remove"]: ("acts.remove_words",), W["appoint"]: ("acts.appoint_words",),
+                W["hire"]: ("acts.hire_words",), W["acting"]: ("acts.acting_words",),
+                W["passive"]: ("acts.passive_words",), W["serve"]: ("acts.serve_takes", "acts.serve_take_bare"),
+                W["no_longer"]: ("acts.no_longer_words",)}.get(word, ())
+    also = tuple(w for w in _LEX.words(*synonyms) if w != word)
     return Form(f"acts/form:{shape}", re.compile(pattern, re.S), word, kind, act, strong, then, also, body_nearby,
                 holding)
 
