@@ -36,6 +36,7 @@ Span = tuple[int, int]
 _LEX = lexicon()
 _RANKS = _LEX.words("acts.rank_prefixes")  # 副市长 and 市长 are posts of one body
 _LEVELS = _LEX.table("acts.government_posts")  # 市长 → 市: the level of the place a post serves
+_STAFF_POSTS = frozenset(_LEX.words("acts.government_staff_posts"))
 _CJK = "\u4e00-\u9fff"
 _GOVERNMENT = _LEX.alternation("agencies.government_ends")
 _GOVERNMENT_END = re.compile(f"(?:{_GOVERNMENT})$")
@@ -69,6 +70,7 @@ def settle(acts: list[PersonnelAct], view: DocumentView, sentence_of: dict[int, 
         if act.org is None and (level := _LEVELS.get(to_simplified(_family(act.post)))) and id(act) in sentence_of:
             act.org = _government_before(view, level, sentence_of[id(act)])
     _bodies_of_kind(acts, view, sentence_of)
+    _staff_of_government(acts, view, sentence_of)
     _committee_before(acts)
     if any(act.org is None and act.act == _HIRE for act in acts) and (hirer := _hiring_body(view)):
         for act in acts:
@@ -127,6 +129,16 @@ def _bodies_of_rank(acts: list[PersonnelAct], place) -> None:
                       if acts[j].org is not None and _family(acts[j].post) == family]
             if bodies:
                 acts[i].org = min(bodies, key=lambda pair: pair[0])[1]
+
+
+def _staff_of_government(acts: list[PersonnelAct], view: DocumentView, sentence_of: dict[int, Span]) -> None:
+    """A government's staff post still without a body (副秘书长, 参事) is of the government the text
+    names last up to the act's sentence, of any level (新竹县政府今天宣布人事异动…陈伟志陞任副秘书长)."""
+    for act in acts:
+        if act.org is None and to_simplified(act.post) in _STAFF_POSTS and (sentence := sentence_of.get(id(act))):
+            places = [m for level in set(_LEVELS.values()) for m in _place(level).finditer(view.text, 0, sentence[1])]
+            if places:
+                act.org = view.written(*max(places, key=re.Match.end).span())
 
 
 def _committee_before(acts: list[PersonnelAct]) -> None:
