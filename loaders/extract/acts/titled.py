@@ -71,9 +71,9 @@ _DEPARTED = re.compile(rf"(?P<word>{_ALT('acts.departed_words')}){W['of_word']}"
                        rf"(?P<entries>[^。;；,，\n]{{3,300}}?)(?={_ALT('acts.departed_list_ends')}|[。;；,，\n]|$)")
 _DEPARTED_RULE = "acts/titled:departed"
 _DEPARTED_WORD = re.compile(_ALT("acts.departed_words"))
-# …宋德仁四位局长调任参事兼代理局长: how many they are perhaps, the move, the posts it gives.
-_MOVED = re.compile(rf"(?:{_LEX['acts.names_count_pattern']}[^,，。;；:：\n]{{0,6}}?)?"
-                    rf"{_ALT('acts.titled_move_words')}(?P<posts>[^,，。;；:：\n]{{2,30}})")
+# …宋德仁四位局长调任参事兼代理局长: the move and the posts it gives (how many they are, before it,
+# stands within the reach of the names).
+_MOVED = re.compile(rf"{_ALT('acts.titled_move_words')}(?P<posts>[^,，。;；:：\n]{{2,30}})")
 _MOVED_RULE = "acts/titled:moved"
 # 交通部长为前交通部次长毛治国: a clause of a post, 为 or 是, and who takes it.
 _POST_IS = re.compile(rf"(?:^|(?<=[,，;；。\n]))(?P<post>[^,，。;；:：\n]{{2,16}}?)(?:{_ALT('acts.post_is_words')})"
@@ -175,7 +175,7 @@ def read_post_is(recorder: ActRecorder) -> None:
     """Record an appointment for each clause of a new team's news that gives a post with its
     body and who takes it (经济部长是前经济部次长尹启铭, 内政部长为国民党副秘书长廖风德)."""
     text = recorder.text
-    for m in _POST_IS.finditer(text):
+    for m in (m for paragraph in _team_paragraphs(text) for m in _POST_IS.finditer(text, *paragraph)):
         a, b = m.span("post")
         if lead := _POST_IS_LEAD.match(text, a, b):  # 昨天公布的内阁人事还包括内政部长为…: the post after them
             a = lead.end()
@@ -184,15 +184,21 @@ def read_post_is(recorder: ActRecorder) -> None:
         if len(posts) != 1 or posts[0].org is None or name is None or name[1] != m.end("who"):
             continue
         described = text[m.start("who"):name[0]]
-        if described and not title_length(described) or not _POST_IS_CONTEXT.search(text, *_paragraph(text, m)):
+        if described and not title_length(described):
             continue
         evidence = recorder.view.evidence(*m.span(), _POST_IS_RULE)
         recorder.add([recorder.make_act(APPOINT, W["appoint"], None, name, posts[0], evidence)], m.span())
 
 
-def _paragraph(text: str, m: re.Match) -> Span:
-    end = text.find("\n", m.end())
-    return text.rfind("\n", 0, m.start()) + 1, len(text) if end < 0 else end
+def _team_paragraphs(text: str) -> list[Span]:
+    """The paragraphs that speak of a new team (内阁, 阁员, 人事 …), in order, each once."""
+    paragraphs: list[Span] = []
+    for m in _POST_IS_CONTEXT.finditer(text):
+        if paragraphs and m.start() < paragraphs[-1][1]:
+            continue
+        end = text.find("\n", m.end())
+        paragraphs.append((text.rfind("\n", 0, m.start()) + 1, len(text) if end < 0 else end))
+    return paragraphs
 
 
 def _record_named_before(recorder: ActRecorder, m: re.Match, kind: str, act: str, note: str | None,
