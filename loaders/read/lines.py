@@ -45,6 +45,7 @@ class Lines(NamedTuple):
     starts_list: list
     ends_list: list
     wide: list  # wide[i]: how many gaps as wide as between table cells stand before chars 1..i
+    wide_counts: np.ndarray  # the same as an array, for the column tests over a block's pieces
     ems_list: list  # ems and tops as lists: the layout asks for them hundreds of times a page
     tops_list: list
 
@@ -73,7 +74,7 @@ class Lines(NamedTuple):
 
     def chars_of(self, which: list[int]) -> np.ndarray:
         """The indices of the characters of lines `which`, in that order."""
-        return _spans(self.starts[which], self.ends[which])
+        return spans(self.starts[which], self.ends[which])
 
     def starts_of(self, pieces: list) -> np.ndarray:
         """The left end of each piece: its first character's."""
@@ -84,35 +85,61 @@ class Lines(NamedTuple):
         `end` gives them one at a time: one numpy call for a column's pieces."""
         return _over_pieces(np.maximum, self.x1, pieces)
 
+    def ends_between(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+        """The right end of characters a[i]..b[i]-1 (each of one line, none empty), for each i."""
+        return _over_bounds(np.maximum, self.x1, _interleaved(a, b))
+
+    def cell_gaps(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+        """For each i, whether a gap inside characters a[i]..b[i]-1 of one line is as wide as
+        between the cells of a table (layout.cell_gap, for many pieces at once)."""
+        wide = self.wide_counts
+        return (b - a > 1) & (wide[b - 1] > wide[a])
+
     def tops_of(self, pieces: list) -> np.ndarray:
         """The top of each piece's highest character."""
         return _over_pieces(np.minimum, self.top, pieces)
 
 
-def _spans(starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
+def spans(starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
     """starts[0]..ends[0]-1, starts[1]..ends[1]-1, … as one array of indices."""
     counts = ends - starts
     return np.repeat(starts - (np.cumsum(counts) - counts), counts) + np.arange(int(counts.sum()))
 
 
-def piece_chars(pieces: list) -> np.ndarray:
-    """The indices of the pieces' characters, piece after piece."""
-    bounds = _bounds(pieces)
-    return _spans(bounds[0::2], bounds[1::2])
+def median(values) -> float:
+    """np.median's value (the middle value, or the mean of the two middle ones) without its
+    overhead, which for the few dozen values the layout asks about is ten times the sort."""
+    ordered = sorted(values)
+    middle = len(ordered) // 2
+    if len(ordered) % 2:
+        return float(ordered[middle])
+    return float((ordered[middle - 1] + ordered[middle]) / 2)
 
 
 _FIRST, _LIMITS = itemgetter(1), itemgetter(1, 2)  # a Piece's a, and its a and b
 
 
-def _bounds(pieces: list) -> np.ndarray:
+def piece_bounds(pieces: list) -> np.ndarray:
     """a0, b0, a1, b1, … of the pieces."""
     return np.fromiter(chain.from_iterable(map(_LIMITS, pieces)), dtype=np.intp, count=2 * len(pieces))
 
 
+def _interleaved(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """a0, b0, a1, b1, …"""
+    bounds = np.empty(2 * len(a), dtype=np.intp)
+    bounds[0::2], bounds[1::2] = a, b
+    return bounds
+
+
 def _over_pieces(ufunc: np.ufunc, values: np.ndarray, pieces: list) -> np.ndarray:
-    """`ufunc` reduced over each piece's characters: reduceat reduces a..b-1 at each even
-    bound (the odd ones are thrown away); the pad lets b be one past the last character."""
-    return ufunc.reduceat(np.append(values, 0.0), _bounds(pieces))[::2]
+    return _over_bounds(ufunc, values, piece_bounds(pieces))
+
+
+def _over_bounds(ufunc: np.ufunc, values: np.ndarray, bounds: np.ndarray) -> np.ndarray:
+    """`ufunc` reduced over characters a..b-1 for each a, b of the bounds a0, b0, a1, b1, …:
+    reduceat reduces a..b-1 at each even bound (the odd ones are thrown away); the pad lets b
+    be one past the last character."""
+    return ufunc.reduceat(np.append(values, 0.0), bounds)[::2]
 
 
 def lines_of(g: Glyphs, keep: np.ndarray | None = None) -> Lines:
@@ -124,20 +151,32 @@ def lines_of(g: Glyphs, keep: np.ndarray | None = None) -> Lines:
     if n == 0:
         empty, none = np.zeros(0), np.zeros(0, dtype=int)
         return Lines("", none, empty, empty, empty, empty, none, none, empty, empty, empty, empty,
-                     [], [], [], [], [0], [], [])
+                     [], [], [], [], [0], np.zeros(1, dtype=int), [], [])
     mid, height = (g.top + g.bottom) / 2, np.maximum(g.bottom - g.top, 1.0)
     order = np.argsort(mid, kind="stable")
     jump = np.diff(mid[order]) > SAME_LINE * np.maximum(height[order][1:], height[order][:-1])
     line = np.empty(n, dtype=int)
     line[order] = np.concatenate([[0], np.cumsum(jump)])
-    order = np.lexsort((g.x0, line))
-    line, ink = line[order], g.ink[order]
+    order = _line_order(line, g.x0)
+    line, ink, x0 = line[order], g.ink[order], g.x0[order]
     codes = np.frombuffer(g.text.encode("utf-32-le"), dtype=np.uint32)[order]
-    x0, x1, top, bottom = g.x0[order], g.x1[order], g.top[order], g.bottom[order]
+    x1 = g.x1[order]
     keep = _kept(ink, line, codes, x0, x1)
     spaced = _spaced(ink, line, keep)
-    line, codes, x0, x1, top, bottom, spaced = (a[keep] for a in (line, codes, x0, x1, top, bottom, spaced))
-    return _written(line, codes, x0, x1, top, bottom, spaced)
+    kept = order[keep]  # the top and bottom are only needed of the characters kept
+    line, codes, x0, x1, spaced = (a[keep] for a in (line, codes, x0, x1, spaced))
+    return _written(line, codes, x0, x1, g.top[kept], g.bottom[kept], spaced)
+
+
+def _line_order(line: np.ndarray, x0: np.ndarray) -> np.ndarray:
+    """The characters by line, then left to right, ties in their order: np.lexsort((x0, line)).
+    pdfium lists most lines' characters left to right already; then a stable sort by line
+    alone (small integers: a tenth of lexsort's time) gives that order, as one pass checks."""
+    order = np.argsort(line, kind="stable")
+    x, same = x0[order], np.diff(line[order]) == 0
+    if (same & ~(x[1:] >= x[:-1])).any():  # a line out of order (or a NaN box): sort by x too
+        return np.lexsort((x0, line))
+    return order
 
 
 def _kept(ink, line, codes, x0, x1) -> np.ndarray:
@@ -188,6 +227,7 @@ def _written(line, codes, x0, x1, top, bottom, spaced) -> Lines:
     if n > 1:
         line_of = np.repeat(np.arange(len(starts)), counts)
         wide[1:] = (x0[1:] - x1[:-1] >= CELL_GAP * ems[line_of[1:]]) & (line_of[1:] == line_of[:-1])
+    wide_counts = np.cumsum(wide)
     return Lines(out.tobytes().decode("utf-32-le"), pos, x0, x1, top, bottom, starts, ends, *per_line, ems,
-                 x0.tolist(), x1.tolist(), starts.tolist(), ends.tolist(), np.cumsum(wide).tolist(),
+                 x0.tolist(), x1.tolist(), starts.tolist(), ends.tolist(), wide_counts.tolist(), wide_counts,
                  ems.tolist(), per_line[0].tolist())

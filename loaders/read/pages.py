@@ -17,7 +17,7 @@ import numpy as np
 
 from loaders.read.glyphs import Glyphs
 from loaders.read.layout import Piece, cell_gap, reading_order
-from loaders.read.lines import Lines, lines_of
+from loaders.read.lines import Lines, lines_of, median
 from loaders.read.tables import Table, borderless, ruled_tables, table_lines
 
 MARGIN_ZONE = 0.12  # share of the page height at top and foot where running heads stand
@@ -142,7 +142,7 @@ def _flow_box(lines: Lines, flow: list[Piece], width: float) -> tuple[float, flo
         return None
     left = min(lines.start(p.a) for p in flow)
     ems = np.array([lines.em(p.line) for p in flow])
-    em = float(np.median(ems))
+    em = median(ems.tolist())
     body = [p for p, size in zip(flow, ems) if abs(size - em) <= 0.15 * em] or flow  # a title is larger
     ends = np.sort([lines.end(p.a, p.b) for p in body])[::-1]
     beyond_most = max(1, int(PASSING_SHARE * len(ends)))

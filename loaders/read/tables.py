@@ -20,7 +20,7 @@ from pdfplumber.table import cells_to_tables, edges_to_intersections, intersecti
 
 from loaders.read.glyphs import Glyphs
 from loaders.read.layout import Piece, rivers
-from loaders.read.lines import Lines, lines_of
+from loaders.read.lines import Lines, lines_of, median
 
 SNAP = 3.0  # pt; rulings this close are one line (pdfplumber's default tolerance)
 # A name cell: a role label and its colon perhaps, then a name of two to four characters,
@@ -108,7 +108,7 @@ def borderless(lines: Lines, pieces: list[Piece], run: list[Piece]) -> tuple[Tab
     pieces it took; None when its lines have no column of white through them all. The lines
     after the run that keep to its columns are rows too (a row whose gaps are all narrow:
     `成员：王 峰 中央编办副主任` with nothing in the next entry)."""
-    em = float(np.median([lines.em(p.line) for p in run]))
+    em = median([lines.em(p.line) for p in run])
     found = rivers(lines, run, em)
     if not found:
         return None
