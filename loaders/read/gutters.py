@@ -26,7 +26,8 @@ def gutters(lines: Lines, which: list[int], width: float, keep: int = 3) -> Iter
     peaks of the wide gaps' cover its middle and its clearest stretch, then the `keep` widest
     stretches the least ink of body-size lines crosses. The layout stops at the first that
     puts nearly every line in columns, which on a plain two-column page is the first of all:
-    the stretches of least ink are only measured when it asks for more."""
+    the peaks' clearest stretches and the stretches of least ink are only measured when it
+    asks for more."""
     lo, hi = int(width * MIDDLE[0]), int(width * MIDDLE[1])
     chars = lines.chars_of(which)
     x0, x1 = lines.x0[chars], lines.x1[chars]
@@ -40,10 +41,19 @@ def gutters(lines: Lines, which: list[int], width: float, keep: int = 3) -> Iter
     peak[1:] &= covers[:-1] < covers[1:]
     peak[:-1] &= covers[1:] < covers[:-1]
     peaks = runs[peak][np.argsort(-covers[peak], kind="stable")][:keep]
-    ink = _cover(x0.astype(int), x1.astype(int), lo, hi)
-    found = dict.fromkeys(lo + x for _, first, last in peaks.tolist()
-                          for x in ((first + last) / 2, _clearest(ink, first, last)))
-    yield from found
+    found: set[float] = set()
+    ink = None  # measured only when the first peak's middle is no gutter
+    for _, first, last in peaks.tolist():
+        middle = lo + (first + last) / 2
+        if middle not in found:
+            found.add(middle)
+            yield middle
+        if ink is None:
+            ink = _cover(x0.astype(int), x1.astype(int), lo, hi)
+        clearest = lo + _clearest(ink, first, last)
+        if clearest not in found:
+            found.add(clearest)
+            yield clearest
     # a title set across both columns crosses the gutter by design: body-size lines only
     ems = lines.ems[line_of[chars]]
     body = ems <= TITLE_EMS * float(np.median(ems))
@@ -56,7 +66,7 @@ def gutters(lines: Lines, which: list[int], width: float, keep: int = 3) -> Iter
     widest = wide_least[np.argsort(wide_least[:, 1] - wide_least[:, 2], kind="stable")][:keep]
     for x in (lo + (first + last) / 2 for _, first, last in widest.tolist()):
         if x not in found:
-            found[x] = None
+            found.add(x)
             yield x
 
 
