@@ -80,34 +80,58 @@ def _body_em(bodies: list[list[Part]]) -> float:
 def continues(p: Part, q: Part, body_em: float, overleaf: bool = False) -> bool:
     """Whether line q goes on with the paragraph that line p ends (q `overleaf`: on the next
     page)."""
-    if p.kind != "line" or q.kind != "line" or abs(q.em - p.em) > SAME_SIZE * p.em:
+    return _goes_on(p, q, p.em, p.axis, body_em, overleaf)
+
+
+def _goes_on(p: Part, q: Part, em: float, axis: float, body_em: float, overleaf: bool) -> bool:
+    """`continues`, for a paragraph whose last line is p, set in size `em` (its first line's)
+    and centred on `axis` (its last line's)."""
+    if p.kind != "line" or q.kind != "line" or abs(q.em - em) > SAME_SIZE * em:
         return False
-    if p.em >= TITLE_SIZE * body_em > 0:  # a title's lines, each centred on one axis
-        return abs(q.axis - p.axis) <= 1.5 * p.em and (overleaf or 0 < q.top - p.top <= 2.2 * p.em)
+    if em >= TITLE_SIZE * body_em > 0:  # a title's lines, each centred on one axis
+        return abs(q.axis - axis) <= 1.5 * em and (overleaf or 0 < q.top - p.top <= 2.2 * em)
     below = q.top - p.top
-    if 0 < below and (q.left, q.right) == (p.left, p.right) and below > LEADING_EMS * p.em:
+    if 0 < below and (q.left, q.right) == (p.left, p.right) and below > LEADING_EMS * em:
         return False  # a blank line's space between: a new paragraph
     # q starts at its column's left edge; where q stands in a column placed as p's (overleaf,
     # the left edge found on a page of indented lines alone is their indent), at p's too
-    left = min(q.left, p.left) if abs(q.left - p.left) <= 2 * p.em else q.left
-    return (p.right - p.left >= MEASURE_EMS * p.em and p.x1 >= p.right - JOIN_EMS * p.em
+    left = min(q.left, p.left) if abs(q.left - p.left) <= 2 * em else q.left
+    return (p.right - p.left >= MEASURE_EMS * em and p.x1 >= p.right - JOIN_EMS * em
             and q.x0 <= left + INDENT_EMS * q.em)
 
 
 def _join(p: Part, q: Part) -> Part:
-    confidence = q.confidence if p.confidence is None else p.confidence if q.confidence is None \
-        else min(p.confidence, q.confidence)  # the lesser of those known
-    return Part(join_wrapped([p.text, q.text]), "line", p.x0, q.x1, q.top, p.em, q.left, q.right,
-                confidence=confidence, axis=q.axis)
+    return _paragraph([p, q])
+
+
+def _paragraph(lines: list[Part]) -> Part:
+    """Lines that go on one from another as one part: the first line's size and start, the
+    last line's end, top, column and axis (its centre when it has none, as from the first
+    line's start), the least confidence known."""
+    if len(lines) == 1:
+        return lines[0]
+    first, last = lines[0], lines[-1]
+    known = [p.confidence for p in lines if p.confidence is not None]
+    return Part(join_wrapped([p.text for p in lines]), "line", first.x0, last.x1, last.top, first.em, last.left,
+                last.right, confidence=min(known) if known else None, axis=last.axis)
 
 
 def _joined(parts: list[Part], body_em: float) -> list[Part]:
+    """The parts with the lines of each paragraph joined: gathered first and joined once (a
+    part made per line joined, and the text copied each time, cost more than the test)."""
     out: list[Part] = []
+    lines: list[Part] = []  # the paragraph being gathered
     for part in parts:
-        if out and continues(out[-1], part, body_em):
-            out[-1] = _join(out[-1], part)
-        else:
-            out.append(part)
+        if lines:
+            first, last = lines[0], lines[-1]
+            axis = last.axis or (first.x0 + last.x1) / 2  # as the part joined so far would have it
+            if _goes_on(last, part, first.em, axis, body_em, False):
+                lines.append(part)
+                continue
+            out.append(_paragraph(lines))
+        lines = [part]
+    if lines:
+        out.append(_paragraph(lines))
     return out
 
 
