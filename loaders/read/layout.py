@@ -93,10 +93,10 @@ def _around(lines: Lines, which: list[int], gutter: float) -> tuple[list[Piece],
     """Pieces in reading order around this gutter, and how many lines sit in two-column
     blocks: runs of lines that never cross the gutter, between vertical gaps."""
     out: list[Piece] = []
-    tops = [lines.line_top(k) for k in which]
+    tops = [lines.tops_list[k] for k in which]
     # the line pitch: steps shorter than most characters are the two columns' lines
     # interleaving (set on baselines apart), not lines of one column
-    least = 0.8 * median([lines.em(k) for k in which])
+    least = 0.8 * median([lines.ems_list[k] for k in which])
     steps = [b - a for a, b in zip(tops, tops[1:]) if b > a]
     pitch = median([step for step in steps if step > least] or steps or [0.0])
     columned = 0
@@ -257,10 +257,10 @@ def _rivers(lines: Lines, a: np.ndarray, b: np.ndarray, em: float) -> list[tuple
     chars = spans(a, b)
     starts, stops = lines.x0[chars].astype(int), np.ceil(lines.x1[chars]).astype(int)
     left = int(starts.min())
-    cover = np.bincount(starts - left, minlength=int(stops.max()) - left + 2) \
-        - np.bincount(stops - left, minlength=int(stops.max()) - left + 2)
-    blank = (np.cumsum(cover)[:-1] == 0).astype(int)
-    edges = np.flatnonzero(np.diff(blank))
+    size = int(stops.max()) - left + 2
+    cover = np.bincount(starts - left, minlength=size) - np.bincount(stops - left, minlength=size)
+    blank = np.cumsum(cover)[:-1] == 0
+    edges = np.flatnonzero(blank[1:] != blank[:-1]).tolist()
     return [(first + 1 + left, last + 1 + left) for first, last in zip(edges[::2], edges[1::2])
             if last - first >= RIVER * em]
 

@@ -76,28 +76,24 @@ class Lines(NamedTuple):
         """The indices of the characters of lines `which`, in that order."""
         return spans(self.starts[which], self.ends[which])
 
-    def starts_of(self, pieces: list) -> np.ndarray:
-        """The left end of each piece: its first character's."""
-        return self.x0[np.fromiter(map(_FIRST, pieces), dtype=np.intp, count=len(pieces))]
-
-    def ends_of(self, pieces: list) -> np.ndarray:
-        """The right end of each piece (characters a..b-1 of one line, a non-empty Piece), as
-        `end` gives them one at a time: one numpy call for a column's pieces."""
-        return _over_pieces(np.maximum, self.x1, pieces)
-
     def ends_between(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
         """The right end of characters a[i]..b[i]-1 (each of one line, none empty), for each i."""
         return _over_bounds(np.maximum, self.x1, _interleaved(a, b))
+
+    def tops_between(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+        """The top of the highest of characters a[i]..b[i]-1 (of one line, none empty), for each i."""
+        return _over_bounds(np.minimum, self.top, _interleaved(a, b))
+
+    def texts_between(self, a: np.ndarray, b: np.ndarray) -> list[str]:
+        """`piece(a[i], b[i])` for each i (none empty): the slices' ends found in two numpy calls."""
+        text = self.text
+        return [text[i:j] for i, j in zip(self.pos[a].tolist(), (self.pos[b - 1] + 1).tolist())]
 
     def cell_gaps(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
         """For each i, whether a gap inside characters a[i]..b[i]-1 of one line is as wide as
         between the cells of a table (layout.cell_gap, for many pieces at once)."""
         wide = self.wide_counts
         return (b - a > 1) & (wide[b - 1] > wide[a])
-
-    def tops_of(self, pieces: list) -> np.ndarray:
-        """The top of each piece's highest character."""
-        return _over_pieces(np.minimum, self.top, pieces)
 
 
 def spans(starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
@@ -116,7 +112,7 @@ def median(values) -> float:
     return float((ordered[middle - 1] + ordered[middle]) / 2)
 
 
-_FIRST, _LIMITS = itemgetter(1), itemgetter(1, 2)  # a Piece's a, and its a and b
+_LIMITS = itemgetter(1, 2)  # a Piece's a and b
 
 
 def piece_bounds(pieces: list) -> np.ndarray:
@@ -129,10 +125,6 @@ def _interleaved(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     bounds = np.empty(2 * len(a), dtype=np.intp)
     bounds[0::2], bounds[1::2] = a, b
     return bounds
-
-
-def _over_pieces(ufunc: np.ufunc, values: np.ndarray, pieces: list) -> np.ndarray:
-    return _over_bounds(ufunc, values, piece_bounds(pieces))
 
 
 def _over_bounds(ufunc: np.ufunc, values: np.ndarray, bounds: np.ndarray) -> np.ndarray:

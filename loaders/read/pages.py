@@ -17,7 +17,7 @@ import numpy as np
 
 from loaders.read.glyphs import Glyphs
 from loaders.read.layout import Piece, cell_gap, reading_order
-from loaders.read.lines import Lines, lines_of, median
+from loaders.read.lines import Lines, lines_of, median, piece_bounds
 from loaders.read.tables import Table, borderless, ruled_tables, table_lines
 
 MARGIN_ZONE = 0.12  # share of the page height at top and foot where running heads stand
@@ -78,9 +78,8 @@ def page_layout(glyphs: Glyphs, width: float, height: float, rulings: list | Non
 
 
 def _margins(lines: Lines, order: list[int], height: float) -> tuple[list[int], list[int], list[int]]:
-    tops = [lines.line_top(k) for k in order]
-    bottoms = [float(lines.bottoms[k]) for k in order]
-    head, body, foot = margins(tops, bottoms, [lines.em(k) for k in order], height)
+    tops, bottoms, ems = lines.tops_list, lines.bottoms.tolist(), lines.ems_list
+    head, body, foot = margins([tops[k] for k in order], [bottoms[k] for k in order], [ems[k] for k in order], height)
     return [order[i] for i in head], [order[i] for i in body], [order[i] for i in foot]
 
 
@@ -115,7 +114,12 @@ def _band(lines: Lines, which: list[int], width: float) -> list[Part]:
         return []
     pieces = reading_order(lines, which, width)
     box = _flow_box(lines, [p for p in pieces if p.column is None], width)
-    ends, tops = lines.ends_of(pieces).tolist(), lines.tops_of(pieces).tolist()
+    # what each piece's part needs, for all of them at once: a part is made per piece
+    bounds = piece_bounds(pieces)
+    starts, ends = bounds[0::2], bounds[1::2]
+    texts, lefts = lines.texts_between(starts, ends), lines.x0[starts].tolist()
+    rights, tops = lines.ends_between(starts, ends).tolist(), lines.tops_between(starts, ends).tolist()
+    ems = lines.ems_list
     out: list[Part] = []
     i = 0
     while i < len(pieces):
@@ -126,7 +130,8 @@ def _band(lines: Lines, which: list[int], width: float) -> list[Part]:
             out.append(table_part(found))
             i += taken
             continue
-        out.append(_part(lines, pieces[i], pieces[i].column or box, ends[i], tops[i]))
+        piece = pieces[i]
+        out.append(Part(texts[i], "line", lefts[i], rights[i], tops[i], ems[piece.line], *(piece.column or box)))
         i += 1
     return out
 
