@@ -149,8 +149,8 @@ def lines_of(g: Glyphs, keep: np.ndarray | None = None) -> Lines:
     jump = np.diff(mid[order]) > SAME_LINE * np.maximum(height[order][1:], height[order][:-1])
     line = np.empty(n, dtype=int)
     line[order] = np.concatenate([[0], np.cumsum(jump)])
-    order = _line_order(line, g.x0)
-    line, ink, x0 = line[order], g.ink[order], g.x0[order]
+    order, line = _line_order(line, g.x0)
+    ink, x0 = g.ink[order], g.x0[order]
     codes = np.frombuffer(g.text.encode("utf-32-le"), dtype=np.uint32)[order]
     x1 = g.x1[order]
     keep = _kept(ink, line, codes, x0, x1)
@@ -160,15 +160,17 @@ def lines_of(g: Glyphs, keep: np.ndarray | None = None) -> Lines:
     return _written(line, codes, x0, x1, g.top[kept], g.bottom[kept], spaced)
 
 
-def _line_order(line: np.ndarray, x0: np.ndarray) -> np.ndarray:
-    """The characters by line, then left to right, ties in their order: np.lexsort((x0, line)).
-    pdfium lists most lines' characters left to right already; then a stable sort by line
-    alone (small integers: a tenth of lexsort's time) gives that order, as one pass checks."""
+def _line_order(line: np.ndarray, x0: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The characters by line, then left to right, ties in their order: np.lexsort((x0, line));
+    and their lines in that order. pdfium lists most lines' characters left to right already;
+    then a stable sort by line alone (small integers: a tenth of lexsort's time) gives that
+    order, as one pass checks."""
     order = np.argsort(line, kind="stable")
-    x, same = x0[order], np.diff(line[order]) == 0
-    if (same & ~(x[1:] >= x[:-1])).any():  # a line out of order (or a NaN box): sort by x too
-        return np.lexsort((x0, line))
-    return order
+    x, ordered = x0[order], line[order]
+    if ((ordered[1:] == ordered[:-1]) & ~(x[1:] >= x[:-1])).any():  # a line out of order (or a NaN box)
+        order = np.lexsort((x0, line))
+        return order, line[order]
+    return order, ordered
 
 
 def _kept(ink, line, codes, x0, x1) -> np.ndarray:
@@ -195,12 +197,14 @@ def _spaced(ink, line, keep) -> np.ndarray:
 
 def _written(line, codes, x0, x1, top, bottom, spaced) -> Lines:
     n = len(codes)
-    starts = np.flatnonzero(np.concatenate([[True], line[1:] != line[:-1]])) if n else np.zeros(0, dtype=int)
+    new_line = line[1:] != line[:-1]
+    starts = np.flatnonzero(np.concatenate([[True], new_line])) if n else np.zeros(0, dtype=int)
     ends = np.append(starts[1:], n)
     sep = np.zeros(n, dtype=np.uint32)
+    heights = np.maximum(bottom - top, 1.0)
+    gap = x0[1:] - x1[:-1]
     if n > 1:
-        gap = x0[1:] - x1[:-1]
-        em = np.maximum(bottom[:-1] - top[:-1], 1.0)
+        em = heights[:-1]
         width = x1[:-1] - x0[:-1]
         wide = np.where(width > 0, width, em)
         sep[1:] = np.where(gap >= TAB_EMS * em, _TAB, np.where(spaced[1:] | (gap > 0.5 * wide), _SPACE, 0))
@@ -210,15 +214,13 @@ def _written(line, codes, x0, x1, top, bottom, spaced) -> Lines:
     out = np.empty(n + int(has.sum()), dtype=np.uint32)
     out[pos] = codes
     out[pos[has] - 1] = sep[has]
-    heights = np.maximum(bottom - top, 1.0)
     counts = ends - starts
     ems = np.add.reduceat(heights, starts) / counts if n else np.zeros(0)  # a line's mean height
     per_line = [np.minimum.reduceat(top, starts), np.maximum.reduceat(bottom, starts),
                 np.maximum.reduceat(x1, starts)] if n else [np.zeros(0)] * 3
     wide = np.zeros(n, dtype=int)
     if n > 1:
-        line_of = np.repeat(np.arange(len(starts)), counts)
-        wide[1:] = (x0[1:] - x1[:-1] >= CELL_GAP * ems[line_of[1:]]) & (line_of[1:] == line_of[:-1])
+        wide[1:] = (gap >= CELL_GAP * np.repeat(ems, counts)[1:]) & ~new_line
     wide_counts = np.cumsum(wide)
     return Lines(out.tobytes().decode("utf-32-le"), pos, x0, x1, top, bottom, starts, ends, *per_line, ems,
                  x0.tolist(), x1.tolist(), starts.tolist(), ends.tolist(), wide_counts.tolist(), wide_counts,
