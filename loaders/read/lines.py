@@ -91,7 +91,7 @@ class Lines(NamedTuple):
 
     def cell_gaps(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
         """For each i, whether a gap inside characters a[i]..b[i]-1 of one line is as wide as
-        between the cells of a table (layout.cell_gap, for many pieces at once)."""
+        between the cells of a table (columns.cell_gap, for many pieces at once)."""
         wide = self.wide_counts
         return (b - a > 1) & (wide[b - 1] > wide[a])
 

@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from loaders.read.glyphs import Glyphs
-from loaders.read.layout import Piece, cell_gap, reading_order
+from loaders.read.columns import Piece, cell_gap
+from loaders.read.layout import reading_order
 from loaders.read.lines import Lines, lines_of, median, piece_bounds
 from loaders.read.tables import Table, borderless, ruled_tables, table_lines
 

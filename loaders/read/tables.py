@@ -19,7 +19,7 @@ import numpy as np
 from pdfplumber.table import cells_to_tables, edges_to_intersections, intersections_to_cells, merge_edges
 
 from loaders.read.glyphs import Glyphs
-from loaders.read.layout import Piece, rivers
+from loaders.read.columns import Piece, rivers
 from loaders.read.lines import Lines, lines_of, median
 
 SNAP = 3.0  # pt; rulings this close are one line (pdfplumber's default tolerance)
