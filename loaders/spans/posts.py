@@ -28,11 +28,7 @@ _LEX = lexicon()
 # Roles inside leading groups are memberships (loaders.extract.groups), not posts.
 GROUP_ROLES = _LEX.words("acts.group_roles")
 # (挂职,浙江省援藏干部,挂职时间三年) after a post; 李远(小野), 陈锦坤(右一) after a name: its aside
-_TRAILING_NOTE = re.compile(r"\(\s*([^()]{1,30}?)\s*\)\s*$")
-# Given names and a surname in Latin letters (Keith Gordon McKinnell, Anthony COORAY), perhaps
-# after a courtesy title, closing a description in characters.
-_LATIN_NAME = re.compile(rf"(?<=[\u4e00-\u9fff ])(?:(?:{_LEX.alternation('acts.latin_courtesy_titles')})\.?\s+)?"
-                         r"(?P<name>[A-Z][A-Za-z']+(?:[ -][A-Z][A-Za-z']+){1,3})\s*$")
+TRAILING_NOTE = re.compile(r"\(\s*([^()]{1,30}?)\s*\)\s*$")
 # Pinyin a web mirror put after a character (`廳長(zhǎng)`): no note, not part of the title.
 _PINYIN = re.compile(r"\([a-zA-Z\u00c0-\u024f\s]{1,12}\)\s*$")
 _JOINERS = _LEX["acts.name_joiners"]  # 艾尔肯·吐尔地
@@ -42,7 +38,7 @@ _HONORIFIC = _LEX["acts.honorific"]
 _PRONOUN = _LEX["acts.pronoun"]  # 其: the person of the act before, never a name's first character
 _GIVEN_WORDS = _LEX["acts.given_name_chars"]  # 侯为东, 张和平: words of prose that are given names too
 _GIVEN_LAST = _LEX["acts.given_name_last_chars"]  # 冯国经: a stop character that ends given names too
-_ACTING, _ACTING_SHORT = _LEX["acts.acting"], _LEX["acts.acting_short"]  # 代理局长, 代市长
+ACTING, _ACTING_SHORT = _LEX["acts.acting"], _LEX["acts.acting_short"]  # 代理局长, 代市长
 # What parts the names of one act: 、, and the words that may join the last two (张三和李四).
 # A note on sex, nationality or the kind of post after a name (杨淑芳（女）, 马国林（回族）, 李娜（女，彝族）,
 # 李惠东（兼职，回族）), as a pattern the act forms use too; after a name of a list (王立群、刘宏(女)) it
@@ -69,13 +65,10 @@ _PARTY_TITLES = frozenset(_LEX.words("acts.party_committee_titles"))
 _NEW_BODY = re.compile(_LEX.alternation("acts.body_new_prefixes"))
 # A body's name in quotes, perhaps with the short name the text gives it after (「X委员会」(諮询委员会)).
 _QUOTED_BODY = re.compile(r"[「“『](?P<name>[^」”』]{2,60})[」”』](?:\([^()]{1,10}\))?")
-_LIST_MARKS = re.compile("、|" + _LEX.alternation("acts.name_list_joiners", "acts.name_list_long_joiners"))
+LIST_MARKS = re.compile("、|" + _LEX.alternation("acts.name_list_joiners", "acts.name_list_long_joiners"))
 # A courtesy title after a listed name (李焯芬教授、梁乃鹏博士): no part of it, and a person's mark.
-_COURTESY_AT_END = re.compile(rf"(?<=[\u4e00-\u9fff]{{2}}){_LEX.alternation('acts.courtesy_titles')}$")
+COURTESY_AT_END = re.compile(rf"(?<=[\u4e00-\u9fff]{{2}}){_LEX.alternation('acts.courtesy_titles')}$")
 _JOINER = re.compile(_LEX.alternation("acts.name_list_joiners"))  # 和, 及, 与: two titles of one body
-_MOVED_TO = re.compile(rf"(?P<name>[\u4e00-\u9fff]{{2,6}}?){_LEX.alternation('acts.taken_by_verbs')}(?P<body>\S{{2,16}})")
-# A、B等: the list goes on; A、B等3名: and is counted
-_LIST_END = re.compile(rf"(?:{_LEX['acts.names_count_pattern']}|{_LEX.alternation('acts.names_list_end')})?$")
 
 
 @dataclass(frozen=True)
@@ -166,15 +159,15 @@ def parse_post(view: str, start: int, end: int) -> Post | None:
     notes: list[str] = []
     while start < end and view[end - 1].isspace():
         end -= 1
-    while (m := _TRAILING_NOTE.search(view, start, end)) is not None and m.start() > start:
+    while (m := TRAILING_NOTE.search(view, start, end)) is not None and m.start() > start:
         if not _PINYIN.match(view, m.start(), end):
             notes.insert(0, "".join(m.group(1).split()))
         end = m.start()
         while end > start and view[end - 1].isspace():
             end -= 1
     acting = False
-    if view.startswith(_ACTING, start) and end - start > len(_ACTING):
-        start, acting = start + len(_ACTING), True
+    if view.startswith(ACTING, start) and end - start > len(ACTING):
+        start, acting = start + len(ACTING), True
     elif view.startswith(_ACTING_SHORT, start) and is_title(view[start + len(_ACTING_SHORT):end]):
         start, acting = start + len(_ACTING_SHORT), True
     if end <= start:
@@ -186,8 +179,8 @@ def parse_post(view: str, start: int, end: int) -> Post | None:
         return Post(None, (start, end), tuple(notes), acting)
     cut = kept[-size]
     org_end = cut
-    if view.startswith(_ACTING, org_end - len(_ACTING)) and org_end - len(_ACTING) > start:  # 吉林省能源局代理局长
-        org_end, acting = org_end - len(_ACTING), True
+    if view.startswith(ACTING, org_end - len(ACTING)) and org_end - len(ACTING) > start:  # 吉林省能源局代理局长
+        org_end, acting = org_end - len(ACTING), True
     elif view.startswith(_ACTING_SHORT, org_end - len(_ACTING_SHORT)) and org_end - len(_ACTING_SHORT) > start:
         org_end, acting = org_end - len(_ACTING_SHORT), True  # 山东省代省长
     while org_end > start and view[org_end - 1].isspace():
@@ -218,7 +211,7 @@ def people_spans(view: str, a: int, b: int, strong: bool = False) -> list[tuple[
     """The names of `张三、李四` (or `张三和李四`, where each side is a name: 张和平 is one) with
     their spans; empty when any part is not a name. `张三同志` vouches for its name as a strong
     frame does; a space inside a name (`马 骁`, set apart by the layout) is not part of it."""
-    return _names_apart(view, a, b, _LIST_MARK, strong) or _names_apart(view, a, b, _LIST_MARKS, strong)
+    return _names_apart(view, a, b, _LIST_MARK, strong) or _names_apart(view, a, b, LIST_MARKS, strong)
 
 
 def _names_apart(view: str, a: int, b: int, marks: re.Pattern, strong: bool) -> list[tuple[int, int]]:
@@ -227,7 +220,7 @@ def _names_apart(view: str, a: int, b: int, marks: re.Pattern, strong: bool) -> 
         at = view.index(part, start) if part else start
         lead = len(part) - len(part.lstrip())
         core = _NOTE_AT_END.sub("", part.strip())
-        name = _COURTESY_AT_END.sub("", core.removesuffix(_HONORIFIC))
+        name = COURTESY_AT_END.sub("", core.removesuffix(_HONORIFIC))
         if not is_framed_name("".join(name.split()), strong or name != core):
             return []
         spans.append((at + lead, at + lead + len(name)))
@@ -235,125 +228,9 @@ def _names_apart(view: str, a: int, b: int, marks: re.Pattern, strong: bool) -> 
     return spans
 
 
-def described_people(view: str, a: int, b: int) -> list[tuple[int, int]]:
-    """The names of a list whose people are described before their names (恒基兆业地产有限公司总经理
-    刘智强、保险界陈健波及民建联陈克勤等): each part's name closes it, and a part closing with no
-    name is description joined by 及 to the next (名誉教授及浸会大学荣誉教授黄雅各); empty when a
-    part holds no name. The names need a known surname: the description is no frame."""
-    b -= len(_LIST_END.search(view, a, b)[0])
-    spans, pending = [], False
-    for start, end in _list_parts(view, a, b):
-        name = described_name(view, start, end)
-        pending = name is None
-        if name:
-            spans.append(name)
-    return [] if pending or not spans else spans
-
-
-def titled_people(view: str, a: int, b: int, bodies: bool = False) -> list[tuple[tuple[int, int], tuple[int, int]]]:
-    """Each (post, name) of a list naming every person after a post (行政法务司司长张永春、经济财政司
-    司长李伟农…及检察院检察长叶迅生), a name alone sharing the post before (政务次长王尚志及王安邦);
-    with `bodies`, a name after a body alone too (成功国小黄本宗: the title the list's head gives);
-    empty when a part holds no name after a known title (or body)."""
-    b -= len(_LIST_END.search(view, a, b)[0])
-    pairs = []
-    for start, end in _list_parts(view, a, b):
-        while start < end and view[start] in " \u3000":
-            start += 1
-        if aside := _TRAILING_NOTE.search(view, start, end):  # 李远(小野): the name he is known by
-            end = aside.start()
-        if pairs and (alone := _name_alone(view, start, end)):  # 劳动部政务次长王尚志及王安邦: the post before
-            pairs.append((pairs[-1][0], alone))
-            continue
-        name = described_name(view, start, end)
-        before = view[start:name[0]].rstrip() if name else ""
-        if name is None or not (title_length(before) or bodies and is_agency(before)):
-            return []
-        pairs.append(((start, name[0]), name))
-    return pairs
-
-
 def is_committee_role(title: str) -> bool:
     """A role of a committee's (成员, 委员, 主席 …), written in either script."""
     return to_simplified(title) in _COMMITTEE_ROLES
-
-
-def _name_alone(view: str, a: int, b: int) -> tuple[int, int] | None:
-    """A part that is a name and nothing else but a courtesy title after it (王安邦, 马学嘉博士, 蔡和平), a
-    married woman's name too (杨罗观翠博士)."""
-    if courtesy := _COURTESY_AT_END.search(view, a, b):
-        b = courtesy.start()
-    name = view[a:b]
-    return (a, b) if is_framed_name(name) or len(name) == 4 and _surnamed(name, 4) else None
-
-
-def bodied_people(view: str, a: int, b: int, title: str) -> list[tuple[tuple[int, int], tuple[int, int], bool]]:
-    """Each (body, name, acting) of a list naming every person after a body, the `title` the list's head
-    gives perhaps repeated after the name or before it (埔里国中陈清滨、大王国小黄子诚校长、建华国小
-    校长林瑞吉), or moved to the body (何钧鼎调任东仁国中); a part that reads otherwise (信义国中脉树.
-    塔给鹿敦) is passed over."""
-    b -= len(_LIST_END.search(view, a, b)[0])
-    pairs = []
-    for start, end in _list_parts(view, a, b):
-        while start < end and view[start] in " \u3000":
-            start += 1
-        end = start + len(view[start:end].rstrip(" ,，\u3000").removesuffix(title))
-        if moved := _MOVED_TO.fullmatch(view, start, end):  # 何钧鼎调任东仁国中: the body after the move
-            if is_person_name(moved["name"].removesuffix(title)) and is_agency(moved["body"]):
-                pairs.append((moved.span("body"), (start, start + len(moved["name"].removesuffix(title))), False))
-            continue
-        name = described_name(view, start, end)
-        before = view[start:name[0]].removesuffix(title) if name else ""
-        body = before.removesuffix(_ACTING)
-        if name and name[1] == end and is_agency(body):  # 建华国小校长林瑞吉, 宜梧国中代理校长张硕玲 (acting)
-            pairs.append(((start, start + len(body)), name, body != before))
-    return pairs
-
-
-def list_parts(view: str, a: int, b: int) -> list[tuple[int, int]]:
-    """The parts of a list of names apart by 、 and the joiners (和, 及, 以及)."""
-    return _list_parts(view, a, b)
-
-
-def _list_parts(view: str, a: int, b: int) -> list[tuple[int, int]]:
-    parts, start = [], a
-    for m in _LIST_MARKS.finditer(view, a, b):
-        if m.start() - start == 1 and m[0] != "、":  # 蔡和平: a joiner one character into a part is the name's
-            continue
-        parts.append((start, m.start()))
-        start = m.end()
-    return [(s, e) for s, e in parts + [(start, b)] if e > s]
-
-
-def described_name(view: str, a: int, b: int) -> tuple[int, int] | None:
-    """The name closing view[a:b], after its description: of three characters, or two where a
-    title stands right before them (局长黄伟), or four of two surnames (叶刘淑仪)."""
-    while b > a and view[b - 1] in " ,，\u3000":
-        b -= 1
-    if aside := _TRAILING_NOTE.search(view, a, b):  # 陈锦坤(右一): a photo's place, or the name he goes by
-        b = aside.start()
-    if courtesy := _COURTESY_AT_END.search(view, a, b):
-        b = courtesy.start()
-    text = view[a:b]
-    if is_person_name(text):
-        return a, b
-    sizes = [size for size in (3, 2, 4) if len(text) > size and _surnamed(text[-size:], size)]
-    titled = [size for size in sizes if title_length(text[:-size])]
-    size = max(titled, default=0) or (sizes or [0])[0]
-    return (b - size, b) if size else _latin_name(view, a, b)
-
-
-def _latin_name(view: str, a: int, b: int) -> tuple[int, int] | None:
-    """A name in Latin letters closing view[a:b] after a description in characters (外籍英语教师
-    David Mennier, 讲座教授Prof Christopher Noel Candlin), without its courtesy title."""
-    m = _LATIN_NAME.search(view, a, b)
-    return m.span("name") if m and m.start() > a else None
-
-
-def _surnamed(name: str, size: int) -> bool:
-    if size == 4:  # a married woman's name: her husband's surname before her own (叶刘淑仪)
-        return surname_length(name) == 1 and surname_length(name[1:]) == 1 and is_person_name(name[1:])
-    return is_person_name(name) and surname_length(name) > 0
 
 
 def parse_posts(view: str, a: int, b: int) -> list[Post]:

@@ -29,7 +29,8 @@ from loaders.extract.acts.wording import APPOINT, W
 from loaders.extract.groups.owners import mentioned_before
 from loaders.lexicon import lexicon
 from loaders.spans.agency import is_joined_agency
-from loaders.spans.posts import Post, described_people, is_person_name, people_spans, title_length
+from loaders.spans.listed import described_people
+from loaders.spans.posts import Post, is_person_name, people_spans, title_length
 
 _LEX = lexicon()
 _ALT = _LEX.alternation

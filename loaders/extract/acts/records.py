@@ -18,8 +18,8 @@ from loaders.extract.acts.roster import Head
 from loaders.extract.acts.wording import APPOINT, BARE_OFFICE, BRACKETED_NOTE, W
 from loaders.lexicon import lexicon
 from loaders.records import Evidence, PersonnelAct
-from loaders.spans.posts import (Post, described_people, is_framed_name, is_person_name, parse_posts, people_spans,
-                                 split_top, title_length)
+from loaders.spans.listed import described_people
+from loaders.spans.posts import Post, is_framed_name, is_person_name, parse_posts, people_spans, split_top, title_length
 from loaders.text.script import to_simplified
 from loaders.view import DocumentView
 

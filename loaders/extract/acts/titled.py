@@ -28,8 +28,8 @@ import re
 from loaders.extract.acts.records import ActRecorder, Span, Where
 from loaders.extract.acts.wording import APPOINT, REMOVE, W
 from loaders.lexicon import lexicon
-from loaders.spans.posts import (Post, bodied_people, described_name, described_people, is_committee_role, list_parts,
-                                 parse_posts, title_length, titled_people)
+from loaders.spans.listed import bodied_people, described_name, described_people, list_parts, titled_people
+from loaders.spans.posts import Post, is_committee_role, parse_posts, title_length
 
 _LEX = lexicon()
 _ALT = _LEX.alternation
