@@ -28,6 +28,14 @@ def gutters(lines: Lines, which: list[int], width: float, keep: int = 3) -> Iter
     puts nearly every line in columns, which on a plain two-column page is the first of all:
     the peaks' clearest stretches and the stretches of least ink are only measured when it
     asks for more."""
+    found: set[float] = set()
+    for x in _candidates(lines, which, width, keep):
+        if x not in found:
+            found.add(x)
+            yield x
+
+
+def _candidates(lines: Lines, which: list[int], width: float, keep: int) -> Iterator[float]:
     lo, hi = int(width * MIDDLE[0]), int(width * MIDDLE[1])
     chars = lines.chars_of(which)
     x0, x1 = lines.x0[chars], lines.x1[chars]
@@ -41,19 +49,12 @@ def gutters(lines: Lines, which: list[int], width: float, keep: int = 3) -> Iter
     peak[1:] &= covers[:-1] < covers[1:]
     peak[:-1] &= covers[1:] < covers[:-1]
     peaks = runs[peak][np.argsort(-covers[peak], kind="stable")][:keep]
-    found: set[float] = set()
     ink = None  # measured only when the first peak's middle is no gutter
     for _, first, last in peaks.tolist():
-        middle = lo + (first + last) / 2
-        if middle not in found:
-            found.add(middle)
-            yield middle
+        yield lo + (first + last) / 2
         if ink is None:
             ink = _cover(x0.astype(int), x1.astype(int), lo, hi)
-        clearest = lo + _clearest(ink, first, last)
-        if clearest not in found:
-            found.add(clearest)
-            yield clearest
+        yield lo + _clearest(ink, first, last)
     # a title set across both columns crosses the gutter by design: body-size lines only
     ems = lines.ems[line_of[chars]]
     body = ems <= TITLE_EMS * float(np.median(ems))
@@ -64,10 +65,7 @@ def gutters(lines: Lines, which: list[int], width: float, keep: int = 3) -> Iter
     wide_least = least[least[:, 2] - least[:, 1] >= MIN_GAP] if len(least) > 1 else least
     wide_least = wide_least if len(wide_least) else least
     widest = wide_least[np.argsort(wide_least[:, 1] - wide_least[:, 2], kind="stable")][:keep]
-    for x in (lo + (first + last) / 2 for _, first, last in widest.tolist()):
-        if x not in found:
-            found.add(x)
-            yield x
+    yield from (lo + (first + last) / 2 for _, first, last in widest.tolist())
 
 
 def _clearest(ink: np.ndarray, first: int, last: int) -> float:
