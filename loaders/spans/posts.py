@@ -63,6 +63,9 @@ _TAKING_IN_BODY = re.compile(rf"(?:{_LEX.alternation('acts.serve_prefixes', 'act
 _PARTY_COMMITTEE = re.compile(_LEX.alternation("acts.party_committees"))
 _PARTY_TITLES = frozenset(_LEX.words("acts.party_committee_titles"))
 _NEW_BODY = re.compile(_LEX.alternation("acts.body_new_prefixes"))
+_HEAD = _LEX["acts.head_word"]
+_TITLE_MODIFIER = re.compile(f"(?:{_LEX.alternation('acts.title_modifiers')})$")
+_BODY_KINDS = frozenset(_LEX.table("agencies.short_suffixes_pattern")) | frozenset(_LEX.words("agencies.sub_unit_suffixes"))
 # A body's name in quotes, perhaps with the short name the text gives it after (「X委员会」(諮询委员会)).
 _QUOTED_BODY = re.compile(r"[「“『](?P<name>[^」”』]{2,60})[」”』](?:\([^()]{1,10}\))?")
 LIST_MARKS = re.compile("、|" + _LEX.alternation("acts.name_list_joiners", "acts.name_list_long_joiners"))
@@ -204,7 +207,22 @@ def parse_post(view: str, start: int, end: int) -> Post | None:
         start = new.end()
     if _TAKING_IN_BODY.search(view, start, org_end):  # no post, but another act or a biography
         return None
+    if org_end == cut and (fused := _fused(view, start, cut, end)):
+        org_end, cut = fused  # 经发局长: the body 经发局, its head's title 局长 sharing its last character
     return Post((start, org_end) if org_end > start else None, (cut, end), tuple(notes), acting)
+
+
+def _fused(view: str, start: int, cut: int, end: int) -> tuple[int, int] | None:
+    """Where a head's title opens with the kind of body it heads and those characters close the
+    body's name too (经发局长: 经发局 and 局长; 中和分局长: 中和分局 and 分局长), the body's end and
+    the title's start; None where the body is written whole (文化局局长) or words of the title's own
+    stand before it (荣誉院长, 执行院长)."""
+    kind = view[cut:end].removesuffix(_HEAD)
+    if kind not in _BODY_KINDS or cut - start < 2 or view.startswith(kind, cut - len(kind)):
+        return None
+    if _TITLE_MODIFIER.search(view, start, cut) or is_agency(view[start:cut]):
+        return None  # 市财政委员会局长: a body's name already whole before the title
+    return (cut + len(kind), cut) if is_agency(view[start:cut + len(kind)]) else None
 
 
 def people_spans(view: str, a: int, b: int, strong: bool = False) -> list[tuple[int, int]]:

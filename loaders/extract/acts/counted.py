@@ -44,6 +44,11 @@ ANNOUNCED = re.compile(rf"{_ALT('acts.counted_verbs')}(?:[^。;；\n]{{0,{_COUNT
                        rf"|{_ALT('acts.counted_uncounted_kinds')})"
                        rf"(?P<body>[^,，。;；:：\n]{{0,40}}?)"
                        rf"(?:\([{_CJK}]{{2,8}}\))?{_ALT('acts.counted_kinds')}?{_ROLE}")
+# 政府委任香港电台顾问委员会成员, 教育局今日宣布委任资优教育咨询委员会委员。: a headline or a sentence
+# announcing who joins a body, the people counted nowhere.
+UNCOUNTED = re.compile(rf"(?:^|(?<=[。，,]))[{_CJK}()（）0-9]{{0,16}}?{_ALT('acts.counted_verbs')}(?!了?{_COUNT})"
+                       rf"(?P<body>[^,，。;；:：\n]{{3,40}}?)(?:\([{_CJK}]{{2,8}}\))?{_ALT('acts.counted_kinds')}?"
+                       rf"{_ROLE}[ \t]*(?=[。\n]|$)", re.M)
 # …委任九名现任成员，担任平等机会委员会(平机会)委员: the body written after the people's count.
 _BODY_AFTER = re.compile(rf"[,，]?{_ALT('acts.counted_body_after')}(?P<body>[^,，。;；:：\n]{{3,40}}?)"
                          rf"(?:\([{_CJK}]{{2,8}}\))?{_ROLE}")
@@ -68,6 +73,7 @@ _KINDS = re.compile(rf"(?:{_ALT('acts.counted_label_words', 'acts.counted_kinds'
 # *何建宗博士 关注环境人士: a mark perhaps, the name, a courtesy title and letters, a column after spaces.
 _LINE = re.compile(rf"\s*(?P<mark>[*#▲])?(?P<name>[{_CJK}]{{2,4}}?)(?P<titled>(?:{COURTESY})?{LETTERS}*)"
                    rf"(?P<after>[*#▲])?(?:[(（](?P<role>[{_CJK}]{{2,8}})[)）])?(?:[ \t\u3000]+\S.*)?\s*")
+_LINE_ROLES = frozenset(_LEX.words("acts.committee_roles")) | frozenset(_LEX.table("groups.roles"))
 _RULE = "acts/counted"
 
 
@@ -112,7 +118,8 @@ def read_counted(recorder: ActRecorder) -> None:
 def announcements(text: str) -> tuple[Announced, ...]:
     """The document's counted announcements, read once: the acts' reader and the groups' reader
     (loaders.extract.groups.appointed) both ask for them."""
-    return tuple(a for m in ANNOUNCED.finditer(text) if (a := _announced(text, m)))
+    found = itertools.chain(UNCOUNTED.finditer(text), ANNOUNCED.finditer(text))
+    return tuple(sorted((a for m in found if (a := _announced(text, m))), key=lambda a: a.at))
 
 
 def counted_lists(text: str, announced: tuple[Announced, ...]) -> Iterator[tuple[Announced, list[Section]]]:
@@ -133,7 +140,7 @@ def _announced(text: str, m: re.Match) -> Announced | None:
     (…，担任平等机会委员会委员), else the group mentioned last. Without a count only a body
     written in it makes an announcement (委任新一届文化委员会成员)."""
     body = _trimmed_body(text, m) if m["body"] and title_length(m["body"]) == 0 else None
-    if m["count"] is None:
+    if m.groupdict().get("count") is None:
         return Announced(m.end(), m["role"], body) if body and is_joined_agency(m["body"]) else None
     if body is None and (after := _BODY_AFTER.search(text, m.end(), _sentence_end(text, m.end()))):
         return Announced(m.end(), after["role"], after.span("body"), after.span("role"))
@@ -159,9 +166,10 @@ def _sentence_end(text: str, at: int) -> int:
 
 
 def line_role(text: str, line: Span) -> Span | None:
-    """The role a list's line gives its person in brackets (王英伟博士(副主席)), when a title."""
+    """The role a list's line gives its person in brackets (王英伟博士(副主席)), when one of a
+    committee's roles: other words there tell who the person is (简加言博士(中学校长))."""
     m = _LINE.fullmatch(text, *line)
-    return m.span("role") if m and m["role"] and title_length(m["role"]) else None
+    return m.span("role") if m and m["role"] in _LINE_ROLES else None
 
 
 def _last_before(announced: tuple[Announced, ...], at: int, role: str) -> Announced | None:

@@ -29,6 +29,8 @@ from functools import lru_cache
 from loaders.extract.groups.names import SET_UP
 from loaders.lexicon import lexicon
 from loaders.records import PersonnelAct
+from loaders.spans.agency import is_agency
+from loaders.spans.posts import is_person_name
 from loaders.text.script import to_simplified
 from loaders.view import DocumentView
 
@@ -45,6 +47,9 @@ _GROUP_ROLES = tuple(_LEX.table("groups.roles"))  # 主任, 副主任, 委员 �
 _COMMITTEE_ROLES = tuple(_LEX.words("acts.committee_roles"))  # 成员, 主席 …: one committee's posts
 # 局长, 处长, 大队长: a body's suffix and 长, its head.
 _HEAD = _LEX["acts.head_word"]
+# 原文化副处长, 新任局长, 副局长: words before a body's kind that make it a post or a time, no body
+_NOT_BODY_OPENERS = tuple(_LEX.words("acts.not_body_openers"))
+_NOT_IN_BODY = tuple(_LEX.words("acts.not_in_written_body"))
 _LONG_SUFFIXES = frozenset(_LEX.words("agencies.long_suffixes"))
 _SHORT_SUFFIXES = frozenset(_LEX.table("agencies.short_suffixes_pattern"))
 _CEREMONY = re.compile(_LEX["acts.hiring_between_pattern"] + _LEX.alternation("acts.hiring_ceremony"))
@@ -165,8 +170,30 @@ def _bodies_of_kind(acts: list[PersonnelAct], view: DocumentView, sentence_of: d
         if bodies is None:
             bodies = [(m.start_char, m.end_char) for m in view.spans("agency")]
         named = [span for span in bodies if span[1] <= sentence[1] and view.text[span[0]:span[1]].endswith(kind)]
+        named = named or _written_bodies(view.text, kind, sentence[1])
         if named:
             act.org = view.written(*named[-1])
+
+
+def _written_bodies(text: str, kind: str, end: int) -> list[Span]:
+    """Bodies of the kind written up to `end` where no span marked them: a list's item or a post's
+    body standing after punctuation (劳工局长周登春退休，由江健兴接任局长: 劳工局)."""
+    return [m.span("body") for m in _body_of_kind(kind).finditer(text, 0, end) if _reads_as_body(m["body"], kind)]
+
+
+def _reads_as_body(piece: str, kind: str) -> bool:
+    """A body's name, not a post's or a person's words before the kind (时任副院, 陈适安院; a stem of
+    two characters may look like a name: 劳工局, 文化局)."""
+    stem = piece[:-len(kind)]
+    return (is_agency(piece) and not piece.startswith(_NOT_BODY_OPENERS)
+            and not any(word in piece for word in _NOT_IN_BODY) and not (len(stem) > 2 and is_person_name(stem)))
+
+
+@lru_cache(maxsize=64)
+def _body_of_kind(kind: str) -> re.Pattern:
+    edge = "、,，。;；:：\n(（「“"
+    return re.compile(rf"(?:^|(?<=[{edge}]))(?P<body>[{_CJK}]{{1,10}}?{re.escape(kind)})"
+                      rf"(?={_HEAD}|{re.escape(kind)}{_HEAD}|[、及和与等])")
 
 
 @lru_cache(maxsize=1024)

@@ -235,6 +235,9 @@ FORMS = [
     # 副主任由A、B同志担任: the groups' reader gives them) nor a bare title, nor who held it before (此前，…).
     _form(APPOINT, _APPOINT, False, _LEX["acts.taken_by"], f"…{_LEX['acts.taken_by']}…{W['take_up']}",
           _taken_by(W["take_up"]), holding=True),
+    # 原住民族行政处处长由副处长林婷玉代理: the post held for the time being.
+    _form(APPOINT, _ACTING, False, _LEX["acts.taken_by"], f"…{_LEX['acts.taken_by']}…{_ACTING}",
+          _taken_by(_ALT("acts.acting_words"))),
     _form(APPOINT, _APPOINT, False, W["serve"], f"…{W['serve']}…",
           rf"{_LEAD}{_NAMES}(?:{_ALT('acts.serve_adverbs')}|{_LEX['acts.serve_dated_pattern']})?{_REPLACING}"
           rf"(?:(?:{_ALT('acts.serve_prefixes')}"
