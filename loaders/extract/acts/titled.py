@@ -17,9 +17,10 @@ People named after the post they leave, before a word of leaving (县府教育�
 下周一卸任; 国发会主委陈美伶在总辞后确定不留任), leave it: removals recorded as 卸任, the word written in
 the note where it is another. People named after a post before a word of arriving (新任督察长王立德及
 主任秘书邱绍雄9日到职), or before the post they left and a move (副秘书长许满显原参议升任), take it.
+Who a comma after a holder's leaving names as taking the post (秘书处长于建国卸任，遗缺由X接任) takes it.
 
 The words are in ontology/lexicon/acts.yaml (titled_*); rules `acts/titled:list`,
-`acts/titled:passive`, `acts/titled:leave`, `acts/titled:arrive`.
+`acts/titled:passive`, `acts/titled:leave`, `acts/titled:arrive`, `acts/titled:succeeded`.
 """
 from __future__ import annotations
 
@@ -70,6 +71,13 @@ _LEAVE_RULE, _ARRIVE_RULE = "acts/titled:leave", "acts/titled:arrive"
 _DEPARTED = re.compile(rf"(?P<word>{_ALT('acts.departed_words')}){W['of_word']}"
                        rf"(?P<entries>[^。;；,，\n]{{3,300}}?)(?={_ALT('acts.departed_list_ends')}|[。;；,，\n]|$)")
 _DEPARTED_RULE = "acts/titled:departed"
+# …卸任，遗缺由X接任 / …请辞获准，由X暂代: the holder's leaving, the comma, the vacancy perhaps, 由 and who takes it.
+_SUCCEEDED = re.compile(rf"{_ALT('acts.vacated_words')}[^,，;；。\n]{{0,6}}?[,，]\s*(?:{_ALT('acts.post_words')})?"
+                        rf"{_ALT('acts.taken_by_adverbs')}?{_LEX['acts.taken_by']}(?P<described>[^,，;；。\n]{{2,24}}?)"
+                        rf"(?P<verb>{_ALT('acts.taken_by_verbs', 'acts.acting_words')})(?=[,，;；。\n]|$)")
+_ACTING = re.compile(_ALT("acts.acting_words"))
+_EXCLAMATIONS = "!！?？"  # a headline's 尘埃落定! before the sentence
+_SUCCEEDED_RULE = "acts/titled:succeeded"
 _DEPARTED_WORD = re.compile(_ALT("acts.departed_words"))
 # …宋德仁四位局长调任参事兼代理局长: the move and the posts it gives (how many they are, before it,
 # stands within the reach of the names).
@@ -133,6 +141,23 @@ def read_leaving(recorder: ActRecorder) -> None:
         _record_named_before(recorder, m, REMOVE, W["leave"], note, _LEAVE_RULE, _NOT_OF_LEAVING)
     for m in _in_order(_ARRIVING, recorder.text):
         _record_named_before(recorder, m, APPOINT, W["appoint"], None, _ARRIVE_RULE, _WHEN_BEFORE)
+
+
+def read_succeeded(recorder: ActRecorder) -> None:
+    """Record the appointment of who takes a post its holder vacates, named after the comma that
+    closes the holder's leaving (秘书处长于建国卸任，遗缺由新闻处主任秘书曾俊豪接任; 台糖董事长杨明州请辞获准，
+    由国营司副司长刘起孝暂代): one holder named after the post, the successor closing a description."""
+    text = recorder.text
+    for m in _SUCCEEDED.finditer(text):
+        start = _after_last(text, m.start(), _CLAUSE_MARKS + _EXCLAMATIONS + W["of_word"])
+        pairs = _named_before(text, start, m.start())
+        name = described_name(text, *m.span("described"))
+        if len(pairs) != 1 or name is None or not (posts := parse_posts(text, *pairs[0][0])):
+            continue
+        act = W["acting"] if _ACTING.fullmatch(m["verb"]) else W["appoint"]
+        sentence = (start, m.end())
+        evidence = recorder.view.evidence(*sentence, _SUCCEEDED_RULE)
+        recorder.add([recorder.make_act(APPOINT, act, None, name, posts[0], evidence)], sentence)
 
 
 def read_departed(recorder: ActRecorder) -> None:
