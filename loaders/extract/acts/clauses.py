@@ -36,6 +36,9 @@ _TAKING = re.compile(rf"\s*{_LEX.alternation('acts.taking_after_comma')}")
 # 卫福部长，由前卫生署副署长陈时中接任: the post alone before a comma, the person who takes it after.
 _TAKEN_BY = re.compile(rf"\s*{_LEX['acts.taken_by']}[^,，;；。{_LEX['acts.taken_by']}]{{2,24}}?"
                        rf"{_LEX.alternation('acts.taken_by_verbs')}$")
+_ENDS_TAKEN = re.compile(rf"(?:{_LEX.alternation('acts.taken_by_verbs', 'acts.acting_words')})$")
+_NEXT_TAKEN = re.compile(rf"[^、,，。;；{_LEX['acts.taken_by']}]{{2,30}}?{_LEX['acts.taken_by']}[^、,，。;；]{{2,24}}?"
+                         rf"(?:{_LEX.alternation('acts.taken_by_verbs', 'acts.acting_words')})(?=[、,，。;；]|$)")
 _POST_ALONE_REACH = 16  # the longest post a clause may hold alone
 # A joiner and the verb of another act after a post (X委员会主席和再度委任9名现任成员).
 _JOINED_ACT = re.compile(rf"(?P<joiner>{_LEX.alternation('acts.title_joiners')})(?={_ALT_ADVERBS}?"
@@ -116,6 +119,8 @@ def _cuts(text: str, start: int, end: int) -> list[tuple[int, int]]:
             cuts.append((at, at + 1))  # 接受A辞去X职务、B辞去Y(职务)的请求: the next person's resignation
         elif _NEXT_SERVING.match(text, at + 1, end) and _took_one_post(text, start, at):
             cuts.append((at, at + 1))  # A接领务局长、B接国传司长: the next person taking a post
+        elif _ENDS_TAKEN.search(text, start, at) and _NEXT_TAKEN.match(text, at + 1, end):
+            cuts.append((at, at + 1))  # X署长由A接任、Y署长由B接任: the next post and who takes it
         at = text.find("、", at + 1, end)
     return sorted(cuts)
 

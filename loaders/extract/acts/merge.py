@@ -30,7 +30,7 @@ from loaders.extract.groups.names import SET_UP
 from loaders.lexicon import lexicon
 from loaders.records import PersonnelAct
 from loaders.spans.agency import is_agency
-from loaders.spans.posts import is_person_name
+from loaders.spans.posts import is_person_name, title_length
 from loaders.text.script import to_simplified
 from loaders.view import DocumentView
 
@@ -182,11 +182,12 @@ def _written_bodies(text: str, kind: str, end: int) -> list[Span]:
 
 
 def _reads_as_body(piece: str, kind: str) -> bool:
-    """A body's name, not a post's or a person's words before the kind (时任副院, 陈适安院; a stem of
-    two characters may look like a name: 劳工局, 文化局)."""
+    """A body's name, not a post's or a person's words before the kind (时任副院, 陈适安院, 科长徐政竞晋升处;
+    a stem of two characters may look like a name: 劳工局, 文化局)."""
     stem = piece[:-len(kind)]
     return (is_agency(piece) and not piece.startswith(_NOT_BODY_OPENERS)
-            and not any(word in piece for word in _NOT_IN_BODY) and not (len(stem) > 2 and is_person_name(stem)))
+            and not any(word in piece for word in _NOT_IN_BODY) and not (len(stem) > 2 and is_person_name(stem))
+            and not any(title_length(stem[:end]) for end in range(2, len(stem) + 1)))  # 科长徐政竞晋升处: a post
 
 
 @lru_cache(maxsize=64)

@@ -155,7 +155,8 @@ _TAKEN_BY = f"{_ALT('acts.taken_by_adverbs')}?{_LEX['acts.taken_by']}"  # 由, �
 def _taken_by(verbs: str) -> str:
     """The post first, perhaps a comma, then 由 and the described person who takes it by `verbs`."""
     by = _LEX["acts.taken_by"]
-    return (rf"{_LEAD}(?P<posts>[^,，{by}]{{2,30}}?)(?:{_POST_WORDS})?[,，]?{_TAKEN_BY}"
+    approved = rf"(?:[^,，{by}]{{0,10}}?{_ALT('acts.taken_by_approvals')})?"  # 行政院已核定X由…: who approved it
+    return (rf"{_LEAD}{approved}(?P<posts>[^,，{by}]{{2,30}}?)(?:{_POST_WORDS})?[,，]?{_TAKEN_BY}"
             rf"(?P<described>[^,，;；。{by}]{{2,24}}?){verbs}$")
 _NO_LONGERS = _ALT("acts.no_longer_words")  # 不再担任, 不再兼任
 _REMOVES = _ALT("acts.remove_words")  # 免去, and the rarer 免除 (免除X同志Y一职)
