@@ -49,10 +49,17 @@ _COMMITTEE_ROLES = tuple(_LEX.words("acts.committee_roles"))  # 成员, 主席 �
 _HEAD = _LEX["acts.head_word"]
 # 原文化副处长, 新任局长, 副局长: words before a body's kind that make it a post or a time, no body
 _NOT_BODY_OPENERS = tuple(_LEX.words("acts.not_body_openers"))
+_NOT_HEADED_PLACE = tuple(_LEX.words("acts.headed_place_not_words"))
 _NOT_IN_BODY = tuple(_LEX.words("acts.not_in_written_body"))
 _LONG_SUFFIXES = frozenset(_LEX.words("agencies.long_suffixes"))
 _SHORT_SUFFIXES = frozenset(_LEX.table("agencies.short_suffixes_pattern"))
 _CEREMONY = re.compile(_LEX["acts.hiring_between_pattern"] + _LEX.alternation("acts.hiring_ceremony"))
+
+
+@lru_cache(maxsize=None)
+def _headed_place(level: str) -> re.Pattern:
+    """A place of one level named with its head's title (嘉义县长, 高雄市长): the place alone."""
+    return re.compile(_place(level).pattern.replace(f"{_GOVERNMENT})", f"){_HEAD}(?!{_HEAD})", 1), re.M)
 
 
 @lru_cache(maxsize=None)
@@ -64,7 +71,7 @@ def _place(level: str) -> re.Pattern:
     nested = rf"{char}{{2,8}}?{_LEX.alternation('agencies.jurisdiction_suffixes')}"
     return re.compile(rf"(?:^|(?<=[^{_CJK}])|(?<=[{_LEX['agencies.boundary_chars']}]))"
                       rf"(?!{char}{{0,6}}?{_LEX.alternation('acts.report_words')})"
-                      rf"(?:{nested})?{char}{{2,4}}?{re.escape(level)}{_GOVERNMENT}", re.M)
+                      rf"(?P<place>(?:{nested})?{char}{{2,4}}?{re.escape(level)}{_GOVERNMENT})", re.M)
 
 
 def settle(acts: list[PersonnelAct], view: DocumentView, sentence_of: dict[int, Span]) -> list[PersonnelAct]:
@@ -206,12 +213,17 @@ def _head_of(title: str) -> str | None:
 
 
 def _government_before(view: DocumentView, level: str, sentence: Span) -> str | None:
-    """The last place of the level in the paragraph up to the sentence's end, as written."""
+    """The last place of the level in the paragraph up to the sentence's end, as written: its
+    government, else the place its head's title names (嘉义县长张花冠…布达副县长吴容辉: 嘉义县)."""
     start = view.text.rfind("\n", 0, sentence[0]) + 1
-    last = None
-    for last in _place(level).finditer(view.text, start, sentence[1]):
-        pass
-    return view.written(*last.span()) if last else None
+    for pattern in (_place(level), _headed_place(level)):
+        last = None
+        for m in pattern.finditer(view.text, start, sentence[1]):
+            if pattern is _place(level) or not any(word in m["place"] for word in _NOT_HEADED_PLACE):
+                last = m
+        if last:
+            return view.written(*last.span("place"))
+    return None
 
 
 def _in_order(short: str, long: str) -> bool:

@@ -37,10 +37,12 @@ _ALT = _LEX.alternation
 _JOINERS = _ALT("acts.name_list_long_joiners", "acts.name_list_joiners")  # …海关关长黄文忠，及检察院检察长叶迅生
 # 候任主要官员及检察长，分别为 / 新任政务次长，包括: who is new and the collective (a title too), or an
 # announcement of personnel (第二波内阁人事，包括), then the word that opens the list.
-_ENTRIES = (rf"[,，]?{_ALT('acts.titled_are')}[:：]?"
-            rf"(?P<entries>(?:[^。;；,，\n]|[,，](?={_JOINERS}))+?)(?=[。;；\n]|[,，](?!{_JOINERS})|$)")
+_LIST = rf"(?P<entries>(?:[^。;；,，\n]|[,，](?={_JOINERS}))+?)(?=[。;；\n]|[,，](?!{_JOINERS})|$)"
+_ENTRIES = rf"[,，]?{_ALT('acts.titled_are')}[:：]?{_LIST}"
+# …宣誓就职后，布达副县长吴容辉、…: a verb announcing the people it names, each after the post.
 LISTED = (re.compile(rf"(?P<head>{_ALT('acts.titled_new')}[^。;；:：\n]{{0,40}}?){_ENTRIES}"),
-          re.compile(rf"{_ALT('acts.titled_announced')}{_ENTRIES}"))
+          re.compile(rf"{_ALT('acts.titled_announced')}{_ENTRIES}"),
+          re.compile(rf"{_ALT('acts.titled_announcing')}(?!{_ALT('acts.titled_are')}){_LIST}"))
 _COLLECTIVE = re.compile(rf"(?:{_ALT('acts.titled_collectives')})[^。;；:：,，\n]{{0,12}}$")
 # …，获委任为X: the passive after the comma closing its people, and the post up to the clause's end.
 _PASSIVE_AFTER = re.compile(rf"[,，](?:{_ALT('acts.passive_adverbs')})?{_ALT('acts.passive_words')}"
