@@ -40,6 +40,9 @@ _ENDS_TAKEN = re.compile(rf"(?:{_LEX.alternation('acts.taken_by_verbs', 'acts.ac
 _NEXT_TAKEN = re.compile(rf"[^、,，。;；{_LEX['acts.taken_by']}]{{2,30}}?{_LEX['acts.taken_by']}[^、,，。;；]{{2,24}}?"
                          rf"(?:{_LEX.alternation('acts.taken_by_verbs', 'acts.acting_words')})(?=[、,，。;；]|$)")
 _POST_ALONE_REACH = 16  # the longest post a clause may hold alone
+# …，本月底接替尤曾家丽任X: a clause of replacing, perhaps after when, whose subject closes the clause before.
+_REPLACING = re.compile(rf"\s*[^,，。;；{_LEX['acts.taken_by']}]{{0,6}}?{_LEX['acts.replacing_word']}")
+_FROM_DAY = _LEX["acts.from_day_end"]  # 由6月13日起: the day one starts
 # A joiner and the verb of another act after a post (X委员会主席和再度委任9名现任成员).
 _JOINED_ACT = re.compile(rf"(?P<joiner>{_LEX.alternation('acts.title_joiners')})(?={_ALT_ADVERBS}?"
                          rf"(?:{_LEX.alternation('acts.appoint_words', 'acts.remove_words')}))")
@@ -81,10 +84,18 @@ def _joined_at_taking(text: str, parts: list[tuple[int, int]]) -> list[tuple[int
     for start, end in parts:
         if joined and text[joined[-1][1]:start].strip() in ",，" and (
                 _TAKING.match(text, start, end) and _APPOINTING.search(text, *joined[-1])
-                or _TAKEN_BY.match(text, start, end) and _post_alone(text, *joined[-1])):
+                or _TAKEN_BY.match(text, start, end) and _post_alone(text, *joined[-1])
+                or _REPLACING.match(text, start, end) and _ends_subject(text, *joined[-1])):
             start = joined.pop()[0]
         joined.append((start, end))
     return joined
+
+
+def _ends_subject(text: str, start: int, end: int) -> bool:
+    """Whether a clause closes with who a clause of replacing after it is about: a name (…常任秘书长
+    杨立门，本月底接替A任X) or the day they start after it (陈汉仪由6月13日起，接替A出任X)."""
+    end = len(text[start:end].rstrip()) + start
+    return text.endswith(_FROM_DAY, start, end) or any(is_person_name(text[end - size:end]) for size in (2, 3))
 
 
 def _post_alone(text: str, start: int, end: int) -> bool:
