@@ -293,7 +293,10 @@ class _Reader(Following):
         return bool(posts) and len(orgs) == len(posts) and not any(is_leading_group(org) for org in orgs)
 
     def _then(self, form, at: int) -> bool:
-        """Whether the rest of the paragraph holds what the form needs after it (接受)."""
+        """Whether the rest of the paragraph holds what the form needs after it (接受), and the text
+        before it what it needs before (辞职报告)."""
+        if form.given and not any(word in self.text[:at] for word in form.given):
+            return False
         if not form.then:
             return True
         end = self.text.find("\n", at)

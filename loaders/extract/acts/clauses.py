@@ -43,6 +43,9 @@ _POST_ALONE_REACH = 16  # the longest post a clause may hold alone
 # …，本月底接替尤曾家丽任X: a clause of replacing, perhaps after when, whose subject closes the clause before.
 _REPLACING = re.compile(rf"\s*[^,，。;；{_LEX['acts.taken_by']}]{{0,6}}?{_LEX['acts.replacing_word']}")
 _FROM_DAY = _LEX["acts.from_day_end"]  # 由6月13日起: the day one starts
+# X因工作原因，申请辞去Y职务: the reason closing the clause before, the resignation after the comma.
+_ASKED_RESIGNING = re.compile(rf"\s*(?:{_LEX.alternation('acts.resign_asked')})?{W['resign']}")
+_REASON_END = re.compile(rf"{_LEX['acts.resign_reason_pattern']}\s*$")
 # A joiner and the verb of another act after a post (X委员会主席和再度委任9名现任成员).
 _JOINED_ACT = re.compile(rf"(?P<joiner>{_LEX.alternation('acts.title_joiners')})(?={_ALT_ADVERBS}?"
                          rf"(?:{_LEX.alternation('acts.appoint_words', 'acts.remove_words')}))")
@@ -85,7 +88,8 @@ def _joined_at_taking(text: str, parts: list[tuple[int, int]]) -> list[tuple[int
         if joined and text[joined[-1][1]:start].strip() in ",，" and (
                 _TAKING.match(text, start, end) and _APPOINTING.search(text, *joined[-1])
                 or _TAKEN_BY.match(text, start, end) and _post_alone(text, *joined[-1])
-                or _REPLACING.match(text, start, end) and _ends_subject(text, *joined[-1])):
+                or _REPLACING.match(text, start, end) and _ends_subject(text, *joined[-1])
+                or _ASKED_RESIGNING.match(text, start, end) and _REASON_END.search(text, *joined[-1])):
             start = joined.pop()[0]
         joined.append((start, end))
     return joined

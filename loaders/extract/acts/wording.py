@@ -131,6 +131,7 @@ class Form:
     also: tuple[str, ...] = ()  # other words the clause may hold instead of `word` (免除 for 免去)
     body_nearby: bool = False  # the post's body is written with the post elsewhere in the paragraph
     holding: bool = False  # tells who holds a post (…由X担任): an act only for a body's post, not after 此前
+    given: tuple[str, ...] = ()  # words one of which the text before must hold for the act to stand (辞职报告)
 
     def words_in(self, clause: str) -> bool:
         """Whether the clause holds the form's word, so that its pattern is worth trying."""
@@ -138,14 +139,14 @@ class Form:
 
 
 def _form(kind: str, act: str, strong: bool, word: str, shape: str, pattern: str, then: str = "",
-          body_nearby: bool = False, holding: bool = False) -> Form:
+          body_nearby: bool = False, holding: bool = False, given: tuple[str, ...] = ()) -> Form:
     synonyms = {W["remove"]: ("acts.remove_words",), W["appoint"]: ("acts.appoint_words",),
                 W["hire"]: ("acts.hire_words",), W["acting"]: ("acts.acting_words",),
                 W["passive"]: ("acts.passive_words",), W["serve"]: ("acts.serve_takes", "acts.serve_take_bare"),
                 W["no_longer"]: ("acts.no_longer_words",)}.get(word, ())
     also = tuple(w for w in _LEX.words(*synonyms) if w != word)
     return Form(f"acts/form:{shape}", re.compile(pattern, re.S), word, kind, act, strong, then, also, body_nearby,
-                holding)
+                holding, given)
 
 
 _ACCEPT, _RESIGN, _NO_LONGER, _REMOVE = W["accept"], W["resign"], W["no_longer"], W["remove"]
@@ -180,7 +181,12 @@ FORMS = [
           rf"{W['consider']}{_LEX['acts.perfective']}?{_NAMES}{_ALT('acts.request_about')}?{_RESIGN_ASKED}{_RESIGN}(?P<posts>.+?){_POST_WORDS}"
           rf"{_OF}?{W['request']}", then=_ACCEPT),
     _form(REMOVE, _RESIGN, False, _RESIGN, f"…{_RESIGN}…{_POST_WORD}",
-          rf"{_LEAD}{_NAMES}{_RESIGN_REASON}{_NOT_ASKED}{_RESIGN}(?P<posts>.+?){_POST_WORDS}"),
+          rf"{_LEAD}{_NAMES}{_RESIGN_REASON}(?:{_ALT('acts.resign_decided')})?{_NOT_ASKED}{_RESIGN}(?P<posts>.+?){_POST_WORDS}"),
+    # 董事会收到X的辞职报告。X因工作原因申请辞去Y职务: a resignation asked for where the text tells it was
+    # handed in (a listed company's announcement: it stands once delivered).
+    _form(REMOVE, _RESIGN, False, _RESIGN, f"…{_LEX.words('acts.resign_asked')[-1]}{_RESIGN}…{_POST_WORD}",
+          rf"{_LEAD}{_NAMES}{_RESIGN_REASON}[,，]?(?:{_ALT('acts.resign_asked')}){_RESIGN}(?P<posts>.+?){_POST_WORDS}",
+          given=tuple(_LEX.words("acts.resignation_reports"))),
     _form(REMOVE, _NO_LONGER, False, _NO_LONGER, f"…{_NO_LONGER}…{_POST_WORD}",
           rf"{_LEAD}{_NAMES}{_NO_LONGERS}(?P<posts>.+?)(?:{_POST_WORDS}|$)"),
     # 王志民卸任X: a news report's removal; not 卸任不久即出任Y, a move the clause tells after
