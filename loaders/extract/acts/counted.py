@@ -46,9 +46,11 @@ ANNOUNCED = re.compile(rf"{_ALT('acts.counted_verbs')}(?:[^。;；\n]{{0,{_COUNT
                        rf"(?:\([{_CJK}]{{2,8}}\))?{_ALT('acts.counted_kinds')}?{_ROLE}")
 # 政府委任香港电台顾问委员会成员, 教育局今日宣布委任资优教育咨询委员会委员。: a headline or a sentence
 # announcing who joins a body, the people counted nowhere.
-UNCOUNTED = re.compile(rf"(?:^|(?<=[。，,]))[{_CJK}()（）0-9]{{0,16}}?{_ALT('acts.counted_verbs')}(?!了?{_COUNT})"
-                       rf"(?P<body>[^,，。;；:：\n]{{3,40}}?)(?:\([{_CJK}]{{2,8}}\))?{_ALT('acts.counted_kinds')}?"
-                       rf"{_ROLE}[ \t]*(?=[。\n]|$)", re.M)
+UNCOUNTED = re.compile(rf"(?:^[ \t\u3000]*|(?<=[。，,]))[{_CJK}()（）0-9]{{0,16}}?{_ALT('acts.counted_verbs')}(?!了?{_COUNT})"
+                       rf"[「“]?(?P<body>(?:(?!{_ALT('acts.counted_uncounted_kinds')})[^,，。;；:：「」“”\n]){{3,40}}?)[」”]?"
+                       rf"(?:\([{_CJK}]{{2,8}}\))?{_ALT('acts.counted_kinds')}?"
+                       rf"(?:{W['of_word']}(?={_ALT('acts.counted_roles')}{_ALT('acts.counted_list_names')}))?{_ROLE}(?:{_ALT('acts.counted_list_names')})?"
+                       rf"[ \t]*(?=[。\n]|$)", re.M)
 # …委任九名现任成员，担任平等机会委员会(平机会)委员: the body written after the people's count.
 _BODY_AFTER = re.compile(rf"[,，]?{_ALT('acts.counted_body_after')}(?P<body>[^,，。;；:：\n]{{3,40}}?)"
                          rf"(?:\([{_CJK}]{{2,8}}\))?{_ROLE}")
@@ -67,6 +69,10 @@ _GROUP_KIND = re.compile(f"(?:{_ALT('groups.types')})$")
 # 获再度委任委员, 非官方成员:(*为新委员), 新委任的成员如下: — a section's label, perhaps with a note.
 _LABEL = re.compile(rf"\s*(?P<label>[{_CJK}]{{0,16}}?{_ALT('acts.counted_roles')})(?:如下)?\s*[:：]?"
                     rf"(?:\s+[{_CJK}]{{1,4}}|[(（][^()（）\n]{{1,16}}[)）])?\s*")
+# …成员包括十五名非官守成员。非官守成员名单如下: a label closing the line that opens a list.
+_OPENER_LABEL = re.compile(rf"(?<=[。，,\s])(?P<label>(?:{_ALT('acts.counted_label_words', 'acts.counted_kinds')})+"
+                           rf"{_ALT('acts.counted_roles')})"
+                           rf"{_ALT('acts.counted_list_names')}如下[:：]\s*$")
 _APPOINTED_LABEL = re.compile(_ALT("acts.counted_label_verbs"))
 _LABEL_PREFIX = re.compile(rf"(?:{_ALT('acts.counted_label_words')})+")
 _KINDS = re.compile(rf"(?:{_ALT('acts.counted_label_words', 'acts.counted_kinds')})+")
@@ -217,8 +223,10 @@ def _lines(text: str, at: int) -> Iterator[Span]:
 
 
 def _sections(text: str, at: int) -> list[Section]:
-    """The labelled sections of a list and the people each names, up to prose again."""
-    sections: list[Section] = []
+    """The labelled sections of a list and the people each names, up to prose again; the first
+    under the label closing the line that opens the list (…非官守成员名单如下:)."""
+    opener = _OPENER_LABEL.search(text, text.rfind("\n", 0, at - 1) + 1, at - 1) if at else None
+    sections: list[Section] = [(opener.span("label"), [])] if opener else []
     for a, b in _lines(text, at):
         line = text[a:b]
         if not line.strip() or set(line.strip()) <= set("-─—*=_ "):
