@@ -53,6 +53,7 @@ _NOT_HEADED_PLACE = tuple(_LEX.words("acts.headed_place_not_words"))
 _NOT_IN_BODY = tuple(_LEX.words("acts.not_in_written_body"))
 _LONG_SUFFIXES = frozenset(_LEX.words("agencies.long_suffixes"))
 _SHORT_SUFFIXES = frozenset(_LEX.table("agencies.short_suffixes_pattern"))
+_DEPARTED_RULE = "acts/titled:departed"
 _CEREMONY = re.compile(_LEX["acts.hiring_between_pattern"] + _LEX.alternation("acts.hiring_ceremony"))
 
 
@@ -88,7 +89,13 @@ def settle(acts: list[PersonnelAct], view: DocumentView, sentence_of: dict[int, 
         for act in acts:
             if act.org is None and act.act == _HIRE:
                 act.org = hirer
-    return _once([act for act in acts if not _group_role(view, act, sentence_of.get(id(act)))])
+    return _once([act for act in acts if not _group_role(view, act, sentence_of.get(id(act))) and not _unplaced(act)])
+
+
+def _unplaced(act: PersonnelAct) -> bool:
+    """A departure from a committee's role whose committee no act of the text names (感谢离任的委员A:
+    which committee the headline alone may say) tells too little to keep."""
+    return act.org is None and act.evidence.rule == _DEPARTED_RULE and _family(act.post) == _COMMITTEE_ROLES[0]
 
 
 def _group_role(view: DocumentView, act: PersonnelAct, sentence: Span | None) -> bool:
@@ -155,15 +162,18 @@ def _staff_of_government(acts: list[PersonnelAct], view: DocumentView, sentence_
 
 def _committee_before(acts: list[PersonnelAct]) -> None:
     """A committee's role still without a body is of the committee an act before it named
-    (委任黄友嘉出任教统会主席。… 同时新委任陈国龄…为非当然委员: members of 教统会)."""
-    last = None
-    for act in sorted(acts, key=lambda act: act.evidence.start):
-        if _family(act.post) != _COMMITTEE_ROLES[0]:
-            continue
-        if act.org is not None:
-            last = act.org
-        elif last is not None:
-            act.org = last
+    (委任黄友嘉出任教统会主席。… 同时新委任陈国龄…为非当然委员: members of 教统会), else of the one an
+    act after it names (感谢离任的委员A、B…。委员会的成员名单如下: …)."""
+    ordered = sorted(acts, key=lambda act: act.evidence.start)
+    for run in (ordered, ordered[::-1]):
+        last = None
+        for act in run:
+            if _family(act.post) != _COMMITTEE_ROLES[0]:
+                continue
+            if act.org is not None:
+                last = act.org
+            elif last is not None:
+                act.org = last
 
 
 def _bodies_of_kind(acts: list[PersonnelAct], view: DocumentView, sentence_of: dict[int, Span]) -> None:

@@ -70,7 +70,7 @@ _HEAD = W["head_word"]
 _LIST_RULE, _PASSIVE_RULE, _BODIED_RULE = "acts/titled:list", "acts/titled:passive", "acts/titled:bodies"
 _LEAVE_RULE, _ARRIVE_RULE = "acts/titled:leave", "acts/titled:arrive"
 # 离任的委员张漪薇、程沛威…和杨罗观翠博士在任内…: the word of leaving, 的, the people named after their post.
-_DEPARTED = re.compile(rf"(?P<word>{_ALT('acts.departed_words')}){W['of_word']}"
+_DEPARTED = re.compile(rf"(?P<word>{_ALT('acts.departed_words')})(?:{W['of_word']}|(?={_ALT('acts.committee_roles')}))"
                        rf"(?P<entries>[^。;；,，\n]{{3,300}}?)(?={_ALT('acts.departed_list_ends')}|[。;；,，\n]|$)")
 _DEPARTED_RULE = "acts/titled:departed"
 # …卸任，遗缺由X接任 / …请辞获准，由X暂代: the holder's leaving, the comma, the vacancy perhaps, 由 and who takes it.
@@ -179,7 +179,7 @@ def _says_whose(text: str, post: Post) -> bool:
     """Whether a departed person's post names what they leave: a body (or a title no committee's),
     and not a second word of leaving (两个委员会的离任成员林国基: who they are, not what)."""
     if post.org is None:
-        return not is_committee_role(text[slice(*post.title)])
+        return True
     return _DEPARTED_WORD.search(text, *post.org) is None
 
 
