@@ -74,10 +74,11 @@ _DEPARTED = re.compile(rf"(?P<word>{_ALT('acts.departed_words')})(?:{W['of_word'
                        rf"(?P<entries>[^。;；,，\n]{{3,300}}?)(?={_ALT('acts.departed_list_ends')}|[。;；,，\n]|$)")
 _DEPARTED_RULE = "acts/titled:departed"
 # …卸任，遗缺由X接任 / …请辞获准，由X暂代: the holder's leaving, the comma, the vacancy perhaps, 由 and who takes it.
-_SUCCEEDED = re.compile(rf"{_ALT('acts.vacated_words')}[^,，;；。\n]{{0,6}}?[,，]\s*(?:{_ALT('acts.post_words')})?"
+_SUCCEEDED = re.compile(rf"(?P<left>{_ALT('acts.vacated_words')})[^,，;；。\n]{{0,6}}?[,，]\s*(?:{_ALT('acts.post_words')})?"
                         rf"{_ALT('acts.taken_by_adverbs')}?{_LEX['acts.taken_by']}(?P<described>[^,，;；。\n]{{2,24}}?)"
                         rf"(?P<verb>{_ALT('acts.taken_by_verbs', 'acts.acting_words')})(?=[,，;；。\n]|$)")
 _ACTING = re.compile(_ALT("acts.acting_words"))
+_RESIGNING = frozenset(_LEX.words("acts.vacated_resigning"))
 _EXCLAMATIONS = "!！?？"  # a headline's 尘埃落定! before the sentence
 _SUCCEEDED_RULE = "acts/titled:succeeded"
 _DEPARTED_WORD = re.compile(_ALT("acts.departed_words"))
@@ -159,7 +160,10 @@ def read_succeeded(recorder: ActRecorder) -> None:
         act = W["acting"] if _ACTING.fullmatch(m["verb"]) else W["appoint"]
         sentence = (start, m.end())
         evidence = recorder.view.evidence(*sentence, _SUCCEEDED_RULE)
-        recorder.add([recorder.make_act(APPOINT, act, None, name, posts[0], evidence)], sentence)
+        acts = [recorder.make_act(APPOINT, act, None, name, posts[0], evidence)]
+        if m["left"] in _RESIGNING:  # 林芳郁请辞下台，由叶金川接任: the holder's resignation stood
+            acts.append(recorder.make_act(REMOVE, W["resign"], m["left"], pairs[0][1], posts[0], evidence))
+        recorder.add(acts, sentence)
 
 
 def read_departed(recorder: ActRecorder) -> None:
