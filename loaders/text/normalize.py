@@ -1,7 +1,8 @@
 """Normalise raw text for matching, keeping a map from every normalised character to the raw.
 
 - NFKC per character: full-width punctuation and digits become ASCII (（ → (, ， → ,), while
-  〔〕【】《》“”、。 stay; the ideographic space becomes a space.
+  〔〕【】《》“”、。 stay; the ideographic space becomes a space; ︰, written for a colon in Hong
+  Kong's releases, becomes one.
 - Spaces inside words are dropped: between single CJK characters (`田 强`, `组 长`), and
   between a digit and a CJK character (`2020 年 3 月`, `15 号`). Spaces between longer words
   stay, so a list of names written `郝文保 武雪` is not merged; so does a wide gap after or
@@ -57,6 +58,8 @@ def _nfkc(ch: str) -> str:
         return ch
     if ch == "\u3000":  # as wide as a Chinese character: two spaces keep a table's columns aligned
         return "  "
+    if ch == "\ufe30":  # ︰, the vertical two-dot leader Hong Kong's releases write for a colon: NFKC gives ..
+        return ":"
     out = unicodedata.normalize("NFKC", ch)
     return " " if out.isspace() and out not in "\t\n\f" else out
 

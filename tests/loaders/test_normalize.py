@@ -54,6 +54,7 @@ def test_offsets_of_the_sample_gazette_point_at_the_raw_characters():
     ("第一行\u2028第二行", "第一行\n第二行"),
     ("第一行\r\n第二行", "第一行\n第二行"),
     ("组\t长", "组\t长"),  # tabs carry table structure
+    ("名单如下︰", "名单如下:"),  # Hong Kong's releases write the vertical two-dot leader for a colon
 ])
 def test_full_width_forms_fold_to_ascii(raw, expected):
     assert text_of(raw).text == expected

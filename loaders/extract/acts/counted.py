@@ -43,7 +43,7 @@ _ROLE = rf"(?P<role>{_ALT('acts.counted_roles')})(?!会)"  # 委员 of 委员会
 ANNOUNCED = re.compile(rf"{_ALT('acts.counted_verbs')}(?:[^。;；\n]{{0,{_COUNT_REACH}}}?(?P<count>{_COUNT})"
                        rf"|{_ALT('acts.counted_uncounted_kinds')})"
                        rf"(?P<body>[^,，。;；:：\n]{{0,40}}?)"
-                       rf"(?:\([{_CJK}]{{2,8}}\))?{_ALT('acts.counted_kinds')}?{_ROLE}")
+                       rf"(?:\([{_CJK}]{{2,8}}\){W['of_word']}?)?{_ALT('acts.counted_kinds')}?{_ROLE}")
 # 政府委任香港电台顾问委员会成员, 教育局今日宣布委任资优教育咨询委员会委员。: a headline or a sentence
 # announcing who joins a body, the people counted nowhere.
 UNCOUNTED = re.compile(rf"(?:^[ \t\u3000]*|(?<=[。，,]))[{_CJK}()（）0-9]{{0,16}}?{_ALT('acts.counted_verbs')}(?!了?{_COUNT})"
