@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from loaders.extract.acts.titled import DEPARTED_RULE
 from loaders.extract.groups.names import SET_UP
 from loaders.lexicon import lexicon
 from loaders.records import PersonnelAct
@@ -53,14 +54,7 @@ _NOT_HEADED_PLACE = tuple(_LEX.words("acts.headed_place_not_words"))
 _NOT_IN_BODY = tuple(_LEX.words("acts.not_in_written_body"))
 _LONG_SUFFIXES = frozenset(_LEX.words("agencies.long_suffixes"))
 _SHORT_SUFFIXES = frozenset(_LEX.table("agencies.short_suffixes_pattern"))
-_DEPARTED_RULE = "acts/titled:departed"
 _CEREMONY = re.compile(_LEX["acts.hiring_between_pattern"] + _LEX.alternation("acts.hiring_ceremony"))
-
-
-@lru_cache(maxsize=None)
-def _headed_place(level: str) -> re.Pattern:
-    """A place of one level named with its head's title (嘉义县长, 高雄市长): the place alone."""
-    return re.compile(_place(level).pattern.replace(f"{_GOVERNMENT})", f"){_HEAD}(?!{_HEAD})", 1), re.M)
 
 
 @lru_cache(maxsize=None)
@@ -68,11 +62,22 @@ def _place(level: str) -> re.Pattern:
     """The government of a place of one level (广州市政府, 山西省阳泉市人民政府): the place opens a
     line or follows punctuation or a function word (为, 由 …), is two to four characters before
     its level (more when it nests places), and holds no word of a report's prose (记者获悉)."""
+    return _placed(level, _GOVERNMENT, "")
+
+
+@lru_cache(maxsize=None)
+def _headed_place(level: str) -> re.Pattern:
+    """A place of one level named with its head's title (嘉义县长, 高雄市长): the place alone."""
+    return _placed(level, "", rf"{_HEAD}(?!{_HEAD})")
+
+
+def _placed(level: str, inside: str, after: str) -> re.Pattern:
+    """A place of the level, `inside` closing the span named `place` and `after` following it."""
     char = rf"(?:(?![{_LEX['agencies.not_in_place_names']}{_LEX['agencies.stop_chars']}])[{_CJK}])"
     nested = rf"{char}{{2,8}}?{_LEX.alternation('agencies.jurisdiction_suffixes')}"
     return re.compile(rf"(?:^|(?<=[^{_CJK}])|(?<=[{_LEX['agencies.boundary_chars']}]))"
                       rf"(?!{char}{{0,6}}?{_LEX.alternation('acts.report_words')})"
-                      rf"(?P<place>(?:{nested})?{char}{{2,4}}?{re.escape(level)}{_GOVERNMENT})", re.M)
+                      rf"(?P<place>(?:{nested})?{char}{{2,4}}?{re.escape(level)}{inside}){after}", re.M)
 
 
 def settle(acts: list[PersonnelAct], view: DocumentView, sentence_of: dict[int, Span]) -> list[PersonnelAct]:
@@ -95,7 +100,7 @@ def settle(acts: list[PersonnelAct], view: DocumentView, sentence_of: dict[int, 
 def _unplaced(act: PersonnelAct) -> bool:
     """A departure from a committee's role whose committee no act of the text names (感谢离任的委员A:
     which committee the headline alone may say) tells too little to keep."""
-    return act.org is None and act.evidence.rule == _DEPARTED_RULE and _family(act.post) == _COMMITTEE_ROLES[0]
+    return act.org is None and act.evidence.rule == DEPARTED_RULE and _family(act.post) == _COMMITTEE_ROLES[0]
 
 
 def _group_role(view: DocumentView, act: PersonnelAct, sentence: Span | None) -> bool:

@@ -30,7 +30,7 @@ from loaders.extract.acts.records import ActRecorder, Span, Where
 from loaders.extract.acts.wording import APPOINT, REMOVE, W
 from loaders.lexicon import lexicon
 from loaders.spans.listed import bodied_people, described_name, described_people, list_parts, titled_people
-from loaders.spans.posts import Post, is_committee_role, parse_posts, title_length
+from loaders.spans.posts import Post, parse_posts, title_length
 
 _LEX = lexicon()
 _ALT = _LEX.alternation
@@ -72,7 +72,7 @@ _LEAVE_RULE, _ARRIVE_RULE = "acts/titled:leave", "acts/titled:arrive"
 # 离任的委员张漪薇、程沛威…和杨罗观翠博士在任内…: the word of leaving, 的, the people named after their post.
 _DEPARTED = re.compile(rf"(?P<word>{_ALT('acts.departed_words')})(?:{W['of_word']}|(?={_ALT('acts.committee_roles')}))"
                        rf"(?P<entries>[^。;；,，\n]{{3,300}}?)(?={_ALT('acts.departed_list_ends')}|[。;；,，\n]|$)")
-_DEPARTED_RULE = "acts/titled:departed"
+DEPARTED_RULE = "acts/titled:departed"
 # …卸任，遗缺由X接任 / …请辞获准，由X暂代: the holder's leaving, the comma, the vacancy perhaps, 由 and who takes it.
 _SUCCEEDED = re.compile(rf"(?P<left>{_ALT('acts.vacated_words')})[^,，;；。\n]{{0,6}}?[,，]\s*(?:{_ALT('acts.post_words')})?"
                         rf"{_ALT('acts.taken_by_adverbs')}?{_LEX['acts.taken_by']}(?P<described>[^,，;；。\n]{{2,24}}?)"
@@ -173,18 +173,17 @@ def read_departed(recorder: ActRecorder) -> None:
     for m in _DEPARTED.finditer(text):
         pairs = titled_people(text, *m.span("entries"))
         sentence = (_after_last(text, m.start(), _SENTENCE_MARKS), m.end())
-        evidence = recorder.view.evidence(*sentence, _DEPARTED_RULE)
+        evidence = recorder.view.evidence(*sentence, DEPARTED_RULE)
         recorder.add([recorder.make_act(REMOVE, W["leave"], m["word"], name, post, evidence)
                       for (a, b), name in pairs for post in parse_posts(text, a, b)[:1]
                       if _says_whose(text, post)], sentence)
 
 
 def _says_whose(text: str, post: Post) -> bool:
-    """Whether a departed person's post names what they leave: a body (or a title no committee's),
-    and not a second word of leaving (两个委员会的离任成员林国基: who they are, not what)."""
-    if post.org is None:
-        return True
-    return _DEPARTED_WORD.search(text, *post.org) is None
+    """Whether a departed person's post names what they leave: not a second word of leaving
+    (两个委员会的离任成员林国基: who they are, not what). A committee's role without its body takes the
+    body of an act around it, or is dropped (loaders.extract.acts.merge)."""
+    return post.org is None or _DEPARTED_WORD.search(text, *post.org) is None
 
 
 def read_moved(recorder: ActRecorder) -> None:
