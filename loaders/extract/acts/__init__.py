@@ -43,7 +43,7 @@ from loaders.extract.acts.records import Span, Where, join_notes
 from loaders.extract.acts.roster import HIRE_WORDS, Head, post_line, roster_head, roster_line
 from loaders.extract.acts.table import table_acts
 from loaders.extract.acts.titled import (read_bodied, read_departed, read_described_passive, read_leaving, read_moved,
-                                         read_post_is, read_succeeded, read_titled)
+                                         read_newly, read_post_is, read_succeeded, read_titled)
 from loaders.extract.groups.names import is_leading_group
 from loaders.extract.places import teaser_lines
 from loaders.lexicon import lexicon
@@ -87,6 +87,7 @@ def extract_appointments(view: DocumentView) -> Facts:
     read_leaving(reader)
     read_departed(reader)
     read_succeeded(reader)
+    read_newly(reader)
     read_moved(reader)
     read_post_is(reader)
     read_bodied(reader)

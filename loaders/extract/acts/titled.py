@@ -17,10 +17,12 @@ People named after the post they leave, before a word of leaving (县府教育�
 下周一卸任; 国发会主委陈美伶在总辞后确定不留任), leave it: removals recorded as 卸任, the word written in
 the note where it is another. People named after a post before a word of arriving (新任督察长王立德及
 主任秘书邱绍雄9日到职), or before the post they left and a move (副秘书长许满显原参议升任), take it.
-Who a comma after a holder's leaving names as taking the post (秘书处长于建国卸任，遗缺由X接任) takes it.
+Who a comma after a holder's leaving names as taking the post (秘书处长于建国卸任，遗缺由X接任) takes it;
+so does who a report names after a new post and its body (新任台企银董事长黄博怡).
 
 The words are in ontology/lexicon/acts.yaml (titled_*); rules `acts/titled:list`,
-`acts/titled:passive`, `acts/titled:leave`, `acts/titled:arrive`, `acts/titled:succeeded`.
+`acts/titled:passive`, `acts/titled:leave`, `acts/titled:arrive`, `acts/titled:succeeded`,
+`acts/titled:newly`.
 """
 from __future__ import annotations
 
@@ -81,6 +83,9 @@ _ACTING = re.compile(_ALT("acts.acting_words"))
 _RESIGNING = frozenset(_LEX.words("acts.vacated_resigning"))
 _EXCLAMATIONS = "!！?？"  # a headline's 尘埃落定! before the sentence
 _SUCCEEDED_RULE = "acts/titled:succeeded"
+# 新任台企银董事长黄博怡，…: a new post and who holds it, up to the clause's end.
+_NEWLY = re.compile(rf"{_ALT('acts.titled_newly')}(?P<entries>[^,，。;；、由为的是计“”(（\n]{{4,24}})")
+_NEWLY_RULE = "acts/titled:newly"
 _DEPARTED_WORD = re.compile(_ALT("acts.departed_words"))
 # …宋德仁四位局长调任参事兼代理局长: the move and the posts it gives (how many they are, before it,
 # stands within the reach of the names).
@@ -164,6 +169,24 @@ def read_succeeded(recorder: ActRecorder) -> None:
         if m["left"] in _RESIGNING:  # 林芳郁请辞下台，由叶金川接任: the holder's resignation stood
             acts.append(recorder.make_act(REMOVE, W["resign"], m["left"], pairs[0][1], posts[0], evidence))
         recorder.add(acts, sentence)
+
+
+def read_newly(recorder: ActRecorder) -> None:
+    """Record the appointment of a person a report names after a new post (新任台企银董事长黄博怡，…;
+    新任空军司令张哲平布达授阶典礼): who holds it new."""
+    text = recorder.text
+    for m in _NEWLY.finditer(text):
+        pairs = _named_before(text, m.start("entries"), m.end("entries"))
+        if len(pairs) != 1 or not (posts := parse_posts(text, *pairs[0][0])) or not _bodied(posts[0]):
+            continue
+        sentence = (m.start(), m.end("entries"))
+        evidence = recorder.view.evidence(*sentence, _NEWLY_RULE)
+        recorder.add([recorder.make_act(APPOINT, W["appoint"], None, pairs[0][1], posts[0], evidence)], sentence)
+
+
+def _bodied(post: Post) -> bool:
+    """Whether a post names its body (台企银董事长), not a surname alone before a title (陈院长)."""
+    return post.org is not None and post.org[1] - post.org[0] >= 2
 
 
 def read_departed(recorder: ActRecorder) -> None:
