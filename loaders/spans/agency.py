@@ -44,6 +44,7 @@ AGENCY_IN_TEXT = re.compile(rf"{_PREFIX_FIRST}{_BOUNDARY}{_PREFIX}{_BODY}{{0,16}
 BODY_AFTER_PLACE = re.compile(rf"{_BODY}{{0,16}}?{SUFFIX}{_SUB_UNIT}*")
 _COLLECTIVE = "|".join(map(re.escape, _LEX.words("agencies.collective_suffixes")))
 _STRICT = re.compile(rf"{_BODY}{{0,30}}?(?:{SUFFIX}|{_COLLECTIVE})")
+_SUFFIXED = re.compile(rf"{_BODY}{{0,30}}?{SUFFIX}")
 _NOT_A_NAME = re.compile(_LEX["agencies.not_a_name_pattern"])
 
 _OPEN, _CLOSE = "(（〔[【《“", ")）〕]】》”"
@@ -64,6 +65,12 @@ def is_agency(piece: str) -> bool:
     if len(piece) < 2 or len(piece) > 40 or _NOT_A_NAME.search(piece):
         return False
     return _STRICT.fullmatch(piece) is not None
+
+
+def has_body_suffix(piece: str) -> bool:
+    """Whether a piece closes with a body's own suffix (局, 委员会, 课…), not only a collective's
+    (社会 ends with 会 as 各学会 does, and is no body before 课长)."""
+    return is_agency(piece) and _SUFFIXED.fullmatch(normalize_key(piece)) is not None
 
 
 def is_joined_agency(piece: str) -> bool:

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from loaders.lexicon import lexicon
-from loaders.spans.agency import is_agency
+from loaders.spans.agency import has_body_suffix, is_agency
 from loaders.spans.gazetteer import read_table
 from loaders.text.script import to_simplified
 
@@ -72,6 +72,7 @@ LIST_MARKS = re.compile("、|" + _LEX.alternation("acts.name_list_joiners", "act
 # A courtesy title after a listed name (李焯芬教授、梁乃鹏博士): no part of it, and a person's mark.
 COURTESY_AT_END = re.compile(rf"(?<=[\u4e00-\u9fff]{{2}}){_LEX.alternation('acts.courtesy_titles')}$")
 _JOINER = re.compile(_LEX.alternation("acts.name_list_joiners"))  # 和, 及, 与: two titles of one body
+_TITLE_WORD_REACH = 2  # 行政 of 医院行政总监: a word between a body and its title
 
 
 @dataclass(frozen=True)
@@ -220,7 +221,7 @@ def _fused(view: str, start: int, cut: int, end: int) -> tuple[int, int] | None:
     kind = view[cut:end].removesuffix(_HEAD)
     if kind not in _BODY_KINDS or cut - start < 2 or view.startswith(kind, cut - len(kind)):
         return None
-    if _TITLE_MODIFIER.search(view, start, cut) or is_agency(view[start:cut]):
+    if _TITLE_MODIFIER.search(view, start, cut) or has_body_suffix(view[start:cut]):
         return None  # 市财政委员会局长: a body's name already whole before the title
     return (cut + len(kind), cut) if is_agency(view[start:cut + len(kind)]) else None
 
@@ -278,17 +279,25 @@ def parse_posts(view: str, a: int, b: int) -> list[Post]:
 
 def _joined_titles(view: str, a: int, b: int) -> list[tuple[int, int]]:
     """A post and a bare title joined by 和 or 及 are two posts of one body (强制性公积金计划管理局的主席和
-    非执行董事), and a post and another body's post two posts (市水利局局长和市财政局局长); otherwise
-    the span is one post."""
+    非执行董事), a post and another body's post two posts (市水利局局长和市财政局局长), and a body
+    and a post two bodies' posts (九龙医院及香港眼科医院行政总监: parse_posts gives the body its
+    title); otherwise the span is one post."""
     for m in _JOINER.finditer(view, a, b):
-        if title_length(view[a:m.start()]) and _post_after_joiner("".join(view[m.end():b].split())):
+        if _QUOTED_BODY.search(view, a, b) and not _QUOTED_BODY.search(view, a, m.start()):
+            break  # 「前任行政长官及政治委任官员离职后工作咨询委员会」主席: one body's name in its quotes
+        before, after = "".join(view[a:m.start()].split()), "".join(view[m.end():b].split())
+        if title_length(before) and (is_title(after) or _bodied_post(after)):
+            return [(a, m.start()), (m.end(), b)]
+        if not title_length(before) and has_body_suffix(before) and _bodied_post(after):
             return [(a, m.start()), (m.end(), b)]
     return [(a, b)]
 
 
-def _post_after_joiner(words: str) -> bool:
+def _bodied_post(words: str) -> bool:
+    """A body's post, the body perhaps followed by a word of the title's (医院行政总监, 公司执行董事)."""
     size = title_length(words)
-    return is_title(words) or size > 0 and is_agency(words[:-size])
+    body = words[:-size] if size else ""
+    return any(is_agency(body[:end]) for end in range(len(body), max(1, len(body) - _TITLE_WORD_REACH - 1), -1))
 
 
 def _inherited_org(view: str, before: Post, title: str) -> tuple[int, int] | None:

@@ -54,6 +54,10 @@ _SERVING = (rf"(?:{_LEX.alternation('acts.serve_prefixes', 'acts.serve_promoted_
             rf"|{TAKES}")
 _SERVES = re.compile(_SERVING)
 _NEXT_SERVING = re.compile(rf"[^、,，。;；]{{2,20}}?(?:{_SERVING})")
+# A苏医生获委任为X总监、B医生获委任为Y总监: the next person made passive subject of the same favour.
+_NEXT_PASSIVE = re.compile(rf"(?P<name>[{_CJK}]{{2,4}}?)(?:{_LEX.alternation('acts.courtesy_titles')})?"
+                           rf"{_LEX.alternation('acts.passive_words')}(?:{_LEX.alternation('acts.passive_adverbs')})?"
+                           rf"(?:{_LEX.alternation('acts.appoint_words', 'acts.passive_hire')})")
 _NEXT_PERSON = re.compile(rf"(?P<name>[{_CJK}]{{2,4}}?)(?:{W['honorific']})?{_LEX.alternation('acts.appoint_as_words')}")
 
 
@@ -134,6 +138,9 @@ def _cuts(text: str, start: int, end: int) -> list[tuple[int, int]]:
             cuts.append((at, at + 1))  # 接受A辞去X职务、B辞去Y(职务)的请求: the next person's resignation
         elif _NEXT_SERVING.match(text, at + 1, end) and _took_one_post(text, start, at):
             cuts.append((at, at + 1))  # A接领务局长、B接国传司长: the next person taking a post
+        elif (m := _NEXT_PASSIVE.match(text, at + 1, end)) and _ends_post(text, start, at) \
+                and is_person_name(m["name"]):
+            cuts.append((at, at + 1))  # A获委任为X总监、B医生获委任为Y总监: the next person's favour
         elif _ENDS_TAKEN.search(text, start, at) and _NEXT_TAKEN.match(text, at + 1, end):
             cuts.append((at, at + 1))  # X署长由A接任、Y署长由B接任: the next post and who takes it
         at = text.find("、", at + 1, end)
