@@ -33,6 +33,8 @@ TRAILING_NOTE = re.compile(r"\(\s*([^()]{1,30}?)\s*\)\s*$")
 _PINYIN = re.compile(r"\([a-zA-Z\u00c0-\u024f\s]{1,12}\)\s*$")
 _JOINERS = _LEX["acts.name_joiners"]  # 艾尔肯·吐尔地
 _NAME = re.compile(rf"[\u4e00-\u9fff]{{2,4}}|[\u4e00-\u9fff]{{1,10}}[{_JOINERS}][\u4e00-\u9fff{_JOINERS}]{{1,20}}")
+# 二○一一年获委任为…: the year's last digits before 年 (○ is no CJK character) are no name.
+_DATE_WORD = re.compile(rf"[〇○零{_LEX['numbering.cn_digits']}]+[年月日号]")
 _NOT_IN_NAME = re.compile(rf"[{_LEX['acts.name_stop_chars']}]|{'|'.join(_LEX.words('acts.not_in_names'))}")
 _HONORIFIC = _LEX["acts.honorific"]
 _PRONOUN = _LEX["acts.pronoun"]  # 其: the person of the act before, never a name's first character
@@ -67,6 +69,7 @@ _HEAD = _LEX["acts.head_word"]
 _TITLE_MODIFIER = re.compile(f"(?:{_LEX.alternation('acts.title_modifiers')})$")
 _BODY_KINDS = frozenset(_LEX.table("agencies.short_suffixes_pattern")) | frozenset(_LEX.words("agencies.sub_unit_suffixes"))
 # A body's name in quotes, perhaps with the short name the text gives it after (「X委员会」(諮询委员会)).
+_STATUTE = re.compile(_LEX["acts.statute_before_post_pattern"])
 _QUOTED_BODY = re.compile(r"[「“『](?P<name>[^」”』]{2,60})[」”』](?:\([^()]{1,10}\))?")
 LIST_MARKS = re.compile("、|" + _LEX.alternation("acts.name_list_joiners", "acts.name_list_long_joiners"))
 # A courtesy title after a listed name (李焯芬教授、梁乃鹏博士): no part of it, and a person's mark.
@@ -128,7 +131,7 @@ def is_person_name(text: str, strong: bool = False) -> bool:
     person (任命X为, 免去X的, X同志), not merely a word before 任 or 为."""
     # where the sentence vouches for a person, a surname that is also a function word passes (和丽华)
     if not _NAME.fullmatch(text) or _NOT_IN_NAME.search(text, surname_length(text) if strong else 0, _checked_end(text, strong)) \
-            or text.startswith(_PRONOUN):
+            or text.startswith(_PRONOUN) or _DATE_WORD.fullmatch(text):
         return False
     if title_length(text) >= 2 or text.endswith(GROUP_ROLES):
         return False
@@ -193,6 +196,8 @@ def parse_post(view: str, start: int, end: int) -> Post | None:
         org_end -= len(_OF)
     if m := _QUOTED_BODY.fullmatch(view, start, org_end):  # 「X委员会」(諮询委员会)的主席: the body in its quotes
         start, org_end = m.span("name")
+    elif m := _STATUTE.match(view, start, org_end):  # 《截取通讯及监察条例》下的专员: the law, no body
+        start = m.end()
     if view[start:org_end] in _NOT_BODIES:  # 新成员: a new member of the body named before
         start = org_end
     elif _COUNT.fullmatch(view, start, org_end):  # 三名成员: how many hold the title, no body

@@ -68,6 +68,7 @@ def _not_in_words(word: str, words: tuple[str, ...]) -> str:
 
 
 # 任 as a verb of its own: not the first character of 任命, 任职, 任务 …, nor the last of 现任, 历任 …
+_DONE = _LEX["acts.perfective"]  # 接任了X: the verb's perfective
 _SERVE = _not_in_words(W["serve"], _LEX.words("acts.serve_not_before", "acts.serve_not_after"))
 _AS, _OF, _POST_WORD = W["as_word"], W["of_word"], W["post_word"]
 _POST_WORDS = _ALT("acts.post_words")  # what closes a post in a removal: 职务, 一职
@@ -248,7 +249,7 @@ FORMS = [
     _form(APPOINT, _APPOINT, False, W["serve"], f"…{W['serve']}…",
           rf"{_LEAD}{_NAMES}(?:{_ALT('acts.serve_adverbs')}|{_LEX['acts.serve_dated_pattern']})?{_REPLACING}"
           rf"(?:(?:{_ALT('acts.serve_prefixes')}"
-          rf"|(?P<promoted>{_ALT('acts.serve_promoted_prefixes')})){W['serve']}|{_SERVE}|{TAKES})"
+          rf"|(?P<promoted>{_ALT('acts.serve_promoted_prefixes')})){W['serve']}|{_SERVE}|{TAKES}){_DONE}?"
           rf"(?P<posts>.+?)(?:{_POST_WORDS})?$"),
     # 郭建全同志担任保利集团副总会计师: a decision's wording, 同志 framing the name (a biography's
     # 担任 has none: 曾担任, 先后担任)
