@@ -75,6 +75,7 @@ LIST_MARKS = re.compile("、|" + _LEX.alternation("acts.name_list_joiners", "act
 # A courtesy title after a listed name (李焯芬教授、梁乃鹏博士): no part of it, and a person's mark.
 COURTESY_AT_END = re.compile(rf"(?<=[\u4e00-\u9fff]{{2}}){_LEX.alternation('acts.courtesy_titles')}$")
 _JOINER = re.compile(_LEX.alternation("acts.name_list_joiners"))  # 和, 及, 与: two titles of one body
+_BOARDS = tuple(_LEX.words("acts.board_ends"))
 _TITLE_WORD_REACH = 2  # 行政 of 医院行政总监: a word between a body and its title
 
 
@@ -310,6 +311,8 @@ def _inherited_org(view: str, before: Post, title: str) -> tuple[int, int] | Non
     where that post's title opens with one and the bare title is a committee's (党委委员、常委)."""
     committee = _PARTY_COMMITTEE.match(view, *before.title)
     if committee is None or title not in _PARTY_TITLES:
+        if before.org and title.endswith(_HEAD) and view[slice(*before.org)].endswith(_BOARDS):
+            return None  # 董事会风险管理委员会委员及行长: a board's committee has no head of that title
         return before.org
     return (before.org[0] if before.org else before.title[0]), committee.end()
 

@@ -30,7 +30,7 @@ from loaders.extract.acts.titled import DEPARTED_RULE
 from loaders.extract.groups.names import SET_UP
 from loaders.lexicon import lexicon
 from loaders.records import PersonnelAct
-from loaders.spans.agency import is_agency
+from loaders.spans.agency import BODY_AFTER_PLACE, is_agency
 from loaders.spans.posts import is_person_name, title_length
 from loaders.text.script import to_simplified
 from loaders.view import DocumentView
@@ -54,6 +54,8 @@ _NOT_HEADED_PLACE = tuple(_LEX.words("acts.headed_place_not_words"))
 _NOT_IN_BODY = tuple(_LEX.words("acts.not_in_written_body"))
 _LONG_SUFFIXES = frozenset(_LEX.words("agencies.long_suffixes"))
 _SHORT_SUFFIXES = frozenset(_LEX.table("agencies.short_suffixes_pattern"))
+# 该行, 该公司: the body of that kind the text named last before (光大银行…该行行长赵欢…辞去该行执行董事).
+_REFERRING = _LEX["acts.referring_word"]
 _CEREMONY = re.compile(_LEX["acts.hiring_between_pattern"] + _LEX.alternation("acts.hiring_ceremony"))
 
 
@@ -87,6 +89,7 @@ def settle(acts: list[PersonnelAct], view: DocumentView, sentence_of: dict[int, 
     for act in acts:
         if act.org is None and (level := _LEVELS.get(to_simplified(_family(act.post)))) and id(act) in sentence_of:
             act.org = _government_before(view, level, sentence_of[id(act)])
+    _referred_bodies(acts, view)
     _bodies_of_kind(acts, view, sentence_of)
     _staff_of_government(acts, view, sentence_of)
     _committee_before(acts)
@@ -95,6 +98,20 @@ def settle(acts: list[PersonnelAct], view: DocumentView, sentence_of: dict[int, 
             if act.org is None and act.act == _HIRE:
                 act.org = hirer
     return _once([act for act in acts if not _group_role(view, act, sentence_of.get(id(act))) and not _unplaced(act)])
+
+
+def _referred_bodies(acts: list[PersonnelAct], view: DocumentView) -> None:
+    """A body referred to by 该 and its kind (该行, 该公司, 该局) is the last body of that kind the text
+    named before the act; the evidence keeps the sentence as written."""
+    for act in acts:
+        kind = act.org.removeprefix(_REFERRING) if act.org and act.org.startswith(_REFERRING) else None
+        if not kind:
+            continue
+        written = view.text.find(act.org, act.evidence.start, act.evidence.end)
+        named = [m.span() for m in BODY_AFTER_PLACE.finditer(view.text, 0, max(written, act.evidence.start))
+                 if m.group().endswith(kind) and not m.group().startswith(_REFERRING) and _reads_as_body(m.group(), kind)]
+        if named:
+            act.org = view.written(*named[-1])
 
 
 def _unplaced(act: PersonnelAct) -> bool:

@@ -172,7 +172,7 @@ FORMS = [
     _form(APPOINT, _HIRE, True, W["passive"], f"…{W['passive']}{_HIRE}{_AS}…",
           rf"{_PASSIVE_NAMES}{_ALT('acts.passive_hire')}{_AS_POST}(?P<posts>.+)"),
     _form(REMOVE, _REMOVE, True, W["passive"], f"…{W['passive']}{_REMOVE}…{_POST_WORD}",
-          rf"{_PASSIVE_NAMES}{_REMOVES}(?P<posts>.+?)(?:{_POST_WORDS}|$)"),
+          rf"{_PASSIVE_NAMES}(?:{_REMOVES}|{_ALT('acts.passive_remove_short')}(?=.+{_POST_WORD}$))(?P<posts>.+?)(?:{_POST_WORDS}|$)"),
     _form(REMOVE, _RESIGN, True, _RESIGN, f"{_ACCEPT}…{_RESIGN}…{_POST_WORD}",
           rf"(?:{_ALT('acts.accept_words')})+(?:{_LEX['acts.perfective']})?{_NAMES}{_RESIGN_REASON}{_RESIGN_ASKED}{_RESIGN}"
           rf"(?P<posts>.+?)(?:{_POST_WORDS}|(?={_OF}{W['request']})|$)"),
@@ -182,7 +182,8 @@ FORMS = [
           rf"{W['consider']}{_LEX['acts.perfective']}?{_NAMES}{_ALT('acts.request_about')}?{_RESIGN_ASKED}{_RESIGN}(?P<posts>.+?){_POST_WORDS}"
           rf"{_OF}?{W['request']}", then=_ACCEPT),
     _form(REMOVE, _RESIGN, False, _RESIGN, f"…{_RESIGN}…{_POST_WORD}",
-          rf"{_LEAD}{_NAMES}{_RESIGN_REASON}(?:{_ALT('acts.resign_decided')})?{_NOT_ASKED}{_RESIGN}(?P<posts>.+?){_POST_WORDS}"),
+          rf"{_LEAD}{_NAMES}(?:{_LEX['acts.resign_reason_pattern']}[,，]?)?(?:{_ALT('acts.resign_decided')})?{_NOT_ASKED}{_RESIGN}"
+          rf"(?P<posts>.+?){_POST_WORDS}"),  # X因工作调整，辞去Y职务: the reason's comma (loaders.extract.acts.clauses joins it)
     # 董事会收到X的辞职报告。X因工作原因申请辞去Y职务: a resignation asked for where the text tells it was
     # handed in (a listed company's announcement: it stands once delivered).
     _form(REMOVE, _RESIGN, False, _RESIGN, f"…{_LEX.words('acts.resign_asked')[-1]}{_RESIGN}…{_POST_WORD}",
