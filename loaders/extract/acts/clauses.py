@@ -39,6 +39,7 @@ _TAKEN_BY = re.compile(rf"\s*{_LEX['acts.taken_by']}[^,，;；。{_LEX['acts.tak
 _ENDS_TAKEN = re.compile(rf"(?:{_LEX.alternation('acts.taken_by_verbs', 'acts.acting_words')})$")
 _NEXT_TAKEN = re.compile(rf"[^、,，。;；{_LEX['acts.taken_by']}]{{2,30}}?{_LEX['acts.taken_by']}[^、,，。;；]{{2,24}}?"
                          rf"(?:{_LEX.alternation('acts.taken_by_verbs', 'acts.acting_words')})(?=[、,，。;；]|$)")
+_CLOSING_QUOTES = "”」』\""
 _POST_ALONE_REACH = 16  # the longest post a clause may hold alone
 # …，本月底接替尤曾家丽任X: a clause of replacing, perhaps after when, whose subject closes the clause before.
 _REPLACING = re.compile(rf"\s*[^,，。;；{_LEX['acts.taken_by']}]{{0,6}}?{_LEX['acts.replacing_word']}")
@@ -58,6 +59,7 @@ _NEXT_SERVING = re.compile(rf"[^、,，。;；]{{2,20}}?(?:{_SERVING})")
 _NEXT_PASSIVE = re.compile(rf"(?P<name>[{_CJK}]{{2,4}}?)(?:{_LEX.alternation('acts.courtesy_titles')})?"
                            rf"{_LEX.alternation('acts.passive_words')}(?:{_LEX.alternation('acts.passive_adverbs')})?"
                            rf"(?:{_LEX.alternation('acts.appoint_words', 'acts.passive_hire')})")
+_NEXT_DESCRIBED = re.compile(rf"(?P<post>[^、,，。;；]{{2,24}}?)(?P<name>[{_CJK}]{{2,3}}){_LEX.alternation('acts.appoint_as_words')}")
 _NEXT_PERSON = re.compile(rf"(?P<name>[{_CJK}]{{2,4}}?)(?:{W['honorific']})?{_LEX.alternation('acts.appoint_as_words')}")
 
 
@@ -129,7 +131,7 @@ def _cuts(text: str, start: int, end: int) -> list[tuple[int, int]]:
     at = text.find("、", start, end)
     while at >= 0:
         if (any(word in text[start:at] for word in _AS_WORDS) and _ends_post(text, start, at)
-                and (m := _NEXT_PERSON.match(text, at + 1, end)) and is_person_name("".join(m["name"].split()))):
+                and _next_person(text, start, at, end)):
             cuts.append((at, at + 1))
         elif _NEXT_VERB.match(text, at + 1, end) and _ends_post(text, start, at):
             cuts.append((at, at + 1))  # …为副省长、决定李炳军代理省长: another act's verb
@@ -147,6 +149,15 @@ def _cuts(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return sorted(cuts)
 
 
+def _next_person(text: str, start: int, at: int, end: int) -> bool:
+    """Whether text[at + 1:end] opens with the next person of one verb's people and posts: a name
+    before 为, or after a verb of appointing the post they held too (任命A为X、原政务副秘书长B为秘书长)."""
+    if (m := _NEXT_PERSON.match(text, at + 1, end)) and is_person_name("".join(m["name"].split())):
+        return True
+    m = _APPOINTING.search(text, start, at) and _NEXT_DESCRIBED.match(text, at + 1, end)
+    return bool(m and is_person_name(m["name"]) and title_length(m["post"]) > 0)
+
+
 def _took_one_post(text: str, start: int, at: int) -> bool:
     """Whether text[start:at] closes with a person taking one post (陈华玉接领务局长): a verb of
     taking, then a post and no 、 (not 卢映霞出任中级法院法官、第一审法院院长姚颕珊法官, two people)."""
@@ -157,5 +168,5 @@ def _took_one_post(text: str, start: int, at: int) -> bool:
 
 
 def _ends_post(text: str, start: int, at: int) -> bool:
-    before = text[max(start, at - _TITLE_REACH):at]
+    before = text[max(start, at - _TITLE_REACH):at].rstrip(_CLOSING_QUOTES)  # 为“政务委员”、
     return bool(_POST_END.search(before) or title_length(before))
