@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from loaders.extract import run_extractors
+from loaders.extract.groups.seated import seated_groups
 from loaders.merge import merged
 from loaders.spans.nlp import get_nlp
 from loaders.text.normalize import normalize
@@ -61,7 +62,9 @@ def extract_documents(documents: Iterable[Document]) -> Facts:
     facts = Facts()
     for document in documents:
         facts.documents.append(document)
-        facts.extend(run_extractors(view_of(document, nlp)))
+        found = run_extractors(view_of(document, nlp))
+        found.groups += seated_groups(found)
+        facts.extend(found)
     return merged(facts)
 
 

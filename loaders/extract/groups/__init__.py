@@ -22,7 +22,9 @@ for a group's name; groups/label-line[:brackets|:pairs|:glued|:name-glued|:names
 the entry), groups/two-columns[:cells], groups/one-cell-a-line and
 groups/prose:held-by|holds|list and groups/titled (县征兵领导小组组长袁佑清 in a news report's
 chain of titles, loaders.extract.groups.titled) and groups/appointed-list (委任以下人士为X委员会委员：
-and a name a line, loaders.extract.groups.appointed) for a member; groups/office:label|held-by|holds for the
+and a name a line, loaders.extract.groups.appointed) for a member; groups/seated for a council
+three or more people are appointed to as members (loaders.extract.groups.seated, run on the acts
+after every reader: loaders.pipeline); groups/office:label|held-by|holds for the
 office's staff. The words are in ontology/lexicon/groups.yaml; the set-up verbs and 成员单位 are
 found where spaCy marked them.
 """
