@@ -19,7 +19,7 @@ from loaders.extract.acts.wording import APPOINT, BARE_OFFICE, BRACKETED_NOTE, W
 from loaders.lexicon import lexicon
 from loaders.records import Evidence, PersonnelAct
 from loaders.spans.listed import described_people
-from loaders.spans.posts import Post, is_framed_name, is_person_name, parse_posts, people_spans, split_top, title_length
+from loaders.spans.posts import COURTESY_AT_END, Post, is_framed_name, is_person_name, parse_posts, people_spans, split_top, title_length
 from loaders.text.script import to_simplified
 from loaders.view import DocumentView
 
@@ -209,6 +209,8 @@ class ActRecorder:
         if of >= 0 and (listed := people_spans(self.text, a + of + 1, b)) and len(listed) > 1:
             return listed  # 在活动中脱颖而出的舒明、王晓东: the people the phrase speaks of
         end = len(text) - title_length(text)
+        if courtesy := COURTESY_AT_END.search(text, 0, end):  # 空军司令郑荣丰上将: a rank after the name
+            end = courtesy.start()
         for size in (3, 2):
             start = end - size
             before = text[:max(start, 0)]

@@ -50,9 +50,10 @@ _NAMES = (rf"(?P<names>{W['pronoun']}|{_NAME_CHARS}(?:{_NAME_CHARS}|{PERSON_NOTE
           rf"{_PERSON_NOTE}(?:{_LEX['acts.names_count_pattern']})?(?:{W['honorific']})?")
 # 黄友嘉接替雷添良出任教统会主席: whom the person succeeds, between the name and the verb (the act's note).
 _REPLACING = rf"(?P<replacing>{_ALT('acts.replacing_words')}[^,，。;；:：]{{2,24}}?)?"
-# 接掌, 升至, or 接 alone (陈华玉接领务局长; not 接棒, 接受): a verb of taking a post without 任.
-TAKES = (rf"(?:{_ALT('acts.serve_takes')}|{_LEX['acts.serve_take_bare']}"
-         rf"(?!{_ALT('acts.serve_take_bare_not_before')}))")
+# 接掌, 升至, or 接, 调, 升 alone (陈华玉接领务局长; not 接棒, 接受): a verb of taking a post without 任.
+TAKES = (rf"(?:{_ALT('acts.serve_takes')}|"
+         + "|".join(f"{re.escape(verb)}(?!{alternation(others)})" for verb, others in _LEX.table("acts.serve_take_bare").items())
+         + ")")
 _LEAD = (rf"^(?:{_LEX['acts.clause_when_pattern']})?{_ALT('acts.clause_openers')}?{_ALT('acts.clause_decided')}?"
          rf"{_ALT('acts.clause_by')}?")
 _COLON = "[:：]?"
@@ -251,7 +252,7 @@ FORMS = [
           rf"{_LEAD}{_NAMES}(?:{_ALT('acts.serve_adverbs')}|{_LEX['acts.serve_dated_pattern']})?{_REPLACING}"
           rf"(?:(?:{_ALT('acts.serve_prefixes')}"
           rf"|(?P<promoted>{_ALT('acts.serve_promoted_prefixes')})){W['serve']}|{_SERVE}|{TAKES}){_DONE}?"
-          rf"(?P<posts>.+?)(?:{_POST_WORDS})?$"),
+          rf"(?P<posts>.+?)(?:{_POST_WORDS}|{_LEX['acts.rank_raised_pattern']})?$"),
     # 郭建全同志担任保利集团副总会计师: a decision's wording, 同志 framing the name (a biography's
     # 担任 has none: 曾担任, 先后担任)
     _form(APPOINT, _APPOINT, True, W["take_up"], f"…{W['honorific']}{W['take_up']}…",
