@@ -233,7 +233,7 @@ def _reads_as_body(piece: str, kind: str) -> bool:
 def _body_of_kind(kind: str) -> re.Pattern:
     edge = "、,，。;；:：\n(（「“"
     return re.compile(rf"(?:^|(?<=[{edge}]))(?P<body>[{_CJK}]{{1,10}}?{re.escape(kind)})"
-                      rf"(?={_HEAD}|{re.escape(kind)}{_HEAD}|[、及和与等])")
+                      rf"(?=(?:{_LEX.alternation('acts.rank_prefixes')})?(?:{re.escape(kind)})?{_HEAD}|[、及和与等])")
 
 
 @lru_cache(maxsize=1024)

@@ -76,7 +76,8 @@ _DEPARTED = re.compile(rf"(?P<word>{_ALT('acts.departed_words')})(?:{W['of_word'
                        rf"(?P<entries>[^。;；,，\n]{{3,300}}?)(?={_ALT('acts.departed_list_ends')}|[。;；,，\n]|$)")
 DEPARTED_RULE = "acts/titled:departed"
 # …卸任，遗缺由X接任 / …请辞获准，由X暂代: the holder's leaving, the comma, the vacancy perhaps, 由 and who takes it.
-_SUCCEEDED = re.compile(rf"(?P<left>{_ALT('acts.vacated_words')})[^,，;；。\n]{{0,6}}?[,，]\s*(?:{_ALT('acts.post_words')})?"
+_SUCCEEDED = re.compile(rf"(?:(?P<left>{_ALT('acts.vacated_words')})[^,，;；。\n]{{0,6}}?"
+                        rf"|{_ALT('acts.vacated_moves')}[^,，;；。\n]{{2,30}}?)[,，]\s*(?:{_ALT('acts.post_words', 'acts.vacancy_words')})?"
                         rf"{_ALT('acts.taken_by_adverbs')}?{_LEX['acts.taken_by']}(?P<described>[^,，;；。\n]{{2,24}}?)"
                         rf"(?P<verb>{_ALT('acts.taken_by_verbs', 'acts.acting_words')})(?=[,，;；。\n]|$)")
 _ACTING = re.compile(_ALT("acts.acting_words"))
