@@ -54,6 +54,7 @@ _NOT_HEADED_PLACE = tuple(_LEX.words("acts.headed_place_not_words"))
 _NOT_IN_BODY = tuple(_LEX.words("acts.not_in_written_body"))
 _LONG_SUFFIXES = frozenset(_LEX.words("agencies.long_suffixes"))
 _SHORT_SUFFIXES = frozenset(_LEX.table("agencies.short_suffixes_pattern"))
+_INTRODUCED = re.compile(_LEX["acts.introduced_body_pattern"])
 # 该行, 该公司: the body of that kind the text named last before (光大银行…该行行长赵欢…辞去该行执行董事).
 _REFERRING = _LEX["acts.referring_word"]
 _CEREMONY = re.compile(_LEX["acts.hiring_between_pattern"] + _LEX.alternation("acts.hiring_ceremony"))
@@ -84,12 +85,13 @@ def _placed(level: str, inside: str, after: str) -> re.Pattern:
 
 def settle(acts: list[PersonnelAct], view: DocumentView, sentence_of: dict[int, Span]) -> list[PersonnelAct]:
     """The acts with the bodies the text around them gives, each act once."""
+    _referred_bodies(acts, view)
+    _introduced_bodies(acts, view, sentence_of)
     _bodies_of_rank(acts, lambda act: (act.evidence.start, act.evidence.end))
     _bodies_of_rank(acts, lambda act: _paragraph(view, sentence_of.get(id(act))))
     for act in acts:
         if act.org is None and (level := _LEVELS.get(to_simplified(_family(act.post)))) and id(act) in sentence_of:
             act.org = _government_before(view, level, sentence_of[id(act)])
-    _referred_bodies(acts, view)
     _bodies_of_kind(acts, view, sentence_of)
     _staff_of_government(acts, view, sentence_of)
     _committee_before(acts)
@@ -112,6 +114,18 @@ def _referred_bodies(acts: list[PersonnelAct], view: DocumentView) -> None:
                  if m.group().endswith(kind) and not m.group().startswith(_REFERRING) and _reads_as_body(m.group(), kind)]
         if named:
             act.org = view.written(*named[-1])
+
+
+def _introduced_bodies(acts: list[PersonnelAct], view: DocumentView, sentence_of: dict[int, Span]) -> None:
+    """A post still without a body is of the body whose leaders the paragraph said, before the act,
+    were changed (河北省委对河北钢铁集团主要领导作出调整：于勇任董事长…)."""
+    for act in acts:
+        if act.org is not None or (sentence := sentence_of.get(id(act))) is None:
+            continue
+        start = view.text.rfind("\n", 0, sentence[0]) + 1
+        bodies = [m for m in _INTRODUCED.finditer(view.text, start, act.evidence.end) if is_agency(m["body"])]
+        if bodies:
+            act.org = view.written(*bodies[-1].span("body"))
 
 
 def _unplaced(act: PersonnelAct) -> bool:
