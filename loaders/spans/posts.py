@@ -41,6 +41,7 @@ _PRONOUN = _LEX["acts.pronoun"]  # 其: the person of the act before, never a na
 _GIVEN_WORDS = _LEX["acts.given_name_chars"]  # 侯为东, 张和平: words of prose that are given names too
 _GIVEN_LAST = _LEX["acts.given_name_last_chars"]  # 冯国经: a stop character that ends given names too
 ACTING, _ACTING_SHORT = _LEX["acts.acting"], _LEX["acts.acting_short"]  # 代理局长, 代市长
+_ACTING_PREFIXES = _LEX.words("acts.acting_prefixes")  # 代理局长, 署理行政长官
 # What parts the names of one act: 、, and the words that may join the last two (张三和李四).
 # A note on sex, nationality or the kind of post after a name (杨淑芳（女）, 马国林（回族）, 李娜（女，彝族）,
 # 李惠东（兼职，回族）), as a pattern the act forms use too; after a name of a list (王立群、刘宏(女)) it
@@ -174,8 +175,8 @@ def parse_post(view: str, start: int, end: int) -> Post | None:
         while end > start and view[end - 1].isspace():
             end -= 1
     acting = False
-    if view.startswith(ACTING, start) and end - start > len(ACTING):
-        start, acting = start + len(ACTING), True
+    if (word := _acting_at(view, start)) and end - start > len(word):
+        start, acting = start + len(word), True
     elif view.startswith(_ACTING_SHORT, start) and is_title(view[start + len(_ACTING_SHORT):end]):
         start, acting = start + len(_ACTING_SHORT), True
     if end <= start:
@@ -187,8 +188,8 @@ def parse_post(view: str, start: int, end: int) -> Post | None:
         return Post(None, (start, end), tuple(notes), acting)
     cut = kept[-size]
     org_end = cut
-    if view.startswith(ACTING, org_end - len(ACTING)) and org_end - len(ACTING) > start:  # 吉林省能源局代理局长
-        org_end, acting = org_end - len(ACTING), True
+    if (word := _acting_before(view, org_end)) and org_end - len(word) > start:  # 吉林省能源局代理局长
+        org_end, acting = org_end - len(word), True
     elif view.startswith(_ACTING_SHORT, org_end - len(_ACTING_SHORT)) and org_end - len(_ACTING_SHORT) > start:
         org_end, acting = org_end - len(_ACTING_SHORT), True  # 山东省代省长
     while org_end > start and view[org_end - 1].isspace():
@@ -217,6 +218,15 @@ def parse_post(view: str, start: int, end: int) -> Post | None:
     if org_end == cut and (fused := _fused(view, start, cut, end)):
         org_end, cut = fused  # 经发局长: the body 经发局, its head's title 局长 sharing its last character
     return Post((start, org_end) if org_end > start else None, (cut, end), tuple(notes), acting)
+
+
+def _acting_at(view: str, at: int) -> str | None:
+    """The word of holding a post for the time being opening view at `at` (代理, Hong Kong's 署理)."""
+    return next((word for word in _ACTING_PREFIXES if view.startswith(word, at)), None)
+
+
+def _acting_before(view: str, at: int) -> str | None:
+    return next((word for word in _ACTING_PREFIXES if view.endswith(word, 0, at)), None)
 
 
 def _fused(view: str, start: int, cut: int, end: int) -> tuple[int, int] | None:

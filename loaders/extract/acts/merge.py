@@ -30,7 +30,7 @@ from loaders.extract.acts.titled import DEPARTED_RULE
 from loaders.extract.groups.names import SET_UP
 from loaders.lexicon import lexicon
 from loaders.records import PersonnelAct
-from loaders.spans.agency import BODY_AFTER_PLACE, is_agency
+from loaders.spans.agency import is_agency
 from loaders.spans.posts import is_person_name, title_length
 from loaders.text.script import to_simplified
 from loaders.view import DocumentView
@@ -110,8 +110,8 @@ def _referred_bodies(acts: list[PersonnelAct], view: DocumentView) -> None:
         if not kind:
             continue
         written = view.text.find(act.org, act.evidence.start, act.evidence.end)
-        named = [m.span() for m in BODY_AFTER_PLACE.finditer(view.text, 0, max(written, act.evidence.start))
-                 if m.group().endswith(kind) and not m.group().startswith(_REFERRING) and _reads_as_body(m.group(), kind)]
+        named = [m.span() for m in _ending_with(kind).finditer(view.text, 0, max(written, act.evidence.start))
+                 if not m.group().startswith(_REFERRING) and _reads_as_body(m.group(), kind)]
         if named:
             act.org = view.written(*named[-1])
 
@@ -126,6 +126,12 @@ def _introduced_bodies(acts: list[PersonnelAct], view: DocumentView, sentence_of
         bodies = [m for m in _INTRODUCED.finditer(view.text, start, act.evidence.end) if is_agency(m["body"])]
         if bodies:
             act.org = view.written(*bodies[-1].span("body"))
+
+
+@lru_cache(maxsize=64)
+def _ending_with(kind: str) -> re.Pattern:
+    """A run of characters from where characters start up to the first `kind` (光大银行 of 光大银行发布公告)."""
+    return re.compile(rf"(?<![{_CJK}])[{_CJK}]{{1,16}}?{re.escape(kind)}")
 
 
 def _unplaced(act: PersonnelAct) -> bool:
