@@ -71,12 +71,14 @@ _TITLE_MODIFIER = re.compile(f"(?:{_LEX.alternation('acts.title_modifiers')})$")
 _BODY_KINDS = frozenset(_LEX.table("agencies.short_suffixes_pattern")) | frozenset(_LEX.words("agencies.sub_unit_suffixes"))
 # A body's name in quotes, perhaps with the short name the text gives it after (「X委员会」(諮询委员会)).
 _STATUTE = re.compile(_LEX["acts.statute_before_post_pattern"])
+_HELD_BY_THEM = re.compile(_LEX["acts.held_by_them_pattern"])
 _QUOTED_BODY = re.compile(r"[「“『](?P<name>[^」”』]{2,60})[」”』](?:\([^()]{1,10}\))?")
 LIST_MARKS = re.compile("、|" + _LEX.alternation("acts.name_list_joiners", "acts.name_list_long_joiners"))
 # A courtesy title after a listed name (李焯芬教授、梁乃鹏博士): no part of it, and a person's mark.
 COURTESY_AT_END = re.compile(rf"(?<=[\u4e00-\u9fff]{{2}}){_LEX.alternation('acts.courtesy_titles')}$")
 _JOINER = re.compile(_LEX.alternation("acts.name_list_joiners"))  # 和, 及, 与: two titles of one body
 _BOARDS = tuple(_LEX.words("acts.board_ends"))
+_COMPANY_POSTS = frozenset(_LEX.words("acts.issuer_posts"))
 _TITLE_WORD_REACH = 2  # 行政 of 医院行政总监: a word between a body and its title
 
 
@@ -198,8 +200,8 @@ def parse_post(view: str, start: int, end: int) -> Post | None:
         org_end -= len(_OF)
     if m := _QUOTED_BODY.fullmatch(view, start, org_end):  # 「X委员会」(諮询委员会)的主席: the body in its quotes
         start, org_end = m.span("name")
-    elif m := _STATUTE.match(view, start, org_end):  # 《截取通讯及监察条例》下的专员: the law, no body
-        start = m.end()
+    elif m := _STATUTE.match(view, start, org_end) or _HELD_BY_THEM.match(view, start, org_end):
+        start = m.end()  # 《截取通讯及监察条例》下的专员: the law; 其所担任的公司董事会秘书: who holds it; no body
     if view[start:org_end] in _NOT_BODIES:  # 新成员: a new member of the body named before
         start = org_end
     elif _COUNT.fullmatch(view, start, org_end):  # 三名成员: how many hold the title, no body
@@ -321,8 +323,8 @@ def _inherited_org(view: str, before: Post, title: str) -> tuple[int, int] | Non
     where that post's title opens with one and the bare title is a committee's (党委委员、常委)."""
     committee = _PARTY_COMMITTEE.match(view, *before.title)
     if committee is None or title not in _PARTY_TITLES:
-        if before.org and title.endswith(_HEAD) and view[slice(*before.org)].endswith(_BOARDS):
-            return None  # 董事会风险管理委员会委员及行长: a board's committee has no head of that title
+        if before.org and (title.endswith(_HEAD) or title in _COMPANY_POSTS) and view[slice(*before.org)].endswith(_BOARDS):
+            return None  # 董事会风险管理委员会委员及行长 (及副总经理): a committee's post and a post of the company's
         return before.org
     return (before.org[0] if before.org else before.title[0]), committee.end()
 

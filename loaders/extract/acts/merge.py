@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from loaders.extract.acts.issuer import name_issuer
 from loaders.extract.acts.titled import DEPARTED_RULE
 from loaders.extract.groups.names import SET_UP
 from loaders.lexicon import lexicon
@@ -85,6 +86,7 @@ def _placed(level: str, inside: str, after: str) -> re.Pattern:
 
 def settle(acts: list[PersonnelAct], view: DocumentView, sentence_of: dict[int, Span]) -> list[PersonnelAct]:
     """The acts with the bodies the text around them gives, each act once."""
+    name_issuer(acts, view.text)
     _referred_bodies(acts, view)
     _introduced_bodies(acts, view, sentence_of)
     _bodies_of_rank(acts, lambda act: (act.evidence.start, act.evidence.end))

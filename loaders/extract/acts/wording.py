@@ -188,7 +188,8 @@ FORMS = [
     # 董事会收到X的辞职报告。X因工作原因申请辞去Y职务: a resignation asked for where the text tells it was
     # handed in (a listed company's announcement: it stands once delivered).
     _form(REMOVE, _RESIGN, False, _RESIGN, f"…{_LEX.words('acts.resign_asked')[-1]}{_RESIGN}…{_POST_WORD}",
-          rf"{_LEAD}{_NAMES}{_RESIGN_REASON}[,，]?(?:{_ALT('acts.resign_asked')}){_RESIGN}(?P<posts>.+?){_POST_WORDS}",
+          rf"{_LEAD}{_NAMES}{_RESIGN_REASON}[,，]?(?:{_LEX['acts.resign_asked_of_pattern']})?(?:{_ALT('acts.resign_asked')}){_RESIGN}"
+          rf"(?P<posts>.+?){_POST_WORDS}",
           given=tuple(_LEX.words("acts.resignation_reports"))),
     _form(REMOVE, _NO_LONGER, False, _NO_LONGER, f"…{_NO_LONGER}…{_POST_WORD}",
           rf"{_LEAD}{_NAMES}{_NO_LONGERS}(?P<posts>.+?)(?:{_POST_WORDS}|$)"),
@@ -302,18 +303,18 @@ PROBATION_SENTENCE = re.compile(
 _CN = _LEX["numbering.cn_digits"]
 ENUMERATOR = re.compile(rf"\s*(?:[{_CN}]+、|\d+[.、]|\((?:\d+|[{_CN}]+)\)|[{re.escape(_LEX['acts.bullets'])}])?\s*")
 NOTE_ONLY = re.compile(rf"^\(?({'|'.join(_LEX.words('acts.note_only_pattern'))})\)?$")
-# `不再担任Y职务` / `免去Y职务` / `兼任Y` / `(并决定)代理Y职务` / `并任Y` / `转任Y` with no name: the person
+# `不再担任Y职务` / `免去Y职务` / `(同时相应)辞去Y职务` / `兼任Y` / `(并决定)代理Y职务` / `并任Y` / `转任Y` with no name: the person
 # of the act before, in one sentence.
 # 任 alone only after 并/同时 (…为副省长，并任代理省长).
 _ALSO_SERVE = "(?:" + "|".join(f"(?<={re.escape(w)})" for w in _LEX.words("acts.also_words")) + f"){_SERVE}"
-NAMELESS = re.compile(rf"^{_ALT('acts.also_words')}?{_ALT('acts.clause_decided')}?"
-                      rf"(?:(?P<verb>{_NO_LONGERS}|{_REMOVE})(?P<posts>[^{_OF}]+?){_POST_WORDS}"
+NAMELESS = re.compile(rf"^{_ALT('acts.also_words')}?{_ALT('acts.nameless_adverbs')}?{_ALT('acts.clause_decided')}?"
+                      rf"(?:(?P<verb>{_NO_LONGERS}|{_REMOVE}|{_RESIGN})(?P<posts>[^{_OF}]+?)(?:{_POST_WORDS}|$)"
                       rf"|(?P<also>{alternation((_CONCURRENT, _ACTING))}|{_ALSO_SERVE}|{_ALT('acts.taken_by_verbs')})"
                       rf"(?P<held>[^{_OF}]+?)"
                       rf"(?:{_POST_WORDS})?$)")
 # A verb of an act: a clause holding one is no clause of posts only (姜有为任省工信厅厅长, …，转任Y);
 # nor is one telling a post held before (她曾任地政处副处长).
-A_VERB = re.compile(alternation((_REMOVE, _RESIGN, _AS, _CONCURRENT, _ACTING)) + f"|{_SERVE}|{_ALT('acts.past_posts')}"
+A_VERB = re.compile(alternation((_REMOVE, _RESIGN, _AS, _CONCURRENT, _ACTING, W["take_up"])) + f"|{_NO_LONGERS}|{_SERVE}|{_ALT('acts.past_posts')}"
                    f"|{_ALT('acts.taken_by_verbs')}")  # …卸任X，转任Y: a move, no more posts left
 # An act the page cut (a stored copy ends inside it): `免去X的Y` / `任命X为Y` with Y cut short, no 职务,
 # no title, the document's last words. The frame vouches for the person; Y is kept as written.

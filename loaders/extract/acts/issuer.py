@@ -1,0 +1,44 @@
+"""The company an announcement speaks for, where its acts call it 公司.
+
+A listed company's announcement names itself once — in its header (证券简称：国机汽车), in the
+name it gives a short form (国机汽车股份有限公司（以下简称“公司”）), or, in a news report of it,
+before its stock code (山煤国际(600546.SH)发布公告) — and then writes 公司, 本公司 or 公司第八届董事会
+for it. A post of 公司 (or of its board: the board's chair is the company's), or a company's post
+written without a body (副总经理), is the issuer's: the
+full name where the text gives a short form to it, else the short name the header or the report
+gives. The evidence keeps the sentence as written.
+"""
+
+from __future__ import annotations
+
+import re
+
+from loaders.lexicon import lexicon
+from loaders.records import PersonnelAct
+
+_LEX = lexicon()
+_ALIASED = re.compile(_LEX["acts.issuer_alias_pattern"])
+_NAMED = [re.compile(pattern) for pattern in _LEX.words("acts.issuer_name_patterns")]
+_POSTS = frozenset(_LEX.words("acts.issuer_posts"))
+_SELF = re.compile(rf"(?:{_LEX.alternation('acts.issuer_self_words')})(?:{_LEX['acts.issuer_board_pattern']})?")
+
+
+def issuer(text: str) -> str | None:
+    """The company the text speaks for as 公司: the body it gives that short form, else the short
+    name its header or a report of it writes before the stock code."""
+    for m in _ALIASED.finditer(text):
+        if _SELF.fullmatch(m["alias"]):
+            return m["body"]
+    for pattern in _NAMED:
+        if m := pattern.search(text):
+            return m["name"]
+    return None
+
+
+def name_issuer(acts: list[PersonnelAct], text: str) -> None:
+    """Acts whose body is 公司 (or its board), or a company's post written without a body, get
+    the issuer's name where the text names one."""
+    speaking = [act for act in acts if act.org and _SELF.fullmatch(act.org) or act.org is None and act.post in _POSTS]
+    if speaking and (company := issuer(text)) is not None:
+        for act in speaking:
+            act.org = company
