@@ -15,6 +15,7 @@ import re
 
 from loaders.lexicon import lexicon
 from loaders.records import PersonnelAct
+from loaders.text.script import to_simplified
 
 _LEX = lexicon()
 _ALIASED = re.compile(_LEX["acts.issuer_alias_pattern"])
@@ -38,7 +39,8 @@ def issuer(text: str) -> str | None:
 def name_issuer(acts: list[PersonnelAct], text: str) -> None:
     """Acts whose body is 公司 (or its board), or a company's post written without a body, get
     the issuer's name where the text names one."""
-    speaking = [act for act in acts if act.org and _SELF.fullmatch(act.org) or act.org is None and act.post in _POSTS]
+    speaking = [act for act in acts if act.org and _SELF.fullmatch(to_simplified(act.org))
+                or act.org is None and to_simplified(act.post) in _POSTS]
     if speaking and (company := issuer(text)) is not None:
         for act in speaking:
             act.org = company
