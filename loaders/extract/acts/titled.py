@@ -58,7 +58,8 @@ _LEAVING = re.compile(_ALT("acts.titled_leave_words"))
 # 9日到职, or the post left after 原 and the move (许满显原参议升任): what may follow the people who arrive.
 # (two patterns, each opening with its words, so that a search skips ahead to them)
 _ARRIVING = (re.compile(_ALT("acts.titled_arrive_words")),
-             re.compile(rf"{_LEX['acts.titled_arrive_from_pattern']}{_ALT('acts.taken_by_verbs')}"))
+             re.compile(rf"{_LEX['acts.titled_arrive_from_pattern']}{_ALT('acts.taken_by_verbs')}"),
+             re.compile(_LEX["acts.titled_arrive_counted_pattern"]))
 _CLAUSE_MARKS = ",，。;；:：\n"
 _NAMED_REACH = 12  # how far before a word of leaving or arriving its people may be named (…在总辞后确定不留任)
 # 名单为埔里国中陈清滨、…: a list of bodies and names, the title the sentence before it gives (…国小校长14位
