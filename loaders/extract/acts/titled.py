@@ -79,9 +79,10 @@ DEPARTED_RULE = "acts/titled:departed"
 # …卸任，遗缺由X接任 / …请辞获准，由X暂代: the holder's leaving, the comma, the vacancy perhaps, 由 and who takes it.
 _SUCCEEDED = re.compile(rf"(?:(?P<left>{_ALT('acts.vacated_words')})[^,，;；。\n]{{0,6}}?"
                         rf"|{_ALT('acts.vacated_moves')}[^,，;；。\n]{{2,30}}?)[,，]\s*(?:{_ALT('acts.post_words', 'acts.vacancy_words')})?"
-                        rf"{_ALT('acts.taken_by_adverbs')}?{_LEX['acts.taken_by']}(?P<described>[^,，;；。\n]{{2,24}}?)"
+                        rf"{_ALT('acts.taken_by_adverbs')}?(?P<described>[^,，;；。\n]{{2,30}}?)"
                         rf"(?P<verb>{_ALT('acts.taken_by_verbs', 'acts.acting_words')})(?=[,，;；。\n]|$)")
 _ACTING = re.compile(_ALT("acts.acting_words"))
+_FORMER = tuple(_LEX.words("acts.successor_former_words"))
 _RESIGNING = frozenset(_LEX.words("acts.vacated_resigning"))
 _EXCLAMATIONS = "!！?？"  # a headline's 尘埃落定! before the sentence
 _SUCCEEDED_RULE = "acts/titled:succeeded"
@@ -162,6 +163,8 @@ def read_succeeded(recorder: ActRecorder) -> None:
         start = _after_last(text, m.start(), _CLAUSE_MARKS + _EXCLAMATIONS + W["of_word"])
         pairs = _named_before(text, start, m.start())
         name = described_name(text, *m.span("described"))
+        if name is None or _names_another_post(text, m.start("described"), name[0]):
+            continue
         if len(pairs) != 1 or name is None or not (posts := parse_posts(text, *pairs[0][0])):
             continue
         act = W["acting"] if _ACTING.fullmatch(m["verb"]) else W["appoint"]
@@ -171,6 +174,17 @@ def read_succeeded(recorder: ActRecorder) -> None:
         if m["left"] in _RESIGNING:  # 林芳郁请辞下台，由叶金川接任: the holder's resignation stood
             acts.append(recorder.make_act(REMOVE, W["resign"], m["left"], pairs[0][1], posts[0], evidence))
         recorder.add(acts, sentence)
+
+
+def _names_another_post(text: str, start: int, name: int) -> bool:
+    """Whether what stands before 由 and the successor names a post of its own (训练科长则由林信宏接掌:
+    that post's taker, not the vacated one's; not 该职务由X, 接任人选由X), or, without 由, whether
+    the successor is described by a post not held before (数研处长黄智群…转任)."""
+    by = text.rfind(_LEX["acts.taken_by"], start, name)
+    if by >= start:
+        return title_length(text[start:by].removesuffix(_LEX["acts.taken_by_then"])) > 0
+    lead = text[start:name]  # 数研处长黄智群原参议转任: the post 数研处长 is his; 原宁夏主席刘慧接任: his past post
+    return not lead.startswith(_FORMER) and any(title_length(lead[:end]) for end in range(2, len(lead) + 1))
 
 
 def read_newly(recorder: ActRecorder) -> None:
