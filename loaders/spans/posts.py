@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from loaders.lexicon import lexicon
-from loaders.spans.agency import has_body_suffix, is_agency
+from loaders.spans.agency import has_body_suffix, is_agency, is_joined_agency
 from loaders.spans.gazetteer import read_table
 from loaders.text.script import to_simplified
 
@@ -315,7 +315,7 @@ def _bodied_post(words: str) -> bool:
     """A body's post, the body perhaps followed by a word of the title's (医院行政总监, 公司执行董事)."""
     size = title_length(words)
     body = words[:-size] if size else ""
-    return any(is_agency(body[:end]) for end in range(len(body), max(1, len(body) - _TITLE_WORD_REACH - 1), -1))
+    return any(is_joined_agency(body[:end]) for end in range(len(body), max(1, len(body) - _TITLE_WORD_REACH - 1), -1))
 
 
 def _inherited_org(view: str, before: Post, title: str) -> tuple[int, int] | None:

@@ -24,23 +24,29 @@ _POSTS = frozenset(_LEX.words("acts.issuer_posts"))
 _SELF = re.compile(rf"(?:{_LEX.alternation('acts.issuer_self_words')})(?:{_LEX['acts.issuer_board_pattern']})?")
 
 
-def issuer(text: str) -> str | None:
-    """The company the text speaks for as 公司: the body it gives that short form, else the short
-    name its header or a report of it writes before the stock code."""
-    for m in _ALIASED.finditer(text):
-        if _SELF.fullmatch(m["alias"]):
-            return m["body"]
-    for pattern in _NAMED:
-        if m := pattern.search(text):
-            return m["name"]
-    return None
+def issuer(text: str, before: int | None = None) -> str | None:
+    """The company the text speaks for as 公司 at `before` (default: anywhere): the body it gives that
+    short form, else the short name its header or a report of it writes before the stock code — the
+    last one named before that point, or the first where none is (a report of several companies
+    speaks for each in turn)."""
+    named = _named(text)
+    if not named:
+        return None
+    earlier = [name for at, name in named if before is None or at <= before]
+    return earlier[-1] if earlier and before is not None else named[0][1]
+
+
+def _named(text: str) -> list[tuple[int, str]]:
+    aliased = [(m.start(), m["body"]) for m in _ALIASED.finditer(text) if _SELF.fullmatch(m["alias"])]
+    if aliased:
+        return aliased
+    return sorted((m.start(), m["name"]) for pattern in _NAMED for m in pattern.finditer(text))
 
 
 def name_issuer(acts: list[PersonnelAct], text: str) -> None:
     """Acts whose body is 公司 (or its board), or a company's post written without a body, get
     the issuer's name where the text names one."""
-    speaking = [act for act in acts if act.org and _SELF.fullmatch(to_simplified(act.org))
-                or act.org is None and to_simplified(act.post) in _POSTS]
-    if speaking and (company := issuer(text)) is not None:
-        for act in speaking:
-            act.org = company
+    for act in acts:
+        if act.org and _SELF.fullmatch(to_simplified(act.org)) or act.org is None and to_simplified(act.post) in _POSTS:
+            at = text.find(act.person, act.evidence.start, act.evidence.end)  # the act's place in its sentence
+            act.org = issuer(text, at if at >= 0 else act.evidence.start) or act.org

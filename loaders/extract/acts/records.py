@@ -19,7 +19,7 @@ from loaders.extract.acts.wording import APPOINT, BARE_OFFICE, BRACKETED_NOTE, W
 from loaders.lexicon import lexicon
 from loaders.records import Evidence, PersonnelAct
 from loaders.spans.listed import described_people
-from loaders.spans.posts import COURTESY_AT_END, Post, is_framed_name, is_person_name, parse_posts, people_spans, split_top, title_length
+from loaders.spans.posts import COURTESY_AT_END, Post, is_framed_name, is_person_name, is_title, parse_posts, people_spans, split_top, title_length
 from loaders.text.script import to_simplified
 from loaders.view import DocumentView
 
@@ -28,6 +28,7 @@ NOTE_JOINER = "；"
 _TITLE_REACH = 12  # the longest title looked for before a 兼
 _SUB_BODIES = frozenset(lexicon().words("acts.sub_bodies"))  # 办公厅主任 after the body's other post
 _LOCAL_PLACES = lexicon()["acts.local_places"]
+_COURTESY_FIRST = re.compile(lexicon().alternation("acts.courtesy_titles"))  # 田秋先生副总经理
 _BODY_OPENERS = tuple(lexicon().words("acts.body_openers"))
 _GROUP_JOINERS = "".join(lexicon().words("acts.name_list_joiners"))  # 参事A和馆员B: two groups
 _APPROVED = lexicon().words("acts.approval_verbs")  # 中共中央批准李明任…: the body's decision before the name
@@ -245,13 +246,16 @@ class ActRecorder:
             if not is_person_name(text[:size], strong=rest.startswith(honorific)):
                 continue
             after = rest.removeprefix(honorific)
+            if courtesy := _COURTESY_FIRST.match(after):  # 免去田秋先生副总经理职务: the courtesy title after the name
+                after = after[courtesy.end():]
             if after != rest and after.startswith(W["of_word"]):  # 取消张三同志的X试任职务
                 after = after[len(W["of_word"]):]
             if held := _HELD.match(after):  # 免去张三现任X职务, 取消张三同志试任的X职务
                 return [(a, a + size)], (b - len(after) + held.end(), b)
             if after != rest or (place and rest.startswith(to_simplified(place))) or rest[:1] in _LOCAL_PLACES \
-                    or rest.startswith(_BODY_OPENERS) or a + size in self.place_starts:
-                return [(a, a + size)], (b - len(after), b)
+                    or rest.startswith(_BODY_OPENERS) or a + size in self.place_starts \
+                    or is_title(rest.split("、")[0]):
+                return [(a, a + size)], (b - len(after), b)  # …, or a title alone (免去田秋副总经理、董事会秘书职务)
         return [], None
 
 
