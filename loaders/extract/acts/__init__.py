@@ -295,13 +295,12 @@ class _Reader(Following):
 
     def _then(self, form, at: int) -> bool:
         """Whether the rest of the paragraph holds what the form needs after it (接受), and the text
-        before it what it needs before (辞职报告)."""
-        if form.given and not any(word in self.text[:at] for word in form.given):
-            return False
-        if not form.then:
-            return True
+        up to the paragraph's end what it needs anywhere (辞职报告: 其辞职自辞职函送达董事会时生效)."""
         end = self.text.find("\n", at)
-        return self.text.find(form.then, at, len(self.text) if end < 0 else end) >= 0
+        end = len(self.text) if end < 0 else end
+        if form.given and not any(word in self.text[:end] for word in form.given):
+            return False
+        return not form.then or self.text.find(form.then, at, end) >= 0
 
 
 def _of_the_person_before(m) -> bool:

@@ -258,7 +258,8 @@ FORMS = [
     # 郭建全同志担任保利集团副总会计师: a decision's wording, 同志 framing the name (a biography's
     # 担任 has none: 曾担任, 先后担任)
     _form(APPOINT, _APPOINT, True, W["take_up"], f"…{W['honorific']}{W['take_up']}…",
-          rf"{_LEAD}(?P<names>{_NAME_CHARS}{{2,6}}?){W['honorific']}{W['take_up']}(?P<posts>.+?)(?:{_POST_WORDS})?$"),
+          rf"{_LEAD}(?P<names>{_NAME_CHARS}{{2,6}}?){W['honorific']}{_ALT('acts.take_up_adverbs')}?{W['take_up']}"
+          rf"(?P<posts>.+?)(?:{_POST_WORDS})?$"),
 ]
 # Block words (`任命：`, `免去：`, `聘任：`, `解聘：`, the colon may be lost; `任职：`, `免职：`
 # only with it), perhaps with 如下, and the act their lines record.
