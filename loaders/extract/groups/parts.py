@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from loaders.spans.posts import is_person_name
+from loaders.spans.posts import COURTESY_AT_END, is_person_name, surname_length, title_length
 from loaders.extract.groups.row import Span
 from loaders.extract.groups.readings import padded_name_then_title
 
@@ -38,7 +38,9 @@ _NOISE = re.compile(r"[^\u4e00-\u9fff()（）\n]*[A-Za-z][^\u4e00-\u9fff()（）
 # Inside a word, between Chinese characters: one Latin letter, a phonetic sign (ㄊ), a private-use
 # or replacement character, a question mark: text decoded with the wrong code page.
 _MOJIBAKE = re.compile(r"(?<=[\u4e00-\u9fff])(?:[A-Za-z]|[\u3100-\u312f\ue000-\uf8ff\ufffd?]+)(?=[\u4e00-\u9fff])")
-_LETTERS = re.compile(r"[A-Za-z]+")  # letters alone: an acronym (市CBD管委会) or mojibake, no anti-copy string
+_LETTERS = re.compile(r"[A-Za-z]+")
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
+_GLUED_MIN = 5  # the shortest run of two glued names that is no name of its own (张建张世琨: 5)  # letters alone: an acronym (市CBD管委会) or mojibake, no anti-copy string
 
 
 @dataclass(frozen=True)
@@ -112,7 +114,49 @@ def parts(body: str, start: int, end: int) -> list[Part]:
             else:
                 mark = max(mark, SPACE)
             i = j
-    return _spaced_names(body, found)
+    return _spaced_names(body, _glued_names(body, found))
+
+
+def _glued_names(body: str, found: list[Part]) -> list[Part]:
+    """`金小桃于学军张建张世琨李艳秋`: names a page printed without marks between them are parted
+    where each is a name of a known surname, the parting with the fewest names of two characters
+    winning; a word holding a title is no such run (`国家统计局局长宁吉喆`)."""
+    out: list[Part] = []
+    for part in found:
+        cut = None if part.bracket or part.cut or part.end - part.start < _GLUED_MIN else _names_in(body[part.start:part.end])
+        if not cut:
+            out.append(part)
+            continue
+        at, mark = part.start, part.mark
+        for size in cut:
+            out.append(Part(at, at + size, mark))
+            at, mark = at + size, SPACE
+    return out
+
+
+def _names_in(word: str) -> list[int] | None:
+    """The sizes of the names `word` is made of, or None: names of two or three characters (four
+    after a double surname), a last surname alone where a padded name goes on (`江 帆`)."""
+    if (not _CJK_RUN.fullmatch(word) or COURTESY_AT_END.search(word)  # 陈建强医生: one name and its courtesy title
+            or any(title_length(word[:end]) for end in range(2, len(word) + 1))):
+        return None
+    best: dict[int, tuple[float, list[int]]] = {0: (0.0, [])}
+    for i in range(len(word)):
+        if i not in best:
+            continue
+        cost, sizes = best[i]
+        for size in (2, 3, 4):
+            name = word[i:i + size]
+            if len(name) == size and is_person_name(name) and (size < 4 or surname_length(name) == 2):
+                step = cost + (1.0 if size == 2 else 0.0)
+                if i + size not in best or step < best[i + size][0]:
+                    best[i + size] = (step, sizes + [size])
+        if i == len(word) - 1 and surname_length(word[i] + "某") == 1:  # 王国强赵白鸽江 / 帆: a padded name's surname
+            step = cost + 1.5
+            if len(word) not in best or step < best[len(word)][0]:
+                best[len(word)] = (step, sizes + [1])
+    found = best.get(len(word))
+    return found[1] if found and len(found[1]) >= 2 else None
 
 
 def _spaced_names(body: str, found: list[Part]) -> list[Part]:
