@@ -45,7 +45,7 @@ _POST_ALONE_REACH = 16  # the longest post a clause may hold alone
 _REPLACING = re.compile(rf"\s*[^,，。;；{_LEX['acts.taken_by']}]{{0,6}}?{_LEX['acts.replacing_word']}")
 _FROM_DAY = _LEX["acts.from_day_end"]  # 由6月13日起: the day one starts
 # X因工作原因，申请辞去Y职务: the reason closing the clause before, the resignation after the comma.
-_ASKED_RESIGNING = re.compile(rf"\s*(?:{_LEX.alternation('acts.resign_asked')})?{W['resign']}")
+_ASKED_RESIGNING = re.compile(rf"\s*(?:{_LEX['acts.resign_asked_of_pattern']})?(?:{_LEX.alternation('acts.resign_asked')})?{W['resign']}")
 _REASON_END = re.compile(rf"{_LEX['acts.resign_reason_pattern']}\s*$")
 # A joiner and the verb of another act after a post (X委员会主席和再度委任9名现任成员).
 _JOINED_ACT = re.compile(rf"(?P<joiner>{_LEX.alternation('acts.title_joiners')})(?={_ALT_ADVERBS}?"

@@ -6,7 +6,7 @@ before its stock code (山煤国际(600546.SH)发布公告) — and then writes 
 for it. A post of 公司 (or of its board, 第六届董事会: the board's chair is the company's), or a company's post
 written without a body (副总经理), is the issuer's: the
 full name where the text gives a short form to it, else the short name the header or the report
-gives. The evidence keeps the sentence as written.
+gives, else a company limited by shares the text names. The evidence keeps the sentence as written.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from loaders.text.script import to_simplified
 _LEX = lexicon()
 _ALIASED = re.compile(_LEX["acts.issuer_alias_pattern"])
 _NAMED = [re.compile(pattern) for pattern in _LEX.words("acts.issuer_name_patterns")]
+_COMPANY = re.compile(_LEX["acts.issuer_company_pattern"])  # 一汽轿车股份有限公司董事会…收到: where nothing else names it
 _POSTS = frozenset(_LEX.words("acts.issuer_posts"))
 _SELF = re.compile(rf"(?:{_LEX.alternation('acts.issuer_self_words')})(?:{_LEX['acts.issuer_board_pattern']})?"
                    rf"|{_LEX['acts.issuer_board_pattern']}")
@@ -41,7 +42,8 @@ def _named(text: str) -> list[tuple[int, str]]:
     aliased = [(m.start(), m["body"]) for m in _ALIASED.finditer(text) if _SELF.fullmatch(m["alias"])]
     if aliased:
         return aliased
-    return sorted((m.start(), m["name"]) for pattern in _NAMED for m in pattern.finditer(text))
+    named = sorted((m.start(), m["name"]) for pattern in _NAMED for m in pattern.finditer(text))
+    return named or [(m.start(), m["name"]) for m in _COMPANY.finditer(text)]
 
 
 def name_issuer(acts: list[PersonnelAct], text: str) -> None:
