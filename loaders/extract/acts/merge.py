@@ -58,6 +58,7 @@ _SHORT_SUFFIXES = frozenset(_LEX.table("agencies.short_suffixes_pattern"))
 _INTRODUCED = re.compile(_LEX["acts.introduced_body_pattern"])
 # 该行, 该公司: the body of that kind the text named last before (光大银行…该行行长赵欢…辞去该行执行董事).
 _REFERRING = _LEX["acts.referring_word"]
+_NOT_BODY_WORDS = re.compile(f"(?:{_LEX.alternation('acts.body_new_prefixes')})$")
 _CEREMONY = re.compile(_LEX["acts.hiring_between_pattern"] + _LEX.alternation("acts.hiring_ceremony"))
 
 
@@ -108,10 +109,12 @@ def _referred_bodies(acts: list[PersonnelAct], view: DocumentView) -> None:
     """A body referred to by 该 and its kind (该行, 该公司, 该局) is the last body of that kind the text
     named before the act; the evidence keeps the sentence as written."""
     for act in acts:
-        kind = act.org.removeprefix(_REFERRING) if act.org and act.org.startswith(_REFERRING) else None
+        org = to_simplified(act.org or "")  # as written, perhaps in traditional script (該行)
+        kind = org.removeprefix(_REFERRING) if org.startswith(_REFERRING) else None
         if not kind:
             continue
-        written = view.text.find(act.org, act.evidence.start, act.evidence.end)
+        kind = _NOT_BODY_WORDS.sub("", kind)  # 该行新一任行长: the body's kind, not the words of the post after it
+        written = view.text.find(org, act.evidence.start, act.evidence.end)
         named = [m.span() for m in _ending_with(kind).finditer(view.text, 0, max(written, act.evidence.start))
                  if not m.group().startswith(_REFERRING) and _reads_as_body(m.group(), kind)]
         if named:
