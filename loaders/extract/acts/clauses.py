@@ -46,7 +46,8 @@ _REPLACING = re.compile(rf"\s*[^,，。;；{_LEX['acts.taken_by']}]{{0,6}}?{_LEX
 _FROM_DAY = _LEX["acts.from_day_end"]  # 由6月13日起: the day one starts
 # X因工作原因，申请辞去Y职务: the reason closing the clause before, the resignation after the comma.
 _ASKED_RESIGNING = re.compile(rf"\s*(?:{_LEX['acts.resign_asked_of_pattern']})?(?:{_LEX.alternation('acts.resign_asked')})?{W['resign']}")
-_REASON_END = re.compile(rf"{_LEX['acts.resign_reason_pattern']}\s*$")
+_REPORT_HANDED = re.compile(rf"\s*{_LEX['acts.resign_report_handed_pattern']}\s*")  # 向公司董事会递交了辞职报告
+_REASON_END = re.compile(rf"(?:{_LEX['acts.resign_reason_pattern']}|{_LEX['acts.resign_report_handed_pattern']})\s*$")
 # A joiner and the verb of another act after a post (X委员会主席和再度委任9名现任成员).
 _JOINED_ACT = re.compile(rf"(?P<joiner>{_LEX.alternation('acts.title_joiners')})(?={_ALT_ADVERBS}?"
                          rf"(?:{_LEX.alternation('acts.appoint_words', 'acts.remove_words')}))")
@@ -95,7 +96,8 @@ def _joined_at_taking(text: str, parts: list[tuple[int, int]]) -> list[tuple[int
                 _TAKING.match(text, start, end) and _APPOINTING.search(text, *joined[-1])
                 or _TAKEN_BY.match(text, start, end) and _post_alone(text, *joined[-1])
                 or _REPLACING.match(text, start, end) and _ends_subject(text, *joined[-1])
-                or _ASKED_RESIGNING.match(text, start, end) and _REASON_END.search(text, *joined[-1])):
+                or (_ASKED_RESIGNING.match(text, start, end) or _REPORT_HANDED.fullmatch(text, start, end))
+                and _REASON_END.search(text, *joined[-1])):
             start = joined.pop()[0]
         joined.append((start, end))
     return joined
