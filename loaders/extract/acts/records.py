@@ -28,6 +28,7 @@ NOTE_JOINER = "；"
 _TITLE_REACH = 12  # the longest title looked for before a 兼
 _SUB_BODIES = frozenset(lexicon().words("acts.sub_bodies"))  # 办公厅主任 after the body's other post
 _LOCAL_PLACES = lexicon()["acts.local_places"]
+_NAME_ENDING_PREFIXES = frozenset(lexicon().words("acts.serve_promoted_name_endings"))  # 升 of 李东升
 _COURTESY_FIRST = re.compile(lexicon().alternation("acts.courtesy_titles"))  # 田秋先生副总经理
 _BODY_OPENERS = tuple(lexicon().words("acts.body_openers"))
 _GROUP_JOINERS = "".join(lexicon().words("acts.name_list_joiners"))  # 参事A和馆员B: two groups
@@ -265,7 +266,8 @@ def join_notes(note: str | None, extra: str | None) -> str | None:
 
 def _promoted_or_named(people: list[Span], names_end: int, promoted: str) -> list[Span]:
     """许启明升任秘书长: promoted; but a two-character name before 升 is a given name's first two
-    characters (李东升任市长: 李东升 takes the post), the prefix its last."""
-    if len(people) == 1 and people[0][1] == names_end and people[0][1] - people[0][0] == 2 and len(promoted) == 1:
+    characters (李东升任市长: 李东升 takes the post), the prefix its last; not before 转 (张巍转任X),
+    which ends no given name."""
+    if len(people) == 1 and people[0][1] == names_end and people[0][1] - people[0][0] == 2 and promoted in _NAME_ENDING_PREFIXES:
         return [(people[0][0], names_end + 1)]
     return people
