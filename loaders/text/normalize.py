@@ -3,7 +3,8 @@
 - NFKC per character: full-width punctuation and digits become ASCII (（ → (, ， → ,), while
   〔〕【】《》“”、。 stay; the ideographic space becomes a space; ︰, written for a colon in Hong
   Kong's releases, becomes one.
-- Spaces inside words are dropped: between single CJK characters (`田 强`, `组 长`), and
+- Spaces inside words are dropped: between single CJK characters (`田 强`, `组 长`), after a
+  short label's first character alone (`副 组长:`, as OCR splits it), and
   between a digit and a CJK character (`2020 年 3 月`, `15 号`). Spaces between longer words
   stay, so a list of names written `郝文保 武雪` is not merged; so does a wide gap after or
   before a digit, which is a table's column gap (`1     推行…`, `…保障局      2021年6月底前`).
@@ -39,6 +40,8 @@ from loaders.text.wrapped import joined_breaks
 
 _SPACE_RUN = re.compile(r"[ \u00a0\u3000]+")
 
+# The rest of a short label after its first character, up to its colon (副 组长:, as OCR splits it).
+_LABEL_REST = re.compile(r"[\u4e00-\u9fff]{2,3}:")
 _WORD_GAP = 2  # the widest run of spaces inside a number-and-unit word (`2020  年`)
 
 
@@ -123,6 +126,8 @@ def _drop_space(text: str, a: int, b: int) -> bool:
     if text.startswith(":", b + 1):
         return True  # a label's last character set apart (副组 长:, as OCR splits it): one word
     left_alone = a - 1 == 0 or not is_cjk(text[a - 2])
+    if left_alone and _LABEL_REST.match(text, b):
+        return True  # … or its first (副 组长:)
     # a name padded to a list's width and copied into prose: 陈  静同志
     right_alone = b + 1 >= len(text) or not is_cjk(text[b + 1]) or text.startswith("同志", b + 1)
     return left_alone and right_alone

@@ -67,6 +67,8 @@ def test_full_width_forms_fold_to_ascii(raw, expected):
     ("王 明 厚 副市长", "王明厚 副市长"),
     ("成 员：田 强 市卫生健康委员会", "成员:田强 市卫生健康委员会"),
     ("副组 长：李志强", "副组长:李志强"),  # a label's last character set apart, as OCR splits it
+    ("副 组长：卫英慧", "副组长:卫英慧"),  # … or its first
+    ("市长 副组长：卫英慧", "市长 副组长:卫英慧"),  # two words: the space stays
     ("2020 年 3 月 1 日", "2020年3月1日"),
     ("阳政任字〔2020〕6 号", "阳政任字〔2020〕6号"),
     ("郝文保 武雪", "郝文保 武雪"),  # two names: stays a list
