@@ -19,8 +19,9 @@
 - Pinyin that a web mirror printed after characters (`會(huì)議`, `常務(wù)`) goes: it is page
   noise that would cut names and words apart. The raw text keeps it; `Text.written` leaves it
   out of names, and the source's notes say how many were dropped.
-- On lines read by OCR, a label misread by one character (`举头责任单位:`) is read as the label
-  (loaders.text.ocr_labels); the raw text keeps the written form and the notes say how many.
+- On lines read by OCR, a label misread by one character (`举头责任单位:`) is read as the label,
+  and a part number's misread mark (`〈一)`, `5,`) as the mark (loaders.text.ocr_misreads); the
+  raw text keeps the written form and the notes say how many.
 - Quotation marks around a post (`“陸委會副主委”`, a mainland report on Taiwan) go
   (loaders.text.quotes); the raw text keeps them and the notes say how many.
 """
@@ -36,7 +37,7 @@ import numpy as np
 from loaders.lexicon import lexicon
 from loaders.records import PINYIN_NOTE, Source, Text
 from loaders.text.keys import normalize_key  # noqa: F401  (re-exported: the key's old home)
-from loaders.text.ocr_labels import misread_labels
+from loaders.text.ocr_misreads import misread_labels, misread_numbers
 from loaders.text.runon import run_on_breaks
 from loaders.text.quotes import post_quotes
 from loaders.text.wrapped import joined_breaks
@@ -172,13 +173,17 @@ def _drop_post_quotes(source: Source, text: str, offsets: list[int]) -> tuple[st
     return _cut(text, offsets, marks)
 
 
-def _read_labels(source: Source, text: str, offsets: list[int]) -> str:
-    fixes = misread_labels(source, text, offsets)
-    if not fixes:
+def _read_misread(source: Source, text: str, offsets: list[int]) -> str:
+    """The text with the labels and part numbers OCR misread as the page prints them."""
+    labels, numbers = misread_labels(source, text, offsets), misread_numbers(source, text, offsets)
+    if labels:
+        source.notes = (*source.notes, f"read {len(labels)} labels OCR misread by one character as the label they differ from")
+    if numbers:
+        source.notes = (*source.notes, f"read {len(numbers)} marks of part numbers OCR misread (〈一) as (一), 5, as 5.)")
+    if not labels and not numbers:
         return text
-    source.notes = (*source.notes, f"read {len(fixes)} labels OCR misread by one character as the label they differ from")
     chars = list(text)
-    for at, ch in fixes:
+    for at, ch in labels + numbers:
         chars[at] = ch
     return "".join(chars)
 
@@ -229,7 +234,7 @@ def normalize(source: Source) -> Text:
     text, offsets = _drop_pinyin(source, text, offsets)
     text, offsets = _drop_post_quotes(source, text, offsets)
     text, offsets = _join_spaced(text, offsets)
-    text = _read_labels(source, text, offsets)  # as long as before: the offsets stand
+    text = _read_misread(source, text, offsets)  # as long as before: the offsets stand
     if wrapped := joined_breaks(source, offsets):
         text, offsets = _cut(text, offsets, wrapped)
     if breaks := run_on_breaks(text):

@@ -1,4 +1,4 @@
-"""Labels OCR misread by one character (loaders.text.ocr_labels)."""
+"""Labels and part numbers OCR misread (loaders.text.ocr_misreads)."""
 
 from __future__ import annotations
 
@@ -45,3 +45,16 @@ def test_the_units_after_a_misread_label_are_read_and_its_span_is_the_written_on
     assert "举头责任单位" in source.text[evidence["start"]:evidence["end"]]
     assert units == [("lead", "省发展改革委"), ("cooperate", "省财政厅"), ("cooperate", "省统计局"),
                      ("responsible", "市工信局"), ("responsible", "市财政局")]
+
+
+@pytest.mark.parametrize("written, read", [
+    ("转型〈一)增强粮食综合生产能力", "转型(一)增强粮食综合生产能力"),
+    ("(二〉实施种业振兴行动", "(二)实施种业振兴行动"),
+    ("〈一〉增强粮食综合生产能力", "〈一〉增强粮食综合生产能力"),  # a pair of one shape: as printed
+    ("4.进出口总额增长9%。\n5,一般公共预算收入增长7%左右。", "4.进出口总额增长9%。\n5.一般公共预算收入增长7%左右。"),
+    ("10,000元", "10,000元"),
+    ("增长5,其中", "增长5,其中"),  # not at a line's start
+])
+def test_a_part_number_with_a_misread_mark_on_an_ocr_line_is_read_as_the_number(written, read):
+    assert normalize(ocr_source(written)).text == read
+    assert normalize(ocr_source(written, ocr=False)).text == written  # text not read by OCR: as written

@@ -1,5 +1,7 @@
-"""Labels OCR misread by one character: `举头责任单位：`, `豆任单位：`, `奉头单位：` are 牵头责任单位,
-责任单位 and 牵头单位 as the page prints them.
+"""Labels and part numbers OCR misread, read as the page prints them, on lines read by OCR only.
+
+Labels misread by one character: `举头责任单位：`, `豆任单位：`, `奉头单位：` are 牵头责任单位,
+责任单位 and 牵头单位.
 
 Tesseract misreads a character of a label now and then (牵 as 举, 产 or 北; 责 as 豆 or 商), and
 a label read wrong loses the whole list of units after it. On a line read by OCR, the words
@@ -9,6 +11,10 @@ more, and of their length, in one character, are read as that label. Lines from 
 or a text file are never touched, and neither are two-character or three-character words,
 which one character turns into too many others. The raw text keeps the written form, so the
 evidence shows it, and the source's notes say how many labels were read so.
+
+Part numbers with a misread mark: a bracket of the wrong shape on one side (`〈一)`, `(二〉`) is
+(一), (二); a comma after a number opening a line (`5,一般公共预算收入…`) is its stop (5.). A
+bracket pair of one shape (〈一〉) is as printed, and so is a comma inside a number (10,000).
 """
 
 from __future__ import annotations
@@ -22,6 +28,10 @@ from loaders.text.script import to_simplified
 
 _SHORTEST = 4  # characters: a shorter label is one character away from too many words
 _BEFORE_COLON = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{4,8}(?=:)")
+_NUMERAL = rf"(?:[{lexicon()['numbering.cn_digits']}]{{1,3}}|\d{{1,2}})"
+# After NFKC: ( is ASCII; 〈 and 〉 stay.
+_WRONG_BRACKET = re.compile(rf"(?P<open>[〈<]){_NUMERAL}\)|\({_NUMERAL}(?P<close>[〉>])")
+_COMMA_STOP = re.compile(r"(?m)^[ \t]*\d{1,2}(?P<comma>,)(?=[\u4e00-\u9fff])")
 
 
 @lru_cache(maxsize=1)
@@ -55,6 +65,19 @@ def misread_labels(source: Source, text: str, raw: list[int]) -> list[tuple[int,
     fixes = []
     for m in _BEFORE_COLON.finditer(text):
         fix = _one_off(to_simplified(m.group()))
-        if fix and source.ocr_confidence(raw[m.start()], raw[m.end() - 1] + 1) is not None:
+        if fix and _on_ocr_line(source, raw, m.start(), m.end()):
             fixes.append((m.start() + fix[0], fix[1]))
     return fixes
+
+
+def misread_numbers(source: Source, text: str, raw: list[int]) -> list[tuple[int, str]]:
+    """(offset, the mark's character) for each misread mark of a part number on an OCR line."""
+    if not source.ocr_lines:
+        return []
+    fixes = [(m.start("open"), "(") if m["open"] else (m.start("close"), ")") for m in _WRONG_BRACKET.finditer(text)]
+    fixes += [(m.start("comma"), ".") for m in _COMMA_STOP.finditer(text)]
+    return sorted((at, ch) for at, ch in fixes if _on_ocr_line(source, raw, at, at + 1))
+
+
+def _on_ocr_line(source: Source, raw: list[int], start: int, end: int) -> bool:
+    return source.ocr_confidence(raw[start], raw[end - 1] + 1) is not None
