@@ -33,6 +33,7 @@ def test_prose_that_cites_items_keeps_its_lines(line):
 
 @pytest.mark.parametrize("line, first", [
     ("(一)全面控制污染物排放1.狠抓重点排污行业整治。全面排查。", "1.狠抓"),  # a part's first item run on
+    ("(二)实施种业振兴行动4.安排9000万元资金。", "4.安排"),  # items numbered through the document
     ("三、主要任务(一)全面控制污染物排放", "(一)全面"),
 ])
 def test_a_heading_run_into_its_first_item_gets_the_item_a_line(line, first):
