@@ -35,7 +35,7 @@ from functools import lru_cache
 import numpy as np
 
 from loaders.lexicon import lexicon
-from loaders.records import PINYIN_NOTE, Source, Text
+from loaders.records import Source, Text
 from loaders.text.keys import normalize_key  # noqa: F401  (re-exported: the key's old home)
 from loaders.text.ocr_misreads import misread_labels, misread_numbers
 from loaders.text.runon import run_on_breaks
@@ -158,7 +158,7 @@ def _join_spaced(text: str, offsets: list[int]) -> tuple[str, list[int]]:
 
 
 def _drop_pinyin(source: Source, text: str, offsets: list[int]) -> tuple[str, list[int]]:
-    notes = [m.span() for m in PINYIN_NOTE.finditer(text)]
+    notes = source.glosses(text)
     if not notes:
         return text, offsets
     source.notes = (*source.notes, f"dropped {len(notes)} pinyin annotations printed after characters")
