@@ -24,8 +24,8 @@ from loaders.lexicon import lexicon
 from loaders.spans.posts import is_person_name, title_length
 
 _CN = lexicon()["numbering.cn_digits"]
-# After NFKC: the brackets are ASCII; 1. is a number only before no digit (not 6.5%).
-_NUMBER = re.compile(rf"[{_CN}]{{1,3}}、|\([{_CN}]{{1,3}}\)|(?<![\d.])\d{{1,2}}\.(?!\d)")
+# After NFKC: the brackets are ASCII; 1. is a number only before no digit (not 6.5%); 1、 is one too.
+_NUMBER = re.compile(rf"[{_CN}]{{1,3}}、|\([{_CN}]{{1,3}}\)|(?<![\d.])\d{{1,2}}(?:\.(?!\d)|、)")
 _ENDS = "。;!?)"  # a sentence's end, or a bracket's (an item closed by its units: …负责)
 _HEADING = 40  # characters: a heading between its number and the next part's is no longer
 # A part's number and short heading, then the first number of the level below (三、主要任务(一)…,

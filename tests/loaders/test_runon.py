@@ -71,3 +71,12 @@ def test_a_table_row_and_an_office_label_keep_their_line():
     assert run_on_breaks(row) == []  # a two-column list with the office's cell beside it
     prose = "成 员:杜晓峰 市发展和改革委员会副主任 领导小组下设办公室,办公室主任:韩冰(兼)"
     assert run_on_breaks(prose) == []  # the office's staff, written in its sentence
+
+
+def test_items_numbered_with_a_stroke_begin_lines_of_a_run_on_text():
+    """1、 numbers an item as 1. does: a crawl (or OCR, which loses the spaces between them) that
+    ran them on still gets them a line each."""
+    items = "".join(f"{n}、加强第{n}项工作的监督检查。(牵头单位:规划科,配合单位:各国土所)" for n in range(1, 8))
+    line = "为了认真贯彻意见,现将有关工作分工如下。" * 20 + items
+    starts = [line[at:at + 2] for at in run_on_breaks(line)]
+    assert starts == [f"{n}、" for n in range(1, 8)]
