@@ -7,10 +7,11 @@ Tesseract misreads a character of a label now and then (牵 as 举, 产 or 北; 
 a label read wrong loses the whole list of units after it. On a line read by OCR, the words
 right before a colon (nothing but a line's start, a bracket or a mark before them) that are no
 label of ontology/lexicon/roles.yaml but differ from exactly one label of four characters or
-more, and of their length, in one character, are read as that label. Lines from a text layer
-or a text file are never touched, and neither are two-character or three-character words,
-which one character turns into too many others. The raw text keeps the written form, so the
-evidence shows it, and the source's notes say how many labels were read so.
+more, and of their length, in one character, are read as that label; two-character and
+three-character words are left, as one character turns them into too many others. A label's
+colon read as a semicolon (`配合单位;征地事务部`, or `牵头单位;:` with the colon read too) is its
+colon. Lines from a text layer or a text file are never touched. The raw text keeps the written
+form, so the evidence shows it, and the source's notes say how many labels were read so.
 
 Part numbers with a misread mark: a bracket of the wrong shape on one side (`〈一)`, `(二〉`) is
 (一), (二); a comma after a number opening a line (`5,一般公共预算收入…`) is its stop (5.). A
@@ -27,7 +28,7 @@ from loaders.records import Source
 from loaders.text.script import to_simplified
 
 _SHORTEST = 4  # characters: a shorter label is one character away from too many words
-_BEFORE_COLON = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{4,8}(?=:)")
+_BEFORE_COLON = re.compile(r"(?<![\u4e00-\u9fff])(?P<word>[\u4e00-\u9fff]{2,8})(?P<mark>[:;])(?P<again>:?)")
 _NUMERAL = rf"(?:[{lexicon()['numbering.cn_digits']}]{{1,3}}|\d{{1,2}})"
 # After NFKC: ( is ASCII; 〈 and 〉 stay.
 _WRONG_BRACKET = re.compile(rf"(?P<open>[〈<]){_NUMERAL}\)|\({_NUMERAL}(?P<close>[〉>])")
@@ -35,12 +36,17 @@ _COMMA_STOP = re.compile(r"(?m)^[ \t]*\d{1,2}(?P<comma>,)(?=[\u4e00-\u9fff])")
 
 
 @lru_cache(maxsize=1)
-def _labels() -> dict[int, frozenset[str]]:
-    """The labels a list of units or people opens with, by length."""
+def _all_labels() -> frozenset[str]:
+    """The labels a list of units or people opens with."""
     lex = lexicon()
-    words = [*lex.table("roles.labels"), *lex.words("roles.person_labels"), *lex.words("roles.deadline_labels")]
+    return frozenset([*lex.table("roles.labels"), *lex.words("roles.person_labels"), *lex.words("roles.deadline_labels")])
+
+
+@lru_cache(maxsize=1)
+def _labels() -> dict[int, frozenset[str]]:
+    """The labels of _SHORTEST characters or more, by length."""
     by_length: dict[int, set[str]] = {}
-    for word in words:
+    for word in _all_labels():
         if len(word) >= _SHORTEST:
             by_length.setdefault(len(word), set()).add(word)
     return {n: frozenset(ws) for n, ws in by_length.items()}
@@ -58,15 +64,21 @@ def _one_off(word: str) -> tuple[int, str] | None:
 
 
 def misread_labels(source: Source, text: str, raw: list[int]) -> list[tuple[int, str]]:
-    """(offset, the label's character) for each character of a misread label on an OCR line
-    of the normalised `text` (raw: its offsets in the source)."""
-    if not source.ocr_lines or ":" not in text:
+    """(offset, the right character) for each character of a misread label on an OCR line of
+    the normalised `text` (raw: its offsets in the source), and for its colon read as a
+    semicolon (`配合单位;征地事务部`, `牵头单位;:用地科`, the colon read twice, goes as a space)."""
+    if not source.ocr_lines or (":" not in text and ";" not in text):
         return []
     fixes = []
     for m in _BEFORE_COLON.finditer(text):
-        fix = _one_off(to_simplified(m.group()))
-        if fix and _on_ocr_line(source, raw, m.start(), m.end()):
-            fixes.append((m.start() + fix[0], fix[1]))
+        word = to_simplified(m["word"])
+        fix = _one_off(word) if len(word) >= _SHORTEST else None
+        if fix:
+            word = word[:fix[0]] + fix[1] + word[fix[0] + 1:]
+        mark = m["mark"] == ";" and word in _all_labels()
+        if (fix and m["mark"] == ":" or mark) and _on_ocr_line(source, raw, m.start(), m.end()):
+            fixes += [(m.start() + fix[0], fix[1])] if fix else []
+            fixes += [(m.start("mark"), ":")] + ([(m.start("again"), " ")] if m["again"] else []) if mark else []
     return fixes
 
 

@@ -25,12 +25,17 @@ def ocr_source(text: str, ocr: bool = True) -> Source:
     ("牵头责任单位：省财政厅", "牵头责任单位:省财政厅"),  # known: unchanged
     ("单位：省财政厅", "单位:省财政厅"),  # too short to tell
     ("年度重点工作单位：省财政厅", "年度重点工作单位:省财政厅"),  # no label's length
+    ("(牵头单位:局监察室,配合单位;征地事务部)", "(牵头单位:局监察室,配合单位:征地事务部)"),  # a colon read as ;
+    ("(牵头单位;:用地科,配合单位:各国土所)", "(牵头单位: 用地科,配合单位:各国土所)"),  # … and read again
+    ("(举头单位;用地科)", "(牵头单位:用地科)"),
+    ("各地要明确责任单位;加强督查", "各地要明确责任单位;加强督查"),  # a word in a sentence: no label
+    ("完成任务;加强督查", "完成任务;加强督查"),
 ])
 def test_a_label_one_character_off_on_an_ocr_line_is_read_as_the_label(written, read):
     source = ocr_source(written)
     assert normalize(source).text == read
-    if read.replace(":", "") != written.replace("：", "").replace("（", "(").replace("）", ")"):
-        assert any("misread by one character" in note for note in source.notes)
+    if read != written.replace("：", ":").replace("（", "(").replace("）", ")"):
+        assert any("characters of labels OCR misread" in note for note in source.notes)
 
 
 def test_text_that_was_not_read_by_ocr_keeps_its_words():
