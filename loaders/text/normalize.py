@@ -177,7 +177,8 @@ def _read_misread(source: Source, text: str, offsets: list[int]) -> str:
     """The text with the labels and part numbers OCR misread as the page prints them."""
     labels, numbers = misread_labels(source, text, offsets), misread_numbers(source, text, offsets)
     if labels:
-        source.notes = (*source.notes, f"read {len(labels)} characters of labels OCR misread (a character of the label, its colon as ;) as the label")
+        source.notes = (*source.notes, f"read {len(labels)} characters of labels OCR misread (a character of the "
+                                       "label, its colon as ;, its bracket as 〈) as the label")
     if numbers:
         source.notes = (*source.notes, f"read {len(numbers)} marks of part numbers OCR misread (〈一) as (一), 5, as 5.)")
     if not labels and not numbers:

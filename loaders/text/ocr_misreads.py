@@ -10,7 +10,8 @@ label of ontology/lexicon/roles.yaml but differ from exactly one label of four c
 more, and of their length, in one character, are read as that label; two-character and
 three-character words are left, as one character turns them into too many others. A label's
 colon read as a semicolon (`配合单位;征地事务部`, or `牵头单位;:` with the colon read too) is its
-colon. Lines from a text layer or a text file are never touched. The raw text keeps the written
+colon, and an opening mark of another shape right before a label (`〈牵头单位:`, `《牵头单位:`),
+closed by ")", its bracket. Lines from a text layer or a text file are never touched. The raw text keeps the written
 form, so the evidence shows it, and the source's notes say how many labels were read so.
 
 Part numbers with a misread mark: a bracket of the wrong shape on one side (`〈一)`, `(二〉`) is
@@ -32,6 +33,8 @@ _BEFORE_COLON = re.compile(r"(?<![\u4e00-\u9fff])(?P<word>[\u4e00-\u9fff]{2,8})(
 _NUMERAL = rf"(?:[{lexicon()['numbering.cn_digits']}]{{1,3}}|\d{{1,2}})"
 # After NFKC: ( is ASCII; 〈 and 〉 stay.
 _WRONG_BRACKET = re.compile(rf"(?P<open>[〈<]){_NUMERAL}\)|\({_NUMERAL}(?P<close>[〉>])")
+# An opening bracket misread as another mark before a label (〈牵头单位:…), closed by ")".
+_OPENERS = {"〈": "〉", "《": "》", "“": "”", "<": ">"}
 _COMMA_STOP = re.compile(r"(?m)^[ \t]*\d{1,2}(?P<comma>,)(?=[\u4e00-\u9fff])")
 
 
@@ -39,7 +42,8 @@ _COMMA_STOP = re.compile(r"(?m)^[ \t]*\d{1,2}(?P<comma>,)(?=[\u4e00-\u9fff])")
 def _all_labels() -> frozenset[str]:
     """The labels a list of units or people opens with."""
     lex = lexicon()
-    return frozenset([*lex.table("roles.labels"), *lex.words("roles.person_labels"), *lex.words("roles.deadline_labels")])
+    return frozenset([*lex.table("roles.labels"), *lex.words("roles.person_labels"),
+                      *lex.words("roles.deadline_labels")])
 
 
 @lru_cache(maxsize=1)
@@ -65,8 +69,9 @@ def _one_off(word: str) -> tuple[int, str] | None:
 
 def misread_labels(source: Source, text: str, raw: list[int]) -> list[tuple[int, str]]:
     """(offset, the right character) for each character of a misread label on an OCR line of
-    the normalised `text` (raw: its offsets in the source), and for its colon read as a
-    semicolon (`配合单位;征地事务部`, `牵头单位;:用地科`, the colon read twice, goes as a space)."""
+    the normalised `text` (raw: its offsets in the source), for its colon read as a semicolon
+    (`配合单位;征地事务部`, `牵头单位;:用地科`, the colon read twice, goes as a space), and for
+    the bracket before it read as another opening mark (`〈牵头单位:用地科,…)`)."""
     if not source.ocr_lines or (":" not in text and ";" not in text):
         return []
     fixes = []
@@ -75,11 +80,26 @@ def misread_labels(source: Source, text: str, raw: list[int]) -> list[tuple[int,
         fix = _one_off(word) if len(word) >= _SHORTEST else None
         if fix:
             word = word[:fix[0]] + fix[1] + word[fix[0] + 1:]
-        mark = m["mark"] == ";" and word in _all_labels()
-        if (fix and m["mark"] == ":" or mark) and _on_ocr_line(source, raw, m.start(), m.end()):
-            fixes += [(m.start() + fix[0], fix[1])] if fix else []
-            fixes += [(m.start("mark"), ":")] + ([(m.start("again"), " ")] if m["again"] else []) if mark else []
+        known = word in _all_labels()
+        mark = m["mark"] == ";" and known
+        if not (fix and m["mark"] == ":" or known) or not _on_ocr_line(source, raw, m.start(), m.end()):
+            continue
+        fixes += [(m.start() + fix[0], fix[1])] if fix else []
+        fixes += [(m.start("mark"), ":")] + ([(m.start("again"), " ")] if m["again"] else []) if mark else []
+        if m.start() and _bracket_misread(text, m.start() - 1):
+            fixes.append((m.start() - 1, "("))
     return fixes
+
+
+def _bracket_misread(text: str, at: int) -> bool:
+    """Whether text[at], an opening mark of another shape, is a bracket that ")" closes."""
+    closer = _OPENERS.get(text[at])
+    if closer is None:
+        return False
+    end = text.find("\n", at)
+    line = text[at + 1:end if end >= 0 else len(text)]
+    bracket = line.find(")")
+    return bracket >= 0 and (closer not in line or line.index(closer) > bracket)
 
 
 def misread_numbers(source: Source, text: str, raw: list[int]) -> list[tuple[int, str]]:
