@@ -1,12 +1,12 @@
 """Labels and part numbers OCR misread, read as the page prints them, on lines read by OCR only.
 
-Labels misread by one character: `举头责任单位：`, `豆任单位：`, `奉头单位：` are 牵头责任单位,
-责任单位 and 牵头单位.
+Labels misread by one character: `举头责任单位：`, `豆任单位：`, `奉头单位：`, `第一可组长：` are
+牵头责任单位, 责任单位, 牵头单位 and 第一副组长.
 
 Tesseract misreads a character of a label now and then (牵 as 举, 产 or 北; 责 as 豆 or 商), and
 a label read wrong loses the whole list of units after it. On a line read by OCR, the words
 right before a colon (nothing but a line's start, a bracket or a mark before them) that are no
-label of ontology/lexicon/roles.yaml but differ from exactly one label of four characters or
+label of ontology/lexicon/roles.yaml or of a group's roles (groups.yaml) but differ from exactly one label of four characters or
 more, and of their length, in one character, are read as that label; two-character and
 three-character words are left, as one character turns them into too many others. A label's
 colon read as a semicolon (`配合单位;征地事务部`, or `牵头单位;:` with the colon read too) is its
@@ -40,10 +40,11 @@ _COMMA_STOP = re.compile(r"(?m)^[ \t]*\d{1,2}(?P<comma>,)(?=[\u4e00-\u9fff])")
 
 @lru_cache(maxsize=1)
 def _all_labels() -> frozenset[str]:
-    """The labels a list of units or people opens with."""
+    """The labels a list of units or people opens with: a task's units, its people and its
+    deadline, a group's roles (副组长, 第一副组长)."""
     lex = lexicon()
     return frozenset([*lex.table("roles.labels"), *lex.words("roles.person_labels"),
-                      *lex.words("roles.deadline_labels")])
+                      *lex.words("roles.deadline_labels"), *lex.table("groups.roles")])
 
 
 @lru_cache(maxsize=1)

@@ -20,6 +20,7 @@ def ocr_source(text: str, ocr: bool = True) -> Source:
     ("举头责任单位：省发展改革委", "牵头责任单位:省发展改革委"),
     ("（豆任单位：市工信局）", "(责任单位:市工信局)"),
     ("奉头单位：市工业和信息化局", "牵头单位:市工业和信息化局"),
+    ("第一可组长：\n王勇国务委员", "第一副组长:\n王勇国务委员"),  # a group's role
     ("協同責任單位：省財政廳", "協同責任單位:省財政廳"),  # a label in traditional characters is no misreading
     ("牽頭賣任單位：省財政廳", "牽頭责任單位:省財政廳"),  # … and one misread in them is read
     ("牵头责任单位：省财政厅", "牵头责任单位:省财政厅"),  # known: unchanged
