@@ -26,6 +26,13 @@ _SYLLABLE = (r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ueng|ang|en
              r"ai|ei|ao|ou|an|en|in|un|er|ia|ie|iu|ua|uo|ui|ue|a|o|e|i|u|v|ü)")
 PINYIN_NOTE = re.compile(r"(?<=[\u3400-\u9fff])[(（](?:[a-zü]{0,6}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]{0,6}"
                          rf"|(?=[a-zü]{{2}}){_SYLLABLE}(?=[)）][\u3400-\u9fff]))[)）]")
+# OCR misreads a gloss's letters too (`特區(q0)`, `局長(zhing)`, `領(1ing)`, `經(jfYng)`, `長(zhan g@)`): in
+# a scanned copy that holds glosses read right, a short run of letters, digits and stray marks in
+# brackets after a character is a gloss as well (before a character or a mark: `局長(zhang)”`);
+# capitals alone are an acronym (GDP).
+_MISREAD_GLOSS = re.compile(r"(?<=[\u3400-\u9fff])[(（](?=[^)）]{0,7}[A-Za-z])(?![A-Z]{2,}[)）])[A-Za-z0-9ü%@&$#' ]{1,8}[)）]"
+                            r"(?![A-Za-z0-9])")
+_GLOSSED = 2  # glosses read right that make a scanned copy a glossed one
 
 
 @dataclass(frozen=True)
@@ -47,6 +54,19 @@ class Source:
     encoding: str | None = None
     notes: tuple[str, ...] = ()
     ocr_lines: tuple[tuple[int, int, float], ...] = ()  # (start, end, confidence 0–1) of OCR lines
+
+    def glosses(self, text: str) -> list[tuple[int, int]]:
+        """The spans of the pinyin glosses in `text` (this source's text, a piece or a
+        normalised form of it), in order."""
+        spans = {m.start(): m.end() for m in PINYIN_NOTE.finditer(text)}
+        if self._glossed_scan:
+            for m in _MISREAD_GLOSS.finditer(text):
+                spans.setdefault(m.start(), m.end())
+        return sorted(spans.items())
+
+    @cached_property
+    def _glossed_scan(self) -> bool:
+        return bool(self.ocr_lines) and len(PINYIN_NOTE.findall(self.text)) >= _GLOSSED
 
     @cached_property
     def _page_starts(self) -> list[int]:
@@ -116,7 +136,12 @@ class Text:
         """A name as the file writes it, with the spaces inside it removed (田 强 → 田强) but one
         between words in Latin letters (David Mennier), and the pinyin a web mirror printed after
         its characters (許達(dá)哲 → 許達哲)."""
-        return _joined(PINYIN_NOTE.sub("", self.raw_slice(start, end)))
+        raw = self.raw_slice(start, end)
+        kept, done = [], 0
+        for a, b in self.source.glosses(raw):
+            kept.append(raw[done:a])
+            done = b
+        return _joined("".join(kept) + raw[done:])
 
     def page_at(self, start: int) -> int:
         return self.source.page_at(self.raw[min(start, len(self.text))])

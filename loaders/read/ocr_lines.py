@@ -21,6 +21,8 @@ LINE_LEVEL = 4
 SPECK_CONF, SPECK_GAP = 40.0, 2.0  # a lone character below this confidence, this many ems apart
 SPACE_EMS = 0.65  # of a word's height: a gap this wide between Chinese words is a space
 PLACED_SHARE = 0.6  # of the line's height: a word's box lower than this is misplaced
+PLACED_SHORT = 0.6  # of the line's height: a word of Chinese characters boxed narrower than
+# its characters less this (負責 in under 1.4 em, 发 in under 0.4) is misplaced
 
 
 class OcrLine(NamedTuple):
@@ -139,15 +141,23 @@ def line_text(words: list[Word]) -> str:
 
 def _placed(word: Word, em: float) -> bool:
     """Whether the word's box can measure a gap: Tesseract gives some Chinese characters a
-    sliver of a box (a fifth of the line's height, off the glyph: 徐庆 华), which would read
-    as a space inside a name."""
-    return word.height >= PLACED_SHARE * em or _latin(word.text[0])
+    sliver of a box (a fifth of the line's height, off the glyph: 徐庆 华), or a box too narrow
+    for the characters it reads (`負責` in 1.3 em, `发` in 0.15: 分工 負責, 嘉政办 发; a narrow
+    glyph, 日 or 工, still spans half an em), which would read as a space inside a name or a word."""
+    if _latin(word.text[0]):
+        return True
+    narrow = word.right - word.left < (len(word.text) - PLACED_SHORT) * em and all(map(_chinese, word.text))
+    return word.height >= PLACED_SHARE * em and not narrow
 
 
 def _punctuation(ch: str) -> bool:
     """Chinese punctuation and brackets: their ink is small and off-centre, so the gap beside
     them says nothing of a space (`“粵菜師傅” 工程`, `局、 教育局`)."""
     return ch in "“”‘’「」『』《》〈〉【】〔〕（）()、，。：；！？·—…,.:;!?" or "\u3000" <= ch <= "\u303f"
+
+
+def _chinese(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
 
 
 def _latin(ch: str) -> bool:

@@ -1,7 +1,8 @@
 """发文字号 (document numbers): 机关代字 + 〔年份〕 + 发文顺序号 + 号.
 
 GB/T 9704-2012 writes the year in hexagonal brackets 〔〕 (`国发〔2018〕39号`); typed and OCRed
-copies use ［］ [] () （） 【】 or mixed pairs (`阳政发(2020〕1号`), put spaces anywhere
+copies use ［］ [] () （） 【】 or mixed pairs (`阳政发(2020〕1号`), OCR may double either bracket
+(`晋政办函【2024]】75号`, `晋政办函〔【2024]75号`), put spaces anywhere
 (`阳政办发〔2020〕15 号`), sometimes 第 before the sequence (`〔2020〕第3号`), and 號 in
 traditional print. Orders (政府令) carry only `第N号` under the `…令` line. `canonical` writes
 one key for all of these: the 代字 as written without spaces, the year in 〔〕, 号.
@@ -22,7 +23,7 @@ _CJK = "\u4e00-\u9fff"
 # Function words (的 了 在 …) never stand in a 代字, so running text does not leak into it.
 _CHAR = rf"(?![的了是在对将把被从向于以为和及与见据照])[{_CJK}A-Za-z]"
 DOC_NUMBER = re.compile(
-    rf"(?P<prefix>{_CHAR}(?:{_CHAR}|\s){{0,14}}?)\s*[{_OPEN}]\s*(?P<year>(?:19|20)\d\d)\s*"
+    rf"(?P<prefix>{_CHAR}(?:{_CHAR}|\s){{0,14}}?)\s*[{_OPEN}]{{1,2}}\s*(?P<year>(?:19|20)\d\d)\s*"
     rf"[{_CLOSE}]{{1,2}}\s*(?P<di>第?)\s*(?P<seq>\d{{1,5}})\s*[号號]")
 _LEX = lexicon()
 _NUMERALS = _LEX.chars("numbering.cn_digits", "numbering.zeros")

@@ -3,7 +3,8 @@
 - NFKC per character: full-width punctuation and digits become ASCII (（ → (, ， → ,), while
   〔〕【】《》“”、。 stay; the ideographic space becomes a space; ︰, written for a colon in Hong
   Kong's releases, becomes one.
-- Spaces inside words are dropped: between single CJK characters (`田 强`, `组 长`), and
+- Spaces inside words are dropped: between single CJK characters (`田 强`, `组 长`), after a
+  short label's first character alone (`副 组长:`, as OCR splits it), and
   between a digit and a CJK character (`2020 年 3 月`, `15 号`). Spaces between longer words
   stay, so a list of names written `郝文保 武雪` is not merged; so does a wide gap after or
   before a digit, which is a table's column gap (`1     推行…`, `…保障局      2021年6月底前`).
@@ -18,6 +19,9 @@
 - Pinyin that a web mirror printed after characters (`會(huì)議`, `常務(wù)`) goes: it is page
   noise that would cut names and words apart. The raw text keeps it; `Text.written` leaves it
   out of names, and the source's notes say how many were dropped.
+- On lines read by OCR, a label misread by one character (`举头责任单位:`) is read as the label,
+  and a part number's misread mark (`〈一)`, `5,`) as the mark (loaders.text.ocr_misreads); the
+  raw text keeps the written form and the notes say how many.
 - Quotation marks around a post (`“陸委會副主委”`, a mainland report on Taiwan) go
   (loaders.text.quotes); the raw text keeps them and the notes say how many.
 """
@@ -31,14 +35,17 @@ from functools import lru_cache
 import numpy as np
 
 from loaders.lexicon import lexicon
-from loaders.records import PINYIN_NOTE, Source, Text
+from loaders.records import Source, Text
 from loaders.text.keys import normalize_key  # noqa: F401  (re-exported: the key's old home)
+from loaders.text.ocr_misreads import misread_labels, misread_numbers
 from loaders.text.runon import run_on_breaks
 from loaders.text.quotes import post_quotes
 from loaders.text.wrapped import joined_breaks
 
 _SPACE_RUN = re.compile(r"[ \u00a0\u3000]+")
 
+# The rest of a short label after its first character, up to its colon (副 组长:, as OCR splits it).
+_LABEL_REST = re.compile(r"[\u4e00-\u9fff]{2,3}:")
 _WORD_GAP = 2  # the widest run of spaces inside a number-and-unit word (`2020  年`)
 
 
@@ -123,6 +130,8 @@ def _drop_space(text: str, a: int, b: int) -> bool:
     if text.startswith(":", b + 1):
         return True  # a label's last character set apart (副组 长:, as OCR splits it): one word
     left_alone = a - 1 == 0 or not is_cjk(text[a - 2])
+    if left_alone and _LABEL_REST.match(text, b):
+        return True  # … or its first (副 组长:)
     # a name padded to a list's width and copied into prose: 陈  静同志
     right_alone = b + 1 >= len(text) or not is_cjk(text[b + 1]) or text.startswith("同志", b + 1)
     return left_alone and right_alone
@@ -149,7 +158,7 @@ def _join_spaced(text: str, offsets: list[int]) -> tuple[str, list[int]]:
 
 
 def _drop_pinyin(source: Source, text: str, offsets: list[int]) -> tuple[str, list[int]]:
-    notes = [m.span() for m in PINYIN_NOTE.finditer(text)]
+    notes = source.glosses(text)
     if not notes:
         return text, offsets
     source.notes = (*source.notes, f"dropped {len(notes)} pinyin annotations printed after characters")
@@ -162,6 +171,22 @@ def _drop_post_quotes(source: Source, text: str, offsets: list[int]) -> tuple[st
         return text, offsets
     source.notes = (*source.notes, f"dropped {len(marks) // 2} pairs of quotation marks around posts")
     return _cut(text, offsets, marks)
+
+
+def _read_misread(source: Source, text: str, offsets: list[int]) -> str:
+    """The text with the labels and part numbers OCR misread as the page prints them."""
+    labels, numbers = misread_labels(source, text, offsets), misread_numbers(source, text, offsets)
+    if labels:
+        source.notes = (*source.notes, f"read {len(labels)} characters of labels OCR misread (a character of the "
+                                       "label, its colon as ;, its bracket as 〈) as the label")
+    if numbers:
+        source.notes = (*source.notes, f"read {len(numbers)} marks of part numbers OCR misread (〈一) as (一), 5, as 5.)")
+    if not labels and not numbers:
+        return text
+    chars = list(text)
+    for at, ch in labels + numbers:
+        chars[at] = ch
+    return "".join(chars)
 
 
 def _cut(text: str, offsets: list[int], spans: list[tuple[int, int]]) -> tuple[str, list[int]]:
@@ -210,6 +235,7 @@ def normalize(source: Source) -> Text:
     text, offsets = _drop_pinyin(source, text, offsets)
     text, offsets = _drop_post_quotes(source, text, offsets)
     text, offsets = _join_spaced(text, offsets)
+    text = _read_misread(source, text, offsets)  # as long as before: the offsets stand
     if wrapped := joined_breaks(source, offsets):
         text, offsets = _cut(text, offsets, wrapped)
     if breaks := run_on_breaks(text):

@@ -24,14 +24,15 @@ from loaders.lexicon import lexicon
 from loaders.spans.posts import is_person_name, title_length
 
 _CN = lexicon()["numbering.cn_digits"]
-# After NFKC: the brackets are ASCII; 1. is a number only before no digit (not 6.5%).
-_NUMBER = re.compile(rf"[{_CN}]{{1,3}}、|\([{_CN}]{{1,3}}\)|(?<![\d.])\d{{1,2}}\.(?!\d)")
+# After NFKC: the brackets are ASCII; 1. is a number only before no digit (not 6.5%); 1、 is one too.
+_NUMBER = re.compile(rf"[{_CN}]{{1,3}}、|\([{_CN}]{{1,3}}\)|(?<![\d.])\d{{1,2}}(?:\.(?!\d)|、)")
 _ENDS = "。;!?)"  # a sentence's end, or a bracket's (an item closed by its units: …负责)
 _HEADING = 40  # characters: a heading between its number and the next part's is no longer
 # A part's number and short heading, then the first number of the level below (三、主要任务(一)…,
-# (一)全面控制污染物排放1.狠抓…).
+# (一)全面控制污染物排放1.狠抓…; any item's where items are numbered through the document:
+# (二)实施种业振兴行动4.安排…).
 _HEADED = re.compile(rf"[ \t]*(?:[{_CN}]{{1,3}}、[^{_ENDS}:,\d]{{2,{_HEADING}}}?(?P<a>\({_CN[0]}\))"
-                     rf"|\([{_CN}]{{1,3}}\)[^{_ENDS}:,\d]{{2,{_HEADING}}}?(?P<b>1\.(?!\d)|\(1\)))")
+                     rf"|\([{_CN}]{{1,3}}\)[^{_ENDS}:,\d]{{2,{_HEADING}}}?(?P<b>\d{{1,2}}\.(?!\d)|\(1\)))")
 _LONG_LINE = 500  # characters: a run-on line holds a document, not a paragraph
 _FEWEST = 3  # numbers at part starts that make a line run on
 _LABELS = sorted(lexicon().table("groups.roles"), key=len, reverse=True)  # 副召集人 before 召集人

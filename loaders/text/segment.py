@@ -44,9 +44,12 @@ _QUOTED = re.compile(rf"{_LEX.alternation('documents.issuing_verbs')}[“\"]?《
                      rf"|^《([^《》\n]{{4,80}})》(?={_LEX.alternation('documents.shared_words')})")
 _FILE_EXTENSION = re.compile(rf"\.{_LEX.alternation('documents.file_extensions')}$", re.I)
 _SECTION = re.compile(r"^【[^】]{1,16}】$")  # gazette section headings between documents
-# A portal's metadata label and its date: `成文日期: 2014年02月23日`, `【发布日期】2008-02-03`.
-_LABELLED = {kind: re.compile(rf"(?:^|(?<=[\s【|]))({_LEX.alternation(f'documents.{kind}_date_labels')})\s*[】:：]?\s*")
-             for kind in ("written", "published")}
+# A portal's metadata label and its date: `成文日期: 2014年02月23日`, `【发布日期】2008-02-03`; with
+# its colon, a label may follow the value before it with no space (OCR loses a metadata block's
+# spaces: `发文机关:国务院办公厅成文日期:2014年02月23日`).
+_LABELLED = {kind: re.compile(rf"(?:(?:^|(?<=[\s【|])){labels}\s*[】:：]?|{labels}\s*[:：])\s*")
+             for kind in ("written", "published")
+             for labels in [f"(?:{_LEX.alternation(f'documents.{kind}_date_labels')})"]}
 _LABEL_TO_DATE = 2  # at most this many characters between a label and its date
 _LABEL_TAILS = {word[-1] for kind in ("written", "published") for word in _LEX.words(f"documents.{kind}_date_labels")}
 _PLACE_CHAR = rf"(?:(?![{_LEX['agencies.not_in_place_names']}])[\u4e00-\u9fff])"

@@ -14,6 +14,7 @@ from loaders.text.docnumber import canonical, find_numbers, number_line, order_l
     ("晋政任[2021]5号", "晋政任〔2021〕5号"),
     ("晋政办发(2020〕23号", "晋政办发〔2020〕23号"),  # OCR mixed brackets
     ("晋政办函【2024]】75号", "晋政办函〔2024〕75号"),  # OCR doubled the closing bracket
+    ("晋政办函〔【2024]75号", "晋政办函〔2024〕75号"),  # … or the opening one
     ("鄂政发（2019）7号", "鄂政发〔2019〕7号"),
     ("湘政办函【2020】12号", "湘政办函〔2020〕12号"),
     ("阳政发〔2020〕第3号", "阳政发〔2020〕第3号"),

@@ -67,6 +67,8 @@ def test_full_width_forms_fold_to_ascii(raw, expected):
     ("王 明 厚 副市长", "王明厚 副市长"),
     ("成 员：田 强 市卫生健康委员会", "成员:田强 市卫生健康委员会"),
     ("副组 长：李志强", "副组长:李志强"),  # a label's last character set apart, as OCR splits it
+    ("副 组长：卫英慧", "副组长:卫英慧"),  # … or its first
+    ("市长 副组长：卫英慧", "市长 副组长:卫英慧"),  # two words: the space stays
     ("2020 年 3 月 1 日", "2020年3月1日"),
     ("阳政任字〔2020〕6 号", "阳政任字〔2020〕6号"),
     ("郝文保 武雪", "郝文保 武雪"),  # two names: stays a list
@@ -172,3 +174,18 @@ def test_question_marks_a_lossy_copy_put_for_an_indent_are_spaces():
     text = normalize(Source.from_pages("t.txt", [raw], "txt")).text
     assert text.split("\n")[1:3] == ["   (一)第一检查督导组;", " (二)第二检查督导组;"]
     assert text.split("\n")[3:] == ["  h委副书记", "问题:?是否"]  # a run opening a line; one inside it stays
+
+
+def test_a_gloss_whose_letters_ocr_misread_goes_in_a_scanned_copy_that_holds_glosses():
+    """OCR misreads a gloss's letters (q0, zhing, 1ing) and drops the character after it for a
+    mark: in a scan whose glosses read right elsewhere, a short run of letters, digits and
+    stray marks in brackets after a character is one too; in a text file it stays."""
+    raw = "特區(qu)政府,任命發(fa)展局長(zhing)”柯岚(q0)為社會文化司司長(zhang)”及(GDP)"
+    scanned = Source.from_pages("s.pdf", [raw], "pdf", ocr_lines=((0, len(raw), 0.9),))
+    text = normalize(scanned)
+    assert text.text == "特區政府,任命發展局長”柯岚為社會文化司司長”及(GDP)"
+    start = text.text.index("柯")
+    assert text.written(start, start + 2) == "柯岚"
+    assert "(zhing)" in normalize(Source.from_pages("s.txt", [raw], "txt")).text
+    lone = "局長(zhing)”"  # a scan without a gloss read right: the brackets stay
+    assert normalize(Source.from_pages("s.pdf", [lone], "pdf", ocr_lines=((0, len(lone), 0.9),))).text == lone

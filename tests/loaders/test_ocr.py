@@ -137,6 +137,11 @@ def test_words_join_as_written(line, expected):
     ([Word("徐庆", 0, 80, 40, 93.0), Word("华", 110, 115, 8, 92.0), Word("、", 114, 140, 40, 93.0)], "徐庆华、"),
     ([Word("副", 0, 40, 40, 90.0), Word("省", 45, 80, 40, 93.0), Word("长", 106, 110, 7, 93.0)], "副省长"),
     ([Word("王明厚", 0, 120, 40, 93.0), Word("副市长", 150, 270, 40, 93.0)], "王明厚 副市长"),  # boxes whole
+    # boxes too narrow for their characters: 負責 in 1.3 em, 发 in a tenth of one
+    ([Word("分", 0, 22, 40, 92.0), Word("工", 40, 62, 36, 93.0), Word("負責", 110, 162, 40, 93.0)], "分工負責"),
+    ([Word("嘉政办", 0, 110, 40, 93.0), Word("发", 138, 144, 40, 93.0)], "嘉政办发"),
+    ([Word("日", 0, 24, 40, 93.0), Word("前", 52, 90, 40, 93.0)], "日 前"),  # a narrow glyph, boxed whole
+    ([Word("孙春兰", 0, 115, 40, 93.0), Word("副总理", 145, 260, 40, 93.0)], "孙春兰 副总理"),
 ])
 def test_a_sliver_of_a_box_measures_no_space(line, expected):
     """Tesseract boxes some Chinese characters as a sliver off the glyph (a fifth of the line's

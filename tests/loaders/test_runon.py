@@ -33,6 +33,7 @@ def test_prose_that_cites_items_keeps_its_lines(line):
 
 @pytest.mark.parametrize("line, first", [
     ("(一)全面控制污染物排放1.狠抓重点排污行业整治。全面排查。", "1.狠抓"),  # a part's first item run on
+    ("(二)实施种业振兴行动4.安排9000万元资金。", "4.安排"),  # items numbered through the document
     ("三、主要任务(一)全面控制污染物排放", "(一)全面"),
 ])
 def test_a_heading_run_into_its_first_item_gets_the_item_a_line(line, first):
@@ -70,3 +71,12 @@ def test_a_table_row_and_an_office_label_keep_their_line():
     assert run_on_breaks(row) == []  # a two-column list with the office's cell beside it
     prose = "成 员:杜晓峰 市发展和改革委员会副主任 领导小组下设办公室,办公室主任:韩冰(兼)"
     assert run_on_breaks(prose) == []  # the office's staff, written in its sentence
+
+
+def test_items_numbered_with_a_stroke_begin_lines_of_a_run_on_text():
+    """1、 numbers an item as 1. does: a crawl (or OCR, which loses the spaces between them) that
+    ran them on still gets them a line each."""
+    items = "".join(f"{n}、加强第{n}项工作的监督检查。(牵头单位:规划科,配合单位:各国土所)" for n in range(1, 8))
+    line = "为了认真贯彻意见,现将有关工作分工如下。" * 20 + items
+    starts = [line[at:at + 2] for at in run_on_breaks(line)]
+    assert starts == [f"{n}、" for n in range(1, 8)]

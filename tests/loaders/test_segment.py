@@ -170,6 +170,15 @@ def test_portal_metadata_block_above_the_title_gives_the_number():
     assert doc.body.startswith("任命李卫东")
 
 
+def test_a_metadata_label_glued_to_the_value_before_it_still_gives_its_date():
+    """OCR loses the spaces of a metadata block: `发文机关:国务院办公厅成文日期:2014年02月23日`."""
+    raw = ("发文机关:国务院办公厅成文日期:2014年02月23日\n"
+           "标 题:国务院办公厅关于落实有关政策措施分工的通知\n发文字号:国办函〔2014〕31号发布日期:2014年03月10日\n\n"
+           "国务院办公厅关于落实有关政策措施分工的通知\n\n各省人民政府：\n\n现将分工通知如下。\n")
+    [doc] = segment(_text(raw))
+    assert doc.date == "2014-02-23"
+
+
 @pytest.mark.parametrize("caption, date", [
     ("（2022年5月20日上海市浦东新区第七届人民代表大会常务委员会第八次会议通过）", "2022-05-20"),
     ("(二〇二一年十月二十八日市第十六届人民代表大会常务委员会第四十八次会议通过)", "2021-10-28"),

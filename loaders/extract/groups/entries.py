@@ -55,6 +55,7 @@ class _Run:
     def __init__(self, body: str, found: list[Part]):
         self.body, self.parts = body, found
         self.readings = [NOTHING if p.bracket or p.cut else read(body[p.start:p.end]) for p in found]
+        self.known_names = any(r.name and not r.weak for r in self.readings)
 
     def __len__(self) -> int:
         return len(self.parts)
@@ -62,6 +63,11 @@ class _Run:
     def name(self, i: int) -> Span:
         p = self.parts[i]
         return p.start, p.start + self.readings[i].name
+
+    def listed_name(self, i: int) -> bool:
+        """Whether part i, a name by its shape only, stands in a list of names apart by 、 that
+        holds a name of a known surname: a name OCR misread (表东耀、赵树梅 for 裘东耀) is still one."""
+        return self.known_names and any(0 < k < len(self) and self.parts[k].mark == STROKE for k in (i, i + 1))
 
     def posts_from(self, i: int) -> list[tuple[int, int]]:
         """(next part, title end) of every run of posts from part i, apart by 、, a bracket or a
@@ -99,6 +105,8 @@ def _name_first(run: _Run, i: int):
     name, cost = run.name(i), (_WEAK if r.weak else 0.0)
     if not r.weak:
         yield i + 1, Entry(name, None, p.start, name[1], NAMES, shared=True), _BARE, ""
+    elif run.listed_name(i):
+        yield i + 1, Entry(name, None, p.start, name[1], NAMES, shared=True), _BARE + _WEAK, ""
     k, marks, rule = i + 1, (SPACE, COMMA), None
     if k < len(run) and (run.parts[k].bracket or run.parts[k].cut) and run.parts[k].mark <= SPACE:
         b = run.parts[k]
@@ -146,10 +154,20 @@ def _glued_at(run: _Run, k: int, start: int):
     return k + 1, Entry(name, (start, name[0]), start, name[1], GLUED), 0.0, "T"
 
 
+def _glued_names(run: _Run, i: int):
+    """Names written against one another, each an entry of a name alone."""
+    p, count = run.parts[i], run.readings[i].glued_names
+    size = (p.end - p.start) // count
+    names = [Entry((a, a + size), None, a, a + size, NAMES, shared=True) for a in range(p.start, p.end, size)]
+    yield i + 1, names, _BARE * count, ""
+
+
 def _entries_at(run: _Run, i: int):
     p, r = run.parts[i], run.readings[i]
     if p.bracket or p.cut:
         return
+    if r.glued_names:
+        yield from _glued_names(run, i)
     if r.name:
         yield from _name_first(run, i)
     if r.name_title:
@@ -172,5 +190,5 @@ def read_entries(body: str, start: int, end: int) -> list[Entry] | None:
         for j, entry, cost, side in _entries_at(run, i):
             total = paid + cost + (_SWITCH if order and side and side != order else 0.0)
             if best[j] is None or total < best[j][0]:
-                best[j] = (total, got + [entry], side or order)
+                best[j] = (total, got + (entry if isinstance(entry, list) else [entry]), side or order)
     return best[-1][1] if best[-1] else None
