@@ -154,20 +154,10 @@ def _glued_at(run: _Run, k: int, start: int):
     return k + 1, Entry(name, (start, name[0]), start, name[1], GLUED), 0.0, "T"
 
 
-def _glued_names(run: _Run, i: int):
-    """Names written against one another, each an entry of a name alone."""
-    p, count = run.parts[i], run.readings[i].glued_names
-    size = (p.end - p.start) // count
-    names = [Entry((a, a + size), None, a, a + size, NAMES, shared=True) for a in range(p.start, p.end, size)]
-    yield i + 1, names, _BARE * count, ""
-
-
 def _entries_at(run: _Run, i: int):
     p, r = run.parts[i], run.readings[i]
     if p.bracket or p.cut:
         return
-    if r.glued_names:
-        yield from _glued_names(run, i)
     if r.name:
         yield from _name_first(run, i)
     if r.name_title:
@@ -190,5 +180,5 @@ def read_entries(body: str, start: int, end: int) -> list[Entry] | None:
         for j, entry, cost, side in _entries_at(run, i):
             total = paid + cost + (_SWITCH if order and side and side != order else 0.0)
             if best[j] is None or total < best[j][0]:
-                best[j] = (total, got + (entry if isinstance(entry, list) else [entry]), side or order)
+                best[j] = (total, got + [entry], side or order)
     return best[-1][1] if best[-1] else None

@@ -4,8 +4,6 @@
   or a minority name joined by ·, 同志 after it no part of it; a name by its shape alone (an unknown surname) is `weak`, taken only
   where a post stands beside it;
 - a post: words ending with a known title (副厅长, 组委会主席) or a body alone (市市政局);
-- names of three characters written against one another (`彭景坤易肇沅周杏武`, the marks lost):
-  `glued_names`, each a name alone;
 - a name written against the post after it (`陈芸副省长`, `张力民政厅副厅长`): `name_title`;
 - a post written against the name after it (`县应急管理局局长杨正清`): `title_name`;
 - other Chinese words (`市农业农村局二级调`, a post the line broke): `words`; so is a word
@@ -57,11 +55,9 @@ class Reading:
     title_name: int = 0  # where the name starts in a post written against its name
     title_name_end: int = 0  # where that name ends (同志 after it left out)
     words: bool = False
-    glued_names: int = 0  # how many names of three characters the word is, written without a mark between
 
 
 NOTHING = Reading()
-_GLUED_NAME = 3  # characters of each name in a run of names whose marks were lost
 
 
 def _without_honorific(word: str) -> str:
@@ -84,8 +80,6 @@ def read(word: str) -> Reading:
         return Reading(name=len(bare))
     if " " in word:
         return Reading(name_title=cut) if (cut := padded_name_then_title(word)) else NOTHING
-    if glued := _glued_names(joined):
-        return Reading(glued_names=glued)
     if _NOT_IN_POSTS.search(bare):
         return Reading(words=True)
     title = title_length(word) >= 2 or is_agency(word)
@@ -95,17 +89,6 @@ def read(word: str) -> Reading:
     words = not (title or weak or glued_name or cut)
     return Reading(name=len(bare) if weak else 0, weak=weak, title=title, name_title=glued_name,
                    title_name=cut, title_name_end=len(bare) if cut else 0, words=words)
-
-
-def _glued_names(word: str) -> int:
-    """How many names the word is when it is two or more names of three characters, each of a
-    known surname, written against one another (彭景坤易肇沅周杏武: OCR lost the spaces between
-    them, or a copy the marks); 0 otherwise."""
-    if len(word) < 2 * _GLUED_NAME or len(word) % _GLUED_NAME or title_length(word):
-        return 0
-    names = [word[k:k + _GLUED_NAME] for k in range(0, len(word), _GLUED_NAME)]
-    known = all(surname_length(name) == 1 and is_person_name(name) for name in names)
-    return len(names) if known else 0
 
 
 def _married_name(word: str) -> bool:
