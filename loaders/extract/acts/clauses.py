@@ -45,7 +45,8 @@ _POST_ALONE_REACH = 16  # the longest post a clause may hold alone
 _REPLACING = re.compile(rf"\s*[^,，。;；{_LEX['acts.taken_by']}]{{0,6}}?{_LEX['acts.replacing_word']}")
 _FROM_DAY = _LEX["acts.from_day_end"]  # 由6月13日起: the day one starts
 # X因工作原因，申请辞去Y职务: the reason closing the clause before, the resignation after the comma.
-_ASKED_RESIGNING = re.compile(rf"\s*(?:{_LEX['acts.resign_asked_of_pattern']})?(?:{_LEX.alternation('acts.resign_asked')})?{W['resign']}")
+_ASKED_RESIGNING = re.compile(rf"\s*(?:(?:{_LEX['acts.resign_asked_of_pattern']})?(?:{_LEX.alternation('acts.resign_asked')})?{W['resign']}"
+                              rf"|{_LEX.alternation('acts.no_longer_words')})")  # …因个人健康原因，不再担任Y职务
 _REPORT_HANDED = re.compile(rf"\s*{_LEX['acts.resign_report_handed_pattern']}\s*")  # 向公司董事会递交了辞职报告
 _REASON_END = re.compile(rf"(?:{_LEX['acts.resign_reason_pattern']}|{_LEX['acts.resign_report_handed_pattern']})\s*$")
 # A joiner and the verb of another act after a post (X委员会主席和再度委任9名现任成员).

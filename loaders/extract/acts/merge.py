@@ -46,6 +46,7 @@ _GOVERNMENT = _LEX.alternation("agencies.government_ends")
 _GOVERNMENT_END = re.compile(f"(?:{_GOVERNMENT})$")
 _HIRE = _LEX["acts.hire"]
 _GROUP_ROLES = tuple(_LEX.table("groups.roles"))  # 主任, 副主任, 委员 …: a group's roles, bodies' posts too
+_LEADING_GROUP_ROLES = frozenset(_LEX.words("acts.group_roles"))  # 组长, 成员: a leading group's, no post
 _COMMITTEE_ROLES = tuple(_LEX.words("acts.committee_roles"))  # 成员, 主席 …: one committee's posts
 # 局长, 处长, 大队长: a body's suffix and 长, its head.
 _HEAD = _LEX["acts.head_word"]
@@ -141,8 +142,12 @@ def _ending_with(kind: str) -> re.Pattern:
 
 def _unplaced(act: PersonnelAct) -> bool:
     """A departure from a committee's role whose committee no act of the text names (感谢离任的委员A:
-    which committee the headline alone may say) tells too little to keep."""
-    return act.org is None and act.evidence.rule == DEPARTED_RULE and _family(act.post) == _COMMITTEE_ROLES[0]
+    which committee the headline alone may say) tells too little to keep; nor does leaving a
+    group's role without a body (局长吴建军同志因退休不再担任成员: the group's reader gives it)."""
+    if act.org is not None:
+        return False
+    return (act.evidence.rule == DEPARTED_RULE and _family(act.post) == _COMMITTEE_ROLES[0]
+            or act.kind == "removal" and act.post in _LEADING_GROUP_ROLES)
 
 
 def _group_role(view: DocumentView, act: PersonnelAct, sentence: Span | None) -> bool:

@@ -192,7 +192,7 @@ FORMS = [
           rf"(?:{_LEX['acts.resign_asked_of_pattern']})?(?:{_ALT('acts.resign_asked')}){_RESIGN}(?P<posts>.+?)(?:{_POST_WORDS}|$)",
           given=tuple(_LEX.words("acts.resignation_reports"))),
     _form(REMOVE, _NO_LONGER, False, _NO_LONGER, f"…{_NO_LONGER}…{_POST_WORD}",
-          rf"{_LEAD}{_NAMES}{_NO_LONGERS}(?P<posts>.+?)(?:{_POST_WORDS}|$)"),
+          rf"{_LEAD}{_NAMES}(?:{_LEX['acts.resign_reason_pattern']}[,，]?)?{_NO_LONGERS}(?P<posts>.+?)(?:{_POST_WORDS}|$)"),
     # 王志民卸任X: a news report's removal; not 卸任不久即出任Y, a move the clause tells after
     _form(REMOVE, W["leave"], False, W["leave"], f"…{W['leave']}…",
           rf"{_LEAD}{_NAMES}{W['leave']}(?P<posts>(?:(?!{_ALT('acts.taken_by_verbs')}).)+?)(?:{_POST_WORDS}|$)"),
