@@ -31,11 +31,12 @@ def issuer(text: str, before: int | None = None) -> str | None:
     short form, else the short name its header or a report of it writes before the stock code — the
     last one named before that point, or the first where none is (a report of several companies
     speaks for each in turn)."""
-    named = _named(text)
-    if not named:
-        return None
+    return _named_at(_named(text), before)
+
+
+def _named_at(named: list[tuple[int, str]], before: int | None) -> str | None:
     earlier = [name for at, name in named if before is None or at <= before]
-    return earlier[-1] if earlier and before is not None else named[0][1]
+    return (earlier[-1] if earlier and before is not None else named[0][1]) if named else None
 
 
 def _named(text: str) -> list[tuple[int, str]]:
@@ -48,8 +49,10 @@ def _named(text: str) -> list[tuple[int, str]]:
 
 def name_issuer(acts: list[PersonnelAct], text: str) -> None:
     """Acts whose body is 公司 (or its board), or a company's post written without a body, get
-    the issuer's name where the text names one."""
-    for act in acts:
-        if act.org and _SELF.fullmatch(to_simplified(act.org)) or act.org is None and to_simplified(act.post) in _POSTS:
-            at = text.find(act.person, act.evidence.start, act.evidence.end)  # the act's place in its sentence
-            act.org = issuer(text, at if at >= 0 else act.evidence.start) or act.org
+    the issuer's name where the text names one (the text is searched once, and only then)."""
+    speaking = [act for act in acts if act.org and _SELF.fullmatch(to_simplified(act.org))
+                or act.org is None and to_simplified(act.post) in _POSTS]
+    named = _named(text) if speaking else []
+    for act in speaking:
+        at = text.find(act.person, act.evidence.start, act.evidence.end)  # the act's place in its sentence
+        act.org = _named_at(named, at if at >= 0 else act.evidence.start) or act.org
