@@ -3,10 +3,10 @@
 A listed company's announcement names itself once — in its header (证券简称：国机汽车), in the
 name it gives a short form (国机汽车股份有限公司（以下简称“公司”）), or, in a news report of it,
 before its stock code (山煤国际(600546.SH)发布公告) — and then writes 公司, 本公司 or 公司第八届董事会
-for it. A post of 公司 (or of its board, 第六届董事会: the board's chair is the company's), or a company's post
-written without a body (副总经理), is the issuer's: the
-full name where the text gives a short form to it, else the short name the header or the report
-gives, else a company limited by shares the text names. The evidence keeps the sentence as written.
+for it. A post of 公司 or of its boards (第六届董事会, 监事会: the board's chair is the company's), or
+a company's post written without a body (副总经理), is the issuer's: the full name where the text
+gives a short form to it, else the short name the header or a report gives, else a company
+limited by shares the text names. The evidence keeps the sentence as written.
 """
 
 from __future__ import annotations

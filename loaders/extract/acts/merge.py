@@ -28,6 +28,7 @@ from functools import lru_cache
 
 from loaders.extract.acts.issuer import name_issuer
 from loaders.extract.acts.titled import DEPARTED_RULE
+from loaders.extract.acts.wording import REMOVE
 from loaders.extract.groups.names import SET_UP
 from loaders.lexicon import lexicon
 from loaders.records import PersonnelAct
@@ -147,7 +148,7 @@ def _unplaced(act: PersonnelAct) -> bool:
     if act.org is not None:
         return False
     return (act.evidence.rule == DEPARTED_RULE and _family(act.post) == _COMMITTEE_ROLES[0]
-            or act.kind == "removal" and act.post in _LEADING_GROUP_ROLES)
+            or act.kind == REMOVE and act.post in _LEADING_GROUP_ROLES)
 
 
 def _group_role(view: DocumentView, act: PersonnelAct, sentence: Span | None) -> bool:

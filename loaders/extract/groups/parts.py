@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from loaders.spans.posts import COURTESY_AT_END, is_person_name, surname_length, title_length
+from loaders.spans.posts import COURTESY_AT_END, is_person_name, surname_length, surnames, title_length
 from loaders.extract.groups.row import Span
 from loaders.extract.groups.readings import padded_name_then_title
 
@@ -38,9 +38,9 @@ _NOISE = re.compile(r"[^\u4e00-\u9fff()（）\n]*[A-Za-z][^\u4e00-\u9fff()（）
 # Inside a word, between Chinese characters: one Latin letter, a phonetic sign (ㄊ), a private-use
 # or replacement character, a question mark: text decoded with the wrong code page.
 _MOJIBAKE = re.compile(r"(?<=[\u4e00-\u9fff])(?:[A-Za-z]|[\u3100-\u312f\ue000-\uf8ff\ufffd?]+)(?=[\u4e00-\u9fff])")
-_LETTERS = re.compile(r"[A-Za-z]+")
+_LETTERS = re.compile(r"[A-Za-z]+")  # letters alone: an acronym (市CBD管委会) or mojibake, no anti-copy string
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
-_GLUED_MIN = 5  # the shortest run of two glued names that is no name of its own (张建张世琨: 5)  # letters alone: an acronym (市CBD管委会) or mojibake, no anti-copy string
+_GLUED_MIN = 5  # the shortest run of two glued names that is no name of its own (张建张世琨: 5)
 
 
 @dataclass(frozen=True)
@@ -151,7 +151,7 @@ def _names_in(word: str) -> list[int] | None:
                 step = cost + (1.0 if size == 2 else 0.0)
                 if i + size not in best or step < best[i + size][0]:
                     best[i + size] = (step, sizes + [size])
-        if i == len(word) - 1 and surname_length(word[i] + "某") == 1:  # 王国强赵白鸽江 / 帆: a padded name's surname
+        if i == len(word) - 1 and word[i] in surnames():  # 王国强赵白鸽江 / 帆: a padded name's surname
             step = cost + 1.5
             if len(word) not in best or step < best[len(word)][0]:
                 best[len(word)] = (step, sizes + [1])
