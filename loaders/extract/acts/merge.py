@@ -47,6 +47,7 @@ _GOVERNMENT = _LEX.alternation("agencies.government_ends")
 _GOVERNMENT_END = re.compile(f"(?:{_GOVERNMENT})$")
 _HIRE = _LEX["acts.hire"]
 _GROUP_ROLES = tuple(_LEX.table("groups.roles"))  # 主任, 副主任, 委员 …: a group's roles, bodies' posts too
+_COURTESY_ALONE = frozenset(_LEX.words("acts.courtesy_titles"))  # 杨先生: a surname and one of these
 _LEADING_GROUP_ROLES = frozenset(_LEX.words("acts.group_roles"))  # 组长, 成员: a leading group's, no post
 _COMMITTEE_ROLES = tuple(_LEX.words("acts.committee_roles"))  # 成员, 主席 …: one committee's posts
 # 局长, 处长, 大队长: a body's suffix and 长, its head.
@@ -90,6 +91,7 @@ def _placed(level: str, inside: str, after: str) -> re.Pattern:
 def settle(acts: list[PersonnelAct], view: DocumentView, sentence_of: dict[int, Span]) -> list[PersonnelAct]:
     """The acts with the bodies the text around them gives, each act once."""
     name_issuer(acts, view.text)
+    _named_by_courtesy(acts)
     _referred_bodies(acts, view)
     _introduced_bodies(acts, view, sentence_of)
     _bodies_of_rank(acts, lambda act: (act.evidence.start, act.evidence.end))
@@ -105,6 +107,18 @@ def settle(acts: list[PersonnelAct], view: DocumentView, sentence_of: dict[int, 
             if act.org is None and act.act == _HIRE:
                 act.org = hirer
     return _once([act for act in acts if not _group_role(view, act, sentence_of.get(id(act))) and not _unplaced(act)])
+
+
+def _named_by_courtesy(acts: list[PersonnelAct]) -> None:
+    """杨先生, 楊女士: a surname and a courtesy title name the person of that surname an act before
+    named in full (杨国强因年龄原因提出辞任…。杨先生亦已辞任提名委员会主席)."""
+    named: dict[str, str] = {}
+    for act in sorted(acts, key=lambda a: a.evidence.start):
+        surname, courtesy = act.person[:1], act.person[1:]
+        if courtesy in _COURTESY_ALONE and surname in named:
+            act.person = named[surname]
+        elif len(act.person) > 1 and courtesy not in _COURTESY_ALONE:
+            named[act.person[:1]] = act.person
 
 
 def _referred_bodies(acts: list[PersonnelAct], view: DocumentView) -> None:

@@ -198,7 +198,8 @@ FORMS = [
           rf"{_LEAD}{_NAMES}{W['leave']}(?P<posts>(?:(?!{_ALT('acts.taken_by_verbs')}).)+?)(?:{_POST_WORDS}|$)"),
     # 吴卫鸣辞任文化遗产委员会委员: Hong Kong's and Macau's word for resigning a post, the act of 辞去
     _form(REMOVE, _RESIGN, False, W["resign_post"], f"…{W['resign_post']}…",
-          rf"{_LEAD}{_NAMES}(?:{_LEX['acts.resign_reason_pattern']}[,，]?)?{W['resign_post']}"
+          rf"{_LEAD}{_NAMES}(?:{_LEX['acts.resign_reason_pattern']}[,，]?)?(?:{_ALT('acts.resign_adverbs')})?"
+          rf"(?:{_ALT('acts.resign_asked')})?{W['resign_post']}"
           rf"(?P<posts>(?:(?!{_ALT('acts.taken_by_verbs')}).)+?)(?:{_POST_WORDS}|$)"),
     _form(REMOVE, _REMOVE, True, _REMOVE, f"{_REMOVE}…{_OF}…{_POST_WORD}",
           rf"{_NOT_PROPOSED}{_REMOVES}{_COLON}{_NAMES}{_HELD}{_OF}(?P<posts>.+?)(?:{_POST_WORDS}|$)"),
