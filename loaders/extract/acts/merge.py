@@ -27,6 +27,7 @@ import re
 from functools import lru_cache
 
 from loaders.extract.acts.issuer import name_issuer
+from loaders.extract.acts.records import join_notes
 from loaders.extract.acts.titled import DEPARTED_RULE
 from loaders.extract.acts.wording import REMOVE
 from loaders.extract.groups.names import SET_UP
@@ -111,12 +112,13 @@ def settle(acts: list[PersonnelAct], view: DocumentView, sentence_of: dict[int, 
 
 def _named_by_courtesy(acts: list[PersonnelAct]) -> None:
     """杨先生, 楊女士: a surname and a courtesy title name the person of that surname an act before
-    named in full (杨国强因年龄原因提出辞任…。杨先生亦已辞任提名委员会主席)."""
+    named in full (杨国强因年龄原因提出辞任…。杨先生亦已辞任提名委员会主席); the act's note keeps
+    the form written."""
     named: dict[str, str] = {}
     for act in sorted(acts, key=lambda a: a.evidence.start):
         surname, courtesy = act.person[:1], act.person[1:]
         if courtesy in _COURTESY_ALONE and surname in named:
-            act.person = named[surname]
+            act.person, act.note = named[surname], join_notes(act.note, act.person)  # the written form stays in view
         elif len(act.person) > 1 and courtesy not in _COURTESY_ALONE:
             named[act.person[:1]] = act.person
 
