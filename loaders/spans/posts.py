@@ -304,9 +304,8 @@ def _joined_titles(view: str, a: int, b: int) -> list[tuple[int, int]]:
         if _QUOTED_BODY.search(view, a, b) and not _QUOTED_BODY.search(view, a, m.start()):
             break  # 「前任行政长官及政治委任官员离职后工作咨询委员会」主席: one body's name in its quotes
         before, after = "".join(view[a:m.start()].split()), "".join(view[m.end():b].split())
-        if title_length(before) and (is_title(after) or _bodied_post(after)):
-            return [(a, m.start()), (m.end(), b)]
-        if not title_length(before) and has_body_suffix(before) and _bodied_post(after):
+        post_before = title_length(before) > 0
+        if post_before and is_title(after) or (post_before or has_body_suffix(before)) and _bodied_post(after):
             return [(a, m.start()), (m.end(), b)]
     return [(a, b)]
 

@@ -111,6 +111,7 @@ TAKEN_ROSTER_HEAD = re.compile(rf"{_ALT('acts.roster_take_words')}(?P<posts>[^,�
                                rf"{_ALT('acts.roster_verbs')}[:：]")
 _TAKEN_ROSTER = rf"{TAKEN_ROSTER_HEAD.pattern}(?P<names>(?:{_NAME_CHARS}|{PERSON_NOTE}){{2,400}}?)[。;；]?$"
 _RESIGN_REASON = rf"(?:{_LEX['acts.resign_reason_pattern']})?"
+_REASON_COMMA = rf"(?:{_LEX['acts.resign_reason_pattern']}[,，]?)?"  # X因工作调整，辞去…: the reason, its comma joined
 # …提出(的)辞去…: the asking, only where the body accepts it (接受X提出的辞去Y职务的请求); alone it is a request.
 _RESIGN_ASKED = rf"(?:{_ALT('acts.resign_asked')})?"
 _NOT_ASKED = "".join(f"(?<!{re.escape(w)})" for w in _LEX.words("acts.resign_asked"))
@@ -183,7 +184,7 @@ FORMS = [
           rf"{W['consider']}{_LEX['acts.perfective']}?{_NAMES}{_ALT('acts.request_about')}?{_RESIGN_ASKED}{_RESIGN}(?P<posts>.+?){_POST_WORDS}"
           rf"{_OF}?{W['request']}", then=_ACCEPT),
     _form(REMOVE, _RESIGN, False, _RESIGN, f"…{_RESIGN}…{_POST_WORD}",
-          rf"{_LEAD}{_NAMES}(?:{_LEX['acts.resign_reason_pattern']}[,，]?)?(?:{_ALT('acts.resign_decided')})?{_NOT_ASKED}{_RESIGN}"
+          rf"{_LEAD}{_NAMES}{_REASON_COMMA}(?:{_ALT('acts.resign_decided')})?{_NOT_ASKED}{_RESIGN}"
           rf"(?P<posts>.+?){_POST_WORDS}"),  # X因工作调整，辞去Y职务: the reason's comma (loaders.extract.acts.clauses joins it)
     # 董事会收到X的辞职报告。X因工作原因申请辞去Y职务: a resignation asked for where the text tells it was
     # handed in (a listed company's announcement: it stands once delivered).
@@ -192,13 +193,13 @@ FORMS = [
           rf"(?:{_LEX['acts.resign_asked_of_pattern']})?(?:{_ALT('acts.resign_asked')}){_RESIGN}(?P<posts>.+?)(?:{_POST_WORDS}|$)",
           given=tuple(_LEX.words("acts.resignation_reports"))),
     _form(REMOVE, _NO_LONGER, False, _NO_LONGER, f"…{_NO_LONGER}…{_POST_WORD}",
-          rf"{_LEAD}{_NAMES}(?:{_LEX['acts.resign_reason_pattern']}[,，]?)?{_NO_LONGERS}(?P<posts>.+?)(?:{_POST_WORDS}|$)"),
+          rf"{_LEAD}{_NAMES}{_REASON_COMMA}{_NO_LONGERS}(?P<posts>.+?)(?:{_POST_WORDS}|$)"),
     # 王志民卸任X: a news report's removal; not 卸任不久即出任Y, a move the clause tells after
     _form(REMOVE, W["leave"], False, W["leave"], f"…{W['leave']}…",
           rf"{_LEAD}{_NAMES}{W['leave']}(?P<posts>(?:(?!{_ALT('acts.taken_by_verbs')}).)+?)(?:{_POST_WORDS}|$)"),
     # 吴卫鸣辞任文化遗产委员会委员: Hong Kong's and Macau's word for resigning a post, the act of 辞去
     _form(REMOVE, _RESIGN, False, W["resign_post"], f"…{W['resign_post']}…",
-          rf"{_LEAD}{_NAMES}(?:{_LEX['acts.resign_reason_pattern']}[,，]?)?(?:{_ALT('acts.resign_adverbs')})?"
+          rf"{_LEAD}{_NAMES}{_REASON_COMMA}(?:{_ALT('acts.resign_adverbs')})?"
           rf"(?:{_ALT('acts.resign_asked')})?{W['resign_post']}"
           rf"(?P<posts>(?:(?!{_ALT('acts.taken_by_verbs')}).)+?)(?:{_POST_WORDS}|$)"),
     _form(REMOVE, _REMOVE, True, _REMOVE, f"{_REMOVE}…{_OF}…{_POST_WORD}",

@@ -41,6 +41,7 @@ _MOJIBAKE = re.compile(r"(?<=[\u4e00-\u9fff])(?:[A-Za-z]|[\u3100-\u312f\ue000-\u
 _LETTERS = re.compile(r"[A-Za-z]+")  # letters alone: an acronym (市CBD管委会) or mojibake, no anti-copy string
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
 _GLUED_MIN = 5  # the shortest run of two glued names that is no name of its own (张建张世琨: 5)
+_GLUED_MAX = 60  # the longest looked at: a longer run of characters is prose, not names
 
 
 @dataclass(frozen=True)
@@ -123,7 +124,8 @@ def _glued_names(body: str, found: list[Part]) -> list[Part]:
     winning; a word holding a title is no such run (`国家统计局局长宁吉喆`)."""
     out: list[Part] = []
     for part in found:
-        cut = None if part.bracket or part.cut or part.end - part.start < _GLUED_MIN else _names_in(body[part.start:part.end])
+        size = part.end - part.start
+        cut = None if part.bracket or part.cut or not _GLUED_MIN <= size <= _GLUED_MAX else _names_in(body[part.start:part.end])
         if not cut:
             out.append(part)
             continue
