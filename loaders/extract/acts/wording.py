@@ -54,8 +54,8 @@ _REPLACING = rf"(?P<replacing>{_ALT('acts.replacing_words')}[^,，。;；:：]{{
 TAKES = (rf"(?:{_ALT('acts.serve_takes')}|"
          + "|".join(f"{re.escape(verb)}(?!{alternation(others)})" for verb, others in _LEX.table("acts.serve_take_bare").items())
          + ")")
-_LEAD = (rf"^(?:{_LEX['acts.clause_when_pattern']})?{_ALT('acts.clause_openers')}?{_ALT('acts.clause_decided')}?"
-         rf"{_ALT('acts.clause_by')}?")
+_LEAD = (rf"^(?:{_LEX['acts.clause_when_pattern']})?{_ALT('acts.clause_openers')}?(?:{_LEX['acts.clause_age_pattern']})?"
+         rf"{_ALT('acts.clause_decided')}?{_ALT('acts.clause_by')}?")
 _COLON = "[:：]?"
 # 正式任用为Y, 正式任Y; not 正式任命 alone (…通过正式任命: a headline's word, no act of its own)
 _CONFIRM = (f"{W['confirm']}(?:{_ALT('acts.confirm_tails')}|(?!" + alternation(
@@ -162,6 +162,10 @@ def _taken_by(verbs: str) -> str:
     approved = rf"(?:[^,，{by}]{{0,10}}?{_ALT('acts.taken_by_approvals')})?"  # 行政院已核定X由…: who approved it
     return (rf"{_LEAD}{approved}(?P<posts>[^,，{by}]{{2,30}}?)(?:{_POST_WORDS})?[,，]?{_TAKEN_BY}"
             rf"(?P<described>[^,，;；。{by}]{{2,24}}?){verbs}$")
+# 陈忠岳由中国联通董事长调任为Y: the post left, between the person and a verb of moving (升任, 调任, 转任;
+# not 由X接任, whose 由 names the taker).
+_MOVED = alternation(tuple(f"{p}{W['serve']}" for p in _LEX.words("acts.moved_prefixes")))
+_MOVED_FROM = rf"(?:{_LEX['acts.taken_by']}[^,，。;；{_LEX['acts.taken_by']}]{{2,24}}?(?={_MOVED}))?"
 _NO_LONGERS = _ALT("acts.no_longer_words")  # 不再担任, 不再兼任
 _REMOVES = _ALT("acts.remove_words")  # 免去, and the rarer 免除 (免除X同志Y一职)
 _HIRE, _APPOINT, _CONCURRENT, _ACTING = W["hire"], W["appoint"], W["concurrent"], W["acting"]
@@ -236,7 +240,7 @@ FORMS = [
           f"{_LEX.words('acts.decision_titles')[0]}",
           rf"{_ALT('acts.request_about')}{_NAMES}{_ACTING}(?P<posts>[^《》]+?){_POST_WORDS}{_OF}{_ALT('acts.decision_titles')}"),
     _form(APPOINT, _ACTING, False, _ACTING, f"…{_ACTING}…",
-          rf"{_LEAD}{_NAMES}(?:{_SERVE})?{_ALT('acts.acting_words')}(?P<posts>.+?)(?:{_POST_WORDS})?$"),
+          rf"{_LEAD}{_NAMES}(?:{_SERVE})?{_ALT('acts.acting_adverbs')}?{_ALT('acts.acting_words')}(?P<posts>.+?)(?:{_POST_WORDS})?$"),
     _form(APPOINT, _APPOINT, False, W["take_up"], f"…{_LEX.words('acts.approval_by')[0]}…{W['take_up']}…",
           rf"{_LEAD}{_NAMES}{_ALT('acts.approval_by')}[^,，]{{1,12}}?{_ALT('acts.approval_verbs')}"
           rf"{W['take_up']}(?P<posts>.+?)(?:{_POST_WORDS})?$"),
@@ -253,9 +257,9 @@ FORMS = [
     _form(APPOINT, _ACTING, False, _LEX["acts.taken_by"], f"…{_LEX['acts.taken_by']}…{_ACTING}",
           _taken_by(_ALT("acts.acting_words"))),
     _form(APPOINT, _APPOINT, False, W["serve"], f"…{W['serve']}…",
-          rf"{_LEAD}{_NAMES}(?:{_ALT('acts.serve_adverbs')}|{_LEX['acts.serve_dated_pattern']})?{_REPLACING}"
-          rf"(?:(?:{_ALT('acts.serve_prefixes')}"
-          rf"|(?P<promoted>{_ALT('acts.serve_promoted_prefixes')})){W['serve']}|{_SERVE}|{TAKES}){_DONE}?"
+          rf"{_LEAD}{_NAMES}(?:{_ALT('acts.serve_adverbs')}|{_LEX['acts.serve_dated_pattern']})?{_REPLACING}{_MOVED_FROM}"
+          rf"(?:{_ALT('acts.passive_words')}?(?:{_ALT('acts.serve_prefixes')}"
+          rf"|(?P<promoted>{_ALT('acts.serve_promoted_prefixes')})){W['serve']}{_AS}?|{_SERVE}|{TAKES}){_DONE}?"
           rf"(?P<posts>.+?)(?:{_POST_WORDS}|{_LEX['acts.rank_raised_pattern']})?$"),
     # 郭建全同志担任保利集团副总会计师: a decision's wording, 同志 framing the name (a biography's
     # 担任 has none: 曾担任, 先后担任)
