@@ -57,6 +57,7 @@ _NEW = _LEX.words("acts.post_not_bodies")[0]  # 新
 # … the words of two characters or more may stand between a body and its title too (职业训练局新任主席).
 _NOT_BODY_AFTER = re.compile("(?:" + "|".join(w for w in _LEX.words("acts.post_not_bodies") if len(w) > 1) + ")$")
 _COUNT = re.compile(_LEX["acts.names_count_pattern"])
+_ORDINAL = re.compile(f"(?:{_LEX['acts.post_ordinal_pattern']})$")  # 第13任校长: the holder's number
 _COMMITTEE_ROLES = frozenset(_LEX.words("acts.committee_roles"))
 _MEMBER_KIND = re.compile(rf"{_LEX.alternation('acts.member_kind_leads')}?"
                           rf"(?P<kind>{_LEX.alternation('acts.member_kinds')})")
@@ -209,6 +210,9 @@ def parse_post(view: str, start: int, end: int) -> Post | None:
     elif kind := _MEMBER_KIND.fullmatch(view, start, org_end):  # 非当然委员: a kind of member, no body
         notes.insert(0, kind["kind"])
         start = org_end
+    elif ordinal := _ORDINAL.search(view, start, org_end):  # 台大第13任校长: the body before the number
+        notes.insert(0, ordinal[0])
+        org_end = ordinal.start()
     elif (after := _NOT_BODY_AFTER.search(view, start, org_end)) and after.start() - start >= 2:
         org_end = after.start()  # 职业训练局新任主席: the body's new chair
     elif view.startswith(_NEW, org_end - len(_NEW)) and is_agency(view[start:org_end - len(_NEW)]):

@@ -237,7 +237,20 @@ class ActRecorder:
         """`张三阳泉市财政局局长` (免去 without 的): the name ends at 同志 (and a 的 after it), at a
         word of the post held (现任, 兼任的, 试任), or where the agency's place begins (the
         document's jurisdiction, a district the gazetteer lists, 市/县/区/省 of a local agency, or
-        中共/国家… of another body)."""
+        中共/国家… of another body). Names before it apart by 、 leave the same post (免去张利国、冯小红同志
+        副校长职务): each a name of a known surname, perhaps with 同志."""
+        listed = self.text.rfind("、", a, b)
+        if listed < 0:
+            return self._split_one(a, b)
+        people, posts = self._split_one(listed + 1, b)
+        named = [(start, start + len(self.text[start:end].removesuffix(W["honorific"])))
+                 for start, end in split_top(self.text, a, listed, "、")]
+        if people and all(is_person_name(self.text[start:end]) for start, end in named):
+            return named + people, posts
+        return self._split_one(a, b)
+
+    def _split_one(self, a: int, b: int) -> tuple[list[Span], Span | None]:
+        """_split_who for one name."""
         text, place = self.text[a:b], self.view.document.jurisdiction
         if text.startswith(W["pronoun"]) and self.people:
             return self.people, (a + 1, b)

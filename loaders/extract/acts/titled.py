@@ -149,7 +149,8 @@ def read_leaving(recorder: ActRecorder) -> None:
     9日到职) or before the post left and a move (副秘书长许满显原参议升任)."""
     for m in _LEAVING.finditer(recorder.text):
         note = None if m[0] == W["leave"] else m[0]
-        _record_named_before(recorder, m, REMOVE, W["leave"], note, _LEAVE_RULE, _NOT_OF_LEAVING)
+        act = W["resign"] if m[0] in _RESIGNING else W["leave"]  # 请辞获准: the act of 辞去, as the successor's reader records it
+        _record_named_before(recorder, m, REMOVE, act, note, _LEAVE_RULE, _NOT_OF_LEAVING)
     for m in _in_order(_ARRIVING, recorder.text):
         _record_named_before(recorder, m, APPOINT, W["appoint"], None, _ARRIVE_RULE, _WHEN_BEFORE)
 

@@ -226,7 +226,7 @@ FORMS = [
     _form(APPOINT, _APPOINT, True, _LEX.words("acts.roster_take_words")[0], f"{_LEX.words('acts.roster_take_words')[0]}…"
           f"{W['of_word']}…{_LEX.words('acts.roster_verbs')[0]}:…", _TAKEN_ROSTER),
     _form(APPOINT, _HIRE, True, _HIRE, f"{_HIRE}…{_AS}…",
-          rf"{_NOT_PROPOSED}{_ALT('acts.hire_words')}{_COLON}{_NAMES}{_AS_POST}(?P<posts>.+)"),
+          rf"{_NOT_PROPOSED}{_ALT('acts.hire_words')}{_COLON}{_NAMES}{_APPOINTED_AS}(?P<posts>.+)"),  # 聘任X同志任Y too
     _form(APPOINT, _APPOINT, True, _APPOINT, f"{_APPOINT}…{_AS}…",
           rf"{_NOT_PROPOSED}{_APPOINTS}{_COLON}{_NAMES}{_REPLACING}{_APPOINTED_AS}(?P<posts>.+?){_TITLE_TAIL}"),
     _form(APPOINT, _APPOINT, True, W["decide"], f"{W['decide']}…{_AS}…",
