@@ -24,6 +24,8 @@ _LATIN_NAME = re.compile(rf"(?<=[\u4e00-\u9fff ])(?:(?:{_LEX.alternation('acts.l
 # 何钧鼎调任东仁国中: a name, a move and the body moved to (a list's part naming a person after a body).
 _MOVED_TO = re.compile(rf"(?P<name>[\u4e00-\u9fff]{{2,6}}?){_LEX.alternation('acts.taken_by_verbs')}(?P<body>\S{{2,16}})")
 # A、B等: the list goes on; A、B等3名: and is counted
+# A courtesy title and nothing more up to the next part or the list's end (梁伯和教授、…).
+_COURTESY_ALONE = re.compile(rf"(?:{_LEX.alternation('acts.courtesy_titles')})(?=$|、|[,，]|{_LEX.alternation('acts.name_list_joiners')})")
 _LIST_END = re.compile(rf"(?:{_LEX['acts.names_count_pattern']}|{_LEX.alternation('acts.names_list_end')})?$")
 
 
@@ -103,6 +105,8 @@ def list_parts(view: str, a: int, b: int) -> list[tuple[int, int]]:
     for m in LIST_MARKS.finditer(view, a, b):
         if m.start() - start == 1 and m[0] != "、":  # 蔡和平: a joiner one character into a part is the name's
             continue
+        if m[0] != "、" and _COURTESY_ALONE.match(view, m.end(), b):  # 梁伯和教授: the name's last character
+            continue
         parts.append((start, m.start()))
         start = m.end()
     return [(s, e) for s, e in parts + [(start, b)] if e > s]
@@ -120,7 +124,8 @@ def described_name(view: str, a: int, b: int) -> tuple[int, int] | None:
     text = view[a:b]
     if is_person_name(text):
         return a, b
-    sizes = [size for size in (3, 2, 4) if len(text) > size and _surnamed(text[-size:], size)]
+    # a courtesy title after it vouches for a name ending with a character of prose (梁伯和教授)
+    sizes = [size for size in (3, 2, 4) if len(text) > size and _surnamed(text[-size:], size, bool(courtesy))]
     titled = [size for size in sizes if title_length(text[:-size])]
     size = max(titled, default=0) or (sizes or [0])[0]
     return (b - size, b) if size else _latin_name(view, a, b)
@@ -133,7 +138,9 @@ def _latin_name(view: str, a: int, b: int) -> tuple[int, int] | None:
     return m.span("name") if m and m.start() > a else None
 
 
-def _surnamed(name: str, size: int) -> bool:
+def _surnamed(name: str, size: int, courtesy: bool = False) -> bool:
     if size == 4:  # a married woman's name: her husband's surname before her own (叶刘淑仪)
         return surname_length(name) == 1 and surname_length(name[1:]) == 1 and is_person_name(name[1:])
+    if courtesy and size == 3 and surname_length(name) == 1 and is_person_name(name[:2]):
+        return True  # 梁伯和教授: a courtesy title vouches for a given name ending with a word of prose
     return is_person_name(name) and surname_length(name) > 0

@@ -73,8 +73,10 @@ _HEAD = W["head_word"]
 _LIST_RULE, _PASSIVE_RULE, _BODIED_RULE = "acts/titled:list", "acts/titled:passive", "acts/titled:bodies"
 _LEAVE_RULE, _ARRIVE_RULE = "acts/titled:leave", "acts/titled:arrive"
 # 离任的委员张漪薇、程沛威…和杨罗观翠博士在任内…: the word of leaving, 的, the people named after their post.
+_GOES_ON = f"[,，](?={_ALT('acts.name_list_long_joiners', 'acts.name_list_joiners')})"  # …副主席叶中贤，以及委员X
 _DEPARTED = re.compile(rf"(?P<word>{_ALT('acts.departed_words')})(?:{W['of_word']}|(?={_ALT('acts.committee_roles')}))"
-                       rf"(?P<entries>[^。;；,，\n]{{3,300}}?)(?={_ALT('acts.departed_list_ends')}|[。;；,，\n]|$)")
+                       rf"(?P<entries>(?:[^。;；,，\n]|{_GOES_ON}){{3,300}}?)"
+                       rf"(?={_ALT('acts.departed_list_ends')}|[。;；\n]|$|(?!{_GOES_ON})[,，])")
 DEPARTED_RULE = "acts/titled:departed"
 # …卸任，遗缺由X接任 / …请辞获准，由X暂代: the holder's leaving, the comma, the vacancy perhaps, 由 and who takes it.
 _SUCCEEDED = re.compile(rf"(?:(?P<left>{_ALT('acts.vacated_words')})[^,，;；。\n]{{0,6}}?"
