@@ -13,7 +13,8 @@ source's notes say how many breaks were put back. A line that opens with a group
 and its colon gets a break before each later label with its colon (the labels are
 groups.yaml's roles, perhaps spaced to a width), and inside it a break before each person
 whose entry the crawl ran on after the title of the one before (`副主任:周青松 区党工委委员、管委会
-副主任陈东荣 区党工委委员…`): a name right after a known title, a space after the name.
+副主任陈东荣 区党工委委员…`): a name right after a known title, a space after the name; and before the
+office's sentence run on after the last entry (`… 领导小组办公室设在…`).
 """
 
 from __future__ import annotations
@@ -37,6 +38,9 @@ _LONG_LINE = 500  # characters: a run-on line holds a document, not a paragraph
 _FEWEST = 3  # numbers at part starts that make a line run on
 _LABELS = sorted(lexicon().table("groups.roles"), key=len, reverse=True)  # 副召集人 before 召集人
 _OFFICE = tuple(lexicon().words("groups.office_words"))  # 办公室主任: the office's label, not the list's
+# The office's sentence run on after the list's last entry (…曹宗雄(财保平潭支公司总经理) 领导小组办公室设在…).
+_OFFICE_SEAT = re.compile(rf"(?<=[ \t])[^ \t:。,]{{0,12}}?{lexicon().alternation('groups.office_words')}"
+                          rf"{lexicon().alternation('groups.office_seat_verbs')}")
 _LABEL = re.compile("(?:" + "|".join(r"[ \t]*".join(label) for label in _LABELS) + r")[ \t]*:")
 # The spaces between a person's name and title (郑 宇 岚城片区…: the name may be padded itself).
 _GAP = re.compile(r"(?<=[\u4e00-\u9fff])[ \t]+(?=[\u4e00-\u9fff])")
@@ -73,7 +77,9 @@ def _label_starts(line: str) -> list[int]:
     labels = [m for m in _LABEL.finditer(line, indent) if not line.endswith(_OFFICE, 0, m.start())]
     if not labels or (labels[0].start() > indent and len(labels) < _FEWEST_LABELS):
         return []  # a list opens the line, or its labels are many (一、X组成人员主 任:A…副主任:B…委 员:C…)
-    return [_label_start(line, m) for m in labels if m.start() > indent] + _entry_starts(line, labels[0].end())
+    seat = _OFFICE_SEAT.search(line, labels[-1].end())
+    return ([_label_start(line, m) for m in labels if m.start() > indent] + _entry_starts(line, labels[0].end())
+            + ([seat.start()] if seat else []))
 
 
 def _label_start(line: str, label: re.Match) -> int:

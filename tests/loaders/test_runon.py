@@ -66,6 +66,12 @@ def test_entries_run_on_after_their_titles_get_lines_and_a_label_its_whole_title
     assert run_on_breaks("一、领导小组组成人员主任:许维泽 区长。") == []  # few labels after other words
 
 
+def test_the_office_sentence_run_on_after_the_last_entry_gets_a_line():
+    line = ("名单通知如下: 组 长:汪茂昌(区党工委委员、管委会副主任) 副组长:陈道金(区党工委管委会办公室副主任) 成 员: 张 鼎"
+            "(县公安局副局长) 曹宗雄(财保平潭支公司总经理) 领导小组办公室设在区财政金融局,陈孜同志兼任办公室主任。")
+    assert [line[at:at + 3] for at in run_on_breaks(line)] == ["组 长", "副组长", "成 员", "领导小"]
+
+
 def test_a_table_row_and_an_office_label_keep_their_line():
     row = "成 员:杜晓峰\t市发展和改革委员会副主任\t领导小组下设办公室。办公室主任:韩冰(兼),办公室副主任:杜晓峰(兼)"
     assert run_on_breaks(row) == []  # a two-column list with the office's cell beside it
