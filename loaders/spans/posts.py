@@ -74,6 +74,8 @@ _BODY_KINDS = frozenset(_LEX.table("agencies.short_suffixes_pattern")) | frozens
 _STATUTE = re.compile(_LEX["acts.statute_before_post_pattern"])
 _HELD_BY_THEM = re.compile(_LEX["acts.held_by_them_pattern"])
 _NOMINATED_BY = re.compile(_LEX["acts.nominated_by_pattern"])
+_DUTIES = re.compile(_LEX["acts.duty_description_pattern"] + "$")
+_REFERRING_PLACE = re.compile(_LEX["acts.referring_place_pattern"])
 _QUOTED_BODY = re.compile(r"[「“『](?P<name>[^」”』]{2,60})[」”』](?:\([^()]{1,10}\))?")
 LIST_MARKS = re.compile("、|" + _LEX.alternation("acts.name_list_joiners", "acts.name_list_long_joiners"))
 # A courtesy title after a listed name (李焯芬教授、梁乃鹏博士): no part of it, and a person's mark.
@@ -205,6 +207,10 @@ def parse_post(view: str, start: int, end: int) -> Post | None:
     elif m := _STATUTE.match(view, start, org_end) or _HELD_BY_THEM.match(view, start, org_end) \
             or _NOMINATED_BY.match(view, start, org_end):
         start = m.end()  # 《截取通讯及监察条例》下的专员: the law; 其所担任的公司董事会秘书: who holds it; 由X提名的: who named them; no body
+    if duties := _DUTIES.search(view, start, org_end):  # 主管安全的副县长: what they have charge of, no body
+        org_end = duties.start()
+    if referring := _REFERRING_PLACE.match(view, start, org_end):  # 该市伊川县政府: the place named before
+        start = referring.end()
     if view[start:org_end] in _NOT_BODIES:  # 新成员: a new member of the body named before
         start = org_end
     elif _COUNT.fullmatch(view, start, org_end):  # 三名成员: how many hold the title, no body

@@ -18,7 +18,7 @@ from loaders.extract.acts.roster import Head
 from loaders.extract.acts.wording import APPOINT, BARE_OFFICE, BRACKETED_NOTE, W
 from loaders.lexicon import lexicon
 from loaders.records import Evidence, PersonnelAct
-from loaders.spans.listed import described_people
+from loaders.spans.listed import described_people, titled_people
 from loaders.spans.posts import COURTESY_AT_END, Post, is_framed_name, is_person_name, is_title, parse_posts, people_spans, split_top, title_length
 from loaders.text.script import to_simplified
 from loaders.view import DocumentView
@@ -68,6 +68,8 @@ class ActRecorder:
             return self._entries(offset + m.start("entries"), offset + m.end("entries"), kind, act, note, where)
         holding = None  # the post a person's description says they hold (研考会主委林丰裕)
         if "who" in m.groupdict():
+            if pairs := titled_people(self.text, offset + m.start("who"), offset + m.end("who")):
+                return self._titled(pairs, kind, act, note, where)  # 免去A县长X、B局长Y职务
             people, posts = self._split_who(offset + m.start("who"), offset + m.end("who"))
         elif m.groupdict().get("names") == W["pronoun"]:  # 免去其…职务: the person of the act before
             people, posts = self.people, (offset + m.start("posts"), offset + m.end("posts"))
@@ -90,6 +92,14 @@ class ActRecorder:
         made = self._record(kind, act, note, people, posts, where, respectively=bool(each), holding=holding)
         if made:
             self.people = people
+        return made
+
+    def _titled(self, pairs: list[tuple[Span, Span]], kind: str, act: str, note: str | None,
+                where: Where) -> list[PersonnelAct]:
+        """免去A县长X、B局长Y职务: each person named after the post they leave."""
+        made = [made for post, name in pairs for made in self._record(kind, act, note, [name], post, where)]
+        if made:
+            self.people = [name for _, name in pairs]
         return made
 
     def record_moved(self, person: Span, holding: Post | None, posts: Span, where: Where) -> list[PersonnelAct]:

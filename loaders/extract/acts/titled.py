@@ -55,6 +55,7 @@ _WHEN_BEFORE = re.compile(_LEX["acts.titled_arrive_gap_pattern"])  # 9日, 已�
 # 在总辞后确定 (不留任), not 感谢 (卸任局长X): what may stand between the last name and a word of leaving.
 _NOT_OF_LEAVING = re.compile(rf"(?:(?!{_ALT('acts.titled_gap_not_words')}).)*")
 _LEAVING = re.compile(_ALT("acts.titled_leave_words"))
+_APPROVED = re.compile(_ALT("acts.titled_approvals"))
 # 9日到职, or the post left after 原 and the move (许满显原参议升任): what may follow the people who arrive.
 # (two patterns, each opening with its words, so that a search skips ahead to them)
 _ARRIVING = (re.compile(_ALT("acts.titled_arrive_words")),
@@ -279,6 +280,8 @@ def _record_named_before(recorder: ActRecorder, m: re.Match, kind: str, act: str
     the last name and m (9日 before 到职: not 向新, 县长X向新到任的A致贺)."""
     text = recorder.text
     start = _after_last(text, m.start(), _CLAUSE_MARKS + W["of_word"])  # …退休的原市长X: after 的
+    if approved := list(_APPROVED.finditer(text, start, m.start())):  # 国务院同意山西省省长X…: after who approved
+        start = approved[-1].end()
     pairs = _named_before(text, start, m.start())
     if pairs and gap and not gap.fullmatch(text, pairs[-1][1][1], m.start()):
         return  # 副县长王志辉感谢卸任局长X: the people named did something else

@@ -209,7 +209,7 @@ FORMS = [
     _form(REMOVE, _REMOVE, True, _REMOVE, f"{_REMOVE}…{_OF}…{_POST_WORD}",
           rf"{_NOT_PROPOSED}{_REMOVES}{_COLON}{_NAMES}{_HELD}{_OF}(?P<posts>.+?)(?:{_POST_WORDS}|$)"),
     _form(REMOVE, _REMOVE, False, _REMOVE, f"{_REMOVE}…{_POST_WORD}",
-          rf"{_NOT_PROPOSED}{_REMOVES}{_COLON}(?P<who>[^{_OF}]+?){_OF}?{_POST_WORDS}"),  # …副市长的职务
+          rf"{_NOT_PROPOSED}{_REMOVES}{_DONE}?{_COLON}(?P<who>[^{_OF}]+?(?:{_OF}[^{_OF}]+?)?){_OF}?{_POST_WORDS}"),  # …副市长的职务; 免去了X
     _form(REMOVE, W["cancel_trial"], True, W["cancel"], f"{W['cancel']}…{_LEX.words('acts.trial_words')[0]}…",
           rf"{W['cancel']}(?P<who>.+?)(?:{_POST_WORDS})?(?:{_OF}?{_TRIAL}(?:{_ALT('acts.trial_tails')})?)?$"),
     _form(APPOINT, _HIRE, True, _LEX.words("acts.letters")[0][0], f"{_LEX.words('acts.letter_to')[0]}…"
