@@ -46,25 +46,30 @@ def described_people(view: str, a: int, b: int) -> list[tuple[int, int]]:
 
 def titled_people(view: str, a: int, b: int, bodies: bool = False) -> list[tuple[tuple[int, int], tuple[int, int]]]:
     """Each (post, name) of a list naming every person after a post (行政法务司司长张永春、经济财政司
-    司长李伟农…及检察院检察长叶迅生), a name alone sharing the post before (政务次长王尚志及王安邦);
+    司长李伟农…及检察院检察长叶迅生), a name alone sharing the post before (政务次长王尚志及王安邦), posts
+    apart by 、 before one name one span (石家庄市委副书记、市长冀纯堂);
     with `bodies`, a name after a body alone too (成功国小黄本宗: the title the list's head gives);
     empty when a part holds no name after a known title (or body)."""
     b -= len(_LIST_END.search(view, a, b)[0])
-    pairs = []
+    pairs, posts_only = [], []
     for start, end in list_parts(view, a, b):
         while start < end and view[start] in " \u3000":
             start += 1
         if aside := TRAILING_NOTE.search(view, start, end):  # 李远(小野): the name he is known by
             end = aside.start()
-        if pairs and (alone := _name_alone(view, start, end)):  # 劳动部政务次长王尚志及王安邦: the post before
+        if pairs and not posts_only and (alone := _name_alone(view, start, end)):  # 劳动部政务次长王尚志及王安邦: the post before
             pairs.append((pairs[-1][0], alone))
             continue
         name = described_name(view, start, end)
         before = view[start:name[0]].rstrip() if name else ""
+        if name is None and title_length(view[start:end]):
+            posts_only.append((start, end))  # 石家庄市委副书记、市长冀纯堂: posts of the name after
+            continue
         if name is None or not (title_length(before) or bodies and is_agency(before)):
             return []
-        pairs.append(((start, name[0]), name))
-    return pairs
+        pairs.append((((posts_only or [(start, 0)])[0][0], name[0]), name))  # the posts before it are one span
+        posts_only = []
+    return [] if posts_only else pairs
 
 
 def _name_alone(view: str, a: int, b: int) -> tuple[int, int] | None:

@@ -68,6 +68,8 @@ _PARTY_COMMITTEE = re.compile(_LEX.alternation("acts.party_committees"))
 _PARTY_TITLES = frozenset(_LEX.words("acts.party_committee_titles"))
 _NEW_BODY = re.compile(_LEX.alternation("acts.body_new_prefixes"))
 _HEAD = _LEX["acts.head_word"]
+_COMMITTEE_CHAR = _LEX["acts.place_committee_char"]  # 市委: a place's party committee
+_PLACE_LEVELS = _LEX["acts.place_levels"]  # 省, 市, 县, 区, 镇, 乡
 _TITLE_MODIFIER = re.compile(f"(?:{_LEX.alternation('acts.title_modifiers')})$")
 _BODY_KINDS = frozenset(_LEX.table("agencies.short_suffixes_pattern")) | frozenset(_LEX.words("agencies.sub_unit_suffixes"))
 # A body's name in quotes, perhaps with the short name the text gives it after (「X委员会」(諮询委员会)).
@@ -332,12 +334,19 @@ def _bodied_post(words: str) -> bool:
 def _inherited_org(view: str, before: Post, title: str) -> tuple[int, int] | None:
     """The body of a bare title after another post: the post's body, and its party committee
     where that post's title opens with one and the bare title is a committee's (党委委员、常委)."""
+    if before.org and _head_of_place(view[slice(*before.org)], title):  # 石家庄市委副书记、市长: the head of
+        return (before.org[0], before.org[1] - 1) if before.org[1] - before.org[0] > 2 else None  # 石家庄市 (市委: 市 alone is none)
     committee = _PARTY_COMMITTEE.match(view, *before.title)
     if committee is None or title not in _PARTY_TITLES:
         if before.org and (title.endswith(_HEAD) or title in _COMPANY_POSTS) and view[slice(*before.org)].endswith(_BOARDS):
             return None  # 董事会风险管理委员会委员及行长 (及副总经理): a committee's post and a post of the company's
         return before.org
     return (before.org[0] if before.org else before.title[0]), committee.end()
+
+
+def _head_of_place(org: str, title: str) -> bool:
+    """Whether `org` is a place's party committee (石家庄市委) and `title` that place's head (市长, 副市长)."""
+    return len(org) >= 2 and org[-1] == _COMMITTEE_CHAR and org[-2] in _PLACE_LEVELS and title.endswith(org[-2] + _HEAD)
 
 
 def split_top(view: str, a: int, b: int, marks: str) -> list[tuple[int, int]]:

@@ -288,7 +288,7 @@ def _record_named_before(recorder: ActRecorder, m: re.Match, kind: str, act: str
     sentence = (start, m.end())
     evidence = recorder.view.evidence(*sentence, rule)
     recorder.add([recorder.make_act(kind, act, note, name, post, evidence)
-                  for (a, b), name in pairs for post in parse_posts(text, a, b)[:1]], sentence)
+                  for (a, b), name in pairs for post in parse_posts(text, a, b)], sentence)
 
 
 def _named_before(text: str, start: int, at: int) -> list[tuple[Span, Span]]:
