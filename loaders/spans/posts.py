@@ -331,6 +331,19 @@ def _bodied_post(words: str) -> bool:
     return any(is_joined_agency(body[:end]) for end in range(len(body), max(1, len(body) - _TITLE_WORD_REACH - 1), -1))
 
 
+def listed_posts(view: str, pairs: list[tuple[tuple[int, int], tuple[int, int]]]) -> list[tuple[tuple[int, int], Post]]:
+    """Each (name, post) of a list naming people after their posts, a bare title taking the body
+    of the post before it (思蒙镇党委书记贺达昊、镇长张晖: 思蒙镇's 镇长)."""
+    made: list[tuple[tuple[int, int], Post]] = []
+    for (a, b), name in pairs:
+        for post in parse_posts(view, a, b):
+            if post.org is None and made:
+                title = "".join(view[slice(*post.title)].split())
+                post = Post(_inherited_org(view, made[-1][1], title), post.title, post.notes, post.acting)
+            made.append((name, post))
+    return made
+
+
 def _inherited_org(view: str, before: Post, title: str) -> tuple[int, int] | None:
     """The body of a bare title after another post: the post's body, and its party committee
     where that post's title opens with one and the bare title is a committee's (党委委员、常委)."""

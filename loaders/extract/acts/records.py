@@ -19,7 +19,8 @@ from loaders.extract.acts.wording import APPOINT, BARE_OFFICE, BRACKETED_NOTE, W
 from loaders.lexicon import lexicon
 from loaders.records import Evidence, PersonnelAct
 from loaders.spans.listed import described_people, titled_people
-from loaders.spans.posts import COURTESY_AT_END, Post, is_framed_name, is_person_name, is_title, parse_posts, people_spans, split_top, title_length
+from loaders.spans.posts import (COURTESY_AT_END, Post, is_framed_name, is_person_name, is_title, listed_posts, parse_posts,
+                                 people_spans, split_top, title_length)
 from loaders.text.script import to_simplified
 from loaders.view import DocumentView
 
@@ -97,7 +98,9 @@ class ActRecorder:
     def _titled(self, pairs: list[tuple[Span, Span]], kind: str, act: str, note: str | None,
                 where: Where) -> list[PersonnelAct]:
         """免去A县长X、B局长Y职务: each person named after the post they leave."""
-        made = [made for post, name in pairs for made in self._record(kind, act, note, [name], post, where)]
+        evidence = self.view.evidence(*where.sentence, where.rule)
+        made = [self.make_act(kind, act, note, name, post, evidence) for name, post in listed_posts(self.text, pairs)]
+        self.add(made, where.sentence)
         if made:
             self.people = [name for _, name in pairs]
         return made

@@ -32,7 +32,7 @@ from loaders.extract.acts.records import ActRecorder, Span, Where
 from loaders.extract.acts.wording import APPOINT, REMOVE, W
 from loaders.lexicon import lexicon
 from loaders.spans.listed import bodied_people, described_name, described_people, list_parts, titled_people
-from loaders.spans.posts import Post, parse_posts, title_length
+from loaders.spans.posts import Post, listed_posts, parse_posts, title_length
 
 _LEX = lexicon()
 _ALT = _LEX.alternation
@@ -79,6 +79,10 @@ _DEPARTED = re.compile(rf"(?P<word>{_ALT('acts.departed_words')})(?:{W['of_word'
                        rf"(?P<entries>(?:[^。;；,，\n]|{_GOES_ON}){{3,300}}?)"
                        rf"(?={_ALT('acts.departed_list_ends')}|[。;；\n]|$|(?!{_GOES_ON})[,，])")
 DEPARTED_RULE = "acts/titled:departed"
+# 对A书记X、B镇长Y予以免职: the people a measure removes, named after their posts.
+_DISCIPLINED = re.compile(rf"{_LEX['acts.disciplined_before']}(?P<entries>[^。;；,，:：\n]{{3,200}}?)"
+                          rf"{_ALT('acts.disciplined_each')}?(?P<word>{_ALT('acts.disciplined_words')})")
+_DISCIPLINED_RULE = "acts/titled:disciplined"
 # …卸任，遗缺由X接任 / …请辞获准，由X暂代: the holder's leaving, the comma, the vacancy perhaps, 由 and who takes it.
 _SUCCEEDED = re.compile(rf"(?:(?P<left>{_ALT('acts.vacated_words')})[^,，;；。\n]{{0,6}}?"
                         rf"|{_ALT('acts.vacated_moves')}[^,，;；。\n]{{2,30}}?)[,，]\s*(?:{_ALT('acts.post_words', 'acts.vacancy_words')})?"
@@ -222,6 +226,18 @@ def read_departed(recorder: ActRecorder) -> None:
                       if _says_whose(text, post)], sentence)
 
 
+def read_disciplined(recorder: ActRecorder) -> None:
+    """Record a removal for each person a measure removes, named after their posts (对思蒙镇党委书记
+    贺达昊、镇长张晖予以免职): the measure is the act's note."""
+    text = recorder.text
+    for m in _DISCIPLINED.finditer(text):
+        pairs = titled_people(text, *m.span("entries"))
+        sentence = (_after_last(text, m.start(), _SENTENCE_MARKS), m.end())
+        evidence = recorder.view.evidence(*sentence, _DISCIPLINED_RULE)
+        recorder.add([recorder.make_act(REMOVE, W["remove"], m["word"], name, post, evidence)
+                      for name, post in listed_posts(text, pairs)], sentence)
+
+
 def _says_whose(text: str, post: Post) -> bool:
     """Whether a departed person's post names what they leave: not a second word of leaving
     (两个委员会的离任成员林国基: who they are, not what). A committee's role without its body takes the
@@ -287,8 +303,8 @@ def _record_named_before(recorder: ActRecorder, m: re.Match, kind: str, act: str
         return  # 副县长王志辉感谢卸任局长X: the people named did something else
     sentence = (start, m.end())
     evidence = recorder.view.evidence(*sentence, rule)
-    recorder.add([recorder.make_act(kind, act, note, name, post, evidence)
-                  for (a, b), name in pairs for post in parse_posts(text, a, b)], sentence)
+    recorder.add([recorder.make_act(kind, act, note, name, post, evidence) for name, post in listed_posts(text, pairs)],
+                 sentence)
 
 
 def _named_before(text: str, start: int, at: int) -> list[tuple[Span, Span]]:
