@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from loaders.extract.acts.issuer import name_issuer
+from loaders.extract.acts.issuer import issuer, name_issuer
 from loaders.extract.acts.records import join_notes
 from loaders.extract.acts.titled import DEPARTED_RULE
 from loaders.extract.acts.wording import REMOVE
@@ -55,6 +55,7 @@ _COMMITTEE_ROLES = tuple(_LEX.words("acts.committee_roles"))  # 成员, 主席 �
 _HEAD = _LEX["acts.head_word"]
 # 原文化副处长, 新任局长, 副局长: words before a body's kind that make it a post or a time, no body
 _NOT_BODY_OPENERS = tuple(_LEX.words("acts.not_body_openers"))
+_SELF_KINDS = frozenset(_LEX.words("acts.issuer_self_words"))  # 该公司: the company an announcement speaks for
 _NOT_HEADED_PLACE = tuple(_LEX.words("acts.headed_place_not_words"))
 _NOT_IN_BODY = tuple(_LEX.words("acts.not_in_written_body"))
 _LONG_SUFFIXES = frozenset(_LEX.words("agencies.long_suffixes"))
@@ -133,6 +134,9 @@ def _referred_bodies(acts: list[PersonnelAct], view: DocumentView) -> None:
             continue
         kind = _NOT_BODY_WORDS.sub("", kind)  # 该行新一任行长: the body's kind, not the words of the post after it
         written = view.text.find(org, act.evidence.start, act.evidence.end)
+        if kind in _SELF_KINDS and (company := issuer(view.text, max(written, act.evidence.start))):
+            act.org = company  # 该公司 in an announcement: the company it speaks for
+            continue
         named = [m.span() for m in _ending_with(kind).finditer(view.text, 0, max(written, act.evidence.start))
                  if not m.group().startswith(_REFERRING) and _reads_as_body(m.group(), kind)]
         if named:

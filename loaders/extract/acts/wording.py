@@ -193,8 +193,9 @@ FORMS = [
     # 董事会收到X的辞职报告。X因工作原因申请辞去Y职务: a resignation asked for where the text tells it was
     # handed in (a listed company's announcement: it stands once delivered).
     _form(REMOVE, _RESIGN, False, _RESIGN, f"…{_LEX.words('acts.resign_asked')[-1]}{_RESIGN}…{_POST_WORD}",
-          rf"{_LEAD}{_NAMES}{_RESIGN_REASON}[,，]?(?:{_LEX['acts.resign_report_handed_pattern']}[,，])?"
-          rf"(?:{_LEX['acts.resign_asked_of_pattern']})?(?:{_ALT('acts.resign_asked')}){_RESIGN}(?P<posts>.+?)(?:{_POST_WORDS}|$)",
+          rf"{_LEAD}{_NAMES}{_RESIGN_REASON}[,，]?(?:{_LEX['acts.resign_report_handed_pattern']}[,，](?:{_ALT('acts.resign_asked')})?"
+          rf"|(?:{_LEX['acts.resign_report_handed_pattern']}[,，])?(?:{_LEX['acts.resign_asked_of_pattern']})?{_ALT('acts.resign_asked')})"
+          rf"{_RESIGN}(?P<posts>.+?)(?:{_POST_WORDS}|$)",
           given=tuple(_LEX.words("acts.resignation_reports"))),
     _form(REMOVE, _NO_LONGER, False, _NO_LONGER, f"…{_NO_LONGER}…{_POST_WORD}",
           rf"{_LEAD}{_NAMES}{_REASON_COMMA}{_NO_LONGERS}(?P<posts>.+?)(?:{_POST_WORDS}|$)"),
