@@ -56,6 +56,8 @@ _JOINED_ACT = re.compile(rf"(?P<joiner>{_LEX.alternation('acts.title_joiners')})
 _SERVING = (rf"(?:{_LEX.alternation('acts.serve_prefixes', 'acts.serve_promoted_prefixes')}){W['serve']}"
             rf"|{TAKES}")
 _SERVES = re.compile(_SERVING)
+# …处处长廖李可期，将于3月30日出任Y; …经贸办主任林雅雯，升任Y: a move, perhaps dated, whose subject closes the clause before.
+_SERVING_AFTER = re.compile(rf"\s*(?:{_LEX['acts.serve_dated_pattern']}|{_LEX.alternation('acts.serve_adverbs')})?(?:{_SERVING})")
 _NEXT_SERVING = re.compile(rf"[^、,，。;；]{{2,20}}?(?:{_SERVING})")
 # A苏医生获委任为X总监、B医生获委任为Y总监: the next person made passive subject of the same favour.
 _NEXT_PASSIVE = re.compile(rf"(?P<name>[{_CJK}]{{2,4}}?)(?:{_LEX.alternation('acts.courtesy_titles')})?"
@@ -96,7 +98,8 @@ def _joined_at_taking(text: str, parts: list[tuple[int, int]]) -> list[tuple[int
         if joined and text[joined[-1][1]:start].strip() in ",，" and (
                 _TAKING.match(text, start, end) and _APPOINTING.search(text, *joined[-1])
                 or _TAKEN_BY.match(text, start, end) and _post_alone(text, *joined[-1])
-                or _REPLACING.match(text, start, end) and _ends_subject(text, *joined[-1])
+                or (_REPLACING.match(text, start, end) or _SERVING_AFTER.match(text, start, end))
+                and _ends_subject(text, *joined[-1])
                 or (_ASKED_RESIGNING.match(text, start, end) or _REPORT_HANDED.fullmatch(text, start, end))
                 and _REASON_END.search(text, *joined[-1])):
             start = joined.pop()[0]

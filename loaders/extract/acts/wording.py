@@ -258,7 +258,7 @@ FORMS = [
     _form(APPOINT, _ACTING, False, _LEX["acts.taken_by"], f"…{_LEX['acts.taken_by']}…{_ACTING}",
           _taken_by(_ALT("acts.acting_words"))),
     _form(APPOINT, _APPOINT, False, W["serve"], f"…{W['serve']}…",
-          rf"{_LEAD}{_NAMES}(?:{_ALT('acts.serve_adverbs')}|{_LEX['acts.serve_dated_pattern']})?{_REPLACING}{_MOVED_FROM}"
+          rf"{_LEAD}{_NAMES}[,，]?(?:{_ALT('acts.serve_adverbs')}|{_LEX['acts.serve_dated_pattern']})?{_REPLACING}{_MOVED_FROM}"
           rf"(?:{_ALT('acts.passive_words')}?(?:{_ALT('acts.serve_prefixes')}"
           rf"|(?P<promoted>{_ALT('acts.serve_promoted_prefixes')})){W['serve']}{_AS}?|{_SERVE}|{TAKES}){_DONE}?"
           rf"(?P<posts>.+?)(?:{_POST_WORDS}|{_LEX['acts.rank_raised_pattern']})?$"),
