@@ -26,6 +26,8 @@ _MOVED_TO = re.compile(rf"(?P<name>[\u4e00-\u9fff]{{2,6}}?){_LEX.alternation('ac
 # A、B等: the list goes on; A、B等3名: and is counted
 # A courtesy title and nothing more up to the next part or the list's end (梁伯和教授、…).
 _COURTESY_ALONE = re.compile(rf"(?:{_LEX.alternation('acts.courtesy_titles')})(?=$|、|[,，]|{_LEX.alternation('acts.name_list_joiners')})")
+_PART_ENDS = "、,，"
+_JOINER_CHARS = "".join(_LEX.words("acts.name_list_joiners"))  # 和, 及, 与
 _LIST_END = re.compile(rf"(?:{_LEX['acts.names_count_pattern']}|{_LEX.alternation('acts.names_list_end')})?$")
 
 
@@ -47,12 +49,15 @@ def described_people(view: str, a: int, b: int) -> list[tuple[int, int]]:
 def titled_people(view: str, a: int, b: int, bodies: bool = False) -> list[tuple[tuple[int, int], tuple[int, int]]]:
     """Each (post, name) of a list naming every person after a post (行政法务司司长张永春、经济财政司
     司长李伟农…及检察院检察长叶迅生), a name alone sharing the post before (政务次长王尚志及王安邦), posts
-    apart by 、 before one name one span (石家庄市委副书记、市长冀纯堂);
+    apart by 、 before one name one span (石家庄市委副书记、市长冀纯堂), a body's name holding 和 whole
+    (安全生产监督和煤炭管理局局长刘崇和);
     with `bodies`, a name after a body alone too (成功国小黄本宗: the title the list's head gives);
     empty when a part holds no name after a known title (or body)."""
     b -= len(_LIST_END.search(view, a, b)[0])
-    pairs, posts_only = [], []
+    pairs, posts_only, body_start = [], [], None
     for start, end in list_parts(view, a, b):
+        if body_start is not None:  # 安全生产监督和煤炭管理局局长刘崇和: the joiner was the body's
+            start, body_start = body_start, None
         while start < end and view[start] in " \u3000":
             start += 1
         if aside := TRAILING_NOTE.search(view, start, end):  # 李远(小野): the name he is known by
@@ -65,11 +70,14 @@ def titled_people(view: str, a: int, b: int, bodies: bool = False) -> list[tuple
         if name is None and title_length(view[start:end]):
             posts_only.append((start, end))  # 石家庄市委副书记、市长冀纯堂: posts of the name after
             continue
+        if name is None and end < b and view[end] != "、" and not title_length(view[start:end]):
+            body_start = start  # a body's name holding 和 or 及 goes on in the next part
+            continue
         if name is None or not (title_length(before) or bodies and is_agency(before)):
             return []
         pairs.append((((posts_only or [(start, 0)])[0][0], name[0]), name))  # the posts before it are one span
         posts_only = []
-    return [] if posts_only else pairs
+    return [] if posts_only or body_start is not None else pairs
 
 
 def _name_alone(view: str, a: int, b: int) -> tuple[int, int] | None:
@@ -110,8 +118,8 @@ def list_parts(view: str, a: int, b: int) -> list[tuple[int, int]]:
     for m in LIST_MARKS.finditer(view, a, b):
         if m.start() - start == 1 and m[0] != "、":  # 蔡和平: a joiner one character into a part is the name's
             continue
-        if m[0] != "、" and _COURTESY_ALONE.match(view, m.end(), b):  # 梁伯和教授: the name's last character
-            continue
+        if m[0] != "、" and (_COURTESY_ALONE.match(view, m.end(), b) or m.end() == b or view[m.end()] in _PART_ENDS):
+            continue  # 梁伯和教授, 局长刘崇和、副局长…: the name's last character
         parts.append((start, m.start()))
         start = m.end()
     return [(s, e) for s, e in parts + [(start, b)] if e > s]
@@ -129,8 +137,9 @@ def described_name(view: str, a: int, b: int) -> tuple[int, int] | None:
     text = view[a:b]
     if is_person_name(text):
         return a, b
-    # a courtesy title after it vouches for a name ending with a character of prose (梁伯和教授)
-    sizes = [size for size in (3, 2, 4) if len(text) > size and _surnamed(text[-size:], size, bool(courtesy))]
+    # a courtesy title after it, or a title before it, vouches for a name ending with a joiner (梁伯和教授, 局长刘崇和)
+    sizes = [size for size in (3, 2, 4) if len(text) > size
+             and _surnamed(text[-size:], size, bool(courtesy) or text[-1] in _JOINER_CHARS and title_length(text[:-size]) > 0)]
     titled = [size for size in sizes if title_length(text[:-size])]
     size = max(titled, default=0) or (sizes or [0])[0]
     return (b - size, b) if size else _latin_name(view, a, b)
@@ -143,9 +152,9 @@ def _latin_name(view: str, a: int, b: int) -> tuple[int, int] | None:
     return m.span("name") if m and m.start() > a else None
 
 
-def _surnamed(name: str, size: int, courtesy: bool = False) -> bool:
+def _surnamed(name: str, size: int, vouched: bool = False) -> bool:
     if size == 4:  # a married woman's name: her husband's surname before her own (叶刘淑仪)
         return surname_length(name) == 1 and surname_length(name[1:]) == 1 and is_person_name(name[1:])
-    if courtesy and size == 3 and surname_length(name) == 1 and is_person_name(name[:2]):
+    if vouched and size == 3 and surname_length(name) == 1 and is_person_name(name[:2]):
         return True  # 梁伯和教授: a courtesy title vouches for a given name ending with a word of prose
     return is_person_name(name) and surname_length(name) > 0

@@ -29,6 +29,7 @@ NOTE_JOINER = "；"
 _TITLE_REACH = 12  # the longest title looked for before a 兼
 _SUB_BODIES = frozenset(lexicon().words("acts.sub_bodies"))  # 办公厅主任 after the body's other post
 _LOCAL_PLACES = lexicon()["acts.local_places"]
+_ONE_CHARACTER_PLACE = re.compile(f"[\u4e00-\u9fff][{lexicon()['acts.place_levels']}]")  # 井镇 of 李杰克井镇: no place
 _NAME_ENDING_PREFIXES = frozenset(lexicon().words("acts.serve_promoted_name_endings"))  # 升 of 李东升
 _COURTESY_FIRST = re.compile(lexicon().alternation("acts.courtesy_titles"))  # 田秋先生副总经理
 _BODY_OPENERS = tuple(lexicon().words("acts.body_openers"))
@@ -283,7 +284,28 @@ class ActRecorder:
                     or rest.startswith(_BODY_OPENERS) or a + size in self.place_starts \
                     or is_title(rest.split("、")[0]):
                 return [(a, a + size)], (b - len(after), b)  # …, or a title alone (免去田秋副总经理、董事会秘书职务)
-        return [], None
+        return self._split_at_body(a, b)
+
+    def _split_at_body(self, a: int, b: int) -> tuple[list[Span], Span | None]:
+        """`撤销刘庆红不冻河水库管理所副所长职务`: a name of a known surname, then a body no word above
+        places and its post: of the two readings (a name of three characters or of two), the one whose
+        body the text names more often elsewhere (西南林业大学 of 吴松西南林业大学), or that opens at a place
+        the gazetteer lists, three characters where nothing tells them apart; never a body of one character and its level (李杰克井镇副镇长:
+        李杰 of 克井镇, not 李杰克 of 井镇)."""
+        splits = []
+        for size in (3, 2):
+            name = self.text[a:a + size]
+            if not is_person_name(name) or _ONE_CHARACTER_PLACE.match(self.text, a + size, b):
+                continue
+            posts = parse_posts(self.text, a + size, b)
+            if posts and posts[0].org is not None:
+                body = self.text[slice(*posts[0].org)]  # how often the text names it after another character
+                elsewhere = self.text.count(body) - self.text.count(self.text[a + size - 1] + body)
+                splits.append((elsewhere, a + size in self.place_starts, size))
+        if not splits:
+            return [], None
+        size = max(splits)[2]  # the body the text names more often (不冻河水库管理所), a place the gazetteer lists
+        return [(a, a + size)], (a + size, b)
 
 
 def join_notes(note: str | None, extra: str | None) -> str | None:
