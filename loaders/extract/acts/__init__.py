@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from loaders.extract import extractor
 from loaders.extract.acts.clauses import clause_spans
@@ -80,25 +80,32 @@ class _State:
 def extract_appointments(view: DocumentView) -> Facts:
     """Every appointment and removal the document states, with its sentence as evidence,
     and the body and meeting that decided them when the document says."""
-    reader = _Reader(view)
-    reader.read()
-    read_counted(reader)
-    read_titled(reader)
-    read_described_passive(reader)
-    read_leaving(reader)
-    read_departed(reader)
-    read_disciplined(reader)
-    read_succeeded(reader)
-    read_newly(reader)
-    read_moved(reader)
-    read_post_is(reader)
-    read_bodied(reader)
-    acts = settle(reader.acts, view, reader.sentence_of)
+    acts = _read(view)
+    told = {act.person for act in acts}
+    acts += [act for act in _read(headline) if act.person not in told] if (headline := _headline(view)) else []
     if acts:
         body, meeting, decided = decision_context(view)
         for act in acts:
             act.body, act.meeting, act.decided = body, meeting, decided
     return Facts(acts=acts)
+
+
+def _read(view: DocumentView) -> list[PersonnelAct]:
+    reader = _Reader(view)
+    reader.read()
+    for read in (read_counted, read_titled, read_described_passive, read_leaving, read_departed, read_disciplined,
+                 read_succeeded, read_newly, read_moved, read_post_is, read_bodied):
+        read(reader)
+    return settle(reader.acts, view, reader.sentence_of)
+
+
+def _headline(view: DocumentView) -> DocumentView | None:
+    """The document's head (its title, 文号, addressees) as a text of its own: a news report's
+    headline may be all it says of a person's act (徐国勇请辞内政部长获准 职务由花敬群代理)."""
+    document = view.document
+    if document.body_start is None or document.body_start <= document.start:
+        return None
+    return DocumentView(replace(document, body_start=document.start, end=document.body_start))
 
 
 class _Reader(Following):
