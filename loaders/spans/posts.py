@@ -53,7 +53,7 @@ _NOTE_AT_END = re.compile(PERSON_NOTE + "$")
 _LIST_MARK = re.compile("、")
 _OF = _LEX["acts.of_word"]
 _NOT_BODIES = frozenset(_LEX.words("acts.post_not_bodies"))
-_NEW = _LEX.words("acts.post_not_bodies")[0]  # 新
+_NEW_OR_FORMER = frozenset(w for w in _LEX.words("acts.post_not_bodies") if len(w) == 1)  # 新, 原, 前
 # … the words of two characters or more may stand between a body and its title too (职业训练局新任主席).
 _NOT_BODY_AFTER = re.compile("(?:" + "|".join(w for w in _LEX.words("acts.post_not_bodies") if len(w) > 1) + ")$")
 _COUNT = re.compile(_LEX["acts.names_count_pattern"])
@@ -225,8 +225,8 @@ def parse_post(view: str, start: int, end: int) -> Post | None:
         org_end = ordinal.start()
     elif (after := _NOT_BODY_AFTER.search(view, start, org_end)) and after.start() - start >= 2:
         org_end = after.start()  # 职业训练局新任主席: the body's new chair
-    elif view.startswith(_NEW, org_end - len(_NEW)) and is_agency(view[start:org_end - len(_NEW)]):
-        org_end -= len(_NEW)  # 上诉委员团新成员: the body's new members
+    elif view[org_end - 1:org_end] in _NEW_OR_FORMER and is_agency(view[start:org_end - 1]):
+        org_end -= 1  # 上诉委员团新成员: the body's new members; …有限公司原党委书记: its former secretary
     elif new := _NEW_BODY.match(view, start, org_end):  # 新设的环境及生态局: the body's name after
         start = new.end()
     if _TAKING_IN_BODY.search(view, start, org_end):  # no post, but another act or a biography

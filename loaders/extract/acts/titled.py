@@ -83,6 +83,13 @@ DEPARTED_RULE = "acts/titled:departed"
 _DISCIPLINED = re.compile(rf"{_LEX['acts.disciplined_before']}(?P<entries>[^。;；,，:：\n]{{3,200}}?)"
                           rf"{_ALT('acts.disciplined_each')}?(?P<word>{_ALT('acts.disciplined_words')})")
 _DISCIPLINED_RULE = "acts/titled:disciplined"
+_REMOVING = _ALT("acts.sanction_removing")
+# 给予A书记X同志撤销党内职务、政务撤职处分 / a line `A书记X：撤销党内职务、政务撤职`: a sanction that removes them.
+_SANCTIONED = (re.compile(rf"{_LEX['acts.sanction_given']}(?P<entries>[^。;；:：,，\n]{{3,120}}?{_REMOVING}[^。;；:：\n]{{0,12}}?)"
+                          rf"{_ALT('acts.sanction_ends')}"),
+               re.compile(rf"^[ \t]*(?P<entries>[^。;；:：,，\n]{{3,80}}?)(?:{W['honorific']})?[:：]"
+                          rf"(?P<measures>[^。;；\n]{{0,30}}?{_REMOVING}[^\n]{{0,30}}?)$", re.M))
+_SANCTIONED_RULE = "acts/titled:sanctioned"
 # …卸任，遗缺由X接任 / …请辞获准，由X暂代: the holder's leaving, the comma, the vacancy perhaps, 由 and who takes it.
 _SUCCEEDED = re.compile(rf"(?:(?P<left>{_ALT('acts.vacated_words')})[^,，;；。\n]{{0,6}}?"
                         rf"|{_ALT('acts.vacated_moves')}[^,，;；。\n]{{2,30}}?)[,，]\s*(?:{_ALT('acts.post_words', 'acts.vacancy_words')})?"
@@ -236,6 +243,32 @@ def read_disciplined(recorder: ActRecorder) -> None:
         evidence = recorder.view.evidence(*sentence, _DISCIPLINED_RULE)
         recorder.add([recorder.make_act(REMOVE, W["remove"], m["word"], name, post, evidence)
                       for name, post in listed_posts(text, pairs)], sentence)
+
+
+def read_sanctioned(recorder: ActRecorder) -> None:
+    """Record a removal from each post of each person a sanction removes, named after their posts
+    (给予大理市委副书记、市长杜淑敢同志撤销党内职务、政务撤职处分): the measures are the act's note."""
+    text = recorder.text
+    for pattern in _SANCTIONED:
+        for m in pattern.finditer(text):
+            pairs = _people_sanctioned(text, *m.span("entries"))
+            if not pairs:
+                continue
+            sentence = (_after_last(text, m.start(), _SENTENCE_MARKS), m.end())
+            evidence = recorder.view.evidence(*sentence, _SANCTIONED_RULE)
+            measures = m["measures"] if "measures" in m.groupdict() else text[pairs[-1][1][1]:m.end("entries")]
+            note = measures.removeprefix(W["honorific"]).strip()
+            recorder.add([recorder.make_act(REMOVE, W["remove"], note, name, post, evidence)
+                          for name, post in listed_posts(text, pairs)], sentence)
+
+
+def _people_sanctioned(text: str, a: int, b: int) -> list[tuple[Span, Span]]:
+    """The people named after their posts from a on, the list closing with a name (perhaps
+    followed by 同志) before the measures up to b: the reading of the longest list."""
+    for end in range(b, a + 2, -1):
+        if (pairs := titled_people(text, a, end)) and pairs[-1][1][1] == end:
+            return pairs
+    return []
 
 
 def _says_whose(text: str, post: Post) -> bool:
