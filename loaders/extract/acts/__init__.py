@@ -201,7 +201,8 @@ class _Reader(Following):
             if under_block is None:
                 under_block = bool(found) and state is opening and opening.kind in (APPOINT, REMOVE)
             if not found and last:
-                found = self._nameless(a, b, (start, end)) or self._more_posts(a, b, last[-1], (start, end))
+                found = (self._nameless(a, b, (start, end)) or self._predecessors(a, b, last, (start, end))
+                         or self._more_posts(a, b, last[-1], (start, end)))
             last = found or last
         if state.sentence_only:
             return self.default

@@ -11,12 +11,14 @@ written (acts/cut:<act>).
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from loaders.extract.acts.records import ActRecorder, Span, Where
-from loaders.extract.acts.wording import (A_VERB, APPOINT, BARE_LINE, CUT_ACTS, DEFAULT_ACTS, ENUMERATOR, NAMELESS,
-                                          NEXT_REMOVAL, REMOVE, STATUS, W)
+from loaders.extract.acts.wording import (A_VERB, APPOINT, BARE_LINE, CUT_ACTS, DEFAULT_ACTS, ENUMERATOR, NAME_IN_LIST,
+                                          NAMELESS, NEXT_REMOVAL, PREDECESSORS, REMOVE, STATUS, W)
 from loaders.records import PersonnelAct
 from loaders.spans.agency import is_agency
-from loaders.spans.posts import parse_post, people_spans, split_top
+from loaders.spans.posts import is_person_name, parse_post, people_spans, split_top
 
 
 class Following(ActRecorder):
@@ -48,6 +50,26 @@ class Following(ActRecorder):
         posts = (a + m.start("posts"), a + m.end("posts"))
         where = Where(sentence, f"acts/nameless:{m['verb']}")
         return self._record(REMOVE, m["verb"], None, self.people, posts, where)
+
+    def _predecessors(self, a: int, b: int, before: list[PersonnelAct], sentence: Span) -> list[PersonnelAct]:
+        """`A任X县委书记，B（1967年11月生）不再担任`: who no longer holds the posts the act before gives,
+        one person each (in order) or one person all of them."""
+        m = PREDECESSORS.match(self.text, self._after_enumerator(a, b), b)
+        appointed = [act for act in before if act.kind == APPOINT]
+        names = [n for n in NAME_IN_LIST.finditer(self.text, *m.span("names"))] if m else []
+        if not names or not appointed or not all(is_person_name(n["name"]) for n in names):
+            return []
+        if len(names) == len(appointed):
+            pairs = list(zip(names, appointed))
+        elif len(names) == 1:
+            pairs = [(names[0], act) for act in appointed]
+        else:
+            return []
+        evidence = self.view.evidence(*sentence, f"acts/predecessor:{m['verb']}")
+        made = [replace(act, kind=REMOVE, person=self.view.written(*n.span("name")), act=m["verb"], evidence=evidence,
+                        note=None) for n, act in pairs]
+        self.add(made, sentence)
+        return made
 
     def _more_posts(self, a: int, b: int, before: PersonnelAct, sentence: Span) -> list[PersonnelAct]:
         """`…兼任X委员会委员、副书记，Y管委会主任`: a clause of posts only, after an act of the

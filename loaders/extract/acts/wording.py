@@ -322,6 +322,11 @@ NAMELESS = re.compile(rf"^{_ALT('acts.also_words')}?{_ALT('acts.nameless_adverbs
                       rf"|(?P<also>{alternation((_CONCURRENT, _ACTING))}|{_ALSO_SERVE}|{_ALT('acts.taken_by_verbs')})"
                       rf"(?P<held>[^{_OF}]+?)"
                       rf"(?:{_POST_WORDS})?$)")
+# People who no longer hold what the act before gives, named with a note each (…，郭保平(1963年1月生)、李少杰
+# (1963年3月生)不再担任): a clause of names and the verb alone.
+NAME_IN_LIST = re.compile(rf"(?P<name>[{_CJK}]{{2,4}})(?:\([^()]{{1,14}}\))?")
+PREDECESSORS = re.compile(rf"(?P<names>(?:{NAME_IN_LIST.pattern}、)*{NAME_IN_LIST.pattern.replace('?P<name>', '')})"
+                          rf"(?P<verb>{_NO_LONGERS})(?:{_POST_WORD})?\s*$")
 # A verb of an act: a clause holding one is no clause of posts only (姜有为任省工信厅厅长, …，转任Y);
 # nor is one telling a post held before (她曾任地政处副处长).
 A_VERB = re.compile(alternation((_REMOVE, _RESIGN, _AS, _CONCURRENT, _ACTING, W["take_up"])) + f"|{_NO_LONGERS}|{_SERVE}|{_ALT('acts.past_posts')}"
