@@ -43,7 +43,7 @@ from loaders.extract.acts.records import Span, Where, join_notes
 from loaders.extract.acts.roster import HIRE_WORDS, Head, post_line, roster_head, roster_line
 from loaders.extract.acts.table import table_acts
 from loaders.extract.acts.titled import (read_bodied, read_departed, read_described_passive, read_disciplined, read_leaving,
-                                         read_moved, read_sanctioned,
+                                         read_moved, read_removed_list, read_sanctioned,
                                          read_newly, read_post_is, read_succeeded, read_titled)
 from loaders.extract.groups.names import is_leading_group
 from loaders.extract.places import teaser_lines
@@ -94,7 +94,7 @@ def _read(view: DocumentView) -> list[PersonnelAct]:
     reader = _Reader(view)
     reader.read()
     for read in (read_counted, read_titled, read_described_passive, read_leaving, read_departed, read_disciplined,
-                 read_sanctioned, read_succeeded, read_newly, read_moved, read_post_is, read_bodied):
+                 read_sanctioned, read_removed_list, read_succeeded, read_newly, read_moved, read_post_is, read_bodied):
         read(reader)
     return settle(reader.acts, view, reader.sentence_of)
 

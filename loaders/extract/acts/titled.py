@@ -32,7 +32,7 @@ from loaders.extract.acts.records import ActRecorder, Span, Where
 from loaders.extract.acts.wording import APPOINT, REMOVE, W
 from loaders.lexicon import lexicon
 from loaders.spans.listed import bodied_people, described_name, described_people, list_parts, titled_people
-from loaders.spans.posts import Post, listed_posts, parse_posts, title_length
+from loaders.spans.posts import Post, listed_posts, parse_posts, split_top, title_length
 
 _LEX = lexicon()
 _ALT = _LEX.alternation
@@ -90,6 +90,8 @@ _SANCTIONED = (re.compile(rf"{_LEX['acts.sanction_given']}(?P<entries>[^。;；:
                re.compile(rf"^[ \t]*(?P<entries>[^。;；:：,，\n]{{3,80}}?)(?:{W['honorific']})?[:：]"
                           rf"(?P<measures>[^。;；\n]{{0,30}}?{_REMOVING}[^\n]{{0,30}}?)$", re.M))
 _SANCTIONED_RULE = "acts/titled:sanctioned"
+_REMOVED_LIST = re.compile(_LEX["acts.removed_list_pattern"])
+_REMOVED_LIST_RULE = "acts/titled:removed-list"
 # …卸任，遗缺由X接任 / …请辞获准，由X暂代: the holder's leaving, the comma, the vacancy perhaps, 由 and who takes it.
 _SUCCEEDED = re.compile(rf"(?:(?P<left>{_ALT('acts.vacated_words')})[^,，;；。\n]{{0,6}}?"
                         rf"|{_ALT('acts.vacated_moves')}[^,，;；。\n]{{2,30}}?)[,，]\s*(?:{_ALT('acts.post_words', 'acts.vacancy_words')})?"
@@ -260,6 +262,23 @@ def read_sanctioned(recorder: ActRecorder) -> None:
             note = measures.removeprefix(W["honorific"]).strip()
             recorder.add([recorder.make_act(REMOVE, W["remove"], note, name, post, evidence)
                           for name, post in listed_posts(text, pairs)], sentence)
+
+
+def read_removed_list(recorder: ActRecorder) -> None:
+    """Record a removal for each person a list of the removed names after their posts, its parts
+    apart by commas up to the first that names no one (被免职干部包括X主任A，副主任B、C，一正三副共计4人)."""
+    text = recorder.text
+    for m in _REMOVED_LIST.finditer(text):
+        end = min((i for mark in _SENTENCE_MARKS if (i := text.find(mark, m.end())) >= 0), default=len(text))
+        pairs: list[tuple[Span, Span]] = []
+        for a, b in split_top(text, m.end(), end, ",，"):
+            if not (found := titled_people(text, a, b)):
+                break
+            pairs += found
+        sentence = (_after_last(text, m.start(), _SENTENCE_MARKS), end)
+        evidence = recorder.view.evidence(*sentence, _REMOVED_LIST_RULE)
+        recorder.add([recorder.make_act(REMOVE, W["remove"], None, name, post, evidence)
+                      for name, post in listed_posts(text, pairs)], sentence)
 
 
 def _people_sanctioned(text: str, a: int, b: int) -> list[tuple[Span, Span]]:
