@@ -76,13 +76,15 @@ _POST_WORDS = _ALT("acts.post_words")  # what closes a post in a removal: 职务
 # 为 before its post, not closing a given name: a name ending in 为 is followed by the next name
 # or by 为 itself (任命姜有为、李晋修为Y, 任命张大为为Y).
 _EACH = rf"(?:{_ALT('acts.roster_each')})?"  # 任命A、B分别为X、Y: each person the post of the same place
-_AS_POST = rf"{_EACH}{_AS}(?![、{''.join(_LEX.words('acts.name_list_joiners'))}{_AS}])"
+# … nor by a joiner and the next name's 为 (任命张大为和李晋修为Y); a post may open with a joiner's character (和平区)
+_NOT_NAME_END = rf"(?![、{_AS}]|{_ALT('acts.name_list_joiners')}[^{_AS},，。;；]{{1,4}}{_AS})"
+_AS_POST = rf"{_EACH}{_AS}{_NOT_NAME_END}"
 # A decision passed under its title (表决通过了《…关于决定任命X为Y的决定》, or without the marks: 通过了任命X为Y的
 # 决定): the title's end closes the posts.
 _TITLE_TAIL = rf"(?:{_OF}{_ALT('acts.decision_titles')}(?:》.*)?)?$"
 # 任命X为Y, and 任命X任Y (决定任命李胜平任市发展和改革委员会主任、张建平任市民政局局长); a comma may
 # stand before 出任 (委任A、B以及C，出任X委员: loaders.extract.acts.clauses keeps it in the clause).
-_APPOINTED_AS = rf"(?:[,，](?={_ALT('acts.taking_after_comma')}))?{_EACH}{_ALT('acts.appoint_as_words')}(?![、{''.join(_LEX.words('acts.name_list_joiners'))}{_AS}])"
+_APPOINTED_AS = rf"(?:[,，](?={_ALT('acts.taking_after_comma')}))?{_EACH}{_ALT('acts.appoint_as_words')}{_NOT_NAME_END}"
 # 拟任命, 提请任命, 被免去: a verb after these states no act of its own.
 _NOT_PROPOSED = "".join(f"(?<!{re.escape(w)})" for w in _LEX.words("acts.proposal_before"))
 # 免去X现任Y职务: what stands between the person and the post they leave.
@@ -169,7 +171,8 @@ _MOVED_FROM = rf"(?:{_LEX['acts.taken_by']}[^,，。;；{_LEX['acts.taken_by']}]
 _NO_LONGERS = _ALT("acts.no_longer_words")  # 不再担任, 不再兼任
 _REMOVES = _ALT("acts.remove_words")  # 免去, and the rarer 免除 (免除X同志Y一职)
 _HIRE, _APPOINT, _CONCURRENT, _ACTING = W["hire"], W["appoint"], W["concurrent"], W["acting"]
-_APPOINTS = _ALT("acts.appoint_words")  # 任命, and 委任 (行政长官委任X为Y)
+# 任命, and 委任 (行政长官委任X为Y), not the 委任 of 地委任命 (a committee's 委, then 任命)
+_APPOINTS = "(?:" + "|".join(w if w == _APPOINT else f"{w}(?!{_APPOINT[1:]})" for w in _LEX.words("acts.appoint_words")) + ")"
 # The first form that matches a clause decides it: (kind, act, strong, the word it needs),
 # the form as its rule shows it, and its pattern.
 FORMS = [
