@@ -46,6 +46,9 @@ _SPACE_RUN = re.compile(r"[ \u00a0\u3000]+")
 
 # The rest of a short label after its first character, up to its colon (副 组长:, as OCR splits it).
 _LABEL_REST = re.compile(r"[\u4e00-\u9fff]{2,3}:")
+# … or a list's label spaced character by character to a width, run on after a title (…党组书记副 主 任:).
+_SPACED_LABEL_REST = re.compile(r"[\u4e00-\u9fff](?: [\u4e00-\u9fff]){0,2}:")
+_ROLE_LABELS = frozenset(lexicon().table("groups.roles"))
 _WORD_GAP = 2  # the widest run of spaces inside a number-and-unit word (`2020  年`)
 
 
@@ -132,6 +135,9 @@ def _drop_space(text: str, a: int, b: int) -> bool:
     left_alone = a - 1 == 0 or not is_cjk(text[a - 2])
     if left_alone and _LABEL_REST.match(text, b):
         return True  # … or its first (副 组长:)
+    if b - a == 1 and (spaced := _SPACED_LABEL_REST.match(text, b)) \
+            and (text[a - 1] + spaced[0][:-1].replace(" ", "")) in _ROLE_LABELS:
+        return True  # … or every one of them (党组书记副 主 任:)
     # a name padded to a list's width and copied into prose: 陈  静同志
     right_alone = b + 1 >= len(text) or not is_cjk(text[b + 1]) or text.startswith("同志", b + 1)
     return left_alone and right_alone

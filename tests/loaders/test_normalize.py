@@ -69,6 +69,7 @@ def test_full_width_forms_fold_to_ascii(raw, expected):
     ("副组 长：李志强", "副组长:李志强"),  # a label's last character set apart, as OCR splits it
     ("副 组长：卫英慧", "副组长:卫英慧"),  # … or its first
     ("市长 副组长：卫英慧", "市长 副组长:卫英慧"),  # two words: the space stays
+    ("党组书记副 主 任：高 杰", "党组书记副主任:高杰"),  # … or every one, a run-on list's label after a title
     ("2020 年 3 月 1 日", "2020年3月1日"),
     ("阳政任字〔2020〕6 号", "阳政任字〔2020〕6号"),
     ("郝文保 武雪", "郝文保 武雪"),  # two names: stays a list
