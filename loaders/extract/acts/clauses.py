@@ -47,6 +47,9 @@ _FROM_DAY = _LEX["acts.from_day_end"]  # 由6月13日起: the day one starts
 # X因工作原因，申请辞去Y职务: the reason closing the clause before, the resignation after the comma.
 _ASKED_RESIGNING = re.compile(rf"\s*(?:(?:{_LEX['acts.resign_asked_of_pattern']})?(?:{_LEX.alternation('acts.resign_asked')})?{W['resign']}"
                               rf"|{_LEX.alternation('acts.no_longer_words')})")  # …因个人健康原因，不再担任Y职务
+# X因工作不力，被免去Y职务: the reason closing the clause before, the passive act after the comma.
+_PASSIVE_ACT = re.compile(rf"\s*{_LEX.alternation('acts.passive_words')}(?:{_LEX.alternation('acts.remove_words', 'acts.appoint_words')})")
+_PASSIVE_REASON_END = re.compile(rf"{_LEX['acts.passive_reason_pattern']}$")
 _REPORT_HANDED = re.compile(rf"\s*{_LEX['acts.resign_report_handed_pattern']}\s*")  # 向公司董事会递交了辞职报告
 _REASON_END = re.compile(rf"(?:{_LEX['acts.resign_reason_pattern']}|{_LEX['acts.resign_report_handed_pattern']})\s*$")
 # A joiner and the verb of another act after a post (X委员会主席和再度委任9名现任成员).
@@ -101,7 +104,8 @@ def _joined_at_taking(text: str, parts: list[tuple[int, int]]) -> list[tuple[int
                 or (_REPLACING.match(text, start, end) or _SERVING_AFTER.match(text, start, end))
                 and _ends_subject(text, *joined[-1])
                 or (_ASKED_RESIGNING.match(text, start, end) or _REPORT_HANDED.fullmatch(text, start, end))
-                and _REASON_END.search(text, *joined[-1])):
+                and _REASON_END.search(text, *joined[-1])
+                or _PASSIVE_ACT.match(text, start, end) and _PASSIVE_REASON_END.search(text, *joined[-1])):
             start = joined.pop()[0]
         joined.append((start, end))
     return joined

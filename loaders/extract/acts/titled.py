@@ -240,7 +240,7 @@ def read_disciplined(recorder: ActRecorder) -> None:
     贺达昊、镇长张晖予以免职): the measure is the act's note."""
     text = recorder.text
     for m in _DISCIPLINED.finditer(text):
-        pairs = titled_people(text, *m.span("entries"))
+        pairs = _described_list(text, *m.span("entries"))
         sentence = (_after_last(text, m.start(), _SENTENCE_MARKS), m.end())
         evidence = recorder.view.evidence(*sentence, _DISCIPLINED_RULE)
         recorder.add([recorder.make_act(REMOVE, W["remove"], m["word"], name, post, evidence)
@@ -279,6 +279,13 @@ def read_removed_list(recorder: ActRecorder) -> None:
         evidence = recorder.view.evidence(*sentence, _REMOVED_LIST_RULE)
         recorder.add([recorder.make_act(REMOVE, W["remove"], None, name, post, evidence)
                       for name, post in listed_posts(text, pairs)], sentence)
+
+
+def _described_list(text: str, a: int, b: int) -> list[tuple[Span, Span]]:
+    """The people named after their posts in text[a:b], after what is said of them up to a 的 (对执法
+    监督不力的中卫市环保局局长俞振国、分管副局长曹瑾): the first reading from a or after a 的."""
+    starts = [a] + [i + 1 for i in range(a, b) if text[i] == W["of_word"]]
+    return next((pairs for start in starts if (pairs := titled_people(text, start, b))), [])
 
 
 def _people_sanctioned(text: str, a: int, b: int) -> list[tuple[Span, Span]]:
