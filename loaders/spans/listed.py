@@ -62,7 +62,8 @@ def titled_people(view: str, a: int, b: int, bodies: bool = False) -> list[tuple
             start += 1
         if aside := TRAILING_NOTE.search(view, start, end):  # 李远(小野): the name he is known by
             end = aside.start()
-        if pairs and not posts_only and (alone := _name_alone(view, start, end)):  # 劳动部政务次长王尚志及王安邦: the post before
+        # 劳动部政务次长王尚志及王安邦: a name alone shares the post before
+        if pairs and not posts_only and (alone := _name_alone(view, start, end)):
             pairs.append((pairs[-1][0], alone))
             continue
         name = described_name(view, start, end)
@@ -75,7 +76,8 @@ def titled_people(view: str, a: int, b: int, bodies: bool = False) -> list[tuple
             continue
         if name is None or not (title_length(before) or bodies and is_agency(before)):
             return []
-        pairs.append((((posts_only or [(start, 0)])[0][0], name[0]), name))  # the posts before it are one span
+        first = posts_only[0][0] if posts_only else start  # the posts before the name are one span with its own
+        pairs.append(((first, name[0]), name))
         posts_only = []
     return [] if posts_only or body_start is not None else pairs
 
@@ -137,9 +139,7 @@ def described_name(view: str, a: int, b: int) -> tuple[int, int] | None:
     text = view[a:b]
     if is_person_name(text):
         return a, b
-    # a courtesy title after it, or a title before it, vouches for a name ending with a joiner (梁伯和教授, 局长刘崇和)
-    sizes = [size for size in (3, 2, 4) if len(text) > size
-             and _surnamed(text[-size:], size, bool(courtesy) or text[-1] in _JOINER_CHARS and title_length(text[:-size]) > 0)]
+    sizes = [size for size in (3, 2, 4) if len(text) > size and _surnamed(text[-size:], size, _vouched(text, size, courtesy))]
     titled = [size for size in sizes if title_length(text[:-size])]
     size = max(titled, default=0) or (sizes or [0])[0]
     return (b - size, b) if size else _latin_name(view, a, b)
@@ -152,9 +152,15 @@ def _latin_name(view: str, a: int, b: int) -> tuple[int, int] | None:
     return m.span("name") if m and m.start() > a else None
 
 
+def _vouched(text: str, size: int, courtesy: re.Match | None) -> bool:
+    """Whether what stands around the name closing `text` vouches for it ending with a joiner's
+    character: a courtesy title after it (梁伯和教授), or a title before it (局长刘崇和)."""
+    return courtesy is not None or text[-1] in _JOINER_CHARS and title_length(text[:-size]) > 0
+
+
 def _surnamed(name: str, size: int, vouched: bool = False) -> bool:
     if size == 4:  # a married woman's name: her husband's surname before her own (叶刘淑仪)
         return surname_length(name) == 1 and surname_length(name[1:]) == 1 and is_person_name(name[1:])
     if vouched and size == 3 and surname_length(name) == 1 and is_person_name(name[:2]):
-        return True  # 梁伯和教授: a courtesy title vouches for a given name ending with a word of prose
+        return True  # 梁伯和: a given name ending with a word of prose, where the words around vouch for it
     return is_person_name(name) and surname_length(name) > 0

@@ -208,7 +208,9 @@ def parse_post(view: str, start: int, end: int) -> Post | None:
         start, org_end = m.span("name")
     elif m := _STATUTE.match(view, start, org_end) or _HELD_BY_THEM.match(view, start, org_end) \
             or _NOMINATED_BY.match(view, start, org_end):
-        start = m.end()  # 《截取通讯及监察条例》下的专员: the law; 其所担任的公司董事会秘书: who holds it; 由X提名的: who named them; no body
+        # 《截取通讯及监察条例》下的专员: the law; 其所担任的公司董事会秘书: who holds it; 由大学校长会提名的当然委员:
+        # who named them; no body
+        start = m.end()
     if duties := _DUTIES.search(view, start, org_end):  # 主管安全的副县长: what they have charge of, no body
         org_end = duties.start()
     if referring := _REFERRING_PLACE.match(view, start, org_end):  # 该市伊川县政府: the place named before
@@ -347,8 +349,10 @@ def listed_posts(view: str, pairs: list[tuple[tuple[int, int], tuple[int, int]]]
 def _inherited_org(view: str, before: Post, title: str) -> tuple[int, int] | None:
     """The body of a bare title after another post: the post's body, and its party committee
     where that post's title opens with one and the bare title is a committee's (党委委员、常委)."""
-    if before.org and _head_of_place(view[slice(*before.org)], title):  # 石家庄市委副书记、市长: the head of
-        return (before.org[0], before.org[1] - 1) if before.org[1] - before.org[0] > 2 else None  # 石家庄市 (市委: 市 alone is none)
+    if before.org and _head_of_place(view[slice(*before.org)], title):
+        # 石家庄市委副书记、市长: the head of 石家庄市, not of its party committee (after 市委 alone, of no body named)
+        place = (before.org[0], before.org[1] - 1)
+        return place if place[1] - place[0] >= 2 else None
     committee = _PARTY_COMMITTEE.match(view, *before.title)
     if committee is None or title not in _PARTY_TITLES:
         if before.org and (title.endswith(_HEAD) or title in _COMPANY_POSTS) and view[slice(*before.org)].endswith(_BOARDS):

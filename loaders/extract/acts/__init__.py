@@ -42,8 +42,8 @@ from loaders.extract.acts.merge import settle
 from loaders.extract.acts.records import Span, Where, join_notes
 from loaders.extract.acts.roster import HIRE_WORDS, Head, post_line, roster_head, roster_line
 from loaders.extract.acts.table import table_acts
-from loaders.extract.acts.titled import (read_bodied, read_departed, read_described_passive, read_disciplined, read_leaving,
-                                         read_moved, read_removed_list, read_sanctioned,
+from loaders.extract.acts.measures import read_disciplined, read_removed_list, read_sanctioned
+from loaders.extract.acts.titled import (read_bodied, read_departed, read_described_passive, read_leaving, read_moved,
                                          read_newly, read_post_is, read_succeeded, read_titled)
 from loaders.extract.groups.names import is_leading_group
 from loaders.extract.places import teaser_lines

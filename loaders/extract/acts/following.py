@@ -56,7 +56,7 @@ class Following(ActRecorder):
         one person each (in order) or one person all of them."""
         m = PREDECESSORS.match(self.text, self._after_enumerator(a, b), b)
         appointed = [act for act in before if act.kind == APPOINT]
-        names = [n for n in NAME_IN_LIST.finditer(self.text, *m.span("names"))] if m else []
+        names = list(NAME_IN_LIST.finditer(self.text, *m.span("names"))) if m else []
         if not names or not appointed or not all(is_person_name(n["name"]) for n in names):
             return []
         if len(names) == len(appointed):

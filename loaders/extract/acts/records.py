@@ -288,10 +288,10 @@ class ActRecorder:
 
     def _split_at_body(self, a: int, b: int) -> tuple[list[Span], Span | None]:
         """`撤销刘庆红不冻河水库管理所副所长职务`: a name of a known surname, then a body no word above
-        places and its post: of the two readings (a name of three characters or of two), the one whose
-        body the text names more often elsewhere (西南林业大学 of 吴松西南林业大学), or that opens at a place
-        the gazetteer lists, three characters where nothing tells them apart; never a body of one character and its level (李杰克井镇副镇长:
-        李杰 of 克井镇, not 李杰克 of 井镇)."""
+        places and its post. Of the two readings (a name of three characters or of two), the one whose
+        body the text names more often elsewhere (西南林业大学 of 吴松西南林业大学), or that opens at a
+        place the gazetteer lists; three characters where nothing tells them apart; never a body of one
+        character and its level (李杰克井镇副镇长: 李杰 of 克井镇, not 李杰克 of 井镇)."""
         splits = []
         for size in (3, 2):
             name = self.text[a:a + size]
@@ -304,7 +304,7 @@ class ActRecorder:
                 splits.append((elsewhere, a + size in self.place_starts, size))
         if not splits:
             return [], None
-        size = max(splits)[2]  # the body the text names more often (不冻河水库管理所), a place the gazetteer lists
+        size = max(splits)[2]
         return [(a, a + size)], (a + size, b)
 
 

@@ -327,8 +327,9 @@ NAMELESS = re.compile(rf"^{_ALT('acts.also_words')}?{_ALT('acts.nameless_adverbs
                       rf"(?:{_POST_WORDS})?$)")
 # People who no longer hold what the act before gives, named with a note each (…，郭保平(1963年1月生)、李少杰
 # (1963年3月生)不再担任): a clause of names and the verb alone.
-NAME_IN_LIST = re.compile(rf"(?P<name>[{_CJK}]{{2,4}})(?:\([^()]{{1,14}}\))?")
-PREDECESSORS = re.compile(rf"(?P<names>(?:{NAME_IN_LIST.pattern}、)*{NAME_IN_LIST.pattern.replace('?P<name>', '')})"
+_NOTE_AFTER_NAME = r"(?:\([^()]{1,14}\))?"
+NAME_IN_LIST = re.compile(rf"(?P<name>[{_CJK}]{{2,4}}){_NOTE_AFTER_NAME}")
+PREDECESSORS = re.compile(rf"(?P<names>(?:[{_CJK}]{{2,4}}{_NOTE_AFTER_NAME}、)*[{_CJK}]{{2,4}}{_NOTE_AFTER_NAME})"
                           rf"(?P<verb>{_NO_LONGERS})(?:{_POST_WORD})?\s*$")
 # A verb of an act: a clause holding one is no clause of posts only (姜有为任省工信厅厅长, …，转任Y);
 # nor is one telling a post held before (她曾任地政处副处长).

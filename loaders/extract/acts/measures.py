@@ -1,0 +1,103 @@
+"""Measures taken against officials named after their posts, which remove them from those posts.
+
+A measure after the people (`对思蒙镇党委书记贺达昊、镇长张晖予以免职`, perhaps after what is said of
+them up to a 的), a sanction given to them (`给予大理市委副书记、市长杜淑敢同志撤销党内职务、政务撤职处分`,
+or a notice's line `…原党委书记、董事长冷魁：撤销党内职务、政务撤职`), and a list of the removed after a
+head saying so (`被免职干部包括县扶贫开发办公室主任马会平，副主任刘荣、霍如江`): removals of every post
+each person is named with, the measure the act's note. Warnings, 记过 and suspensions remove no one.
+Rules `acts/measure:disciplined`, `acts/measure:sanctioned`, `acts/measure:removed-list`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from loaders.extract.acts.records import ActRecorder, Span
+from loaders.extract.acts.wording import REMOVE, W
+from loaders.lexicon import lexicon
+from loaders.spans.listed import titled_people
+from loaders.spans.posts import listed_posts, split_top
+
+_LEX = lexicon()
+_ALT = _LEX.alternation
+_SENTENCE_MARKS = "。;；\n"
+
+# 对A书记X、B镇长Y予以免职: the people a measure removes, named after their posts.
+_DISCIPLINED = re.compile(rf"{_LEX['acts.disciplined_before']}(?P<entries>[^。;；,，:：\n]{{3,200}}?)"
+                          rf"{_ALT('acts.disciplined_each')}?(?P<word>{_ALT('acts.disciplined_words')})")
+_DISCIPLINED_RULE = "acts/measure:disciplined"
+_REMOVING = _ALT("acts.sanction_removing")
+# 给予A书记X同志撤销党内职务、政务撤职处分 / a line `A书记X：撤销党内职务、政务撤职`: a sanction that removes them.
+_SANCTIONED = (re.compile(rf"{_LEX['acts.sanction_given']}(?P<entries>[^。;；:：,，\n]{{3,120}}?{_REMOVING}[^。;；:：\n]{{0,12}}?)"
+                          rf"{_ALT('acts.sanction_ends')}"),
+               re.compile(rf"^[ \t]*(?P<entries>[^。;；:：,，\n]{{3,80}}?)(?:{W['honorific']})?[:：]"
+                          rf"(?P<measures>[^。;；\n]{{0,30}}?{_REMOVING}[^\n]{{0,30}}?)$", re.M))
+_SANCTIONED_RULE = "acts/measure:sanctioned"
+_REMOVED_LIST = re.compile(_LEX["acts.removed_list_pattern"])
+_REMOVED_LIST_RULE = "acts/measure:removed-list"
+
+
+def read_disciplined(recorder: ActRecorder) -> None:
+    """Record a removal for each person a measure removes, named after their posts (对思蒙镇党委书记
+    贺达昊、镇长张晖予以免职): the measure is the act's note."""
+    text = recorder.text
+    for m in _DISCIPLINED.finditer(text):
+        pairs = _described_list(text, *m.span("entries"))
+        sentence = (_sentence_start(text, m.start()), m.end())
+        evidence = recorder.view.evidence(*sentence, _DISCIPLINED_RULE)
+        recorder.add([recorder.make_act(REMOVE, W["remove"], m["word"], name, post, evidence)
+                      for name, post in listed_posts(text, pairs)], sentence)
+
+
+def read_sanctioned(recorder: ActRecorder) -> None:
+    """Record a removal from each post of each person a sanction removes, named after their posts
+    (给予大理市委副书记、市长杜淑敢同志撤销党内职务、政务撤职处分): the measures are the act's note."""
+    text = recorder.text
+    for pattern in _SANCTIONED:
+        for m in pattern.finditer(text):
+            pairs = _people_sanctioned(text, *m.span("entries"))
+            if not pairs:
+                continue
+            sentence = (_sentence_start(text, m.start()), m.end())
+            evidence = recorder.view.evidence(*sentence, _SANCTIONED_RULE)
+            measures = m["measures"] if "measures" in m.groupdict() else text[pairs[-1][1][1]:m.end("entries")]
+            note = measures.removeprefix(W["honorific"]).strip()
+            recorder.add([recorder.make_act(REMOVE, W["remove"], note, name, post, evidence)
+                          for name, post in listed_posts(text, pairs)], sentence)
+
+
+def read_removed_list(recorder: ActRecorder) -> None:
+    """Record a removal for each person a list of the removed names after their posts, its parts
+    apart by commas up to the first that names no one (被免职干部包括X主任A，副主任B、C，一正三副共计4人)."""
+    text = recorder.text
+    for m in _REMOVED_LIST.finditer(text):
+        end = min((i for mark in _SENTENCE_MARKS if (i := text.find(mark, m.end())) >= 0), default=len(text))
+        pairs: list[tuple[Span, Span]] = []
+        for a, b in split_top(text, m.end(), end, ",，"):
+            if not (found := titled_people(text, a, b)):
+                break
+            pairs += found
+        sentence = (_sentence_start(text, m.start()), end)
+        evidence = recorder.view.evidence(*sentence, _REMOVED_LIST_RULE)
+        recorder.add([recorder.make_act(REMOVE, W["remove"], None, name, post, evidence)
+                      for name, post in listed_posts(text, pairs)], sentence)
+
+
+def _described_list(text: str, a: int, b: int) -> list[tuple[Span, Span]]:
+    """The people named after their posts in text[a:b], after what is said of them up to a 的 (对执法
+    监督不力的中卫市环保局局长俞振国、分管副局长曹瑾): the first reading from a or after a 的."""
+    starts = [a] + [i + 1 for i in range(a, b) if text[i] == W["of_word"]]
+    return next((pairs for start in starts if (pairs := titled_people(text, start, b))), [])
+
+
+def _people_sanctioned(text: str, a: int, b: int) -> list[tuple[Span, Span]]:
+    """The people named after their posts from a on, the list closing with a name (perhaps
+    followed by 同志) before the measures up to b: the reading of the longest list."""
+    for end in range(b, a + 2, -1):
+        if (pairs := titled_people(text, a, end)) and pairs[-1][1][1] == end:
+            return pairs
+    return []
+
+
+def _sentence_start(text: str, at: int) -> int:
+    return max(text.rfind(mark, 0, at) for mark in _SENTENCE_MARKS) + 1
