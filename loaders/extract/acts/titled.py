@@ -54,7 +54,7 @@ _SENTENCE_MARKS = "。;；\n"
 _WHEN_BEFORE = re.compile(_LEX["acts.titled_arrive_gap_pattern"])  # 9日, 已于元月16日: when they arrived
 # 在总辞后确定 (不留任), not 感谢 (卸任局长X): what may stand between the last name and a word of leaving.
 _NOT_OF_LEAVING = re.compile(rf"(?:(?!{_ALT('acts.titled_gap_not_words')}).)*")
-_LEAVING = re.compile(_ALT("acts.titled_leave_words"))
+_LEAVING = re.compile(rf"(?<!{W['remove'][0]})" + _ALT("acts.titled_leave_words"))  # not the 去职 of 免去职务
 _APPROVED = re.compile(_ALT("acts.titled_approvals"))
 # 9日到职, or the post left after 原 and the move (许满显原参议升任): what may follow the people who arrive.
 # (two patterns, each opening with its words, so that a search skips ahead to them)
