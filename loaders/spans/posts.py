@@ -82,7 +82,7 @@ _QUOTED_BODY = re.compile(r"[「“『](?P<name>[^」”』]{2,60})[」”』](?
 LIST_MARKS = re.compile("、|" + _LEX.alternation("acts.name_list_joiners", "acts.name_list_long_joiners"))
 # A courtesy title after a listed name (李焯芬教授、梁乃鹏博士): no part of it, and a person's mark.
 COURTESY_AT_END = re.compile(rf"(?<=[\u4e00-\u9fff]{{2}}){_LEX.alternation('acts.courtesy_titles')}$")
-_JOINER = re.compile(_LEX.alternation("acts.name_list_joiners"))  # 和, 及, 与: two titles of one body
+_JOINER = re.compile(_LEX.alternation("acts.name_list_long_joiners", "acts.name_list_joiners"))  # 以及, 和, 及, 与: two titles of one body
 _BOARDS = tuple(_LEX.words("acts.board_ends"))
 _COMPANY_POSTS = frozenset(_LEX.words("acts.issuer_posts"))
 _TITLE_WORD_REACH = 2  # 行政 of 医院行政总监: a word between a body and its title
