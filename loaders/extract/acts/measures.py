@@ -42,11 +42,8 @@ def read_disciplined(recorder: ActRecorder) -> None:
     贺达昊、镇长张晖予以免职): the measure is the act's note."""
     text = recorder.text
     for m in _DISCIPLINED.finditer(text):
-        pairs = _described_list(text, *m.span("entries"))
-        sentence = (_sentence_start(text, m.start()), m.end())
-        evidence = recorder.view.evidence(*sentence, _DISCIPLINED_RULE)
-        recorder.add([recorder.make_act(REMOVE, W["remove"], m["word"], name, post, evidence)
-                      for name, post in listed_posts(text, pairs)], sentence)
+        _removals(recorder, _described_list(text, *m.span("entries")), (_sentence_start(text, m.start()), m.end()),
+                  _DISCIPLINED_RULE, m["word"])
 
 
 def read_sanctioned(recorder: ActRecorder) -> None:
@@ -58,12 +55,9 @@ def read_sanctioned(recorder: ActRecorder) -> None:
             pairs = _people_sanctioned(text, *m.span("entries"))
             if not pairs:
                 continue
-            sentence = (_sentence_start(text, m.start()), m.end())
-            evidence = recorder.view.evidence(*sentence, _SANCTIONED_RULE)
             measures = m["measures"] if "measures" in m.groupdict() else text[pairs[-1][1][1]:m.end("entries")]
-            note = measures.removeprefix(W["honorific"]).strip()
-            recorder.add([recorder.make_act(REMOVE, W["remove"], note, name, post, evidence)
-                          for name, post in listed_posts(text, pairs)], sentence)
+            _removals(recorder, pairs, (_sentence_start(text, m.start()), m.end()), _SANCTIONED_RULE,
+                      measures.removeprefix(W["honorific"]).strip())
 
 
 def read_removed_list(recorder: ActRecorder) -> None:
@@ -71,16 +65,21 @@ def read_removed_list(recorder: ActRecorder) -> None:
     apart by commas up to the first that names no one (被免职干部包括X主任A，副主任B、C，一正三副共计4人)."""
     text = recorder.text
     for m in _REMOVED_LIST.finditer(text):
-        end = min((i for mark in _SENTENCE_MARKS if (i := text.find(mark, m.end())) >= 0), default=len(text))
+        end = _sentence_end(text, m.end())
         pairs: list[tuple[Span, Span]] = []
         for a, b in split_top(text, m.end(), end, ",，"):
             if not (found := titled_people(text, a, b)):
                 break
             pairs += found
-        sentence = (_sentence_start(text, m.start()), end)
-        evidence = recorder.view.evidence(*sentence, _REMOVED_LIST_RULE)
-        recorder.add([recorder.make_act(REMOVE, W["remove"], None, name, post, evidence)
-                      for name, post in listed_posts(text, pairs)], sentence)
+        _removals(recorder, pairs, (_sentence_start(text, m.start()), end), _REMOVED_LIST_RULE, None)
+
+
+def _removals(recorder: ActRecorder, pairs: list[tuple[Span, Span]], sentence: Span, rule: str,
+              note: str | None) -> None:
+    """A removal of each person from each post the list names them with, the sentence its evidence."""
+    evidence = recorder.view.evidence(*sentence, rule)
+    recorder.add([recorder.make_act(REMOVE, W["remove"], note, name, post, evidence)
+                  for name, post in listed_posts(recorder.text, pairs)], sentence)
 
 
 def _described_list(text: str, a: int, b: int) -> list[tuple[Span, Span]]:
@@ -101,3 +100,7 @@ def _people_sanctioned(text: str, a: int, b: int) -> list[tuple[Span, Span]]:
 
 def _sentence_start(text: str, at: int) -> int:
     return max(text.rfind(mark, 0, at) for mark in _SENTENCE_MARKS) + 1
+
+
+def _sentence_end(text: str, at: int) -> int:
+    return min((i for mark in _SENTENCE_MARKS if (i := text.find(mark, at)) >= 0), default=len(text))
