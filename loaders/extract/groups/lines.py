@@ -91,9 +91,13 @@ def about_office(body: str, start: int, end: int) -> bool:
 
 
 _CHINESE = re.compile(r"[\u4e00-\u9fff]")
+# A site's address (www.anquan.com.cn, http://…): the line is the page's, not the list's.
+_WEB_ADDRESS = re.compile(r"(?:https?://|www\.)[A-Za-z0-9-]|\b[A-Za-z0-9-]+\.(?:com|net|org|gov|edu)(?:\.cn)?\b", re.I)
 
 
 def furniture(body: str, start: int, end: int) -> bool:
-    """A page number or running head printed where the list went on over a page break, or a
-    line with no Chinese at all (a mirror's anti-copy string, a rule of dashes)."""
-    return is_furniture(body[start:end]) or not _CHINESE.search(body, start, end)
+    """A page number or running head printed where the list went on over a page break, a line
+    with no Chinese at all (a mirror's anti-copy string, a rule of dashes), or one giving a
+    site's name and address (安全文化网 www.anquan.com.cn)."""
+    return (is_furniture(body[start:end]) or not _CHINESE.search(body, start, end)
+            or bool(_WEB_ADDRESS.search(body, start, end)))
