@@ -32,7 +32,9 @@ GROUP_NAME = _NAME  # for the readers that find a name by its type elsewhere (lo
 _COMMITTEE = rf"[^,。;:!?\s()《》“]{{0,12}}?{words('committee_short_names')}"
 # 成立以市长张三为组长的X领导小组: the leaders named before the name are no part of it.
 _LED_BY = rf"(?:{words('led_by_open')}[^。;\n]{{2,80}}?{_LEX['groups.led_by_close']})?"
-SET_UP = re.compile(rf"{words('set_up_verbs')}{words('set_up_particles')}?{_LED_BY}({_NAME}|{_COMMITTEE})"
+# 组建7个中央环境保护督察组: how many groups are set up is no part of their name.
+_HOW_MANY = rf"(?:[\d{_LEX['numbering.cn_digits']}]{{1,3}}{words('set_up_count_units')})?"
+SET_UP = re.compile(rf"{words('set_up_verbs')}{words('set_up_particles')}?{_HOW_MANY}{_LED_BY}({_NAME}|{_COMMITTEE})"
                     rf"(?!{words('part_words')})")
 # 第八届民运会组委会在北京宣告成立: the name before the set-up, at a clause's start.
 SET_UP_AFTER = re.compile(rf"(?:^|(?<=[,。;:\n]))\s*({_NAME})(?:在[^,。;\n]{{1,12}}?)?{words('set_up_after_words')}?"

@@ -43,6 +43,8 @@ _NEGATED = re.compile(rf"{words('prose_negations')}$")
 _AFTER_ROLE = re.compile(rf"{words('prose_role_fillers')}?(?:共?[\d{_LEX['numbering.cn_digits']}]+人)?[,:]?{words('prose_each')}?(?:({words('office_by')})"
                          rf"|{words('prose_list_verbs')}:?|(:))")
 _HELD = re.compile(words("office_held_verbs"))
+# 副组长由A、B、C等同志担任: the list's close before the verb, no part of the last name.
+_HELD_LIST_CLOSE = re.compile(rf"{words('office_held_list_close')}$")
 _CLOSE = _LEX["groups.led_by_close"]  # 以市长张三为组长的X: 的 ends the role's clause
 _OPENERS = _LEX["groups.prose_openers"]
 _HONORARY = _LEX["groups.honorary"]
@@ -200,5 +202,6 @@ def _right_end(body: str, role: _Role, following: int) -> tuple[int, str]:
     if role.by:
         held = _HELD.search(body, role.after, end)
         if held:
-            return held.start(), HELD_BY_RULE
+            close = _HELD_LIST_CLOSE.search(body, role.after, held.start())
+            return (close.start() if close else held.start()), HELD_BY_RULE
     return end, LIST_RULE
