@@ -39,6 +39,7 @@ _COUNTED = re.compile(lexicon()["acts.names_count_pattern"])
 _ALTERNATIVES = lexicon()["acts.post_alternatives"]
 _EACH = re.compile(lexicon().alternation("acts.roster_each"))  # A、B分别为X、Y: paired in order
 _HELD = re.compile(rf"{lexicon().alternation('acts.held_words', 'acts.trial_words')}{W['of_word']}?")  # 现任, 兼任的
+_REPLACING_WORD = re.compile(lexicon().alternation("acts.replacing_words"))
 
 
 @dataclass(frozen=True)
@@ -88,6 +89,8 @@ class ActRecorder:
         if m.groupdict().get("promoted"):
             people = _promoted_or_named(people, offset + m.end("names"), m["promoted"])
         if m.groupdict().get("replacing"):  # 接替雷添良: whom the person succeeds
+            if not self._names_predecessor(offset + m.start("replacing"), offset + m.end("replacing")):
+                return []  # 接任立法院新任秘书长: the post taken, its 新任 no verb
             note = self.note_of(offset + m.start("replacing"), offset + m.end("replacing"))
         # 分别 after the people (A、B分别为X、Y) or before the verb (分别委任A及B续任X及Y): one post each, in order
         each = "names" in m.groupdict() and m["names"] and _EACH.search(self.text, offset, posts[0])
@@ -95,6 +98,12 @@ class ActRecorder:
         if made:
             self.people = people
         return made
+
+    def _names_predecessor(self, a: int, b: int) -> bool:
+        """Whether the words after 接替/接任 end with whom the person succeeds (雷添良, 因健康理由
+        提早离职的张建东, 陈镇仁博士), not with a body (立法院新)."""
+        words = _REPLACING_WORD.sub("", self.text[a:b], count=1)
+        return is_person_name(COURTESY_AT_END.sub("", words[words.rfind(W["of_word"]) + 1:]))
 
     def _titled(self, pairs: list[tuple[Span, Span]], kind: str, act: str, note: str | None,
                 where: Where) -> list[PersonnelAct]:

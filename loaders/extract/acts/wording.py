@@ -49,12 +49,13 @@ _QUOTED_WORD = "“[^”\n]{1,12}”"
 _NAMES = (rf"(?P<names>{W['pronoun']}|{_NAME_CHARS}(?:{_NAME_CHARS}|{PERSON_NOTE}(?=、)|{_QUOTED_WORD}| {{1,3}}(?! )|\n(?!\n)){{1,159}}?)"
           rf"{_PERSON_NOTE}(?:{_LEX['acts.names_count_pattern']})?(?:{W['honorific']})?")
 # 黄友嘉接替雷添良出任教统会主席: whom the person succeeds, between the name and the verb (the act's note).
-_REPLACING = rf"(?P<replacing>{_ALT('acts.replacing_words')}[^,，。;；:：]{{2,24}}?)?"
+_REPLACING = rf"(?P<replacing>{_ALT('acts.replacing_words')}[^,，。;；:：]{{2,24}}?)??"
 # 接掌, 升至, or 接, 调, 升 alone (陈华玉接领务局长; not 接棒, 接受): a verb of taking a post without 任.
 TAKES = (rf"(?:{_ALT('acts.serve_takes')}|"
          + "|".join(f"{re.escape(verb)}(?!{alternation(others)})" for verb, others in _LEX.table("acts.serve_take_bare").items())
          + ")")
-_LEAD = (rf"^(?:{_LEX['acts.clause_when_pattern']})?{_ALT('acts.clause_openers')}?(?:{_LEX['acts.clause_age_pattern']})?"
+_LEAD = (rf"^(?:{_LEX['acts.clause_when_pattern']})?(?:{_LEX['acts.clause_announcer_pattern']})?{_ALT('acts.clause_openers')}?"
+         rf"(?:{_LEX['acts.clause_age_pattern']})?"
          rf"{_ALT('acts.clause_decided')}?{_ALT('acts.clause_by')}?")
 _COLON = "[:：]?"
 # 正式任用为Y, 正式任Y; not 正式任命 alone (…通过正式任命: a headline's word, no act of its own)
