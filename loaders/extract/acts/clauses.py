@@ -177,6 +177,11 @@ def _took_one_post(text: str, start: int, at: int) -> bool:
     return taking is not None and "、" not in text[taking.end():at] and _ends_post(text, start, at)
 
 
+# 谭震林任市长(兼)、: a short note in brackets after the post closes it still.
+_NOTE_AT_END = re.compile(r"[(（][^()（）]{1,6}[)）]$")
+
+
 def _ends_post(text: str, start: int, at: int) -> bool:
-    before = text[max(start, at - _TITLE_REACH):at].rstrip(_CLOSING_QUOTES)  # 为“政务委员”、
+    before = _NOTE_AT_END.sub("", text[max(start, at - _TITLE_REACH - 8):at])
+    before = before[-_TITLE_REACH:].rstrip(_CLOSING_QUOTES)  # 为“政务委员”、
     return bool(_POST_END.search(before) or title_length(before))
