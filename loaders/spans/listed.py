@@ -29,6 +29,8 @@ _COURTESY_ALONE = re.compile(rf"(?:{_LEX.alternation('acts.courtesy_titles')})(?
 _PART_ENDS = "、,，"
 _JOINER_CHARS = "".join(_LEX.words("acts.name_list_joiners"))  # 和, 及, 与
 _LIST_END = re.compile(rf"(?:{_LEX['acts.names_count_pattern']}|{_LEX.alternation('acts.names_list_end')})?$")
+# 新任局长林威呈自卸任局长陈俊伟手中交接, 首先宣读新任观光旅游局长: a verb of a handover is no part of a post.
+_HANDOVER_VERBS = re.compile(_LEX.alternation("acts.handover_verbs"))
 
 
 def described_people(view: str, a: int, b: int) -> list[tuple[int, int]]:
@@ -74,7 +76,7 @@ def titled_people(view: str, a: int, b: int, bodies: bool = False) -> list[tuple
         if name is None and end < b and view[end] != "、" and not title_length(view[start:end]):
             body_start = start  # a body's name holding 和 or 及 goes on in the next part
             continue
-        if name is None or not (title_length(before) or bodies and is_agency(before)):
+        if name is None or not (title_length(before) or bodies and is_agency(before)) or _HANDOVER_VERBS.search(before):
             return []
         first = posts_only[0][0] if posts_only else start  # the posts before the name are one span with its own
         pairs.append(((first, name[0]), name))
