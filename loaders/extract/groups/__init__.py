@@ -17,7 +17,8 @@ bodies, not people (`宣传、发改…等部门为成员单位`), keep those bo
 members.
 
 Every rule reads `view.text` (simplified characters) and names itself in each fact's evidence:
-groups/set-up, groups/short-name, groups/members-of, groups/title, groups/heading[:named-before]
+groups/set-up, groups/short-name, groups/members-of, groups/roles-held (X督察组组长由A担任), groups/title,
+groups/heading[:named-before]
 for a group's name; groups/label-line[:brackets|:pairs|:glued|:name-glued|:names] (the order of
 the entry), groups/two-columns[:cells], groups/one-cell-a-line and
 groups/prose:held-by|holds|list and groups/titled (县征兵领导小组组长袁佑清 in a news report's
@@ -40,7 +41,8 @@ from loaders.extract import extractor
 from loaders.extract.groups.appointed import appointed_groups, counted_groups
 from loaders.extract.groups.found import LeadingGroup, complete, member, new_group, title_group
 from loaders.extract.groups.members import member_blocks
-from loaders.extract.groups.names import (HEADING, HEADING_RULE, MEMBERS_MADE_KNOWN, MEMBERS_OF, MEMBERS_OF_RULE, NAMED_BEFORE_RULE, SET_UP,
+from loaders.extract.groups.names import (HEADING, HEADING_RULE, MEMBERS_MADE_KNOWN, MEMBERS_OF, MEMBERS_OF_RULE, NAMED_BEFORE_RULE,
+                                          ROLES_HELD, ROLES_HELD_RULE, SET_UP,
                                           SET_UP_AFTER, SET_UP_RULE, SHORT_NAME, SHORT_NAME_RULE, heading_name, is_group,
                                           same_group, set_ups, words)
 from loaders.extract.groups.office import office_at, office_staff
@@ -109,6 +111,7 @@ def _prose_groups(view: DocumentView, marked: Marked) -> list[LeadingGroup]:
     named += [(m, SHORT_NAME_RULE) for m in SHORT_NAME.finditer(view.text)]
     named += [(m, MEMBERS_OF_RULE) for m in MEMBERS_OF.finditer(view.text)]
     named += [(m, MEMBERS_OF_RULE) for m in MEMBERS_MADE_KNOWN.finditer(view.text)]
+    named += [(m, ROLES_HELD_RULE) for m in ROLES_HELD.finditer(view.text)]
     for m, rule in named:
         if not is_group(m.group(1)):
             continue

@@ -39,6 +39,8 @@ SET_UP = re.compile(rf"{words('set_up_verbs')}{words('set_up_particles')}?{_HOW_
 # 第八届民运会组委会在北京宣告成立: the name before the set-up, at a clause's start.
 SET_UP_AFTER = re.compile(rf"(?:^|(?<=[,。;:\n]))\s*({_NAME})(?:在[^,。;\n]{{1,12}}?)?{words('set_up_after_words')}?"
                           rf"{_LEX.alternation('groups.set_up_verbs')}(?:[,。;]|$)", re.M)
+# 8个中央环境保护督察组组长由A、B…等同志担任: a group named at a clause's start by whom its roles are held by.
+ROLES_HELD = re.compile(rf"(?:^|(?<=[,。;:\n]))\s*{_HOW_MANY}({_NAME})(?:{words('roles')})(?:{words('prose_each')})?由", re.M)
 SET_UP_ALSO = re.compile(rf"{words('set_up_joiners')}({_NAME})(?!{words('part_words')})")
 SHORT_NAME = re.compile(rf"[{_LEX['groups.short_name_before']}]({_NAME})\({words('short_name_words')}")
 # A heading's number (二、, 1., (一)) is no part of the name after it (二、专班成员, 1.工作小组).
@@ -63,6 +65,7 @@ _NOT_A_NAME = re.compile(rf"^{words('not_a_name_prefixes')}|[{_LEX['groups.not_i
 
 # The rules that name a group, named in its evidence.
 SET_UP_RULE, SHORT_NAME_RULE, HEADING_RULE = "groups/set-up", "groups/short-name", "groups/heading"
+ROLES_HELD_RULE = "groups/roles-held"  # X督察组组长由A担任: named with whom its roles are held by
 NAMED_BEFORE_RULE = "groups/heading:named-before"  # a list under no heading: the group named above
 MEMBERS_OF_RULE = "groups/members-of"  # 现将X成员调整如下
 TITLE_RULE = "groups/title"  # named only in the document's title: 关于成立X领导小组的通知
