@@ -40,6 +40,7 @@ _ALTERNATIVES = lexicon()["acts.post_alternatives"]
 _EACH = re.compile(lexicon().alternation("acts.roster_each"))  # A、B分别为X、Y: paired in order
 _HELD = re.compile(rf"{lexicon().alternation('acts.held_words', 'acts.trial_words')}{W['of_word']}?")  # 现任, 兼任的
 _REPLACING_WORD = re.compile(lexicon().alternation("acts.replacing_words"))
+_MASKED_NAME = re.compile(lexicon()["acts.masked_name_pattern"])
 
 
 @dataclass(frozen=True)
@@ -301,6 +302,8 @@ class ActRecorder:
         body the text names more often elsewhere (西南林业大学 of 吴松西南林业大学), or that opens at a
         place the gazetteer lists; three characters where nothing tells them apart; never a body of one
         character and its level (李杰克井镇副镇长: 李杰 of 克井镇, not 李杰克 of 井镇)."""
+        if masked := _MASKED_NAME.match(self.text, a, b):  # 杨某综合行政执法局…: the name ends at 某
+            return [masked.span()], (masked.end(), b)
         splits = []
         for size in (3, 2):
             name = self.text[a:a + size]
