@@ -42,9 +42,9 @@ from loaders.extract.groups.appointed import appointed_groups, counted_groups
 from loaders.extract.groups.found import LeadingGroup, complete, member, new_group, title_group
 from loaders.extract.groups.members import member_blocks
 from loaders.extract.groups.names import (HEADING, HEADING_RULE, MEMBERS_MADE_KNOWN, MEMBERS_OF, MEMBERS_OF_RULE, NAMED_BEFORE_RULE,
-                                          ROLES_HELD, ROLES_HELD_RULE, SET_UP,
+                                          ROLES_HELD_RULE, SET_UP,
                                           SET_UP_AFTER, SET_UP_RULE, SHORT_NAME, SHORT_NAME_RULE, heading_name, is_group,
-                                          same_group, set_ups, words)
+                                          roles_held, same_group, set_ups, words)
 from loaders.extract.groups.office import office_at, office_staff
 from loaders.extract.groups.owners import bracketed_short_names, mentioned_before, short_name_heading
 from loaders.extract.groups.titled import RULE as TITLED_RULE, titled_members
@@ -111,7 +111,7 @@ def _prose_groups(view: DocumentView, marked: Marked) -> list[LeadingGroup]:
     named += [(m, SHORT_NAME_RULE) for m in SHORT_NAME.finditer(view.text)]
     named += [(m, MEMBERS_OF_RULE) for m in MEMBERS_OF.finditer(view.text)]
     named += [(m, MEMBERS_OF_RULE) for m in MEMBERS_MADE_KNOWN.finditer(view.text)]
-    named += [(m, ROLES_HELD_RULE) for m in ROLES_HELD.finditer(view.text)]
+    named += [(m, ROLES_HELD_RULE) for m in roles_held(view.text)]
     for m, rule in named:
         if not is_group(m.group(1)):
             continue
