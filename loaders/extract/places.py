@@ -22,6 +22,7 @@ from loaders.lexicon import lexicon
 from loaders.records import Evidence, Facts, Mention
 from loaders.spans.gazetteer import LABEL_KIND, table
 from loaders.spans.places import GAZETTEER_RULE, GRAMMAR_RULE
+from loaders.text.marks import start_after_last
 from loaders.view import DocumentView
 
 _SENTENCE_MARKS = "。;!?\n"
@@ -60,8 +61,7 @@ def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
     """The sentence around text[start:end]: from the closest end of a sentence before it to
     the next one, each looked for over a bounded stretch."""
     low = max(0, start - _MAX_SENTENCE)
-    last = max(text.rfind(mark, low, start) for mark in _SENTENCE_MARKS)
-    left = last + 1 if last >= 0 else low
+    left = start_after_last(text, start, _SENTENCE_MARKS, low)
     right = _SENTENCE_END.search(text, end, end + _MAX_SENTENCE)
     return left, right.end() if right else min(len(text), end + _MAX_SENTENCE)
 

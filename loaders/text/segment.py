@@ -23,6 +23,7 @@ from loaders.lexicon import lexicon
 from loaders.text.dates import MONTH_DAY, date_line, find_dates, lead_date
 from loaders.text.headers import (DOCTYPE, ISSUER, TITLE_VERB, Header, Line, find_headers, is_addressee,
                              is_issuer, is_title_line, key, split_lines)
+from loaders.text.marks import start_after_last
 from loaders.text.normalize import normalize_key
 from loaders.text.webpage import HEAD_LINES, Page, is_words, read_page
 from loaders.records import Document, Text
@@ -240,6 +241,6 @@ def _signature(text: Text, lines: list[Line], dated: int | None, floor: int) -> 
     if dated - 1 <= floor:
         return None
     above = lines[dated - 1]
-    cut = max(above.text.rfind(mark) for mark in "。;；") + 1
+    cut = start_after_last(above.text, len(above.text), "。;；")
     tail = above.text[cut:].strip()
     return text.written(above.end - len(tail), above.end) if tail and is_issuer(tail) else None

@@ -179,9 +179,10 @@ def _took_one_post(text: str, start: int, at: int) -> bool:
 
 # 谭震林任市长(兼)、: a short note in brackets after the post closes it still.
 _NOTE_AT_END = re.compile(r"[(（][^()（）]{1,6}[)）]$")
+_NOTE_REACH = 8  # the longest such note, its brackets included
 
 
 def _ends_post(text: str, start: int, at: int) -> bool:
-    before = _NOTE_AT_END.sub("", text[max(start, at - _TITLE_REACH - 8):at])
+    before = _NOTE_AT_END.sub("", text[max(start, at - _TITLE_REACH - _NOTE_REACH):at])
     before = before[-_TITLE_REACH:].rstrip(_CLOSING_QUOTES)  # 为“政务委员”、
     return bool(_POST_END.search(before) or title_length(before))

@@ -19,6 +19,7 @@ from loaders.extract.acts.wording import (A_VERB, APPOINT, BARE_LINE, CUT_ACTS, 
 from loaders.records import PersonnelAct
 from loaders.spans.agency import is_agency
 from loaders.spans.posts import is_person_name, parse_post, people_spans, split_top
+from loaders.text.marks import start_after_last
 
 
 class Following(ActRecorder):
@@ -109,8 +110,7 @@ class Following(ActRecorder):
         """Whether the sentence before, in the same paragraph, tells the posts people hold now
         (目前还担任着其他部门的职务。): the X任Y of the sentence at `start` are statuses."""
         before = self.text.rfind("\n", 0, start) + 1
-        last = max(self.text.rfind(mark, before, max(before, start - 1)) for mark in "。;；") + 1
-        return STATUS.search(self.text, max(before, last), start) is not None
+        return STATUS.search(self.text, start_after_last(self.text, max(before, start - 1), "。;；", before), start) is not None
 
     def _after_enumerator(self, a: int, b: int) -> int:
         skip = ENUMERATOR.match(self.text, a, b)

@@ -17,6 +17,7 @@ from loaders.extract.acts.wording import REMOVE, W
 from loaders.lexicon import lexicon
 from loaders.spans.listed import titled_people
 from loaders.spans.posts import listed_posts, split_top
+from loaders.text.marks import end_at_next, start_after_last
 
 _LEX = lexicon()
 _ALT = _LEX.alternation
@@ -42,8 +43,8 @@ def read_disciplined(recorder: ActRecorder) -> None:
     贺达昊、镇长张晖予以免职): the measure is the act's note."""
     text = recorder.text
     for m in _DISCIPLINED.finditer(text):
-        _removals(recorder, _described_list(text, *m.span("entries")), (_sentence_start(text, m.start()), m.end()),
-                  _DISCIPLINED_RULE, m["word"])
+        sentence = (start_after_last(text, m.start(), _SENTENCE_MARKS), m.end())
+        _removals(recorder, _described_list(text, *m.span("entries")), sentence, _DISCIPLINED_RULE, m["word"])
 
 
 def read_sanctioned(recorder: ActRecorder) -> None:
@@ -56,7 +57,7 @@ def read_sanctioned(recorder: ActRecorder) -> None:
             if not pairs:
                 continue
             measures = m["measures"] if "measures" in m.groupdict() else text[pairs[-1][1][1]:m.end("entries")]
-            _removals(recorder, pairs, (_sentence_start(text, m.start()), m.end()), _SANCTIONED_RULE,
+            _removals(recorder, pairs, (start_after_last(text, m.start(), _SENTENCE_MARKS), m.end()), _SANCTIONED_RULE,
                       measures.removeprefix(W["honorific"]).strip())
 
 
@@ -65,13 +66,13 @@ def read_removed_list(recorder: ActRecorder) -> None:
     apart by commas up to the first that names no one (被免职干部包括X主任A，副主任B、C，一正三副共计4人)."""
     text = recorder.text
     for m in _REMOVED_LIST.finditer(text):
-        end = _sentence_end(text, m.end())
+        end = end_at_next(text, m.end(), _SENTENCE_MARKS)
         pairs: list[tuple[Span, Span]] = []
         for a, b in split_top(text, m.end(), end, ",，"):
             if not (found := titled_people(text, a, b)):
                 break
             pairs += found
-        _removals(recorder, pairs, (_sentence_start(text, m.start()), end), _REMOVED_LIST_RULE, None)
+        _removals(recorder, pairs, (start_after_last(text, m.start(), _SENTENCE_MARKS), end), _REMOVED_LIST_RULE, None)
 
 
 def _removals(recorder: ActRecorder, pairs: list[tuple[Span, Span]], sentence: Span, rule: str,
@@ -96,11 +97,3 @@ def _people_sanctioned(text: str, a: int, b: int) -> list[tuple[Span, Span]]:
         if (pairs := titled_people(text, a, end)) and pairs[-1][1][1] == end:
             return pairs
     return []
-
-
-def _sentence_start(text: str, at: int) -> int:
-    return max(text.rfind(mark, 0, at) for mark in _SENTENCE_MARKS) + 1
-
-
-def _sentence_end(text: str, at: int) -> int:
-    return min((i for mark in _SENTENCE_MARKS if (i := text.find(mark, at)) >= 0), default=len(text))

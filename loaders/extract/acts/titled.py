@@ -33,6 +33,7 @@ from loaders.extract.acts.wording import APPOINT, REMOVE, W
 from loaders.lexicon import lexicon
 from loaders.spans.listed import bodied_people, described_name, described_people, list_parts, titled_people
 from loaders.spans.posts import Post, listed_posts, parse_posts, title_length
+from loaders.text.marks import start_after_last
 
 _LEX = lexicon()
 _ALT = _LEX.alternation
@@ -119,11 +120,6 @@ def read_titled(recorder: ActRecorder) -> None:
         recorder.add(acts, m.span())
 
 
-def _after_last(text: str, at: int, marks: str) -> int:
-    """Where the clause or sentence holding `at` starts: after the last of `marks` before it."""
-    return max(text.rfind(mark, 0, at) for mark in marks) + 1
-
-
 def _in_order(patterns: tuple[re.Pattern, ...], text: str) -> list[re.Match]:
     """The matches of several patterns in the order of the text."""
     return sorted((m for pattern in patterns for m in pattern.finditer(text)), key=re.Match.start)
@@ -164,7 +160,7 @@ def read_succeeded(recorder: ActRecorder) -> None:
     由国营司副司长刘起孝暂代): one holder named after the post, the successor closing a description."""
     text = recorder.text
     for m in _SUCCEEDED.finditer(text):
-        start = _after_last(text, m.start(), _CLAUSE_MARKS + _EXCLAMATIONS + W["of_word"])
+        start = start_after_last(text, m.start(), _CLAUSE_MARKS + _EXCLAMATIONS + W["of_word"])
         pairs = _named_before(text, start, m.start())
         name = described_name(text, *m.span("described"))
         if name is None or _names_another_post(text, m.start("described"), name[0]):
@@ -215,7 +211,7 @@ def read_departed(recorder: ActRecorder) -> None:
     text = recorder.text
     for m in _DEPARTED.finditer(text):
         pairs = titled_people(text, *m.span("entries"))
-        sentence = (_after_last(text, m.start(), _SENTENCE_MARKS), m.end())
+        sentence = (start_after_last(text, m.start(), _SENTENCE_MARKS), m.end())
         evidence = recorder.view.evidence(*sentence, DEPARTED_RULE)
         recorder.add([recorder.make_act(REMOVE, W["leave"], m["word"], name, post, evidence)
                       for (a, b), name in pairs for post in parse_posts(text, a, b)[:1]
@@ -234,7 +230,7 @@ def read_moved(recorder: ActRecorder) -> None:
     to other posts: each takes them (经发局长何怡、消防局长李清安四位局长调任参事兼代理局长)."""
     text = recorder.text
     for m in _MOVED.finditer(text):
-        start = _after_last(text, m.start(), _CLAUSE_MARKS + W["of_word"])
+        start = start_after_last(text, m.start(), _CLAUSE_MARKS + W["of_word"])
         pairs = _named_before(text, start, m.start())
         if len(pairs) < 2:  # one person is the serve form's (研考会主委林丰裕调任技监)
             continue
@@ -279,7 +275,7 @@ def _record_named_before(recorder: ActRecorder, m: re.Match, kind: str, act: str
     """The acts of the people named after their posts before m; `gap`, what may stand between
     the last name and m (9日 before 到职: not 向新, 县长X向新到任的A致贺)."""
     text = recorder.text
-    start = _after_last(text, m.start(), _CLAUSE_MARKS + W["of_word"])  # …退休的原市长X: after 的
+    start = start_after_last(text, m.start(), _CLAUSE_MARKS + W["of_word"])  # …退休的原市长X: after 的
     if approved := list(_APPROVED.finditer(text, start, m.start())):  # 国务院同意山西省省长X…: after who approved
         start = approved[-1].end()
     pairs = _named_before(text, start, m.start())
@@ -304,7 +300,7 @@ def read_described_passive(recorder: ActRecorder) -> None:
     """Record an appointment for each person of a described list a passive after a comma appoints."""
     text = recorder.text
     for m in _PASSIVE_AFTER.finditer(text):
-        start = _after_last(text, m.start(), _SENTENCE_MARKS)
+        start = start_after_last(text, m.start(), _SENTENCE_MARKS)
         people = described_people(text, start, m.start())
         posts = parse_posts(text, *m.span("posts"))
         if not people or not posts:
@@ -320,7 +316,7 @@ def read_bodied(recorder: ActRecorder) -> None:
     they are new (接任, 连任, 调任 …) and gives the title they hold (校长)."""
     text = recorder.text
     for m in BODIED.finditer(text):
-        start = _after_last(text, m.start(), _SENTENCE_MARKS)
+        start = start_after_last(text, m.start(), _SENTENCE_MARKS)
         if _BODIED_LEFT.search(text, start, m.start()) or not _BODIED_NEW.search(text, start, m.start()):
             continue
         # the title in the list's sentence, else in the paragraph before it (…国中小校长遴选名单，连任的有:… /

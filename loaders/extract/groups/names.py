@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterator
 
 from loaders.lexicon import lexicon
+from loaders.text.marks import start_after_last
 
 _LEX = lexicon()
 
@@ -45,6 +46,7 @@ SET_UP_AFTER = re.compile(rf"(?:^|(?<=[,。;:\n]))\s*({_NAME})(?:在[^,。;\n]{{
 # start costs a twentieth of a document's extraction).
 _ROLE_HELD_BY = re.compile(rf"(?:{words('roles')})(?:{words('prose_each')})?由")
 _CLAUSE_NAME = re.compile(rf"\s*{_HOW_MANY}({_NAME})")
+_CLAUSE_MARKS = ",。;:\n"
 SET_UP_ALSO = re.compile(rf"{words('set_up_joiners')}({_NAME})(?!{words('part_words')})")
 SHORT_NAME = re.compile(rf"[{_LEX['groups.short_name_before']}]({_NAME})\({words('short_name_words')}")
 # A heading's number (二、, 1., (一)) is no part of the name after it (二、专班成员, 1.工作小组).
@@ -78,8 +80,7 @@ TITLE_RULE = "groups/title"  # named only in the document's title: 关于成立X
 def roles_held(text: str) -> Iterator[re.Match]:
     """The groups named at a clause's start before a role held by someone (X督察组组长由A担任)."""
     for held in _ROLE_HELD_BY.finditer(text):
-        start = max(text.rfind(mark, 0, held.start()) for mark in ",。;:\n") + 1
-        if m := _CLAUSE_NAME.fullmatch(text, start, held.start()):
+        if m := _CLAUSE_NAME.fullmatch(text, start_after_last(text, held.start(), _CLAUSE_MARKS), held.start()):
             yield m
 
 
