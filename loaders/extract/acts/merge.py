@@ -297,15 +297,29 @@ def _head_of(title: str) -> str | None:
 
 def _government_before(view: DocumentView, level: str, sentence: Span) -> str | None:
     """The last place of the level in the paragraph up to the sentence's end, as written: its
-    government, else the place its head's title names (嘉义县长张花冠…布达副县长吴容辉: 嘉义县)."""
+    government, else the place its head's title names (嘉义县长张花冠…布达副县长吴容辉: 嘉义县);
+    else the last the text names before the paragraph, else the one its title names (a report's
+    headline: 铜锣乡长谢其全病逝…选定陈树义代理乡长职务)."""
     start = view.text.rfind("\n", 0, sentence[0]) + 1
+    for a, b in ((start, sentence[1]), (0, start)):
+        if last := _last_place(view.text, level, a, b):
+            return view.written(*last.span("place"))
+    title = view.document.title or ""
+    if last := _last_place(view.heading, level, 0, len(view.heading)):
+        written = title if len(title) == len(view.heading) else view.heading  # as written where the title's script allows
+        return written[slice(*last.span("place"))]
+    return None
+
+
+def _last_place(text: str, level: str, start: int, end: int) -> re.Match | None:
+    """The last place of the level in text[start:end]: its government, else its head's title."""
     for pattern in (_place(level), _headed_place(level)):
         last = None
-        for m in pattern.finditer(view.text, start, sentence[1]):
+        for m in pattern.finditer(text, start, end):
             if pattern is _place(level) or not any(word in m["place"] for word in _NOT_HEADED_PLACE):
                 last = m
         if last:
-            return view.written(*last.span("place"))
+            return last
     return None
 
 
