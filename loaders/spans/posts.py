@@ -66,6 +66,7 @@ _TAKING_IN_BODY = re.compile(rf"(?:{_LEX.alternation('acts.serve_prefixes', 'act
                              rf"|{_LEX.alternation('acts.biography_words')}")
 _PARTY_COMMITTEE = re.compile(_LEX.alternation("acts.party_committees"))
 _PARTY_TITLES = frozenset(_LEX.words("acts.party_committee_titles"))
+_COMMITTEE_END = re.compile(f"(?:{_LEX.alternation('acts.party_committees')})$")
 _NEW_BODY = re.compile(_LEX.alternation("acts.body_new_prefixes"))
 _HEAD = _LEX["acts.head_word"]
 _COMMITTEE_CHAR = _LEX["acts.place_committee_char"]  # 市委: a place's party committee
@@ -353,12 +354,22 @@ def _inherited_org(view: str, before: Post, title: str) -> tuple[int, int] | Non
         # 石家庄市委副书记、市长: the head of 石家庄市, not of its party committee (after 市委 alone, of no body named)
         place = (before.org[0], before.org[1] - 1)
         return place if place[1] - place[0] >= 2 else None
+    if before.org and title not in _PARTY_TITLES and (parent := _committee_parent(view, before.org)):
+        return parent  # 中国商飞公司党委常委、副总经理: the company's, not its party committee's
     committee = _PARTY_COMMITTEE.match(view, *before.title)
     if committee is None or title not in _PARTY_TITLES:
         if before.org and (title.endswith(_HEAD) or title in _COMPANY_POSTS) and view[slice(*before.org)].endswith(_BOARDS):
             return None  # 董事会风险管理委员会委员及行长 (及副总经理): a committee's post and a post of the company's
         return before.org
     return (before.org[0] if before.org else before.title[0]), committee.end()
+
+
+def _committee_parent(view: str, org: tuple[int, int]) -> tuple[int, int] | None:
+    """The body whose party committee `org` is (中国商飞公司 of 中国商飞公司党委), or None."""
+    committee = _COMMITTEE_END.search(view, *org)
+    if committee is None or committee.start() - org[0] < 2:
+        return None
+    return org[0], committee.start()
 
 
 def _head_of_place(org: str, title: str) -> bool:

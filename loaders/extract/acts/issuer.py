@@ -47,12 +47,13 @@ def _named(text: str) -> list[tuple[int, str]]:
     return named or [(m.start(), m["name"]) for m in _COMPANY.finditer(text)]
 
 
-def name_issuer(acts: list[PersonnelAct], text: str) -> None:
+def name_issuer(acts: list[PersonnelAct], text: str, title: str = "") -> None:
     """Acts whose body is 公司 (or its board), or a company's post written without a body, get
-    the issuer's name where the text names one (the text is searched once, and only then)."""
+    the issuer's name where the text names one, else where its title does (a report whose
+    headline names the company: 中国石化(00386)公布…; the text is searched once, and only then)."""
     speaking = [act for act in acts if act.org and _SELF.fullmatch(to_simplified(act.org))
                 or act.org is None and to_simplified(act.post) in _POSTS]
-    named = _named(text) if speaking else []
+    named = (_named(text) or [(0, name) for _, name in _named(title)]) if speaking else []
     for act in speaking:
         at = text.find(act.person, act.evidence.start, act.evidence.end)  # the act's place in its sentence
         act.org = _named_at(named, at if at >= 0 else act.evidence.start) or act.org

@@ -92,7 +92,7 @@ def _placed(level: str, inside: str, after: str) -> re.Pattern:
 
 def settle(acts: list[PersonnelAct], view: DocumentView, sentence_of: dict[int, Span]) -> list[PersonnelAct]:
     """The acts with the bodies the text around them gives, each act once."""
-    name_issuer(acts, view.text)
+    name_issuer(acts, view.text, view.document.title or "")
     _named_by_courtesy(acts)
     _referred_bodies(acts, view)
     _introduced_bodies(acts, view, sentence_of)
