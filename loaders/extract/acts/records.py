@@ -41,6 +41,7 @@ _EACH = re.compile(lexicon().alternation("acts.roster_each"))  # A、B分别为X
 _HELD = re.compile(rf"{lexicon().alternation('acts.held_words', 'acts.trial_words')}{W['of_word']}?")  # 现任, 兼任的
 _REPLACING_WORD = re.compile(lexicon().alternation("acts.replacing_words"))
 _MASKED_NAME = re.compile(lexicon()["acts.masked_name_pattern"])
+_FORMER = tuple(lexicon().words("acts.former_post_words"))
 
 
 @dataclass(frozen=True)
@@ -122,8 +123,9 @@ class ActRecorder:
         return self._record(APPOINT, W["appoint"], None, [person], posts, where, holding=holding)
 
     def _held_post(self, a: int, people: list[Span]) -> Post | None:
-        """The post a person's description says they hold, with its body (研考会主委林丰裕)."""
-        if len(people) != 1 or people[0][0] <= a:
+        """The post a person's description says they hold, with its body (研考会主委林丰裕); not one
+        it says they held before (原三重邮局局长胡美惠)."""
+        if len(people) != 1 or people[0][0] <= a or self.text.startswith(_FORMER, a):
             return None
         held = parse_posts(self.text, a, people[0][0])
         return held[-1] if held and held[-1].org is not None else None
