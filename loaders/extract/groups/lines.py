@@ -90,6 +90,18 @@ def about_office(body: str, start: int, end: int) -> bool:
     return bool(_OFFICE_WORD.search(body, start, end)) or body[start:end].lstrip().startswith(_MEMBER_UNITS)
 
 
+_DUTY = re.compile(rf"[ \t]*(?:{_LEX.alternation('groups.duty_labels')})[ \t]*:")
+
+
+_TEAM = re.compile(rf"[ \t]*{_LEX['groups.team_label_pattern']}[ \t]*")
+
+
+def passed_over(body: str, start: int, end: int) -> bool:
+    """A line of a list that is no row of it: the duties of the role on the line above (职责：统筹…),
+    or the name of the team whose rows follow (龙港片 / 组长：…)."""
+    return _DUTY.match(body, start, end) is not None or _TEAM.fullmatch(body, start, end) is not None
+
+
 _CHINESE = re.compile(r"[\u4e00-\u9fff]")
 # A site's address (www.anquan.com.cn, http://…): the line is the page's, not the list's.
 _WEB_ADDRESS = re.compile(r"(?:https?://|www\.)[A-Za-z0-9-]|\b[A-Za-z0-9-]+\.(?:com|net|org|gov|edu)(?:\.cn)?\b", re.I)

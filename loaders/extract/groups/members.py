@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from loaders.extract.groups.lines import about_office, collective, furniture, garbled, lines_of, opens_block
+from loaders.extract.groups.lines import about_office, collective, furniture, garbled, lines_of, opens_block, passed_over
 from loaders.extract.groups.parts import parts
 from loaders.extract.groups.readings import read
 from loaders.extract.groups.rows import (LABEL, ROLE_OF, Row, Span, labelled_runs, line_rows, titled_by_label,
@@ -139,7 +139,7 @@ def member_blocks(body: str) -> list[Block]:
             continue
         reader, taken, office = _Reader(body, start), [], []
         while i < len(lines):
-            if not (taken and furniture(body, *lines[i])):
+            if not (taken and (furniture(body, *lines[i]) or passed_over(body, *lines[i]))):
                 if reader.line(*lines[i]):
                     taken.append(i)
                 elif not (taken and garbled(body, lines, i, reader.role)):
@@ -153,5 +153,5 @@ def member_blocks(body: str) -> list[Block]:
         block = reader.finish(block_end, office)
         if block.rows:
             blocks.append(block)
-        i += 0 if block.rows else 1
+        i += 0 if block.rows and taken else 1  # a line read in part but not taken still moves the reader on
     return blocks

@@ -158,11 +158,15 @@ def _names_in(text: str, start: int, end: int, line: str) -> list[tuple[tuple[in
 
 def title_name(header: str) -> tuple[int, int] | None:
     """The group a document's title sets up or lists (关于成立X领导小组的通知, 关于调整X组成人员的
-    通知), as a span of the header: title, 文号 and addressees."""
+    通知) or is (a group's own page: 芜湖光华学校贫困生资助管理工作领导小组; not a standing committee's,
+    a body whose page may tell its history), as a span of the header: title, 文号 and addressees."""
     for line in re.finditer(r"[^\n]+", header):
         m = SET_UP.search(header, *line.span()) or MEMBERS_OF.search(header, *line.span())
         if m and is_group(m.group(1)):
             return m.span(1)
+        if is_group(name := line.group().strip()) and not name.endswith(_COMMITTEE):
+            start = line.start() + line.group().index(name)
+            return start, start + len(name)
     return _wrapped_title_name(header)
 
 

@@ -17,9 +17,13 @@ from loaders.spans.posts import is_person_name
 Span = tuple[int, int]
 _LEX = lexicon()
 ROLE_OF: dict[str, str] = _LEX.table("groups.roles")  # 组长 → leader, 副组长 → deputy …
-# A label, perhaps after the group's type (领导小组组长：) and with a note in brackets (组长（召集
-# 人）：), then a colon or spaces, or alone on its line (a table's role cell on a line of its own).
-LABEL = re.compile(rf"[ \t]*{_LEX.alternation('groups.label_owners')}?({_LEX.alternation('groups.roles')})"
+# A label, perhaps numbered as an item (1. 组长：, (二)副组长：), after the group's type (领导小组组长：) or
+# a team's (龙港片组长：), and with a
+# note in brackets (组长（召集人）：), then a colon or spaces, or alone on its line (a table's role cell
+# on a line of its own).
+_NUMBER = rf"(?:\d{{1,2}}[.、]|\([{_LEX['numbering.cn_digits']}\d]{{1,3}}\))[ \t]*"  # not 一、: a section's heading (一、督查组成员)
+_OWNER = rf"(?:{_LEX.alternation('groups.label_owners')}|{_LEX['groups.team_label_pattern']})"
+LABEL = re.compile(rf"[ \t]*(?:{_NUMBER})?{_OWNER}?({_LEX.alternation('groups.roles')})"
                    rf"(?:\([^()\n]{{1,10}}\))?(?:[ \t]*:[ \t]*|[ \t]+|[ \t]*$)")
 # A name of two to five characters, or one joined by · (阿布都热依木·买买提), each part up to eight.
 PERSON = re.compile(r"[\u4e00-\u9fff]{1,8}·[\u4e00-\u9fff]{1,8}|[\u4e00-\u9fff·]{2,5}")

@@ -25,6 +25,7 @@ __all__ = ["LABEL", "PERSON", "ROLE_OF", "Row", "Span", "line_rows", "labelled_r
 # 非官方成员, 当然成员: labels that say what kind of member their people are, their title.
 _TITLING_LABELS = frozenset(lexicon().words("groups.titling_labels"))
 # Where a line's labelled runs part: a ;, or spaces before a label that a colon closes.
+_CJK = re.compile(r"[\u4e00-\u9fff]")
 _RUN_BREAK = re.compile(rf";|[ \t]+(?=(?:{'|'.join(map(re.escape, ROLE_OF))})[ \t]*:)")
 
 
@@ -71,7 +72,7 @@ def labelled_runs(body: str, start: int, end: int) -> list[Span]:
     holding several labelled runs, apart by ; or by spaces before a label and its colon."""
     runs, left = [], start
     for m in _RUN_BREAK.finditer(body, start, end):
-        if m.start() > left and LABEL.match(body, m.end(), end):
+        if _CJK.search(body, left, m.start()) and LABEL.match(body, m.end(), end):  # not a label's number (1. 组长:)
             runs.append((left, m.start()))
             left = m.end()
     return runs + [(left, end)]
