@@ -41,6 +41,7 @@ from loaders.extract.acts.following import Following
 from loaders.extract.acts.merge import settle
 from loaders.extract.acts.records import Span, Where, join_notes
 from loaders.extract.acts.roster import HIRE_WORDS, Head, post_line, roster_head, roster_line
+from loaders.extract.acts.successor import read_successors
 from loaders.extract.acts.table import table_acts
 from loaders.extract.acts.measures import read_disciplined, read_removed_list, read_sanctioned
 from loaders.extract.acts.titled import (read_bodied, read_departed, read_described_passive, read_leaving, read_moved,
@@ -94,7 +95,8 @@ def _read(view: DocumentView) -> list[PersonnelAct]:
     reader = _Reader(view)
     reader.read()
     for read in (read_counted, read_titled, read_described_passive, read_leaving, read_departed, read_disciplined,
-                 read_sanctioned, read_removed_list, read_succeeded, read_newly, read_moved, read_post_is, read_bodied):
+                 read_sanctioned, read_removed_list, read_succeeded, read_newly, read_moved, read_post_is, read_bodied,
+                 read_successors):
         read(reader)
     return settle(reader.acts, view, reader.sentence_of)
 
