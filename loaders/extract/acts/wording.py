@@ -265,7 +265,7 @@ FORMS = [
           rf"{_LEAD}{_NAMES}[,，]?(?:{_ALT('acts.serve_adverbs')}|{_LEX['acts.serve_dated_pattern']})?{_REPLACING}{_MOVED_FROM}"
           rf"(?:{_ALT('acts.passive_words')}?(?:{_ALT('acts.serve_prefixes')}"
           rf"|(?P<promoted>{_ALT('acts.serve_promoted_prefixes')})){W['serve']}{_AS}?|{_SERVE}|{TAKES}"
-          rf"|(?(replacing){W['take_up']}|(?!))){_DONE}?"
+          rf"|(?(replacing){_ALT('acts.replacing_takes')}|(?!))){_DONE}?"
           rf"(?P<posts>.+?)(?:{_POST_WORDS}|{_LEX['acts.rank_raised_pattern']})?$"),
     # 郭建全同志担任保利集团副总会计师: a decision's wording, 同志 framing the name (a biography's
     # 担任 has none: 曾担任, 先后担任)
