@@ -15,6 +15,8 @@ Each task names the rule that read it (`evidence.rule`), after the mechanism:
 - `tasks/table`: a row of a task table (`序号 重点任务 牵头单位 配合单位 完成时限`; cut by tabs,
   bars or spaces: loaders.extract.tasks.table; by single spaces or one cell a line:
   .flattened, .cell_lines);
+- `tasks/colon-units`: an item naming its bodies after a colon under a heading saying they follow
+  (`本县灾害防救业务主政单位如下：` / `（一）风灾、震灾：消防局。`: loaders.extract.tasks.colon_units);
 - `tasks/cited`: a task a news report cites by its number (第1项任务“…”，主责单位是X), whose number
   also names a task another rule read there without one (loaders.extract.tasks.cited).
 Items are named as the document numbers them, items a copy ran together on one line included
@@ -30,6 +32,7 @@ from __future__ import annotations
 
 from loaders.extract import extractor
 from loaders.extract.tasks.cited import cited_tasks
+from loaders.extract.tasks.colon_units import colon_unit_tasks
 from loaders.extract.tasks.headings import heading_roles, heading_task, inherit
 from loaders.extract.tasks.inline import inline_tasks
 from loaders.extract.tasks.items import item_clauses, numbered, unit_tasks
@@ -56,6 +59,8 @@ def extract_tasks(view: DocumentView) -> Facts:
             if not found and not unit.children and (task := heading_task(plan, unit, roles)):
                 found = [task]
         tasks += found
+    told = {task.item for task in tasks}
+    tasks += [task for task in colon_unit_tasks(plan) if task.item not in told]  # read by no other rule
     return Facts(tasks=cited_tasks(plan, tasks) + table_tasks(plan))
 
 
