@@ -66,7 +66,7 @@ _TAKING_IN_BODY = re.compile(rf"(?:{_LEX.alternation('acts.serve_prefixes', 'act
                              rf"|{_LEX.alternation('acts.biography_words')}")
 _PARTY_COMMITTEE = re.compile(_LEX.alternation("acts.party_committees"))
 _PARTY_TITLES = frozenset(_LEX.words("acts.party_committee_titles"))
-_COMMITTEE_END = re.compile(f"(?:{_LEX.alternation('acts.party_committees')})$")
+_COMMITTEE_END = re.compile(f"(?:{_PARTY_COMMITTEE.pattern})$")  # 中国商飞公司党委: the company's
 _NEW_BODY = re.compile(_LEX.alternation("acts.body_new_prefixes"))
 _HEAD = _LEX["acts.head_word"]
 _COMMITTEE_CHAR = _LEX["acts.place_committee_char"]  # 市委: a place's party committee

@@ -14,6 +14,7 @@ from dataclasses import replace
 from loaders.extract.acts.records import ActRecorder
 from loaders.extract.acts.wording import APPOINT, REMOVE, W
 from loaders.lexicon import lexicon
+from loaders.records import PersonnelAct
 from loaders.spans.listed import described_name
 from loaders.text.script import to_simplified
 
@@ -37,16 +38,18 @@ def read_successors(recorder: ActRecorder) -> None:
         if name is None or not removed:
             continue
         person = recorder.view.written(*name)
-        sentence = recorder.sentence_of[id(removed[0])]
-        evidence = recorder.view.evidence(sentence[0], max(sentence[1], m.end()), RULE)
+        start, end = recorder.sentence_of[id(removed[0])]
+        sentence = (start, max(end, m.end()))
+        evidence = recorder.view.evidence(*sentence, RULE)
         act = W["acting"] if _ACTING.fullmatch(m["verb"]) else W["appoint"]
+        note = act if act == W["acting"] else None
         taken = {(a.person, a.post, a.org) for a in recorder.acts if a.kind == APPOINT}
-        made = [replace(r, kind=APPOINT, act=act, person=person, evidence=evidence, note=act if act == W["acting"] else None)
+        made = [replace(r, kind=APPOINT, act=act, person=person, evidence=evidence, note=note)
                 for r in removed if (person, r.post, r.org) not in taken]
-        recorder.add(made, (sentence[0], max(sentence[1], m.end())))
+        recorder.add(made, sentence)
 
 
-def _removed_before(recorder: ActRecorder, at: int) -> list:
+def _removed_before(recorder: ActRecorder, at: int) -> list[PersonnelAct]:
     """The removals of the person named last before `at` in the sentence holding it."""
     text, found = recorder.text, []
     for act in recorder.acts:

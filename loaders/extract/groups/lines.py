@@ -90,10 +90,8 @@ def about_office(body: str, start: int, end: int) -> bool:
     return bool(_OFFICE_WORD.search(body, start, end)) or body[start:end].lstrip().startswith(_MEMBER_UNITS)
 
 
-_DUTY = re.compile(rf"[ \t]*(?:{_LEX.alternation('groups.duty_labels')})[ \t]*:")
-
-
-_TEAM = re.compile(rf"[ \t]*{_LEX['groups.team_label_pattern']}[ \t]*")
+_DUTY = re.compile(rf"[ \t]*(?:{_LEX.alternation('groups.duty_labels')})[ \t]*:")  # 职责：
+_TEAM = re.compile(rf"[ \t]*{_LEX['groups.team_label_pattern']}[ \t]*")  # 龙港片, 第二组
 
 
 def passed_over(body: str, start: int, end: int) -> bool:

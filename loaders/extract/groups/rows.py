@@ -24,8 +24,8 @@ __all__ = ["LABEL", "PERSON", "ROLE_OF", "Row", "Span", "line_rows", "labelled_r
            "titled_by_label", "titling_label"]
 # 非官方成员, 当然成员: labels that say what kind of member their people are, their title.
 _TITLING_LABELS = frozenset(lexicon().words("groups.titling_labels"))
-# Where a line's labelled runs part: a ;, or spaces before a label that a colon closes.
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+# Where a line's labelled runs part: a ;, or spaces before a label that a colon closes.
 _RUN_BREAK = re.compile(rf";|[ \t]+(?=(?:{'|'.join(map(re.escape, ROLE_OF))})[ \t]*:)")
 
 
