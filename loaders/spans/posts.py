@@ -307,9 +307,17 @@ def parse_posts(view: str, a: int, b: int) -> list[Post]:
         posts += [Post(body, post.title, post.notes, post.acting) for body in bodies]
         bodies = []
         if post.org is None and posts:
-            post = Post(_inherited_org(view, posts[-1], title), post.title, post.notes, post.acting)
+            post = Post(_inherited_org(view, _headed(view, posts, title), title), post.title, post.notes, post.acting)
         posts.append(post)
     return [] if bodies else posts
+
+
+def _headed(view: str, posts: list[Post], title: str) -> Post:
+    """The post whose body a bare title takes: the last one before it whose body is of the kind the
+    title heads (审判员、审委会委员、副院长: 副院长 of the 法院, not of its 审委会), else the last one."""
+    kind = title.removesuffix(_HEAD)[-1:] if title.endswith(_HEAD) and len(title) > 1 else ""
+    headed = [post for post in posts if kind and post.org and view[post.org[1] - 1] == kind]
+    return headed[-1] if headed else posts[-1]
 
 
 def _joined_titles(view: str, a: int, b: int) -> list[tuple[int, int]]:
