@@ -60,7 +60,7 @@ _NOT_HEADED_PLACE = tuple(_LEX.words("acts.headed_place_not_words"))
 _NOT_IN_BODY = tuple(_LEX.words("acts.not_in_written_body"))
 _LONG_SUFFIXES = frozenset(_LEX.words("agencies.long_suffixes"))
 _SHORT_SUFFIXES = frozenset(_LEX.table("agencies.short_suffixes_pattern"))
-_INTRODUCED = re.compile(_LEX["acts.introduced_body_pattern"])
+_INTRODUCED = (re.compile(_LEX["acts.introduced_body_pattern"]), re.compile(_LEX["acts.set_up_body_pattern"]))
 # 该行, 该公司: the body of that kind the text named last before (光大银行…该行行长赵欢…辞去该行执行董事).
 _REFERRING = _LEX["acts.referring_word"]
 _NOT_BODY_WORDS = re.compile(f"(?:{_LEX.alternation('acts.body_new_prefixes')})$")
@@ -145,14 +145,16 @@ def _referred_bodies(acts: list[PersonnelAct], view: DocumentView) -> None:
 
 def _introduced_bodies(acts: list[PersonnelAct], view: DocumentView, sentence_of: dict[int, Span]) -> None:
     """A post still without a body is of the body whose leaders the paragraph said, before the act,
-    were changed (河北省委对河北钢铁集团主要领导作出调整：于勇任董事长…)."""
+    were changed (河北省委对河北钢铁集团主要领导作出调整：于勇任董事长…), or that it set up (正式成立中共博乐县
+    委员会,王先文任书记)."""
     for act in acts:
         if act.org is not None or (sentence := sentence_of.get(id(act))) is None:
             continue
         start = view.text.rfind("\n", 0, sentence[0]) + 1
-        bodies = [m for m in _INTRODUCED.finditer(view.text, start, act.evidence.end) if is_agency(m["body"])]
+        bodies = [m for pattern in _INTRODUCED for m in pattern.finditer(view.text, start, act.evidence.end)
+                  if is_agency(m["body"])]
         if bodies:
-            act.org = view.written(*bodies[-1].span("body"))
+            act.org = view.written(*max(bodies, key=re.Match.start).span("body"))
 
 
 @lru_cache(maxsize=64)
