@@ -375,9 +375,7 @@ def _inherited_org(view: str, before: Post, title: str) -> tuple[int, int] | Non
 def _committee_parent(view: str, org: tuple[int, int]) -> tuple[int, int] | None:
     """The body whose party committee `org` is (中国商飞公司 of 中国商飞公司党委), or None."""
     committee = _COMMITTEE_END.search(view, *org)
-    if committee is None or committee.start() - org[0] < 2:
-        return None
-    return org[0], committee.start()
+    return (org[0], committee.start()) if committee and committee.start() - org[0] >= 2 else None
 
 
 def _head_of_place(org: str, title: str) -> bool:
