@@ -100,7 +100,7 @@ _MOVED = re.compile(rf"{_ALT('acts.titled_move_words')}(?P<posts>[^,，。;；:�
 _MOVED_RULE = "acts/titled:moved"
 # 交通部长为前交通部次长毛治国: a clause of a post, 为 or 是, and who takes it.
 _POST_IS = re.compile(rf"(?:^|(?<=[,，;；。\n]))(?P<post>[^,，。;；:：\n]{{2,16}}?)(?:{_ALT('acts.post_is_words')})"
-                      rf"(?P<who>[^,，。;；:：\n]{{2,24}}?)(?=[,，。;；\n]|$)", re.M)
+                      rf"(?P<who>[^,，。;；:：\n、]{{2,24}}?)(?=[、,，。;；\n]|$)", re.M)
 _POST_IS_CONTEXT = re.compile(_ALT("acts.post_is_context"))
 _POST_IS_LEAD = re.compile(rf".*(?:{_ALT('acts.titled_are')}|{W['of_word']})")
 _POST_IS_RULE = "acts/titled:post-is"
@@ -255,8 +255,21 @@ def read_post_is(recorder: ActRecorder) -> None:
         described = text[m.start("who"):name[0]]
         if described and not title_length(described):
             continue
-        evidence = recorder.view.evidence(*m.span(), _POST_IS_RULE)
-        recorder.add([recorder.make_act(APPOINT, W["appoint"], None, name, posts[0], evidence)], m.span())
+        listed = _listed_after(text, m.end() + 1) if text.startswith("、", m.end()) else []
+        sentence = (m.start(), max([m.end()] + [name_span[1] for _, name_span in listed]))
+        evidence = recorder.view.evidence(*sentence, _POST_IS_RULE)
+        acts = [recorder.make_act(APPOINT, W["appoint"], None, name, posts[0], evidence)]
+        acts += [recorder.make_act(APPOINT, W["appoint"], None, person, post, evidence)
+                 for person, post in listed_posts(text, listed)]
+        recorder.add(acts, sentence)
+
+
+def _listed_after(text: str, at: int) -> list[tuple[Span, Span]]:
+    """The people a post-is clause's list goes on to name after their posts (县府秘书长是林茂盛、教育处长
+    王泓翔、卫生局长徐迺维、财政税务局长由吕莉莉接任): its longest run of parts that each do."""
+    end = next((i for i in range(at, len(text)) if text[i] in _CLAUSE_MARKS), len(text))
+    cuts = [end] + [i for i in range(end - 1, at, -1) if text[i] == "、"]
+    return next((pairs for cut in cuts if (pairs := titled_people(text, at, cut))), [])
 
 
 def _team_paragraphs(text: str) -> list[Span]:
