@@ -24,7 +24,8 @@ _ALT = _LEX.alternation
 _SENTENCE_MARKS = "。;；\n"
 
 # 对A书记X、B镇长Y予以免职: the people a measure removes, named after their posts.
-_DISCIPLINED = re.compile(rf"{_LEX['acts.disciplined_before']}(?P<entries>[^。;；,，:：\n]{{3,200}}?)"
+_BEFORE = _LEX['acts.disciplined_before']
+_DISCIPLINED = re.compile(rf"{_BEFORE}(?P<entries>(?:(?!{_BEFORE})[^。;；:：\n]){{3,200}}?)"
                           rf"{_ALT('acts.disciplined_each')}?(?P<word>{_ALT('acts.disciplined_words')})")
 _DISCIPLINED_RULE = "acts/measure:disciplined"
 _REMOVING = _ALT("acts.sanction_removing")
@@ -85,9 +86,23 @@ def _removals(recorder: ActRecorder, pairs: list[tuple[Span, Span]], sentence: S
 
 def _described_list(text: str, a: int, b: int) -> list[tuple[Span, Span]]:
     """The people named after their posts in text[a:b], after what is said of them up to a 的 (对执法
-    监督不力的中卫市环保局局长俞振国、分管副局长曹瑾): the first reading from a or after a 的."""
+    监督不力的中卫市环保局局长俞振国、分管副局长曹瑾), its parts perhaps apart by commas (市民政局党委书记、
+    局长王文和，副局长张守林): the reading naming the most, the latest start of those that name as many
+    (no body holds 负有领导责任的)."""
     starts = [a] + [i + 1 for i in range(a, b) if text[i] == W["of_word"]]
-    return next((pairs for start in starts if (pairs := titled_people(text, start, b))), [])
+    readings = [(len(pairs), start, pairs) for start in starts if (pairs := _comma_parts(text, start, b))]
+    return max(readings, key=lambda reading: reading[:2])[2] if readings else []
+
+
+def _comma_parts(text: str, a: int, b: int) -> list[tuple[Span, Span]]:
+    """The people of text[a:b]'s parts apart by commas, each naming people after their posts; none
+    where a part does not."""
+    pairs: list[tuple[Span, Span]] = []
+    for start, end in split_top(text, a, b, ",，"):
+        if not (found := titled_people(text, start, end)):
+            return []
+        pairs += found
+    return pairs
 
 
 def _people_sanctioned(text: str, a: int, b: int) -> list[tuple[Span, Span]]:
