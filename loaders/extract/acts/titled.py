@@ -294,10 +294,24 @@ def _record_named_before(recorder: ActRecorder, m: re.Match, kind: str, act: str
     pairs = _named_before(text, start, m.start())
     if pairs and gap and not gap.fullmatch(text, pairs[-1][1][1], m.start()):
         return  # 副县长王志辉感谢卸任局长X: the people named did something else
+    if pairs and kind == REMOVE:
+        start, pairs = _listed_before(text, start, pairs)
     sentence = (start, m.end())
     evidence = recorder.view.evidence(*sentence, rule)
     recorder.add([recorder.make_act(kind, act, note, name, post, evidence) for name, post in listed_posts(text, pairs)],
                  sentence)
+
+
+def _listed_before(text: str, start: int, pairs: list[tuple[Span, Span]]) -> tuple[int, list[tuple[Span, Span]]]:
+    """The list's parts before a comma that are each all people named after their posts (大连市应急局党委
+    书记张福久，党委副书记、局长杨哲被免职: 张福久 too), and where the first of them starts."""
+    while start > 1 and text[start - 1] in ",，":
+        before = start_after_last(text, start - 1, _CLAUSE_MARKS + W["of_word"])
+        found = titled_people(text, before, start - 1)
+        if not found or found[-1][1][1] != start - 1:
+            break
+        start, pairs = before, found + pairs
+    return start, pairs
 
 
 def _named_before(text: str, start: int, at: int) -> list[tuple[Span, Span]]:
