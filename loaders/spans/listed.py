@@ -14,7 +14,7 @@ import re
 from loaders.lexicon import lexicon
 from loaders.spans.agency import is_agency
 from loaders.spans.posts import (ACTING, COURTESY_AT_END, LIST_MARKS, TRAILING_NOTE, is_framed_name, is_person_name,
-                                 surname_length, title_length)
+                                 split_top, surname_length, title_length)
 
 _LEX = lexicon()
 # Given names and a surname in Latin letters (Keith Gordon McKinnell, Anthony COORAY), perhaps
@@ -166,3 +166,15 @@ def _surnamed(name: str, size: int, vouched: bool = False) -> bool:
     if vouched and size == 3 and surname_length(name) == 1 and is_person_name(name[:2]):
         return True  # 梁伯和: a given name ending with a word of prose, where the words around vouch for it
     return is_person_name(name) and surname_length(name) > 0
+
+
+def titled_runs(view: str, a: int, b: int, whole: bool = False) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """Each (post, name) of view[a:b]'s parts apart by commas that name people after their posts
+    (被免职干部包括X主任A，副主任B、C; 市民政局党委书记、局长王文和，副局长张守林): the parts up to the
+    first that does not, or, `whole`, none unless every part does."""
+    pairs: list[tuple[tuple[int, int], tuple[int, int]]] = []
+    for start, end in split_top(view, a, b, ",，"):
+        if not (found := titled_people(view, start, end)):
+            return [] if whole else pairs
+        pairs += found
+    return pairs

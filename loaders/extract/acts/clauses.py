@@ -33,9 +33,10 @@ _AS_WORDS = tuple(_LEX.words("acts.appoint_as_words"))  # 为, and 任 after 任
 _NEXT_RESIGNING = re.compile(rf"(?P<name>[{_CJK}]{{2,4}}?){W['resign']}")
 _APPOINTING = re.compile(_LEX.alternation("acts.appoint_words"))
 _TAKING = re.compile(rf"\s*{_LEX.alternation('acts.taking_after_comma')}")
-# 卫福部长，由前卫生署副署长陈时中接任: the post alone before a comma, the person who takes it after.
+# 卫福部长，由前卫生署副署长陈时中接任: the post alone before a comma, the person who takes it after
+# (担任 too: a body's post; a group's role so written stays the group reader's).
 _TAKEN_BY = re.compile(rf"\s*{_LEX['acts.taken_by']}[^,，;；。{_LEX['acts.taken_by']}]{{2,24}}?"
-                       rf"(?:{_LEX.alternation('acts.taken_by_verbs')}|{W['take_up']})$")  # 担任 too: a body's post (not a group's role)
+                       rf"(?:{_LEX.alternation('acts.taken_by_verbs')}|{W['take_up']})$")
 _ENDS_TAKEN = re.compile(rf"(?:{_LEX.alternation('acts.taken_by_verbs', 'acts.acting_words')})$")
 _NEXT_TAKEN = re.compile(rf"[^、,，。;；{_LEX['acts.taken_by']}]{{2,30}}?{_LEX['acts.taken_by']}[^、,，。;；]{{2,24}}?"
                          rf"(?:{_LEX.alternation('acts.taken_by_verbs', 'acts.acting_words')})(?=[、,，。;；]|$)")

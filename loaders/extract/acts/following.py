@@ -110,7 +110,8 @@ class Following(ActRecorder):
         """Whether the sentence before, in the same paragraph, tells the posts people hold now
         (目前还担任着其他部门的职务。): the X任Y of the sentence at `start` are statuses."""
         before = self.text.rfind("\n", 0, start) + 1
-        return STATUS.search(self.text, start_after_last(self.text, max(before, start - 1), "。;；", before), start) is not None
+        sentence = start_after_last(self.text, max(before, start - 1), "。;；", before)
+        return STATUS.search(self.text, sentence, start) is not None
 
     def _after_enumerator(self, a: int, b: int) -> int:
         skip = ENUMERATOR.match(self.text, a, b)

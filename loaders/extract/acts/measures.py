@@ -15,8 +15,8 @@ import re
 from loaders.extract.acts.records import ActRecorder, Span
 from loaders.extract.acts.wording import REMOVE, W
 from loaders.lexicon import lexicon
-from loaders.spans.listed import titled_people
-from loaders.spans.posts import listed_posts, split_top
+from loaders.spans.listed import titled_people, titled_runs
+from loaders.spans.posts import listed_posts
 from loaders.text.marks import end_at_next, start_after_last
 
 _LEX = lexicon()
@@ -68,11 +68,7 @@ def read_removed_list(recorder: ActRecorder) -> None:
     text = recorder.text
     for m in _REMOVED_LIST.finditer(text):
         end = end_at_next(text, m.end(), _SENTENCE_MARKS)
-        pairs: list[tuple[Span, Span]] = []
-        for a, b in split_top(text, m.end(), end, ",，"):
-            if not (found := titled_people(text, a, b)):
-                break
-            pairs += found
+        pairs = titled_runs(text, m.end(), end)
         _removals(recorder, pairs, (start_after_last(text, m.start(), _SENTENCE_MARKS), end), _REMOVED_LIST_RULE, None)
 
 
@@ -90,19 +86,8 @@ def _described_list(text: str, a: int, b: int) -> list[tuple[Span, Span]]:
     局长王文和，副局长张守林): the reading naming the most, the latest start of those that name as many
     (no body holds 负有领导责任的)."""
     starts = [a] + [i + 1 for i in range(a, b) if text[i] == W["of_word"]]
-    readings = [(len(pairs), start, pairs) for start in starts if (pairs := _comma_parts(text, start, b))]
+    readings = [(len(pairs), start, pairs) for start in starts if (pairs := titled_runs(text, start, b, whole=True))]
     return max(readings, key=lambda reading: reading[:2])[2] if readings else []
-
-
-def _comma_parts(text: str, a: int, b: int) -> list[tuple[Span, Span]]:
-    """The people of text[a:b]'s parts apart by commas, each naming people after their posts; none
-    where a part does not."""
-    pairs: list[tuple[Span, Span]] = []
-    for start, end in split_top(text, a, b, ",，"):
-        if not (found := titled_people(text, start, end)):
-            return []
-        pairs += found
-    return pairs
 
 
 def _people_sanctioned(text: str, a: int, b: int) -> list[tuple[Span, Span]]:

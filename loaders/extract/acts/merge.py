@@ -308,7 +308,7 @@ def _government_before(view: DocumentView, level: str, sentence: Span) -> str | 
             return view.written(*last.span("place"))
     title = view.document.title or ""
     if last := _last_place(view.heading, level, 0, len(view.heading)):
-        written = title if len(title) == len(view.heading) else view.heading  # as written where the title's script allows
+        written = title if len(title) == len(view.heading) else view.heading  # as written where it can be
         return written[slice(*last.span("place"))]
     return None
 

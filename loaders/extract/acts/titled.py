@@ -33,7 +33,7 @@ from loaders.extract.acts.wording import APPOINT, REMOVE, W
 from loaders.lexicon import lexicon
 from loaders.spans.listed import bodied_people, described_name, described_people, list_parts, titled_people
 from loaders.spans.posts import Post, listed_posts, parse_posts, title_length
-from loaders.text.marks import start_after_last
+from loaders.text.marks import end_at_next, start_after_last
 
 _LEX = lexicon()
 _ALT = _LEX.alternation
@@ -267,7 +267,7 @@ def read_post_is(recorder: ActRecorder) -> None:
 def _listed_after(text: str, at: int) -> list[tuple[Span, Span]]:
     """The people a post-is clause's list goes on to name after their posts (县府秘书长是林茂盛、教育处长
     王泓翔、卫生局长徐迺维、财政税务局长由吕莉莉接任): its longest run of parts that each do."""
-    end = next((i for i in range(at, len(text)) if text[i] in _CLAUSE_MARKS), len(text))
+    end = end_at_next(text, at, _CLAUSE_MARKS)
     cuts = [end] + [i for i in range(end - 1, at, -1) if text[i] == "、"]
     return next((pairs for cut in cuts if (pairs := titled_people(text, at, cut))), [])
 

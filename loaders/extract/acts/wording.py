@@ -73,7 +73,8 @@ def _not_in_words(word: str, words: tuple[str, ...]) -> str:
 _DONE = _LEX["acts.perfective"]  # 接任了X: the verb's perfective
 _SERVE = _not_in_words(W["serve"], _LEX.words("acts.serve_not_before", "acts.serve_not_after"))
 _AS, _OF, _POST_WORD = W["as_word"], W["of_word"], W["post_word"]
-_POST_WORDS = f"(?:{_ALT('acts.post_words')}|{_LEX['acts.membership_word_pattern']})"  # what closes a post in a removal: 职务, 一职, 资格
+# What closes a post in a removal: 职务, 一职, and 资格 of a membership.
+_POST_WORDS = f"(?:{_ALT('acts.post_words')}|{_LEX['acts.membership_word_pattern']})"
 # 为 before its post, not closing a given name: a name ending in 为 is followed by the next name
 # or by 为 itself (任命姜有为、李晋修为Y, 任命张大为为Y).
 _EACH = rf"(?:{_ALT('acts.roster_each')})?"  # 任命A、B分别为X、Y: each person the post of the same place

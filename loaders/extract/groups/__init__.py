@@ -41,10 +41,10 @@ from loaders.extract import extractor
 from loaders.extract.groups.appointed import appointed_groups, counted_groups
 from loaders.extract.groups.found import LeadingGroup, complete, member, new_group, title_group
 from loaders.extract.groups.members import member_blocks
-from loaders.extract.groups.names import (HEADING, HEADING_RULE, MEMBERS_MADE_KNOWN, MEMBERS_OF, MEMBERS_OF_RULE, NAMED_BEFORE_RULE,
-                                          ROLES_HELD_RULE, SET_UP,
-                                          SET_UP_AFTER, SET_UP_RULE, SHORT_NAME, SHORT_NAME_RULE, heading_name, is_group,
-                                          roles_held, same_group, set_ups, words)
+from loaders.extract.groups.names import (HEADING, HEADING_RULE, MEMBERS_MADE_KNOWN, MEMBERS_OF, MEMBERS_OF_RULE,
+                                          NAMED_BEFORE_RULE, ROLES_HELD_RULE, SET_UP, SET_UP_AFTER, SET_UP_RULE,
+                                          SHORT_NAME, SHORT_NAME_RULE, heading_name, is_group, roles_held, same_group,
+                                          set_ups, words)
 from loaders.extract.groups.office import office_at, office_staff
 from loaders.extract.groups.owners import bracketed_short_names, mentioned_before, short_name_heading
 from loaders.extract.groups.titled import RULE as TITLED_RULE, titled_members

@@ -18,7 +18,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from loaders.extract.groups.lines import about_office, collective, furniture, garbled, lines_of, opens_block, passed_over
+from loaders.extract.groups.lines import (about_office, collective, furniture, garbled, lines_of, opens_block,
+                                          passed_over)
 from loaders.extract.groups.parts import parts
 from loaders.extract.groups.readings import read
 from loaders.extract.groups.rows import (LABEL, ROLE_OF, Row, Span, labelled_runs, line_rows, titled_by_label,

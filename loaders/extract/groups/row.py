@@ -20,7 +20,8 @@ ROLE_OF: dict[str, str] = _LEX.table("groups.roles")  # 组长 → leader, 副�
 # A label, perhaps numbered as an item (1. 组长：, (二)副组长：), after the group's type (领导小组组长：)
 # or a team's (龙港片组长：), and with a note in brackets (组长（召集人）：), then a colon or spaces, or
 # alone on its line (a table's role cell on a line of its own).
-_NUMBER = rf"(?:\d{{1,2}}[.、]|\([{_LEX['numbering.cn_digits']}\d]{{1,3}}\))[ \t]*"  # not 一、: a section's heading (一、督查组成员)
+# (not 一、: a section's heading, 一、督查组成员)
+_NUMBER = rf"(?:\d{{1,2}}[.、]|\([{_LEX['numbering.cn_digits']}\d]{{1,3}}\))[ \t]*"
 _OWNER = rf"(?:{_LEX.alternation('groups.label_owners')}|{_LEX['groups.team_label_pattern']})"
 LABEL = re.compile(rf"[ \t]*(?:{_NUMBER})?{_OWNER}?({_LEX.alternation('groups.roles')})"
                    rf"(?:\([^()\n]{{1,10}}\))?(?:[ \t]*:[ \t]*|[ \t]+|[ \t]*$)")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from loaders.extract.tasks.headings import line_end
 from loaders.extract.tasks.plan import Plan
 from loaders.extract.tasks.roles import Roles
 from loaders.extract.tasks.units import strict_units
@@ -28,17 +29,12 @@ def colon_unit_tasks(plan: Plan) -> list[TaskFact]:
     """A task per item under a heading saying its items' units follow their colons."""
     tasks: list[TaskFact] = []
     for unit in plan.units:
-        heading = _heading_line(plan, unit)
+        heading = plan.text[unit.text_start:line_end(plan, unit)]
         if not unit.children or not (follow := _FOLLOW.search(heading)):
             continue
         role = "lead" if _LEADING.search(follow.group()) else "responsible"
         tasks += [task for child in unit.children if (task := _item_task(plan, plan.units[child], role))]
     return tasks
-
-
-def _heading_line(plan: Plan, unit: Unit) -> str:
-    end = plan.text.find("\n", unit.text_start, unit.end)
-    return plan.text[unit.text_start:unit.end if end < 0 else end]
 
 
 def _item_task(plan: Plan, unit: Unit, role: str) -> TaskFact | None:

@@ -30,14 +30,15 @@ _WORK = re.compile(rf"(?:的)?{_LEX.alternation('roles.heading_work')}?[。:;]?\
 RULE = "tasks/heading"
 
 
-def _line_end(plan: Plan, unit: Unit) -> int:
+def line_end(plan: Plan, unit: Unit) -> int:
+    """Where the unit's first line (its heading) ends."""
     end = plan.text.find("\n", unit.text_start, unit.end)
     return unit.end if end < 0 else end
 
 
 def stated(plan: Plan, unit: Unit) -> Roles | None:
     """`省监察厅牵头的工作`: the roles of a heading line that holds nothing else."""
-    text, start, end = plan.text, unit.text_start, _line_end(plan, unit)
+    text, start, end = plan.text, unit.text_start, line_end(plan, unit)
     if end - start > SHORT_LINE + 10:
         return None
     work = _WORK.search(text, start, end)
@@ -56,9 +57,9 @@ def _closed(plan: Plan, unit: Unit, clauses: list[Clause]) -> Clause | None:
     """`一、强化科技创新（区科技局牵头）`: a clause closing the heading line of a part with items."""
     if not unit.children or not clauses:
         return None
-    first, line_end = clauses[0], _line_end(plan, unit)
+    first, heading_end = clauses[0], line_end(plan, unit)
     short = first.start - unit.text_start <= SHORT_LINE
-    if short and first.rule.startswith("tasks/bracket") and not plan.text[first.end:line_end].strip(" 。;"):
+    if short and first.rule.startswith("tasks/bracket") and not plan.text[first.end:heading_end].strip(" 。;"):
         return first
     return None
 
@@ -84,7 +85,7 @@ def heading_task(plan: Plan, unit: Unit, roles: Roles) -> TaskFact | None:
     that is all roles (`（一）省监察厅牵头的工作`) is not its text."""
     start = unit.text_start
     if stated(plan, unit) is not None:
-        start = _line_end(plan, unit)
+        start = line_end(plan, unit)
     if not plan.text[start:unit.end].strip():
         return None
     return plan.task(unit.item or "0", start, unit.end, unit.end, roles, RULE)
