@@ -81,9 +81,11 @@ class ActRecorder:
         else:  # a form whose names are each written after a description (由资深大律师林定国接任) says so
             described = "described" in m.groupdict()
             a, b = (offset + i for i in m.span("described" if described else "names"))
-            people = (people_spans(self.text, a, b, strong or self.text.startswith(W["honorific"], b))
-                      or self._named_within(a, b) or (described_people(self.text, a, b) if described else []))
             posts = (offset + m.start("posts"), offset + m.end("posts"))
+            # 董事长及总经理分别由A及B接任: the takers are a list, each described before their name
+            listed = described and _EACH.search(self.text, posts[1], a) and described_people(self.text, a, b)
+            people = (people_spans(self.text, a, b, strong or self.text.startswith(W["honorific"], b)) or listed
+                      or self._named_within(a, b) or (described_people(self.text, a, b) if described else []))
             holding = self._held_post(a, people)
         people = [p for p in people if not _COUNTED.match(self.text, *p)]  # 再度委任九名现任成员: a count
         if not people or posts is None or _ALTERNATIVES in self.text[posts[0]:posts[1]]:
@@ -94,8 +96,11 @@ class ActRecorder:
             if not self._names_predecessor(offset + m.start("replacing"), offset + m.end("replacing")):
                 return []  # 接任立法院新任秘书长: the post taken, its 新任 no verb
             note = self.note_of(offset + m.start("replacing"), offset + m.end("replacing"))
-        # 分别 after the people (A、B分别为X、Y) or before the verb (分别委任A及B续任X及Y): one post each, in order
-        each = "names" in m.groupdict() and m["names"] and _EACH.search(self.text, offset, posts[0])
+        # 分别 after the people (A、B分别为X、Y), before the verb (分别委任A及B续任X及Y) or before the
+        # described takers (董事长及总经理分别由A及B接任): one post each, in order
+        each = ("names" in m.groupdict() and m["names"] and _EACH.search(self.text, offset, posts[0])
+                or "described" in m.groupdict() and len(people) > 1
+                and _EACH.search(self.text, posts[1], offset + m.start("described")))
         made = self._record(kind, act, note, people, posts, where, respectively=bool(each), holding=holding)
         if made:
             self.people = people
