@@ -57,6 +57,7 @@ _NEW_OR_FORMER = frozenset(w for w in _LEX.words("acts.post_not_bodies") if len(
 # … the words of two characters or more may stand between a body and its title too (职业训练局新任主席).
 _NOT_BODY_AFTER = re.compile("(?:" + "|".join(w for w in _LEX.words("acts.post_not_bodies") if len(w) > 1) + ")$")
 _COUNT = re.compile(_LEX["acts.names_count_pattern"])
+_BOARD_COMMITTEES = re.compile(_LEX["acts.board_committees_pattern"])  # 董事会专门委员会: seats, no post
 _ORDINAL = re.compile(f"(?:{_LEX['acts.post_ordinal_pattern']})$")  # 第13任校长: the holder's number
 _COMMITTEE_ROLES = frozenset(_LEX.words("acts.committee_roles"))
 _MEMBER_KIND = re.compile(rf"{_LEX.alternation('acts.member_kind_leads')}?"
@@ -73,13 +74,12 @@ _COMMITTEE_CHAR = _LEX["acts.place_committee_char"]  # 市委: a place's party c
 _PLACE_LEVELS = _LEX["acts.place_levels"]  # 省, 市, 县, 区, 镇, 乡
 _TITLE_MODIFIER = re.compile(f"(?:{_LEX.alternation('acts.title_modifiers')})$")
 _BODY_KINDS = frozenset(_LEX.table("agencies.short_suffixes_pattern")) | frozenset(_LEX.words("agencies.sub_unit_suffixes"))
-# A body's name in quotes, perhaps with the short name the text gives it after (「X委员会」(諮询委员会)).
 _STATUTE = re.compile(_LEX["acts.statute_before_post_pattern"])
 _HELD_BY_THEM = re.compile(_LEX["acts.held_by_them_pattern"])
 _NOMINATED_BY = re.compile(_LEX["acts.nominated_by_pattern"])
 _DUTIES = re.compile(_LEX["acts.duty_description_pattern"] + "$")
 _REFERRING_PLACE = re.compile(_LEX["acts.referring_place_pattern"])
-_QUOTED_BODY = re.compile(r"[「“『](?P<name>[^」”』]{2,60})[」”』](?:\([^()]{1,10}\))?")
+_QUOTED_BODY = re.compile(r"[「“『](?P<name>[^」”』]{2,60})[」”』](?:\([^()]{1,10}\))?")  # 「X委员会」(諮询委员会)
 LIST_MARKS = re.compile("、|" + _LEX.alternation("acts.name_list_joiners", "acts.name_list_long_joiners"))
 # A courtesy title after a listed name (李焯芬教授、梁乃鹏博士): no part of it, and a person's mark.
 COURTESY_AT_END = re.compile(rf"(?<=[\u4e00-\u9fff]{{2}}){_LEX.alternation('acts.courtesy_titles')}$")
@@ -295,8 +295,9 @@ def parse_posts(view: str, a: int, b: int) -> list[Post]:
     posts: list[Post] = []
     bodies: list[tuple[int, int]] = []  # bodies written before the title they share
     for start, end in (part for span in split_top(view, a, b, "、") for part in _joined_titles(view, *span)):
-        post = parse_post(view, start, end)
-        if post is None:
+        if posts and _BOARD_COMMITTEES.fullmatch("".join(view[start:end].split())):
+            continue  # 董事长及董事会专门委员会职务: the seats a director leaves with his posts
+        if (post := parse_post(view, start, end)) is None:
             return []
         title = "".join(view[post.title[0]:post.title[1]].split())
         if post.org is None and not post.notes and is_agency(title) and not is_title(title):
@@ -329,8 +330,8 @@ def _joined_titles(view: str, a: int, b: int) -> list[tuple[int, int]]:
         if _QUOTED_BODY.search(view, a, b) and not _QUOTED_BODY.search(view, a, m.start()):
             break  # 「前任行政长官及政治委任官员离职后工作咨询委员会」主席: one body's name in its quotes
         before, after = "".join(view[a:m.start()].split()), "".join(view[m.end():b].split())
-        post_before = title_length(before) > 0
-        if post_before and is_title(after) or (post_before or has_body_suffix(before)) and _bodied_post(after):
+        post_before, second = title_length(before) > 0, is_title(after) or _BOARD_COMMITTEES.fullmatch(after)
+        if post_before and second or (post_before or has_body_suffix(before)) and _bodied_post(after):
             return [(a, m.start()), (m.end(), b)]
     return [(a, b)]
 
