@@ -242,7 +242,7 @@ def normalize(source: Source) -> Text:
     text, offsets = _drop_post_quotes(source, text, offsets)
     text, offsets = _join_spaced(text, offsets)
     text = _read_misread(source, text, offsets)  # as long as before: the offsets stand
-    if wrapped := joined_breaks(source, offsets):
+    if wrapped := joined_breaks(source, text, offsets):
         text, offsets = _cut(text, offsets, wrapped)
     if breaks := run_on_breaks(text):
         source.notes = (*source.notes, f"put back {len(breaks)} line breaks a copy ran on (before numbered parts or member-list labels)")

@@ -6,6 +6,9 @@ two, an ASCII character one), and few longer: a page of paragraphs written one l
 most of its lines longer than any width its shorter lines happen to share. A line of that width (less a character's) that ends without the
 end of a sentence runs on into the next line when the next opens with no indent and no number:
 the break between them goes from the normalised text, so that names and sentences read whole.
+A law database's page sets its items with hanging indents (`  (一)参谋群组：…` / `        组及前进…`):
+there a line runs on into the next indented as deep (the item's later lines), or deeper when the
+line opens a numbered item, and the indent goes with the break.
 The raw text keeps the breaks, and the source's notes say how many were joined. Paragraphs
 written as one line each (web pages, official files) have no common width and are left alone.
 """
@@ -27,6 +30,7 @@ _NARROWEST = 30  # columns: a width below this is a list's or a table's, not a p
 _FEWEST = 5  # lines of the common width that make a text hard-wrapped
 _SLACK = 3  # columns a full line may fall short of the width (a word that did not fit)
 _LONGER = 0.2  # share of a wrapped text's long lines that may pass its width (a title set wider)
+_INDENT = " \u3000"
 
 
 def _width(line: str) -> int:
@@ -59,22 +63,30 @@ def wrapped_breaks(source: Source) -> list[int]:
     breaks, at = [], 0
     for line, w, after in zip(lines, widths, lines[1:]):
         at += len(line)
-        body = line.rstrip("\r \t")
+        body, next_body = line.rstrip("\r \t"), after.lstrip(_INDENT)
         if (width - _SLACK <= w <= width and body and body[-1] not in _SENTENCE_ENDS and "\t" not in line
-                and _OPENS_RUN_ON.match(after) and not _NUMBERED.match(after)):
+                and _OPENS_RUN_ON.match(next_body) and not _NUMBERED.match(next_body)
+                and _hangs(body, len(after) - len(next_body))):
             breaks.append(at)
         at += 1
     return breaks
 
 
-def joined_breaks(source: Source, offsets: list[int]) -> list[tuple[int, int]]:
-    """The spans of the normalised text (`offsets` map it to the raw) that are wrapped breaks,
-    with a note on the source when there are any."""
+def _hangs(line: str, indent: int) -> bool:
+    """Whether a line indented `indent` may go on the full `line` before it: flush lines run on,
+    and indented ones under a line indented as deep, or deeper under a numbered item's first line."""
+    own = len(line) - len(line.lstrip(_INDENT))
+    return indent == 0 or indent == own or indent > own and bool(_NUMBERED.match(line, own))
+
+
+def joined_breaks(source: Source, text: str, offsets: list[int]) -> list[tuple[int, int]]:
+    """The spans of the normalised `text` (`offsets` map it to the raw) that are wrapped breaks,
+    each with the next line's indent, with a note on the source when there are any."""
     spans = []
     for raw_at in wrapped_breaks(source):
         i = bisect_left(offsets, raw_at)
         if i < len(offsets) and offsets[i] == raw_at:
-            spans.append((i, i + 1))
+            spans.append((i, i + 1 + len(text[i + 1:i + 41]) - len(text[i + 1:i + 41].lstrip(_INDENT))))
     if spans:
         source.notes = (*source.notes, f"joined {len(spans)} lines wrapped at a fixed width")
     return spans

@@ -34,6 +34,7 @@ ANSWERS = re.compile(rf"(?:^|(?<=[。;]))[ \t]*([^。;,{_BY}\n]{{2,60}}?)"
                      rf"{_LEX.alternation('roles.answers_qualifiers')}?{_ANSWER}")
 # `由X(具体)牵头`, or units opening a sentence with their verb when more units follow
 # (`市住房城乡建设局负责，市城管局、市财政局配合，…`); `X要会同Y、Z抓紧…`: X leads, Y and Z cooperate.
+_PARTNERED = frozenset(_LEX.words("roles.partnered_verbs"))  # 由X主导: a mandate only after 由, with partners
 _MANDATE = (_LEX.alternation("roles.inline_verbs")
             + f"(?!{_LEX.alternation('roles.not_a_mandate')}|[{_LEX['roles.not_a_verb_after']}])")
 # After 由 the list may run over a comma (由市财政局、农业局，各县（市）、区人民政府负责落实): its
@@ -54,7 +55,7 @@ INLINE_OPENING = _inline("")
 # The units after the lead in its sentence, each list with its verb and perhaps the verb's
 # object: `、市财政局配合研究确定`, `,Y按职责分工负责`, `,各设区市人民政府负责落实属地责任`,
 # `,会同市发展改革委、市财政局,`.
-INLINE_MORE = re.compile(rf"[,、]([^,。;]{{2,40}}?){_LEX.alternation('roles.more_qualifiers')}?"
+INLINE_MORE = re.compile(rf"[,、]([^,。;]{{2,160}}?){_LEX.alternation('roles.more_qualifiers')}?"
                          rf"({_LEX.alternation('roles.more_verbs')})[^,、。;]*"
                          rf"|[,、]{_LEX.alternation('roles.together')}([^,。;]{{2,80}}?)(?=[,。;])")
 # The units after 会同, up to the work they are to do (or the verb they share: 负责落实).
@@ -82,8 +83,8 @@ def inline_tasks(plan: Plan, unit: Unit, verbs: WordMarks) -> list[TaskFact]:
             roles.add("cooperate", strict_units(text, *units.span()))
         else:
             _more_units(text, m.end(), unit.end, roles)
-        if leader and roles.empty():
-            continue
+        if leader and roles.empty() or verb in _PARTNERED and not (m["by"] and roles.cooperate):
+            continue  # 政府主导、残联牵头、部门配合: a slogan's words, no mandate without 由
         by = m["by"] is not None
         leads = roles.lead and not together  # `县水务局牵头，组织开展…`: a lead names a task
         if not by and not (leads or roles.cooperate or len(roles.responsible) > len(lead)):
