@@ -171,7 +171,6 @@ def test_forms(raw, acts):
     "领导小组办公室设在市水务局，韩志勇同志兼任办公室主任。",  # the group's office: loaders.extract.groups.office
     "王立新同志兼任领导小组办公室副主任。",
     "王一同志拟任市商务局局长。",  # a proposal
-    "原市长卫六已调任省发改委主任。",  # a transfer told as news, no act of this document
     "张三现任市财政局局长，曾任市审计局局长。",  # a biography
     "市长提请任命吴十为市财政局局长。",
 ])
