@@ -178,9 +178,9 @@ def _took_one_post(text: str, start: int, at: int) -> bool:
     return taking is not None and "、" not in text[taking.end():at] and _ends_post(text, start, at)
 
 
-# 谭震林任市长(兼)、: a short note in brackets after the post closes it still.
-_NOTE_AT_END = re.compile(r"[(（][^()（）]{1,6}[)）]$")
-_NOTE_REACH = 8  # the longest such note, its brackets included
+# 谭震林任市长(兼)、, 程荣为副市长(挂职,时间六个月)、: a short note in brackets after the post closes it still.
+_NOTE_AT_END = re.compile(r"[(（][^()（）]{1,12}[)）]$")
+_NOTE_REACH = 14  # the longest such note, its brackets included
 
 
 def _ends_post(text: str, start: int, at: int) -> bool:
