@@ -35,6 +35,7 @@ _JOINERS = _LEX["acts.name_joiners"]  # 艾尔肯·吐尔地
 _NAME = re.compile(rf"[\u4e00-\u9fff]{{2,4}}|[\u4e00-\u9fff]{{1,10}}[{_JOINERS}][\u4e00-\u9fff{_JOINERS}]{{1,20}}")
 # 二○一一年获委任为…: the year's last digits before 年 (○ is no CJK character) are no name.
 _DATE_WORD = re.compile(rf"[〇○零{_LEX['numbering.cn_digits']}]+[年月日号]")
+_NOT_NAMES = frozenset(_LEX.words("acts.not_in_names"))  # 首次: a word, even where its first character is a surname
 _NOT_IN_NAME = re.compile(rf"[{_LEX['acts.name_stop_chars']}]|{'|'.join(_LEX.words('acts.not_in_names'))}")
 _HONORIFIC = _LEX["acts.honorific"]
 _PRONOUN = _LEX["acts.pronoun"]  # 其: the person of the act before, never a name's first character
@@ -139,12 +140,11 @@ def surname_length(name: str) -> int:
 def is_person_name(text: str, strong: bool = False) -> bool:
     """2–4 CJK characters, or a minority name joined by ·, that is neither a title nor an agency.
     A name without a known surname is taken only when `strong`: the sentence frames it as a
-    person (任命X为, 免去X的, X同志), not merely a word before 任 or 为."""
-    # where the sentence vouches for a person, a surname that is also a function word passes (和丽华)
+    person (任命X为, 免去X的, X同志), not merely a word before 任 or 为; there a surname that is also
+    a function word passes (和丽华). A title before a name is no part of it (行长陈辛)."""
     if not _NAME.fullmatch(text) or _NOT_IN_NAME.search(text, surname_length(text) if strong else 0, _checked_end(text, strong)) \
-            or text.startswith(_PRONOUN) or _DATE_WORD.fullmatch(text):
-        return False
-    if title_length(text) >= 2 or text.endswith(GROUP_ROLES):
+            or text.startswith(_PRONOUN) or _DATE_WORD.fullmatch(text) or text in _NOT_NAMES or title_length(text) >= 2 \
+            or text.endswith(GROUP_ROLES) or len(text) == 4 and is_title(text[:2]) and surname_length(text[2:]) > 0:
         return False
     return strong or any(joiner in text for joiner in _JOINERS) or surname_length(text) > 0
 

@@ -94,9 +94,9 @@ _HELD = rf"(?:{_ALT('acts.held_words')}(?:{W['of_word']})?)?"
 _AGAIN = f"(?:{_ALT('acts.passive_adverbs')})?"  # 夏佳理再度获委任为, 获再度委任为: the passive's adverb
 # The persons of a passive, right before 被, after a word opening the clause (而A、B获委任为): any
 # run of names, trimmed to its names where the act is read (不满46岁的陆昊, 原副市长王晓玲), and
-# perhaps counted (A、B、C3人).
+# perhaps counted (A、B、C3人); not right after a number (10月又被任命为: a date's).
 _PASSIVE_NAMES = (rf"(?:^{_ALT('acts.clause_openers')})?"
-                  rf"(?P<names>{_NAME_CHARS}{{2,40}}?){_PERSON_NOTE}(?:{_LEX['acts.names_count_pattern']})?"
+                  rf"(?<![0-9])(?P<names>{_NAME_CHARS}{{2,40}}?){_PERSON_NOTE}(?:{_LEX['acts.names_count_pattern']})?"
                   rf"(?:{W['honorific']})?(?:{_LEX['acts.passive_reason_pattern']}|{W['passive_reason']})?{_AGAIN}"
                   rf"{_ALT('acts.passive_words')}{_AGAIN}")
 # The persons a letter of appointment is handed to (为A、B…22位新聘馆员颁发聘书): a list as long as a
