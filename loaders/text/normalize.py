@@ -234,10 +234,21 @@ def _lost_indent(text: str) -> str:
     return _LOST_INDENT.sub(lambda m: " " * len(m.group()), text)
 
 
+# A copy kept in a database dump writes its line breaks as escapes (`\r\n 王冲免去…`): breaks they are.
+_ESCAPED_BREAK = re.compile(r"\\r\\n|\\n|\\r")
+_ESCAPES_OF_A_DUMP = 3  # fewer is a path or a formula's `\n`, not a dump's breaks
+
+
+def _escaped_breaks(text: str) -> str:
+    if text.count("\\n") < _ESCAPES_OF_A_DUMP:
+        return text
+    return _ESCAPED_BREAK.sub(lambda m: " " * (len(m.group()) - 1) + "\n", text)
+
+
 def normalize(source: Source) -> Text:
     """The normalised text of a source with its offset map back to the raw text."""
     text, offsets = _fold(source.text)
-    text = _lost_indent(text)  # as long as before: the offsets stand
+    text = _escaped_breaks(_lost_indent(text))  # as long as before: the offsets stand
     text, offsets = _drop_pinyin(source, text, offsets)
     text, offsets = _drop_post_quotes(source, text, offsets)
     text, offsets = _join_spaced(text, offsets)

@@ -212,6 +212,9 @@ FORMS = [
           rf"{_LEAD}{_NAMES}{_REASON_COMMA}(?:{_ALT('acts.resign_adverbs')})?"
           rf"(?:{_ALT('acts.resign_asked')})?{W['resign_post']}"
           rf"(?P<posts>(?:(?!{_ALT('acts.taken_by_verbs')}).)+?)(?:{_POST_WORDS}|$)"),
+    # 王明辉免去云南白药控股有限公司总裁职务: a notice's line, the person before the verb (not 国务院免去X的Y职务)
+    _form(REMOVE, _REMOVE, False, _REMOVE, f"…{_REMOVE}…{_POST_WORD}",
+          rf"{_LEAD}{_NAMES}{_REMOVES}(?![^,，。;；{_OF}]{{2,4}}?{_OF})(?P<posts>[^{_OF}]+?){_POST_WORDS}"),
     _form(REMOVE, _REMOVE, True, _REMOVE, f"{_REMOVE}…{_OF}…{_POST_WORD}",
           rf"{_NOT_PROPOSED}{_REMOVES}{_COLON}{_NAMES}{_HELD}{_OF}(?P<posts>.+?)(?:{_POST_WORDS}|$)"),
     _form(REMOVE, _REMOVE, False, _REMOVE, f"{_REMOVE}…{_POST_WORD}",
