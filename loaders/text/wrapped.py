@@ -31,6 +31,7 @@ _FEWEST = 5  # lines of the common width that make a text hard-wrapped
 _SLACK = 3  # columns a full line may fall short of the width (a word that did not fit)
 _LONGER = 0.2  # share of a wrapped text's long lines that may pass its width (a title set wider)
 _INDENT = " \u3000"
+_INDENT_RUN = re.compile(f"[{_INDENT}]*")
 
 
 def _width(line: str) -> int:
@@ -86,7 +87,7 @@ def joined_breaks(source: Source, text: str, offsets: list[int]) -> list[tuple[i
     for raw_at in wrapped_breaks(source):
         i = bisect_left(offsets, raw_at)
         if i < len(offsets) and offsets[i] == raw_at:
-            spans.append((i, i + 1 + len(text[i + 1:i + 41]) - len(text[i + 1:i + 41].lstrip(_INDENT))))
+            spans.append((i, _INDENT_RUN.match(text, i + 1).end()))
     if spans:
         source.notes = (*source.notes, f"joined {len(spans)} lines wrapped at a fixed width")
     return spans
