@@ -80,11 +80,13 @@ _DEPARTED = re.compile(rf"(?P<word>{_ALT('acts.departed_words')})(?:{W['of_word'
                        rf"(?P<entries>(?:[^。;；,，\n]|{_GOES_ON}){{3,300}}?)"
                        rf"(?={_ALT('acts.departed_list_ends')}|[。;；\n]|$|(?!{_GOES_ON})[,，])")
 DEPARTED_RULE = "acts/titled:departed"
-# …卸任，遗缺由X接任 / …请辞获准，由X暂代: the holder's leaving, the comma, the vacancy perhaps, 由 and who takes it.
+# …卸任，遗缺由X接任 / …请辞获准，由X暂代: the holder's leaving, the comma, the vacancy perhaps, 由 and who takes it,
+# perhaps the day it takes effect after (…由副秘书长陈鸿益升任并自108年9月10日生效).
+_TAKES_EFFECT = "并?自[^,，;；。\n]{1,16}?生效"
 _SUCCEEDED = re.compile(rf"(?:(?P<left>{_ALT('acts.vacated_words')})[^,，;；。\n]{{0,6}}?"
                         rf"|{_ALT('acts.vacated_moves')}[^,，;；。\n]{{2,30}}?)[,，]\s*(?:{_ALT('acts.post_words', 'acts.vacancy_words')})?"
                         rf"{_ALT('acts.taken_by_adverbs')}?(?P<described>[^,，;；。\n]{{2,30}}?)"
-                        rf"(?P<verb>{_ALT('acts.taken_by_verbs', 'acts.acting_words')})(?=[,，;；。\n]|$)")
+                        rf"(?P<verb>{_ALT('acts.taken_by_verbs', 'acts.acting_words')})(?=[,，;；。\n]|$|{_TAKES_EFFECT})")
 _ACTING = re.compile(_ALT("acts.acting_words"))
 _FORMER = tuple(_LEX.words("acts.successor_former_words"))
 _RESIGNING = frozenset(_LEX.words("acts.vacated_resigning"))
