@@ -12,7 +12,7 @@ import re
 from dataclasses import replace
 
 from loaders.extract.acts.records import ActRecorder
-from loaders.extract.acts.wording import APPOINT, REMOVE, W
+from loaders.extract.acts.wording import APPOINT, REMOVE, TAKING_VERB, W, taking_act
 from loaders.lexicon import lexicon
 from loaders.records import PersonnelAct
 from loaders.spans.listed import described_name
@@ -23,9 +23,7 @@ _ALT = _LEX.alternation
 _BY = _LEX["acts.taken_by"]
 # ，由副总经理李云鹏接任。: a comma, 由 perhaps after an adverb (则由, 改由), the described successor, the verb
 # closing the clause.
-_TAKER = re.compile(rf"[,，]\s*{_ALT('acts.taken_by_adverbs')}?{_BY}(?P<described>[^,，;；。\n{_BY}]{{2,30}}?)"
-                    rf"(?P<verb>{_ALT('acts.taken_by_verbs', 'acts.acting_words')})(?=[,，;；。\n]|$)")
-_ACTING = re.compile(_ALT("acts.acting_words"))
+_TAKER = re.compile(rf"[,，]\s*{_ALT('acts.taken_by_adverbs')}?{_BY}(?P<described>[^,，;；。\n{_BY}]{{2,30}}?){TAKING_VERB}")
 RULE = "acts/successor"
 
 
@@ -41,7 +39,7 @@ def read_successors(recorder: ActRecorder) -> None:
         start, end = recorder.sentence_of[id(removed[0])]
         sentence = (start, max(end, m.end()))
         evidence = recorder.view.evidence(*sentence, RULE)
-        act = W["acting"] if _ACTING.fullmatch(m["verb"]) else W["appoint"]
+        act = taking_act(m["verb"])
         note = act if act == W["acting"] else None
         taken = {(a.person, a.post, a.org) for a in recorder.acts if a.kind == APPOINT}
         made = [replace(r, kind=APPOINT, act=act, person=person, evidence=evidence, note=note)

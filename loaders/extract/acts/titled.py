@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 
 from loaders.extract.acts.records import ActRecorder, Span, Where
-from loaders.extract.acts.wording import APPOINT, REMOVE, W
+from loaders.extract.acts.wording import APPOINT, REMOVE, TAKING_VERB, W, taking_act
 from loaders.lexicon import lexicon
 from loaders.spans.listed import bodied_people, described_name, described_people, list_parts, titled_people
 from loaders.spans.posts import Post, listed_posts, parse_posts, title_length
@@ -80,14 +80,11 @@ _DEPARTED = re.compile(rf"(?P<word>{_ALT('acts.departed_words')})(?:{W['of_word'
                        rf"(?P<entries>(?:[^。;；,，\n]|{_GOES_ON}){{3,300}}?)"
                        rf"(?={_ALT('acts.departed_list_ends')}|[。;；\n]|$|(?!{_GOES_ON})[,，])")
 DEPARTED_RULE = "acts/titled:departed"
-# …卸任，遗缺由X接任 / …请辞获准，由X暂代: the holder's leaving, the comma, the vacancy perhaps, 由 and who takes it,
-# perhaps the day it takes effect after (…由副秘书长陈鸿益升任并自108年9月10日生效).
-_TAKES_EFFECT = "并?自[^,，;；。\n]{1,16}?生效"
+# …卸任，遗缺由X接任 / …请辞获准，由X暂代: the holder's leaving, the comma, the vacancy perhaps, 由 and who takes it.
 _SUCCEEDED = re.compile(rf"(?:(?P<left>{_ALT('acts.vacated_words')})[^,，;；。\n]{{0,6}}?"
                         rf"|{_ALT('acts.vacated_moves')}[^,，;；。\n]{{2,30}}?)[,，]\s*(?:{_ALT('acts.post_words', 'acts.vacancy_words')})?"
                         rf"{_ALT('acts.taken_by_adverbs')}?(?P<described>[^,，;；。\n]{{2,30}}?)"
-                        rf"(?P<verb>{_ALT('acts.taken_by_verbs', 'acts.acting_words')})(?=[,，;；。\n]|$|{_TAKES_EFFECT})")
-_ACTING = re.compile(_ALT("acts.acting_words"))
+                        rf"{TAKING_VERB}")
 _FORMER = tuple(_LEX.words("acts.successor_former_words"))
 _RESIGNING = frozenset(_LEX.words("acts.vacated_resigning"))
 _EXCLAMATIONS = "!！?？"  # a headline's 尘埃落定! before the sentence
@@ -169,7 +166,7 @@ def read_succeeded(recorder: ActRecorder) -> None:
             continue
         if len(pairs) != 1 or name is None or not (posts := parse_posts(text, *pairs[0][0])):
             continue
-        act = W["acting"] if _ACTING.fullmatch(m["verb"]) else W["appoint"]
+        act = taking_act(m["verb"])
         sentence = (start, m.end())
         evidence = recorder.view.evidence(*sentence, _SUCCEEDED_RULE)
         acts = [recorder.make_act(APPOINT, act, None, name, posts[0], evidence)]

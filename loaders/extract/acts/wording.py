@@ -158,6 +158,16 @@ def _form(kind: str, act: str, strong: bool, word: str, shape: str, pattern: str
 
 _ACCEPT, _RESIGN, _NO_LONGER, _REMOVE = W["accept"], W["resign"], W["no_longer"], W["remove"]
 _TAKEN_BY = f"{_ALT('acts.taken_by_adverbs')}?{_LEX['acts.taken_by']}"  # 由, 则由, 改由
+# The verb closing a clause of who takes a post left (…，由X接任, …，由X暂代), perhaps before the day it
+# takes effect (…升任并自108年9月10日生效): loaders.extract.acts.successor and .titled read such clauses.
+TAKING_VERB = (rf"(?P<verb>{_ALT('acts.taken_by_verbs', 'acts.acting_words')})"
+               rf"(?=[,，;；。\n]|$|{_LEX['acts.takes_effect_pattern']})")
+_ACTING_VERB = re.compile(_ALT("acts.acting_words"))
+
+
+def taking_act(verb: str) -> str:
+    """The act of a verb of taking a post: 代理 for one of acting (暂代), else 任命."""
+    return W["acting"] if _ACTING_VERB.fullmatch(verb) else W["appoint"]
 
 
 def _taken_by(verbs: str) -> str:
