@@ -308,7 +308,7 @@ def parse_posts(view: str, a: int, b: int) -> list[Post]:
         posts += [Post(body, post.title, post.notes, post.acting) for body in bodies]
         bodies = []
         if post.org is None and posts:
-            post = Post(_inherited_org(view, _headed(view, posts, title), title), post.title, post.notes, post.acting)
+            post = Post(inherited_org(view, _headed(view, posts, title), title), post.title, post.notes, post.acting)
         posts.append(post)
     return [] if bodies else posts
 
@@ -351,12 +351,12 @@ def listed_posts(view: str, pairs: list[tuple[tuple[int, int], tuple[int, int]]]
         for post in parse_posts(view, a, b):
             if post.org is None and made:
                 title = "".join(view[slice(*post.title)].split())
-                post = Post(_inherited_org(view, made[-1][1], title), post.title, post.notes, post.acting)
+                post = Post(inherited_org(view, made[-1][1], title), post.title, post.notes, post.acting)
             made.append((name, post))
     return made
 
 
-def _inherited_org(view: str, before: Post, title: str) -> tuple[int, int] | None:
+def inherited_org(view: str, before: Post, title: str) -> tuple[int, int] | None:
     """The body of a bare title after another post: the post's body, and its party committee
     where that post's title opens with one and the bare title is a committee's (党委委员、常委)."""
     if before.org and _head_of_place(view[slice(*before.org)], title):

@@ -19,8 +19,8 @@ from loaders.extract.acts.wording import APPOINT, BARE_OFFICE, BRACKETED_NOTE, W
 from loaders.lexicon import lexicon
 from loaders.records import Evidence, PersonnelAct
 from loaders.spans.listed import described_people, titled_people
-from loaders.spans.posts import (COURTESY_AT_END, Post, is_framed_name, is_person_name, is_title, listed_posts, parse_posts,
-                                 people_spans, split_top, title_length)
+from loaders.spans.posts import (COURTESY_AT_END, Post, inherited_org, is_framed_name, is_person_name, is_title,
+                                 listed_posts, parse_posts, people_spans, split_top, title_length)
 from loaders.text.script import to_simplified
 from loaders.view import DocumentView
 
@@ -140,8 +140,8 @@ class ActRecorder:
         """One act for each person and each post of the posts' span; a post after 兼 is held
         concurrently (`市政府副秘书长兼市政府办公室主任`). People and posts said to match one by
         one (`A、B分别为X、Y`) are paired in order."""
-        parts = [[self._of_held(post, holding) for post in parse_posts(self.text, *part)]
-                 for part in self._apart_at_also(*posts)]
+        parts = self._bodied_after_also([[self._of_held(post, holding) for post in parse_posts(self.text, *part)]
+                                         for part in self._apart_at_also(*posts)])
         held = [(post, act if i == 0 or kind != APPOINT else W["concurrent"], owner)
                 for i, part in enumerate(parts) for post, owner in self._owned(part)
                 if owner or not self.is_bare_office(post)]
@@ -176,6 +176,16 @@ class ActRecorder:
             if org and not sub:
                 body = self.view.written(*post.org)
         return owned
+
+    def _bodied_after_also(self, parts: list[list[Post]]) -> list[list[Post]]:
+        """A bare title after 兼 takes the body of the post before it, as after 、 (声学研究所党委书记兼纪委书记:
+        the institute's 纪委书记; 东城区委书记兼区长: 东城区's 区长)."""
+        for before, part in zip(parts, parts[1:]):
+            if before and part and part[0].org is None:
+                title = "".join(self.text[slice(*part[0].title)].split())
+                first = part[0]
+                part[0] = Post(inherited_org(self.text, before[-1], title), first.title, first.notes, first.acting)
+        return parts
 
     def _apart_at_also(self, a: int, b: int) -> list[Span]:
         """The posts' span cut at each 兼 (兼任) that follows a known title."""
