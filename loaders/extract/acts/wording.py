@@ -175,7 +175,7 @@ def _taken_by(verbs: str) -> str:
     by = _LEX["acts.taken_by"]
     approved = rf"(?:[^,，{by}]{{0,10}}?{_ALT('acts.taken_by_approvals')})?"  # 行政院已核定X由…: who approved it
     return (rf"{_LEAD}{approved}(?P<posts>[^,，{by}]{{2,30}}?)(?:{_POST_WORDS})?[,，]?{_TAKEN_BY}"
-            rf"(?P<described>[^,，;；。{by}]{{2,24}}?){verbs}$")
+            rf"(?P<described>[^,，;；。{by}]{{2,24}}?){_ALT('acts.acting_adverbs')}?{verbs}$")  # 暂时代任: for now
 # 陈忠岳由中国联通董事长调任为Y: the post left, between the person and a verb of moving (升任, 调任, 转任;
 # not 由X接任, whose 由 names the taker).
 _MOVED = alternation(tuple(f"{p}{W['serve']}" for p in _LEX.words("acts.moved_prefixes")))
