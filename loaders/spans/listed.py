@@ -139,6 +139,8 @@ def described_name(view: str, a: int, b: int) -> tuple[int, int] | None:
     if courtesy := COURTESY_AT_END.search(view, a, b):
         b = courtesy.start()
     text = view[a:b]
+    if is_agency(text):
+        return None  # 初级法院及行政法院院长叶迅生: a body, described with the next part
     if is_person_name(text):
         return a, b
     sizes = [size for size in (3, 2, 4) if len(text) > size and _surnamed(text[-size:], size, _vouched(text, size, courtesy))]

@@ -138,13 +138,13 @@ def surname_length(name: str) -> int:
 
 
 def is_person_name(text: str, strong: bool = False) -> bool:
-    """2–4 CJK characters, or a minority name joined by ·, that is neither a title nor an agency.
+    """2–4 CJK characters, or a minority name joined by ·, that is neither a title nor an agency (初级法院).
     A name without a known surname is taken only when `strong`: the sentence frames it as a
     person (任命X为, 免去X的, X同志), not merely a word before 任 or 为; there a surname that is also
     a function word passes (和丽华). A title before a name is no part of it (行长陈辛)."""
     if not _NAME.fullmatch(text) or _NOT_IN_NAME.search(text, surname_length(text) if strong else 0, _checked_end(text, strong)) \
             or text.startswith(_PRONOUN) or _DATE_WORD.fullmatch(text) or text in _NOT_NAMES or title_length(text) >= 2 \
-            or text.endswith(GROUP_ROLES) or len(text) == 4 and is_title(text[:2]) and surname_length(text[2:]) > 0:
+            or text.endswith(GROUP_ROLES) or len(text) == 4 and (is_title(text[:2]) and surname_length(text[2:]) > 0 or is_agency(text)):
         return False
     return strong or any(joiner in text for joiner in _JOINERS) or surname_length(text) > 0
 

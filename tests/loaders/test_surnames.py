@@ -40,6 +40,7 @@ def test_surname_length_prefers_compound(name, size):
 @pytest.mark.parametrize("name, strong, ok", [
     ("张三", False, True), ("犇明", False, False), ("犇明", True, True),
     ("阿依古丽·买买提", False, True), ("专人", False, False), ("市长", True, False),
+    ("初级法院", True, False), ("叶刘淑仪", False, True),  # four characters naming a body are none
 ])
 def test_unknown_surnames_need_a_strong_frame(name, strong, ok):
     assert is_person_name(name, strong) is ok
