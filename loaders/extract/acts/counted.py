@@ -57,7 +57,7 @@ _BODY_AFTER = re.compile(rf"[,，]?{_ALT('acts.counted_body_after')}(?P<body>[^,
 # …，包括A、B及C，也再度获委任: the names may close at the act said of them after a comma.
 _NAMED_THEN = rf"[,，][^,，。;；\n]{{0,8}}?{_ALT('acts.counted_verbs')}"
 # 四名新成员为A、B及C。: the count again, who they are, the role, then the names.
-_COUNTED_AGAIN = rf"(?:{_COUNT}[^,，。;；:：\n]{{0,20}}?|(?<=[。\n]){_ALT('acts.counted_new')})"  # 四名新, or 新 alone
+_COUNTED_AGAIN = rf"(?:(?P<count>{_COUNT})[^,，。;；:：\n]{{0,20}}?|(?<=[。\n]){_ALT('acts.counted_new')})"  # 四名新, or 新 alone
 NAMED = re.compile(rf"{_COUNTED_AGAIN}{_ROLE}[,，]?{_ALT('acts.counted_are')}[:：]?"
                    rf"(?P<names>[^。;；\n]{{2,400}}?)(?:[。;；]?$|{_NAMED_THEN})", re.M)
 # 五名人士为X委员会: who they are and the word before the body they join.
@@ -80,6 +80,7 @@ _KINDS = re.compile(rf"(?:{_ALT('acts.counted_label_words', 'acts.counted_kinds'
 _LINE = re.compile(rf"\s*(?P<mark>[*#▲])?(?P<name>[{_CJK}]{{2,4}}?)(?P<titled>(?:{COURTESY})?{LETTERS}*)"
                    rf"(?P<after>[*#▲])?(?:[(（](?P<role>[{_CJK}]{{2,8}})[)）])?(?:[ \t\u3000]+\S.*)?\s*")
 _LINE_ROLES = frozenset(_LEX.words("acts.committee_roles")) | frozenset(_LEX.table("groups.roles"))
+_SET_UP = re.compile(rf"{_ALT('groups.set_up_verbs')}{_ALT('groups.set_up_particles')}?$")  # 宣布成立X委员会
 _RULE = "acts/counted"
 
 
@@ -98,15 +99,15 @@ def read_counted(recorder: ActRecorder) -> None:
     """Record the acts of every counted announcement in the document and its naming after."""
     text = recorder.text
     announced = announcements(text)
-    if not announced:
-        return
     named = set()  # the sentences of announcements whose people are named again: a list after them is a roster
     for m in NAMED.finditer(text):
-        if (ann := _last_before(announced, m.end("role"), m["role"])) and ann.body:
+        ann = _last_before(announced, m.end("role"), m["role"])
+        if body := ann.body if ann else _body_of_counted(text, m):
             people = people_spans(text, *m.span("names"), strong=True) or described_people(text, *m.span("names"))
             where = _line_of(text, m.start())
-            _record(recorder, people, Post(ann.body, m.span("role")), where, f"{_RULE}:sentence")
-            named.add(_sentence_end(text, ann.at))
+            _record(recorder, people, Post(body, m.span("role")), where, f"{_RULE}:sentence")
+            if ann:
+                named.add(_sentence_end(text, ann.at))
     for ann, sections in counted_lists(text, announced):
         if _sentence_end(text, ann.at) in named:  # 四名新成员为A、B…: the list further on names every member
             continue
@@ -118,6 +119,13 @@ def read_counted(recorder: ActRecorder) -> None:
                 role = line_role(text, line)
                 _record(recorder, [name], Post(ann.body, role) if role else post, line, f"{_RULE}:list",
                         None if role else note)
+
+
+def _body_of_counted(text: str, m: re.Match) -> Span | None:
+    """The body of people counted and named with no announcement before (政府宣布成立X委员会… 16名
+    非官方委员包括：A、B…): the group the text set up last before, where the sentence counts them."""
+    body = mentioned_before(text, m.start()) if m["count"] else None
+    return body if body and _SET_UP.search(text, max(0, body[0] - 4), body[0]) else None
 
 
 @lru_cache(maxsize=2)
