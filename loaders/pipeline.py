@@ -63,7 +63,7 @@ def extract_documents(documents: Iterable[Document]) -> Facts:
     for document in documents:
         facts.documents.append(document)
         found = run_extractors(view_of(document, nlp))
-        found.groups += seated_groups(found)
+        found.groups = seated_groups(found)
         facts.extend(found)
     return merged(facts)
 

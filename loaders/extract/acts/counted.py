@@ -80,6 +80,7 @@ _KINDS = re.compile(rf"(?:{_ALT('acts.counted_label_words', 'acts.counted_kinds'
 _LINE = re.compile(rf"\s*(?P<mark>[*#▲])?(?P<name>[{_CJK}]{{2,4}}?)(?P<titled>(?:{COURTESY})?{LETTERS}*)"
                    rf"(?P<after>[*#▲])?(?:[(（](?P<role>[{_CJK}]{{2,8}})[)）])?(?:[ \t\u3000]+\S.*)?\s*")
 _LINE_ROLES = frozenset(_LEX.words("acts.committee_roles")) | frozenset(_LEX.table("groups.roles"))
+_MEMBER_KIND = re.compile(f"{_ALT('acts.counted_member_kinds')}$")  # 非官方 of 现任非官方成员
 _SET_UP = re.compile(rf"{_ALT('groups.set_up_verbs')}{_ALT('groups.set_up_particles')}?$")  # 宣布成立X委员会
 _RULE = "acts/counted"
 
@@ -105,7 +106,7 @@ def read_counted(recorder: ActRecorder) -> None:
         if body := ann.body if ann else _body_of_counted(text, m):
             people = people_spans(text, *m.span("names"), strong=True) or described_people(text, *m.span("names"))
             where = _line_of(text, m.start())
-            _record(recorder, people, Post(body, m.span("role")), where, f"{_RULE}:sentence")
+            _record(recorder, people, Post(body, m.span("role")), where, f"{_RULE}:sentence", _kind_of(text, m))
             if ann:
                 named.add(_sentence_end(text, ann.at))
     for ann, sections in counted_lists(text, announced):
@@ -119,6 +120,13 @@ def read_counted(recorder: ActRecorder) -> None:
                 role = line_role(text, line)
                 _record(recorder, [name], Post(ann.body, role) if role else post, line, f"{_RULE}:list",
                         None if role else note)
+
+
+def _kind_of(text: str, m: re.Match) -> str | None:
+    """The kind of member a counted sentence says its people are, with the role (16名非官方委员包括 →
+    非官方委员; 3名现任非官方成员 → 非官方成员): the act's note, as a counted list's label is."""
+    kind = _MEMBER_KIND.search(text, m.end("count"), m.start("role")) if m["count"] else None
+    return text[kind.start():m.end("role")] if kind else None
 
 
 def _body_of_counted(text: str, m: re.Match) -> Span | None:

@@ -21,22 +21,43 @@ from loaders.text.script import to_simplified
 RULE = "groups/seated"
 _SEATS = 3  # fewer appointments name posts, not a council's seats (一名主席及一名委员)
 _ROLES: dict[str, str] = lexicon().table("groups.roles")
+_MEMBER_KINDS = frozenset(lexicon().words("acts.counted_member_kinds"))
 
 
 def seated_groups(facts: Facts) -> list[GroupFact]:
-    """The bodies facts appoint at least three people to as committee members, as groups, except
-    those a group of the facts already names."""
+    """The facts' groups with the bodies facts appoint at least three people to as committee
+    members added as groups; a group the groups' reader named with no members (政府宣布成立X委员会)
+    takes those people as its members, one it gave members keeps its own."""
     seats: dict[tuple[str, str], list[PersonnelAct]] = defaultdict(list)
     for act in facts.acts:
         if act.kind == "appointment" and act.org and is_committee_role(act.post):
-            seats[act.doc, "".join(act.org.split())].append(act)
-    named = {(g.doc, to_simplified(g.name)) for g in facts.groups}
-    return [_group(acts) for (doc, org), acts in seats.items()
-            if len({a.person for a in acts}) >= _SEATS and (doc, to_simplified(org)) not in named]
+            seats[act.doc, to_simplified("".join(act.org.split()))].append(act)
+    seats = {key: acts for key, acts in seats.items() if len({a.person for a in acts}) >= _SEATS}
+    groups = []
+    for group in facts.groups:
+        if not group.members and _key(group) in seats:
+            group = replace(group, members=_members(seats.pop(_key(group))))
+        groups.append(group)
+    named = {_key(g) for g in groups}
+    return groups + [_group(acts) for key, acts in seats.items() if key not in named]
+
+
+def _key(group: GroupFact) -> tuple[str, str]:
+    return group.doc, to_simplified("".join(group.name.split()))
+
+
+def _members(acts: list[PersonnelAct]) -> list[GroupMember]:
+    return [GroupMember(a.person, _title(a), _ROLES.get(to_simplified(a.post), "member"), replace(a.evidence, rule=RULE))
+            for a in acts]
+
+
+def _title(act: PersonnelAct) -> str:
+    """The post, or the kind of member the act's note says the person is (非官方委员: a counted
+    announcement's; not 新成员, which tells when one joined)."""
+    note, post = to_simplified(act.note or ""), to_simplified(act.post)
+    return note if note.endswith(post) and note[:-len(post)] in _MEMBER_KINDS else act.post
 
 
 def _group(acts: list[PersonnelAct]) -> GroupFact:
     first = acts[0]
-    members = [GroupMember(a.person, a.post, _ROLES.get(to_simplified(a.post), "member"), replace(a.evidence, rule=RULE))
-               for a in acts]
-    return GroupFact(first.doc, first.org, replace(first.evidence, rule=RULE), members)
+    return GroupFact(first.doc, first.org, replace(first.evidence, rule=RULE), _members(acts))
