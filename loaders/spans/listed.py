@@ -31,6 +31,7 @@ _JOINER_CHARS = "".join(_LEX.words("acts.name_list_joiners"))  # 和, 及, 与
 _LIST_END = re.compile(rf"(?:{_LEX['acts.names_count_pattern']}|{_LEX.alternation('acts.names_list_end')})?$")
 # 新任局长林威呈自卸任局长陈俊伟手中交接, 首先宣读新任观光旅游局长: a verb of a handover is no part of a post.
 _HANDOVER_VERBS = re.compile(_LEX.alternation("acts.handover_verbs"))
+_POST_WORD = _LEX["acts.post_word"]  # 职务
 
 
 def described_people(view: str, a: int, b: int) -> list[tuple[int, int]]:
@@ -70,6 +71,10 @@ def titled_people(view: str, a: int, b: int, bodies: bool = False) -> list[tuple
             continue
         name = described_name(view, start, end)
         before = view[start:name[0]].rstrip() if name else ""
+        post_end = name[0] if name else end
+        held = before.removesuffix(_POST_WORD)  # 党委常委职务刘世君: a removal's word left between post and name
+        if held != before and title_length(held):
+            before, post_end = held, start + len(held)
         if name is None and title_length(view[start:end]):
             posts_only.append((start, end))  # 石家庄市委副书记、市长冀纯堂: posts of the name after
             continue
@@ -79,7 +84,7 @@ def titled_people(view: str, a: int, b: int, bodies: bool = False) -> list[tuple
         if name is None or not (title_length(before) or bodies and is_agency(before)) or _HANDOVER_VERBS.search(before):
             return []
         first = posts_only[0][0] if posts_only else start  # the posts before the name are one span with its own
-        pairs.append(((first, name[0]), name))
+        pairs.append(((first, post_end), name))
         posts_only = []
     return [] if posts_only or body_start is not None else pairs
 

@@ -16,7 +16,7 @@ from loaders.extract.acts.records import ActRecorder, Span
 from loaders.extract.acts.wording import REMOVE, W
 from loaders.lexicon import lexicon
 from loaders.spans.listed import titled_people, titled_runs
-from loaders.spans.posts import listed_posts
+from loaders.spans.posts import listed_posts, split_top
 from loaders.text.marks import end_at_next, start_after_last
 
 _LEX = lexicon()
@@ -64,12 +64,30 @@ def read_sanctioned(recorder: ActRecorder) -> None:
 
 def read_removed_list(recorder: ActRecorder) -> None:
     """Record a removal for each person a list of the removed names after their posts, its parts
-    apart by commas up to the first that names no one (被免职干部包括X主任A，副主任B、C，一正三副共计4人)."""
+    apart by commas up to the first that names no one (被免职干部包括X主任A，副主任B、C，一正三副共计4人);
+    where the head closes its line (5名官员被免职，分别是：), the lines after it, up to one naming no one."""
     text = recorder.text
     for m in _REMOVED_LIST.finditer(text):
         end = end_at_next(text, m.end(), _SENTENCE_MARKS)
-        pairs = titled_runs(text, m.end(), end)
-        _removals(recorder, pairs, (start_after_last(text, m.start(), _SENTENCE_MARKS), end), _REMOVED_LIST_RULE, None)
+        if text[m.end():end].strip():
+            pairs = titled_runs(text, m.end(), end)
+            _removals(recorder, pairs, (start_after_last(text, m.start(), _SENTENCE_MARKS), end), _REMOVED_LIST_RULE, None)
+            continue
+        for a, b, pairs in _lines_naming(text, end):
+            _removals(recorder, pairs, (a, b), _REMOVED_LIST_RULE, None)
+
+
+def _lines_naming(text: str, at: int):
+    """Each line from `at` on, blank lines passed over, with the people it names after their posts
+    (its parts apart by commas or ；), up to the first line naming no one."""
+    for line in re.finditer(r"[^\n]+", text[at:]):
+        a, b = at + line.start(), at + line.end()
+        if not line.group().strip():
+            continue
+        pairs = [pair for c, d in split_top(text, a, b, ";；。") for pair in titled_runs(text, c, d)]
+        if not pairs:
+            return
+        yield a, b, pairs
 
 
 def _removals(recorder: ActRecorder, pairs: list[tuple[Span, Span]], sentence: Span, rule: str,
