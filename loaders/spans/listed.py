@@ -49,13 +49,15 @@ def described_people(view: str, a: int, b: int) -> list[tuple[int, int]]:
     return [] if pending or not spans else spans
 
 
-def titled_people(view: str, a: int, b: int, bodies: bool = False) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+def titled_people(view: str, a: int, b: int, bodies: bool = False,
+                  strong: bool = False) -> list[tuple[tuple[int, int], tuple[int, int]]]:
     """Each (post, name) of a list naming every person after a post (行政法务司司长张永春、经济财政司
     司长李伟农…及检察院检察长叶迅生), a name alone sharing the post before (政务次长王尚志及王安邦), posts
     apart by 、 before one name one span (石家庄市委副书记、市长冀纯堂), a body's name holding 和 whole
     (安全生产监督和煤炭管理局局长刘崇和);
     with `bodies`, a name after a body alone too (成功国小黄本宗: the title the list's head gives);
-    empty when a part holds no name after a known title (or body)."""
+    with `strong`, names of no known surname (described_name); empty when a part holds no name
+    after a known title (or body)."""
     b -= len(_LIST_END.search(view, a, b)[0])
     pairs, posts_only, body_start = [], [], None
     for start, end in list_parts(view, a, b):
@@ -69,7 +71,7 @@ def titled_people(view: str, a: int, b: int, bodies: bool = False) -> list[tuple
         if pairs and not posts_only and (alone := _name_alone(view, start, end)):
             pairs.append((pairs[-1][0], alone))
             continue
-        name = described_name(view, start, end)
+        name = described_name(view, start, end, strong)
         before = view[start:name[0]].rstrip() if name else ""
         post_end = name[0] if name else end
         held = before.removesuffix(_POST_WORD)  # 党委常委职务刘世君: a removal's word left between post and name
@@ -134,9 +136,10 @@ def list_parts(view: str, a: int, b: int) -> list[tuple[int, int]]:
     return [(s, e) for s, e in parts + [(start, b)] if e > s]
 
 
-def described_name(view: str, a: int, b: int) -> tuple[int, int] | None:
+def described_name(view: str, a: int, b: int, strong: bool = False) -> tuple[int, int] | None:
     """The name closing view[a:b], after its description: of three characters, or two where a
-    title stands right before them (局长黄伟), or four of two surnames (叶刘淑仪)."""
+    title stands right before them (局长黄伟), or four of two surnames (叶刘淑仪); with `strong`
+    (a frame naming people), a name of no known surname right after a title (副县长普琼)."""
     while b > a and view[b - 1] in " ,，\u3000":
         b -= 1
     if aside := TRAILING_NOTE.search(view, a, b):  # 陈锦坤(右一): a photo's place, or the name he goes by
@@ -144,14 +147,23 @@ def described_name(view: str, a: int, b: int) -> tuple[int, int] | None:
     if courtesy := COURTESY_AT_END.search(view, a, b):
         b = courtesy.start()
     text = view[a:b]
-    if is_agency(text):
-        return None  # 初级法院及行政法院院长叶迅生: a body, described with the next part
+    if is_agency(text) and not any(title_length(text[:end]) for end in range(2, len(text))):
+        return None  # 初级法院及行政法院院长叶迅生: a body, described with the next part (not 副主任邓科)
+    if strong and (size := _framed_after_title(text)):  # 主任普次: a name of no known surname, a title before it
+        return b - size, b
     if is_person_name(text):
         return a, b
     sizes = [size for size in (3, 2, 4) if len(text) > size and _surnamed(text[-size:], size, _vouched(text, size, courtesy))]
     titled = [size for size in sizes if title_length(text[:-size])]
     size = max(titled, default=0) or (sizes or [0])[0]
     return (b - size, b) if size else _latin_name(view, a, b)
+
+
+def _framed_after_title(text: str) -> int:
+    """The size of the name closing `text` right after a known title, its surname known or not
+    (副县长普琼, 主任普次), or 0."""
+    return max((n for n in (3, 2) if len(text) > n and is_person_name(text[-n:], strong=True)
+                and title_length(text[:-n])), default=0)
 
 
 def _latin_name(view: str, a: int, b: int) -> tuple[int, int] | None:
@@ -175,13 +187,14 @@ def _surnamed(name: str, size: int, vouched: bool = False) -> bool:
     return is_person_name(name) and surname_length(name) > 0
 
 
-def titled_runs(view: str, a: int, b: int, whole: bool = False) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+def titled_runs(view: str, a: int, b: int, whole: bool = False,
+                strong: bool = False) -> list[tuple[tuple[int, int], tuple[int, int]]]:
     """Each (post, name) of view[a:b]'s parts apart by commas that name people after their posts
     (被免职干部包括X主任A，副主任B、C; 市民政局党委书记、局长王文和，副局长张守林): the parts up to the
     first that does not, or, `whole`, none unless every part does."""
     pairs: list[tuple[tuple[int, int], tuple[int, int]]] = []
     for start, end in split_top(view, a, b, ",，"):
-        if not (found := titled_people(view, start, end)):
+        if not (found := titled_people(view, start, end, strong=strong)):
             return [] if whole else pairs
         pairs += found
     return pairs

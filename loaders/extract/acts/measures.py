@@ -70,7 +70,7 @@ def read_removed_list(recorder: ActRecorder) -> None:
     for m in _REMOVED_LIST.finditer(text):
         end = end_at_next(text, m.end(), _SENTENCE_MARKS)
         if text[m.end():end].strip():
-            pairs = titled_runs(text, m.end(), end)
+            pairs = titled_runs(text, m.end(), end, strong=True)  # the head frames its people: 副县长普琼
             _removals(recorder, pairs, (start_after_last(text, m.start(), _SENTENCE_MARKS), end), _REMOVED_LIST_RULE, None)
             continue
         for a, b, pairs in _lines_naming(text, end):
@@ -84,7 +84,7 @@ def _lines_naming(text: str, at: int):
         a, b = at + line.start(), at + line.end()
         if not line.group().strip():
             continue
-        pairs = [pair for c, d in split_top(text, a, b, ";；。") for pair in titled_runs(text, c, d)]
+        pairs = [pair for c, d in split_top(text, a, b, ";；。") for pair in titled_runs(text, c, d, strong=True)]
         if not pairs:
             return
         yield a, b, pairs
