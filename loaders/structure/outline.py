@@ -37,6 +37,12 @@ class Unit:
     children: list[int] = field(default_factory=list)
 
 
+def number_of(marker: re.Match) -> str:
+    """The number a level's pattern matched: its first group that took part (2.1.2 of a plan's
+    decimal heading, else the group of the level's common form)."""
+    return next(group for group in marker.groups() if group)
+
+
 def _marker(line: str, raw_first: str) -> tuple[int, str, int] | None:
     """(level, label, length of the number) for a line that opens with a number."""
     if raw_first and raw_first in CIRCLED:  # ① is 1 once normalised: only the raw text tells
@@ -44,7 +50,7 @@ def _marker(line: str, raw_first: str) -> tuple[int, str, int] | None:
     for level, pattern in MARKERS:
         m = pattern.match(line)
         if m:
-            label = m.group(1) if level in (1, 3) else f"({m.group(1)})"
+            label = number_of(m) if level in (1, 3) else f"({number_of(m)})"
             return level, label, m.end()
     appendix = _APPENDIX.match(line)
     if appendix:

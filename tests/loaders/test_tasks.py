@@ -222,6 +222,14 @@ def test_outline_names_items_as_documents_cite_them():
                      (2, "(二)"), (3, "(二)1"), (0, "附件1"), (1, "附件1一")]
 
 
+
+def test_a_plans_decimal_heading_is_an_item_its_numbered_lines_are_under():
+    body = "2.1.2成员单位职责\n(1)市委宣传部:负责舆论引导。\n(2)市教育局:负责学校防控。\n1.5万元用于防疫物资采购。\n"
+    items = [(u.level, u.item) for u in outline(body)]
+    # a decimal opening a long line is a figure (1.5万元), not a heading
+    assert items == [(0, ""), (3, "2.1.2"), (4, "2.1.2(1)"), (4, "2.1.2(2)")]
+
+
 @pytest.mark.parametrize("text, end", [
     ("省编办、省国土资源厅、省住", "省编办、省国土资源厅"),  # the piece the cut broke is left out
     ("省编办、省国土资源厅、", "省编办、省国土资源厅"),

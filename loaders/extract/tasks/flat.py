@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 
 from loaders.lexicon import lexicon
-from loaders.structure.outline import CIRCLED, MARKERS, Unit, outline
+from loaders.structure.outline import CIRCLED, MARKERS, Unit, number_of, outline
 from loaders.view import DocumentView
 
 LONG_LINE = 150  # a line longer than this may hold items run together at its spaces
@@ -51,7 +51,7 @@ def _number(text: str, at: int, end: int) -> tuple[int, int] | None:
     for level, pattern in MARKERS:
         number = pattern.match(text, at, end)
         if number:
-            return level, number_value(number.group(1))
+            return level, number_value(number_of(number))
     return None
 
 
