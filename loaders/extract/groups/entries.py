@@ -65,9 +65,10 @@ class _Run:
         return p.start, p.start + self.readings[i].name
 
     def listed_name(self, i: int) -> bool:
-        """Whether part i, a name by its shape only, stands in a list of names apart by 、 that
-        holds a name of a known surname: a name OCR misread (表东耀、赵树梅 for 裘东耀) is still one."""
-        return self.known_names and any(0 < k < len(self) and self.parts[k].mark == STROKE for k in (i, i + 1))
+        """Whether part i, a name by its shape only, stands in a list of names apart by 、 or spaces
+        that holds a name of a known surname: a name OCR misread (表东耀、赵树梅 for 裘东耀) is still one,
+        and so is a given name ending in a word of prose (冯王亮  杨大为  王佩金)."""
+        return self.known_names and any(0 < k < len(self) and self.parts[k].mark in (STROKE, SPACE) for k in (i, i + 1))
 
     def posts_from(self, i: int) -> list[tuple[int, int]]:
         """(next part, title end) of every run of posts from part i, apart by 、, a bracket or a
