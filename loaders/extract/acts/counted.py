@@ -11,7 +11,9 @@ A line may mark its person (*何建宗博士), add a courtesy title and letters 
 column of background after spaces (测量界); a line of posts (规划署署长(副主席)) names no one.
 
 The body is the one the announcement names, without its short name in brackets, or else the
-group the text mentioned last before it (委任李宗德为公民教育委员会主席 … 委任八名新委员). The words
+group the text mentioned last before it (委任李宗德为公民教育委员会主席 … 委任八名新委员). People
+counted and named with no announcement (16名非官方委员包括：A、B…) join the group the text set up
+last before them (政府宣布成立中医中药发展委员会), the kind of member their note (非官方委员). The words
 are in ontology/lexicon/acts.yaml (counted_*); rules `acts/counted:sentence`, `acts/counted:list`.
 """
 

@@ -3,14 +3,17 @@
 A measure after the people (`对思蒙镇党委书记贺达昊、镇长张晖予以免职`, perhaps after what is said of
 them up to a 的), a sanction given to them (`给予大理市委副书记、市长杜淑敢同志撤销党内职务、政务撤职处分`,
 or a notice's line `…原党委书记、董事长冷魁：撤销党内职务、政务撤职`), and a list of the removed after a
-head saying so (`被免职干部包括县扶贫开发办公室主任马会平，副主任刘荣、霍如江`): removals of every post
-each person is named with, the measure the act's note. Warnings, 记过 and suspensions remove no one.
+head saying so (`被免职干部包括县扶贫开发办公室主任马会平，副主任刘荣、霍如江`), perhaps on the lines
+after a head closing its line (`5名官员被免职，分别是：`), people of no known surname too (`副县长普琼`):
+removals of every post each person is named with, the measure the act's note. Warnings, 记过 and
+suspensions remove no one.
 Rules `acts/measure:disciplined`, `acts/measure:sanctioned`, `acts/measure:removed-list`.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from loaders.extract.acts.records import ActRecorder, Span
 from loaders.extract.acts.wording import REMOVE, W
@@ -77,7 +80,7 @@ def read_removed_list(recorder: ActRecorder) -> None:
             _removals(recorder, pairs, (a, b), _REMOVED_LIST_RULE, None)
 
 
-def _lines_naming(text: str, at: int):
+def _lines_naming(text: str, at: int) -> Iterator[tuple[int, int, list[tuple[Span, Span]]]]:
     """Each line from `at` on, blank lines passed over, with the people it names after their posts
     (its parts apart by commas or ；), up to the first line naming no one."""
     for line in re.finditer(r"[^\n]+", text[at:]):

@@ -184,9 +184,9 @@ class ActRecorder:
         the institute's 纪委书记; 东城区委书记兼区长: 东城区's 区长)."""
         for before, part in zip(parts, parts[1:]):
             if before and part and part[0].org is None:
-                title = "".join(self.text[slice(*part[0].title)].split())
-                first = part[0]
-                part[0] = Post(inherited_org(self.text, before[-1], title), first.title, first.notes, first.acting)
+                bare = part[0]
+                title = "".join(self.text[slice(*bare.title)].split())
+                part[0] = Post(inherited_org(self.text, before[-1], title), bare.title, bare.notes, bare.acting)
         return parts
 
     def _apart_at_also(self, a: int, b: int) -> list[Span]:

@@ -4,8 +4,9 @@ Hong Kong's and Macau's releases appoint a council's members one act at a time (
 成员, 受邀将出任行政会委员的11人分别是：…), naming a body the groups' reader does not know as a
 group by its name (行政会, 考评局). Where a document appoints at least three people to one body's
 committee roles (成员, 委员, 议员, 主席 …), the body is a group whose members they are, each with
-the post as their title and the rank groups.yaml gives the role (主席 leads). A body the groups'
-reader already gives keeps its own members. The rule is `groups/seated`.
+the post as their title (or the kind of member an act's note says: 非官方委员) and the rank groups.yaml
+gives the role (主席 leads). A body the groups' reader already gives keeps its own members, or takes
+these where it gave none (政府宣布成立X委员会). The rule is `groups/seated`.
 """
 
 from __future__ import annotations
