@@ -33,6 +33,11 @@ PINYIN_NOTE = re.compile(r"(?<=[\u3400-\u9fff])[(（](?:[a-zü]{0,6}[āáǎàē�
 _MISREAD_GLOSS = re.compile(r"(?<=[\u3400-\u9fff])[(（](?=[^)）]{0,7}[A-Za-z])(?![A-Z]{2,}[)）])[A-Za-z0-9ü%@&$#' ]{1,8}[)）]"
                             r"(?![A-Za-z0-9])")
 _GLOSSED = 2  # glosses read right that make a scanned copy a glossed one
+# A web mirror that glosses characters without tone marks (`山西(xi)，`, `第一组(zu)：`, `启动(dong)。`):
+# where a text holds several toneless syllables in brackets after characters, each is a gloss,
+# whatever follows it.
+_TONELESS_GLOSS = re.compile(rf"(?<=[\u3400-\u9fff])[(（](?=[a-zü]{{2}}){_SYLLABLE}[)）](?![A-Za-z])")
+_TONELESS_COPY = 3
 
 
 @dataclass(frozen=True)
@@ -59,6 +64,9 @@ class Source:
         """The spans of the pinyin glosses in `text` (this source's text, a piece or a
         normalised form of it), in order."""
         spans = {m.start(): m.end() for m in PINYIN_NOTE.finditer(text)}
+        toneless = list(_TONELESS_GLOSS.finditer(text))
+        if len(toneless) >= _TONELESS_COPY:
+            spans.update((m.start(), m.end()) for m in toneless)
         if self._glossed_scan:
             for m in _MISREAD_GLOSS.finditer(text):
                 spans.setdefault(m.start(), m.end())

@@ -47,6 +47,7 @@ from loaders.extract.groups.names import (HEADING, HEADING_RULE, MEMBERS_MADE_KN
                                           set_ups, words)
 from loaders.extract.groups.office import office_at, office_staff
 from loaders.extract.groups.owners import bracketed_short_names, mentioned_before, short_name_heading
+from loaders.extract.groups.teams import numbered_teams
 from loaders.extract.groups.titled import RULE as TITLED_RULE, titled_members
 from loaders.view import DocumentView
 from loaders.records import Facts
@@ -206,4 +207,4 @@ def extract_groups(view: DocumentView) -> Facts:
     listed = _listed_groups(view, marked, named) + appointed_groups(view) + counted_groups(view)
     groups = _merge(listed + named + _titled_groups(view))
     complete(view, groups)
-    return Facts(groups=groups)
+    return Facts(groups=groups + numbered_teams(view))  # 第一组: a team's number, no group type to merge by
