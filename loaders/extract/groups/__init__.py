@@ -25,7 +25,8 @@ groups/prose:held-by|holds|list and groups/titled (县征兵领导小组组长�
 chain of titles, loaders.extract.groups.titled) and groups/appointed-list (委任以下人士为X委员会委员：
 and a name a line, loaders.extract.groups.appointed) for a member; groups/seated for a council
 three or more people are appointed to as members (loaders.extract.groups.seated, run on the acts
-after every reader: loaders.pipeline); groups/office:label|held-by|holds for the
+after every reader: loaders.pipeline); groups/numbered-team for a team a report numbers on a line
+of its own (第一组：山西，组长A，副组长B: loaders.extract.groups.teams); groups/office:label|held-by|holds for the
 office's staff. The words are in ontology/lexicon/groups.yaml; the set-up verbs and 成员单位 are
 found where spaCy marked them.
 """
