@@ -63,14 +63,19 @@ class Source:
     def glosses(self, text: str) -> list[tuple[int, int]]:
         """The spans of the pinyin glosses in `text` (this source's text, a piece or a
         normalised form of it), in order."""
+        if "(" not in text and "（" not in text:
+            return []  # most pieces: no bracket, no gloss
         spans = {m.start(): m.end() for m in PINYIN_NOTE.finditer(text)}
-        toneless = list(_TONELESS_GLOSS.finditer(text))
-        if len(toneless) >= _TONELESS_COPY:
-            spans.update((m.start(), m.end()) for m in toneless)
+        if self._toneless_copy:
+            spans.update((m.start(), m.end()) for m in _TONELESS_GLOSS.finditer(text))
         if self._glossed_scan:
             for m in _MISREAD_GLOSS.finditer(text):
                 spans.setdefault(m.start(), m.end())
         return sorted(spans.items())
+
+    @cached_property
+    def _toneless_copy(self) -> bool:
+        return len(_TONELESS_GLOSS.findall(self.text)) >= _TONELESS_COPY
 
     @cached_property
     def _glossed_scan(self) -> bool:

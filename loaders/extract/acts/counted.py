@@ -83,6 +83,7 @@ _LINE = re.compile(rf"\s*(?P<mark>[*#▲])?(?P<name>[{_CJK}]{{2,4}}?)(?P<titled>
                    rf"(?P<after>[*#▲])?(?:[(（](?P<role>[{_CJK}]{{2,8}})[)）])?(?:[ \t\u3000]+\S.*)?\s*")
 _LINE_ROLES = frozenset(_LEX.words("acts.committee_roles")) | frozenset(_LEX.table("groups.roles"))
 _MEMBER_KIND = re.compile(f"{_ALT('acts.counted_member_kinds')}$")  # 非官方 of 现任非官方成员
+_SET_UP_WORD = re.compile(_ALT("groups.set_up_verbs"))
 _SET_UP = re.compile(rf"{_ALT('groups.set_up_verbs')}{_ALT('groups.set_up_particles')}?$")  # 宣布成立X委员会
 _RULE = "acts/counted"
 
@@ -102,6 +103,8 @@ def read_counted(recorder: ActRecorder) -> None:
     """Record the acts of every counted announcement in the document and its naming after."""
     text = recorder.text
     announced = announcements(text)
+    if not announced and not _SET_UP_WORD.search(text):
+        return  # no announcement, and no group set up that counted people could join
     named = set()  # the sentences of announcements whose people are named again: a list after them is a roster
     for m in NAMED.finditer(text):
         ann = _last_before(announced, m.end("role"), m["role"])

@@ -39,6 +39,7 @@ _SANCTIONED = (re.compile(rf"{_LEX['acts.sanction_given']}(?P<entries>[^。;；:
                           rf"(?P<measures>[^。;；\n]{{0,30}}?{_REMOVING}[^\n]{{0,30}}?)$", re.M))
 _SANCTIONED_RULE = "acts/measure:sanctioned"
 _REMOVED_LIST = re.compile(_LEX["acts.removed_list_pattern"])
+_REMOVED_WORD = re.compile(_ALT("acts.removed_list_words"))
 _REMOVED_LIST_RULE = "acts/measure:removed-list"
 
 
@@ -70,6 +71,8 @@ def read_removed_list(recorder: ActRecorder) -> None:
     apart by commas up to the first that names no one (被免职干部包括X主任A，副主任B、C，一正三副共计4人);
     where the head closes its line (5名官员被免职，分别是：), the lines after it, up to one naming no one."""
     text = recorder.text
+    if not _REMOVED_WORD.search(text):
+        return  # most documents remove no one this way
     for m in _REMOVED_LIST.finditer(text):
         end = end_at_next(text, m.end(), _SENTENCE_MARKS)
         if text[m.end():end].strip():
