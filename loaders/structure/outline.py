@@ -38,9 +38,9 @@ class Unit:
 
 
 def number_of(marker: re.Match) -> str:
-    """The number a level's pattern matched: its first group that took part (2.1.2 of a plan's
-    decimal heading, else the group of the level's common form)."""
-    return marker.group(marker.lastindex)  # only one of a level's groups takes part
+    """The number a level's pattern matched: the one of its groups that took part (2.1.2 of a
+    plan's decimal heading, else the group of the level's common form)."""
+    return marker.group(marker.lastindex)
 
 
 def _marker(line: str, raw_first: str) -> tuple[int, str, int] | None:

@@ -20,6 +20,7 @@ from loaders.extract.acts.wording import REMOVE, W
 from loaders.lexicon import lexicon
 from loaders.spans.listed import titled_people, titled_runs
 from loaders.spans.posts import listed_posts, split_top
+from loaders.structure.outline import LINE
 from loaders.text.marks import end_at_next, start_after_last
 
 _LEX = lexicon()
@@ -86,8 +87,8 @@ def read_removed_list(recorder: ActRecorder) -> None:
 def _lines_naming(text: str, at: int) -> Iterator[tuple[int, int, list[tuple[Span, Span]]]]:
     """Each line from `at` on, blank lines passed over, with the people it names after their posts
     (its parts apart by commas or ；), up to the first line naming no one."""
-    for line in re.finditer(r"[^\n]+", text[at:]):
-        a, b = at + line.start(), at + line.end()
+    for line in LINE.finditer(text, at):
+        a, b = line.span()
         if not line.group().strip():
             continue
         pairs = [pair for c, d in split_top(text, a, b, ";；。") for pair in titled_runs(text, c, d, strong=True)]

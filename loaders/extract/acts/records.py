@@ -83,9 +83,10 @@ class ActRecorder:
             a, b = (offset + i for i in m.span("described" if described else "names"))
             posts = (offset + m.start("posts"), offset + m.end("posts"))
             # 董事长及总经理分别由A及B接任: the takers are a list, each described before their name
-            listed = described and _EACH.search(self.text, posts[1], a) and described_people(self.text, a, b)
-            if not described and _EACH.search(self.text, b, posts[0]):  # 检察长马翊、院长叶迅生分别就任X: each titled
-                listed = [name for _, name in titled_people(self.text, a, b)]
+            if described:
+                listed = _EACH.search(self.text, posts[1], a) and described_people(self.text, a, b)
+            else:  # 检察长马翊、院长叶迅生分别就任X: people each titled, 分别 after them
+                listed = _EACH.search(self.text, b, posts[0]) and [name for _, name in titled_people(self.text, a, b)]
             people = (people_spans(self.text, a, b, strong or self.text.startswith(W["honorific"], b)) or listed
                       or self._named_within(a, b) or (described_people(self.text, a, b) if described else []))
             holding = self._held_post(a, people)
