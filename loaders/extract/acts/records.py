@@ -143,6 +143,8 @@ class ActRecorder:
         """One act for each person and each post of the posts' span; a post after 兼 is held
         concurrently (`市政府副秘书长兼市政府办公室主任`). People and posts said to match one by
         one (`A、B分别为X、Y`) are paired in order."""
+        if kind == APPOINT and self.text.endswith(W["post_word"], *posts):  # 任命X为副市长、代理市长职务
+            posts = (posts[0], posts[1] - len(W["post_word"]))
         parts = self._bodied_after_also([[self._of_held(post, holding) for post in parse_posts(self.text, *part)]
                                          for part in self._apart_at_also(*posts)])
         held = [(post, act if i == 0 or kind != APPOINT else W["concurrent"], owner)
