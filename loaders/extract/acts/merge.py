@@ -43,6 +43,9 @@ _LEX = lexicon()
 _RANKS = _LEX.words("acts.rank_prefixes")  # 副市长 and 市长 are posts of one body
 _LEVELS = _LEX.table("acts.government_posts")  # 市长 → 市: the level of the place a post serves
 _STAFF_POSTS = frozenset(_LEX.words("acts.government_staff_posts"))
+# 党委副书记, 纪委书记, 常委: a post of a body's party committee, or of its discipline committee
+_PARTY_POST = re.compile(rf"(?:{_LEX.alternation('acts.party_committees', 'acts.sub_bodies')})?"
+                         rf"{_LEX.alternation('acts.party_committee_titles')}")
 _CJK = "\u4e00-\u9fff"
 _GOVERNMENT = _LEX.alternation("agencies.government_ends")
 _GOVERNMENT_END = re.compile(f"(?:{_GOVERNMENT})$")
@@ -104,6 +107,7 @@ def settle(acts: list[PersonnelAct], view: DocumentView, sentence_of: dict[int, 
     _bodies_of_kind(acts, view, sentence_of)
     _staff_of_government(acts, view, sentence_of)
     _committee_before(acts)
+    _body_of_act_before(acts)
     if any(act.org is None and act.act == _HIRE for act in acts) and (hirer := _hiring_body(view)):
         for act in acts:
             if act.org is None and act.act == _HIRE:
@@ -249,6 +253,18 @@ def _committee_before(acts: list[PersonnelAct]) -> None:
                 last = act.org
             elif last is not None:
                 act.org = last
+
+
+def _body_of_act_before(acts: list[PersonnelAct]) -> None:
+    """A post still without a body takes the body of the act of its kind right before it in its sentence
+    where that act is the same person's (免去其北蔡镇党委副书记职务，免去其镇长职务) or the post is a party
+    committee's (王五任绍兴市第一中学校长，李六任党委副书记): another person's other post may be another
+    body's (任命卢建华为宁远市财政局局长，任命王立为秘书长)."""
+    for before, act in zip(acts, acts[1:]):
+        if act.org is None and before.org is not None and before.kind == act.kind \
+                and (before.evidence.start, before.evidence.end) == (act.evidence.start, act.evidence.end) \
+                and (before.person == act.person or _PARTY_POST.fullmatch(to_simplified(act.post))):
+            act.org = before.org
 
 
 def _bodies_of_kind(acts: list[PersonnelAct], view: DocumentView, sentence_of: dict[int, Span]) -> None:
