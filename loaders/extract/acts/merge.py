@@ -66,6 +66,8 @@ _SHORT_SUFFIXES = frozenset(_LEX.table("agencies.short_suffixes_pattern"))
 _INTRODUCED = (re.compile(_LEX["acts.introduced_body_pattern"]), re.compile(_LEX["acts.set_up_body_pattern"]))
 # 该行, 该公司: the body of that kind the text named last before (光大银行…该行行长赵欢…辞去该行执行董事).
 _REFERRING = _LEX["acts.referring_word"]
+_SELF_NAMED = re.compile(rf"{_LEX.alternation('acts.self_words')}(?P<kind>{_LEX.alternation('acts.self_kinds')})$")
+_SELF_ENDINGS = {kind: tuple(endings) for kind, endings in _LEX.table("acts.self_kinds").items()}
 _NOT_BODY_WORDS = re.compile(f"(?:{_LEX.alternation('acts.body_new_prefixes')})$")
 _CEREMONY = re.compile(_LEX["acts.hiring_between_pattern"] + _LEX.alternation("acts.hiring_ceremony"))
 
@@ -98,6 +100,7 @@ def settle(acts: list[PersonnelAct], view: DocumentView, sentence_of: dict[int, 
     name_issuer(acts, view.text, view.document.title or "")
     _named_by_courtesy(acts)
     _referred_bodies(acts, view)
+    _self_named_bodies(acts, view)
     _introduced_bodies(acts, view, sentence_of)
     _bodies_of_rank(acts, lambda act: (act.evidence.start, act.evidence.end))
     _bodies_of_rank(acts, lambda act: _paragraph(view, sentence_of.get(id(act))))
@@ -145,6 +148,19 @@ def _referred_bodies(acts: list[PersonnelAct], view: DocumentView) -> None:
                  if not m.group().startswith(_REFERRING) and _reads_as_body(m.group(), kind)]
         if named:
             act.org = view.written(*named[-1])
+
+
+def _self_named_bodies(acts: list[PersonnelAct], view: DocumentView) -> None:
+    """A body speaking of itself by its kind (我校, 本院) is the body of that kind the text names, the
+    last before the act, else the first after (我校召开大会，宣布…江苏省扬州中学领导班子调整: the school)."""
+    for act in acts:
+        if not (m := _SELF_NAMED.fullmatch(to_simplified(act.org or ""))):
+            continue
+        named = [s for s in view.spans("agency") if to_simplified(view.text[s.start_char:s.end_char]).endswith(
+            _SELF_ENDINGS[m["kind"]])]
+        before = [s for s in named if s.end_char <= act.evidence.start]
+        if found := (before[-1] if before else named[0] if named else None):
+            act.org = view.written(found.start_char, found.end_char)
 
 
 def _introduced_bodies(acts: list[PersonnelAct], view: DocumentView, sentence_of: dict[int, Span]) -> None:
