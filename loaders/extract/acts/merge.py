@@ -68,6 +68,7 @@ _INTRODUCED = (re.compile(_LEX["acts.introduced_body_pattern"]), re.compile(_LEX
 _REFERRING = _LEX["acts.referring_word"]
 _SELF_NAMED = re.compile(rf"{_LEX.alternation('acts.self_words')}(?P<kind>{_LEX.alternation('acts.self_kinds')})$")
 _SELF_ENDINGS = {kind: tuple(endings) for kind, endings in _LEX.table("acts.self_kinds").items()}
+_BODY_CUT = re.compile(_LEX.alternation("acts.body_cut_words"))
 _NOT_BODY_WORDS = re.compile(f"(?:{_LEX.alternation('acts.body_new_prefixes')})$")
 _CEREMONY = re.compile(_LEX["acts.hiring_between_pattern"] + _LEX.alternation("acts.hiring_ceremony"))
 
@@ -98,6 +99,7 @@ def _placed(level: str, inside: str, after: str) -> re.Pattern:
 def settle(acts: list[PersonnelAct], view: DocumentView, sentence_of: dict[int, Span]) -> list[PersonnelAct]:
     """The acts with the bodies the text around them gives, each act once."""
     name_issuer(acts, view.text, view.document.title or "")
+    _cut_bodies(acts)
     _named_by_courtesy(acts)
     _referred_bodies(acts, view)
     _self_named_bodies(acts, view)
@@ -116,6 +118,14 @@ def settle(acts: list[PersonnelAct], view: DocumentView, sentence_of: dict[int, 
             if act.org is None and act.act == _HIRE:
                 act.org = hirer
     return _once([act for act in acts if not _group_role(view, act, sentence_of.get(id(act))) and not _unplaced(act)])
+
+
+def _cut_bodies(acts: list[PersonnelAct]) -> None:
+    """A body read with a sentence's words before it is what follows the last word no body holds
+    (梁颖妍为行政公职局 → 行政公职局; 总站总工程师张铁军为 → none)."""
+    for act in acts:
+        if act.org and (cuts := list(_BODY_CUT.finditer(to_simplified(act.org)))):
+            act.org = act.org[cuts[-1].end():].lstrip(_NOT_BODY_OPENERS[0]) or None
 
 
 def _named_by_courtesy(acts: list[PersonnelAct]) -> None:
