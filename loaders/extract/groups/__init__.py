@@ -50,6 +50,7 @@ from loaders.extract.groups.office import office_at, office_staff
 from loaders.extract.groups.owners import bracketed_short_names, mentioned_before, short_name_heading
 from loaders.extract.groups.teams import numbered_teams
 from loaders.extract.groups.titled import RULE as TITLED_RULE, titled_members
+from loaders.extract.groups.untitled import bare_heading_owner
 from loaders.view import DocumentView
 from loaders.records import Facts
 
@@ -146,6 +147,8 @@ def _list_owner(view: DocumentView, start: int, named: list[LeadingGroup],
         return new_group(view, *found[0], found[1])
     if short and (full := short_name_heading(view.text, start, short)):
         return new_group(view, *full, HEADING_RULE)
+    if bare := bare_heading_owner(view, start):
+        return bare
     earlier = [g for g in named if g.start < start]
     if not earlier:
         mentioned = mentioned_before(view.text, start)
