@@ -18,7 +18,8 @@ members.
 
 Every rule reads `view.text` (simplified characters) and names itself in each fact's evidence:
 groups/set-up, groups/short-name, groups/members-of, groups/roles-held (X督察组组长由A担任), groups/title,
-groups/heading[:named-before]
+groups/heading[:named-before], groups/bare-heading (a name composed of the title's work and a heading
+naming no group: loaders.extract.groups.untitled)
 for a group's name; groups/label-line[:brackets|:pairs|:glued|:name-glued|:names] (the order of
 the entry), groups/two-columns[:cells], groups/one-cell-a-line and
 groups/prose:held-by|holds|list and groups/titled (县征兵领导小组组长袁佑清 in a news report's
