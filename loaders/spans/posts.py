@@ -6,9 +6,8 @@ before it, as written, and may be absent (`主任、党组书记`: the second po
 Brackets closing a position are notes (`（兼）`, `（试用期一年）`, `（保留原职级待遇）`), and
 代理 / 代 before a title marks an acting post.
 
-A person's name is checked on its shape and, as a confidence signal, on its surname
-(ontology/gazetteer/surnames.csv, compound ones such as 欧阳 included): a name whose surname is
-known passes on shape alone; any other needs a sentence whose structure vouches for it.
+A person's name is checked on its shape and on its surname (ontology/gazetteer/surnames.csv, 欧阳
+included): a name whose surname is known passes on shape alone; any other needs a frame vouching for it.
 The words (代理, 同志, the joiners of a minority name, what never stands in a name, the roles
 of a group) are in ontology/lexicon/acts.yaml.
 """
@@ -43,15 +42,13 @@ _GIVEN_WORDS = _LEX["acts.given_name_chars"]  # 侯为东, 张和平: words of p
 _GIVEN_LAST = _LEX["acts.given_name_last_chars"]  # 冯国经: a stop character that ends given names too
 ACTING, _ACTING_SHORT = _LEX["acts.acting"], _LEX["acts.acting_short"]  # 代理局长, 代市长
 _ACTING_PREFIXES = _LEX.words("acts.acting_prefixes")  # 代理局长, 署理行政长官
-# What parts the names of one act: 、, and the words that may join the last two (张三和李四).
-# A note on sex, nationality or the kind of post after a name (杨淑芳（女）, 马国林（回族）, 李娜（女，彝族）,
-# 李惠东（兼职，回族）), as a pattern the act forms use too; after a name of a list (王立群、刘宏(女)) it
-# is no part of the name.
+# A note on sex, nationality or the kind of post after a name (杨淑芳（女）, 李娜（女，彝族）, 李惠东（兼职，回族）),
+# a pattern the act forms use too; after a name of a list (王立群、刘宏(女)) it is no part of the name.
 _NATION = rf"[\u4e00-\u9fff]{{1,5}}{_LEX['acts.nationality_suffix']}"
 _NOTE_ITEM = rf"(?:{_LEX.alternation('acts.sexes', 'acts.person_notes')}|{_NATION})"
 PERSON_NOTE = rf"\({_NOTE_ITEM}(?:,{_NOTE_ITEM}){{0,2}}\)"
 _NOTE_AT_END = re.compile(PERSON_NOTE + "$")
-_LIST_MARK = re.compile("、")
+_LIST_MARK = re.compile("、")  # what parts the names of one act, with the words joining the last two (张三和李四)
 _OF = _LEX["acts.of_word"]
 _NOT_BODIES = frozenset(_LEX.words("acts.post_not_bodies"))
 _NEW_OR_FORMER = frozenset(w for w in _LEX.words("acts.post_not_bodies") if len(w) == 1)  # 新, 原, 前
@@ -69,6 +66,7 @@ _TAKING_IN_BODY = re.compile(rf"(?:{_LEX.alternation('acts.serve_prefixes', 'act
 _PARTY_COMMITTEE = re.compile(_LEX.alternation("acts.party_committees"))
 _PARTY_TITLES = frozenset(_LEX.words("acts.party_committee_titles"))
 _COMMITTEE_END = re.compile(f"(?:{_PARTY_COMMITTEE.pattern})$")  # 中国商飞公司党委: the company's
+_FULL_COMMITTEE = re.compile(_LEX["acts.full_party_committee_pattern"])  # 中共X管理局委员会: the 管理局's
 _NEW_BODY = re.compile(_LEX.alternation("acts.body_new_prefixes"))
 _HEAD = _LEX["acts.head_word"]
 _COMMITTEE_CHAR = _LEX["acts.place_committee_char"]  # 市委: a place's party committee
@@ -374,7 +372,9 @@ def inherited_org(view: str, before: Post, title: str) -> tuple[int, int] | None
 
 
 def _committee_parent(view: str, org: tuple[int, int]) -> tuple[int, int] | None:
-    """The body whose party committee `org` is (中国商飞公司 of 中国商飞公司党委), or None."""
+    """The body whose party committee `org` is (中国商飞公司 of 中国商飞公司党委, X局 of 中共X局委员会), or None."""
+    if full := _FULL_COMMITTEE.fullmatch(view, *org):
+        return full.span("body")
     committee = _COMMITTEE_END.search(view, *org)
     return (org[0], committee.start()) if committee and committee.start() - org[0] >= 2 else None
 
