@@ -32,7 +32,9 @@ _DOCUMENT_RULE = re.compile("|".join(_LEX[f"roles.{name}_pattern"]
 # 任务分工：X负责，Y总牵头: a label over a sentence of units and their verbs.
 _DIVISION_LABELS = _LEX.alternation("roles.division_labels")
 _DIVISION_LABEL = re.compile(_DIVISION_LABELS)
-LABEL_LINE = re.compile(rf"(?m)(?:^[ \t]*|(?<=。))(?P<label>{ROLE_LABELS}|{DEADLINE_LABELS}|{PERSON_LABELS}"
+# A sub-item may be the label itself (（三）责任单位：市自然资源局，储备中心。): its number opens the line.
+_SUB_ITEM = rf"(?:\([{_LEX['numbering.cn_digits']}\d]{{1,3}}\)|\d{{1,2}}[.、])?[ \t]*"
+LABEL_LINE = re.compile(rf"(?m)(?:^[ \t]*{_SUB_ITEM}|(?<=。))(?P<label>{ROLE_LABELS}|{DEADLINE_LABELS}|{PERSON_LABELS}"
                         rf"|{_DIVISION_LABELS})\s*:")
 _LINE_END = re.compile(r"[。;.]?[ \t]*(?:\n|$)")
 # A clause's bracket: （…）, 〔…〕, 【…】 or a web copy's […] (closed by any: `[…负责落实)]`).
@@ -203,25 +205,26 @@ def _labelled(text: str, start: int, end: int) -> list[Clause]:
     for m in LABEL_LINE.finditer(text, start, end):
         line_end = text.find("\n", m.end(), end)
         line_end = end if line_end < 0 else line_end
-        if not DEADLINE_LABEL.match(text, m.start()):
+        label = m.start("label")  # after a sub-item's number that opens the line
+        if not DEADLINE_LABEL.match(text, label):
             longer = _runs_on(text, m.end(), line_end, end)
             line_end = longer or line_end
         previous = clauses[-1] if clauses else None
-        if PERSON_LABEL.match(text, m.start()):  # 牵头领导：张三 between labelled lines: no units
+        if PERSON_LABEL.match(text, label):  # 牵头领导：张三 between labelled lines: no units
             if previous and not text[previous.end:m.start()].strip():
                 previous.end = line_end
             continue
         division = _DIVISION_LABEL.fullmatch(m["label"]) is not None
-        roles = parse_roles(text, m.end() if division else m.start(), _before_stop(text, m.end(), line_end))
+        roles = parse_roles(text, m.end() if division else label, _before_stop(text, m.end(), line_end))
         if roles is None:
             continue
-        if previous and not text[previous.end:m.start()].strip():
+        if previous and not text[previous.end:label].strip():
             _merge(previous.roles, roles)
             previous.end = line_end
             if m["label"] in LABEL_ROLE and not previous.rule.endswith(_ROLE_LABEL_WORDS):
                 previous.rule = _LABEL_RULE + m["label"]  # named by its first role label
         else:
-            clauses.append(Clause(m.start(), line_end, roles, True, _LABEL_RULE + m["label"]))
+            clauses.append(Clause(label, line_end, roles, True, _LABEL_RULE + m["label"]))
     for clause in clauses:
         _take_role_line(text, clause, end)
     return clauses
