@@ -69,6 +69,7 @@ _REFERRING = _LEX["acts.referring_word"]
 _SELF_NAMED = re.compile(rf"{_LEX.alternation('acts.self_words')}(?P<kind>{_LEX.alternation('acts.self_kinds')})$")
 _SELF_ENDINGS = {kind: tuple(endings) for kind, endings in _LEX.table("acts.self_kinds").items()}
 _BODY_CUT = re.compile(_LEX.alternation("acts.body_cut_words"))
+_NEW_OR_FORMER = "".join(w for w in _LEX.words("acts.post_not_bodies") if len(w) == 1)  # 新, 原, 前
 _NOT_BODY_WORDS = re.compile(f"(?:{_LEX.alternation('acts.body_new_prefixes')})$")
 _CEREMONY = re.compile(_LEX["acts.hiring_between_pattern"] + _LEX.alternation("acts.hiring_ceremony"))
 
@@ -125,7 +126,7 @@ def _cut_bodies(acts: list[PersonnelAct]) -> None:
     (梁颖妍为行政公职局 → 行政公职局; 总站总工程师张铁军为 → none)."""
     for act in acts:
         if act.org and (cuts := list(_BODY_CUT.finditer(to_simplified(act.org)))):
-            act.org = act.org[cuts[-1].end():].lstrip(_NOT_BODY_OPENERS[0]) or None
+            act.org = act.org[cuts[-1].end():].lstrip(_NEW_OR_FORMER) or None  # 意味著原南部战区 → 南部战区
 
 
 def _named_by_courtesy(acts: list[PersonnelAct]) -> None:

@@ -37,7 +37,7 @@ def bare_heading_owner(view: DocumentView, start: int) -> LeadingGroup | None:
     work = _work(view.document.title or "")
     if m is None or not work:
         return None
-    kind = m["heading"] if is_group(work + m["heading"]) and m["heading"] != work else _DEFAULT_TYPE
+    kind = m["heading"] if is_group(work + m["heading"]) else _DEFAULT_TYPE  # 组织领导 is no group's type
     if not is_group(work + kind):
         return None
     group = new_group(view, *m.span("heading"), RULE)

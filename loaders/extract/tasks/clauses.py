@@ -211,7 +211,7 @@ def _labelled(text: str, start: int, end: int) -> list[Clause]:
             line_end = longer or line_end
         previous = clauses[-1] if clauses else None
         if PERSON_LABEL.match(text, label):  # 牵头领导：张三 between labelled lines: no units
-            if previous and not text[previous.end:m.start()].strip():
+            if previous and not text[previous.end:label].strip():
                 previous.end = line_end
             continue
         division = _DIVISION_LABEL.fullmatch(m["label"]) is not None
