@@ -20,6 +20,8 @@ CN_DIGITS = _LEX["numbering.cn_digits"]
 # (level, pattern) in the normalised text (（一） is (一) there, ． is .), levels from 1
 MARKERS = tuple((level, re.compile(form.replace("{cn}", CN_DIGITS)))
                 for level, form in enumerate(_LEX.words("numbering.levels_pattern"), start=1))
+# Any level's number opening a line, for readers that pass over it (（三）责任单位：…, 一、领导小组)
+NUMBER = "(?:" + "|".join(pattern.pattern for _, pattern in MARKERS) + ")"
 _APPENDIX = re.compile(_LEX["numbering.appendix_pattern"])
 CIRCLED = _LEX["numbering.circled"]
 LINE = re.compile(r"[^\n]+")

@@ -3,7 +3,7 @@
 A school's or a county's plan may set its list under a bare heading: 绍兴一中消防安全 / 一、领导小组 /
 组长：马德尧. The group is the plan's. Its name is composed, not written: the work the document's title
 names (the title in 《》 where it quotes one, without 关于 and the word for the kind of document, 方案,
-预案, 通知) and the group type the heading gives, else 领导小组. The evidence is the heading line and
+预案, 通知: documents.yaml's title verbs and doc types) and the group type the heading gives, else 领导小组. The evidence is the heading line and
 the rule `groups/bare-heading` says the name was composed. The words are in ontology/lexicon/groups.yaml.
 """
 
@@ -14,17 +14,18 @@ import re
 from loaders.extract.groups.found import LeadingGroup, new_group
 from loaders.extract.groups.names import is_group
 from loaders.lexicon import lexicon
+from loaders.structure.outline import CN_DIGITS, NUMBER
 from loaders.text.script import to_simplified
 from loaders.view import DocumentView
 
 RULE = "groups/bare-heading"
 _LEX = lexicon()
-_DIGITS = _LEX["numbering.cn_digits"]
-_BARE = re.compile(rf"[ \t]*(?:[{_DIGITS}\d]+[、.．]|[(（][{_DIGITS}\d]+[)）])?[ \t]*"
-                   rf"(?P<heading>{_LEX.alternation('groups.bare_headings')})[ \t:：]*")
+# a heading's number, as the outline reads it or as a web copy writes it (一.组织领导)
+_BARE = re.compile(rf"[ \t]*(?:{NUMBER}|[{CN_DIGITS}]+[.．])?[ \t]*(?P<heading>{_LEX.alternation('groups.bare_headings')})[ \t:：]*")
 _QUOTED = re.compile(r"《(?P<work>[^》]{4,40})》")
-_ABOUT = _LEX["groups.bare_heading_about"]
-_KIND_AT_END = re.compile(f"(?:{_LEX.alternation('groups.document_kinds')})$")
+_TITLE_VERB = re.compile(f"^(?:{_LEX.alternation('documents.title_verbs')})")  # 关于, 印发
+# …实施方案, …应急预案: the kind of document, perhaps after the kind of work it is (documents.yaml's doc_types)
+_KIND_AT_END = re.compile(f"(?:{_LEX.alternation('groups.work_kinds')})?(?:{_LEX.alternation('documents.doc_types')})$")
 _DEFAULT_TYPE = _LEX["groups.bare_heading_type"]
 
 
@@ -48,5 +49,5 @@ def bare_heading_owner(view: DocumentView, start: int) -> LeadingGroup | None:
 def _work(title: str) -> str:
     """The work a title names: the quoted document's name, without 关于 and its kind."""
     quoted = _QUOTED.search(title)
-    work = (quoted["work"] if quoted else title).strip().removeprefix(_ABOUT)
+    work = _TITLE_VERB.sub("", (quoted["work"] if quoted else title).strip())
     return _KIND_AT_END.sub("", work)

@@ -21,6 +21,7 @@ from loaders.extract.tasks.brackets import ROLE_HINT, bracket_roles, wrapped_hin
 from loaders.extract.tasks.units import whole_end
 from loaders.extract.groups.rows import is_member_row
 from loaders.lexicon import lexicon
+from loaders.structure.outline import NUMBER
 from loaders.spans.agency import is_agency
 from loaders.spans.posts import is_person_name
 
@@ -33,7 +34,7 @@ _DOCUMENT_RULE = re.compile("|".join(_LEX[f"roles.{name}_pattern"]
 _DIVISION_LABELS = _LEX.alternation("roles.division_labels")
 _DIVISION_LABEL = re.compile(_DIVISION_LABELS)
 # A sub-item may be the label itself (（三）责任单位：市自然资源局，储备中心。): its number opens the line.
-_SUB_ITEM = rf"(?:\([{_LEX['numbering.cn_digits']}\d]{{1,3}}\)|\d{{1,2}}[.、])?[ \t]*"
+_SUB_ITEM = rf"{NUMBER}?[ \t]*"
 LABEL_LINE = re.compile(rf"(?m)(?:^[ \t]*{_SUB_ITEM}|(?<=。))(?P<label>{ROLE_LABELS}|{DEADLINE_LABELS}|{PERSON_LABELS}"
                         rf"|{_DIVISION_LABELS})\s*:")
 _LINE_END = re.compile(r"[。;.]?[ \t]*(?:\n|$)")
