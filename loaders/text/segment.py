@@ -43,6 +43,7 @@ _SENTENCE_END = "。"
 # …下发了《X的通知》, 《X.docx》由会员分享: a lead telling of the document it carries.
 _QUOTED = re.compile(rf"{_LEX.alternation('documents.issuing_verbs')}[“\"]?《([^《》\n]{{4,80}})》"
                      rf"|^《([^《》\n]{{4,80}})》(?={_LEX.alternation('documents.shared_words')})")
+_TITLE_LABEL = re.compile(rf"^{_LEX.alternation('documents.title_labels')}\s*[:：]\s*")
 _FILE_EXTENSION = re.compile(rf"\.{_LEX.alternation('documents.file_extensions')}$", re.I)
 _SECTION = re.compile(r"^【[^】]{1,16}】$")  # gazette section headings between documents
 # A portal's metadata label and its date: `成文日期: 2014年02月23日`, `【发布日期】2008-02-03`; with
@@ -112,7 +113,7 @@ def _plain(text: Text, lines: list[Line]) -> Document:
     if page is not None:
         return _article(text, lines, page)
     first = _first_words(lines)  # the title, after any furniture; the body starts as before
-    named = text.written(lines[first].start, lines[first].end)
+    named = text.written(lines[first].start + _label_length(lines[first]), lines[first].end)
     title = named if _reads_as_title(lines[first].text) else _quoted_title(text, lines[first])
     headed = len(lines) > 1 and is_title_line(lines[0].text) and len(lines[0].text) <= 60
     dated = _date_line(lines, 0, len(lines))
@@ -158,7 +159,7 @@ def _content_id(text: Text, start: int, end: int, title: str, date: str | None) 
 
 def _article(text: Text, lines: list[Line], page: Page) -> Document:
     headline = lines[page.headline]
-    title = text.written(headline.start, headline.end)
+    title = text.written(headline.start + _label_length(headline), headline.end)
     body = lines[page.body].start if page.body < len(lines) else headline.end
     date = _labelled_date(lines, 0, len(lines), "written") or page.date  # the text's day, not the post's
     return Document(id=_content_id(text, lines[0].start, lines[-1].end, title, date), text=text,
@@ -178,7 +179,14 @@ def _published(text: Text, lines: list[Line], start: int, stop: int) -> str | No
 def _title(text: Text, lines: list[Line], header: Header) -> str:
     if not header.title:
         return header.number or ""
-    return text.written(lines[header.title[0]].start, lines[header.title[-1]].end)
+    first = lines[header.title[0]]
+    return text.written(first.start + _label_length(first), lines[header.title[-1]].end)
+
+
+def _label_length(line: Line) -> int:
+    """The length of a title label opening the line (标题：, 名称：), else 0."""
+    m = _TITLE_LABEL.match(line.text)
+    return m.end() if m else 0
 
 
 def _title_issuer(title: str) -> str | None:
