@@ -43,6 +43,7 @@ _SENTENCE_END = "。"
 # …下发了《X的通知》, 《X.docx》由会员分享: a lead telling of the document it carries.
 _QUOTED = re.compile(rf"{_LEX.alternation('documents.issuing_verbs')}[“\"]?《([^《》\n]{{4,80}})》"
                      rf"|^《([^《》\n]{{4,80}})》(?={_LEX.alternation('documents.shared_words')})")
+_CELL_BARS = re.compile(r"\s[|｜]\s?|\t")  # the bars or tabs between a table row's cells
 _TITLE_LABEL = re.compile(rf"^{_LEX.alternation('documents.title_labels')}\s*[:：]\s*")
 _FILE_EXTENSION = re.compile(rf"\.{_LEX.alternation('documents.file_extensions')}$", re.I)
 _SECTION = re.compile(r"^【[^】]{1,16}】$")  # gazette section headings between documents
@@ -115,7 +116,7 @@ def _plain(text: Text, lines: list[Line]) -> Document:
     first = _first_words(lines)  # the title, after any furniture; the body starts as before
     named = text.written(lines[first].start + _label_length(lines[first]), lines[first].end)
     title = named if _reads_as_title(lines[first].text) else _quoted_title(text, lines[first])
-    headed = len(lines) > 1 and is_title_line(lines[0].text) and len(lines[0].text) <= 60
+    headed = len(lines) > 1 and _reads_as_title(lines[0].text) and len(lines[0].text) <= 60
     dated = _date_line(lines, 0, len(lines))
     date = (_labelled_date(lines, 0, len(lines), "written") or _line_date(lines[dated].text) if dated is not None
             else _caption_date(lines, 1, len(lines)) or _labelled_date(lines, 0, len(lines))
@@ -140,9 +141,11 @@ def _quoted_title(text: Text, line: Line) -> str:
 
 
 def _reads_as_title(text: str) -> bool:
-    """A first line that titles its text: a title's line holding no sentence (记者昨天获悉…。) and
-    opening with no day (7月8日，王玉德副县长主持召开…)."""
-    return is_title_line(text) and _SENTENCE_END not in text and not MONTH_DAY.match(text.lstrip())
+    """A first line that titles its text: a title's line holding no sentence (记者昨天获悉…。),
+    opening with no day (7月8日，王玉德副县长主持召开…) and cut into no cells (a table's header
+    where a copy lost what stood above it: `工作任务 | 具体要求 | 责任部门 |`)."""
+    return (is_title_line(text) and _SENTENCE_END not in text and not MONTH_DAY.match(text.lstrip())
+            and len(_CELL_BARS.findall(text)) < 2)
 
 
 def _first_words(lines: list[Line]) -> int:

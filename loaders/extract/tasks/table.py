@@ -7,18 +7,19 @@ when the document says 排在第一位的为牵头单位 (loaders.extract.tasks.
 names people, not bodies: it is read so that the header is known, and gives no role. Only the
 names of bodies count: a cell that is not a list of bodies (`详见附件`) gives none. The column
 names are in ontology/lexicon/roles.yaml (`table_columns_pattern`); a column of a short name
-they do not know (类别, 备注) is read by no one, beside at least as many known ones.
+they do not know (类别, 备注) is read by no one, beside at least as many known ones. A row a web
+copy wrote under a merged cell, without it, is read with the merged cell of the row above.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from loaders.extract.tasks.roles import Roles, parse_roles
 from loaders.extract.tasks.units import Named
 from loaders.lexicon import lexicon
-from loaders.structure.tables import Span, find_tables
+from loaders.structure.tables import Span, Table, find_tables
 
 _LEX = lexicon()
 # (pattern on a column's name, kind of column), in the order they are tried.
@@ -90,19 +91,36 @@ def task_rows(body: str) -> list[TaskRow]:
     """The tasks of the task tables in body (a document's normalised body)."""
     rows = []
     for table in find_tables(body, COLUMNS, _NEEDED, MARKS, other="other"):
-        for i, span in enumerate(table.spans):
-            text = table.pieces(i, "task")
-            if not text:
-                continue
-            roles = Roles()
-            for kind in ROLE_COLUMNS:
-                pieces = table.pieces(i, kind)
-                if pieces:
-                    cell_roles(body, kind, pieces, roles)
-            deadline = table.pieces(i, "deadline")  # 2025年6 / 月底前: one deadline wrapped
-            roles.deadline = (deadline[0] if len(deadline) == 1 else tuple(deadline)) if deadline else None
-            number = table.cell(i, "number")
-            item = body[number[0]:number[1]] if number else str(i + 1)
-            if not roles.empty():
-                rows.append(TaskRow(item, text, roles, span))
+        for i in range(len(table.spans)):
+            row = _task_row(body, table, i) or _task_row(body, _merged_left(table, i), i)
+            if row is not None:
+                rows.append(row)
     return rows
+
+
+def _task_row(body: str, table: Table | None, i: int) -> TaskRow | None:
+    if table is None or not (text := table.pieces(i, "task")):
+        return None
+    roles = Roles()
+    for kind in ROLE_COLUMNS:
+        pieces = table.pieces(i, kind)
+        if pieces:
+            cell_roles(body, kind, pieces, roles)
+    deadline = table.pieces(i, "deadline")  # 2025年6 / 月底前: one deadline wrapped
+    roles.deadline = (deadline[0] if len(deadline) == 1 else tuple(deadline)) if deadline else None
+    number = table.cell(i, "number")
+    item = body[number[0]:number[1]] if number else str(i + 1)
+    return None if roles.empty() else TaskRow(item, text, roles, table.spans[i])
+
+
+def _merged_left(table: Table, i: int) -> Table | None:
+    """The table with row i read as a web copy writes a row under a merged cell: the merged
+    cells are left out, so the row's cells stand left of their columns and its last ones are
+    empty (`3.及时反馈… | 各科室 | |` under `一、做好… | 2.及时更新… | 办公室 |`). Its cells are moved
+    right, the merged ones taken from the row above; None when the row ends in no empty cell."""
+    cells = table.rows[i]
+    empty = next((n for n in range(len(cells)) if cells[len(cells) - 1 - n][1] > cells[len(cells) - 1 - n][0]), 0)
+    if i == 0 or not empty or empty >= len(cells):
+        return None
+    moved = table.rows[i - 1][:empty] + cells[:-empty]
+    return replace(table, rows=table.rows[:i] + [moved] + table.rows[i + 1:], wrapped={})
