@@ -40,6 +40,7 @@ _NOISE = re.compile(r"[^\u4e00-\u9fff()（）\n]*[A-Za-z][^\u4e00-\u9fff()（）
 _MOJIBAKE = re.compile(r"(?<=[\u4e00-\u9fff])(?:[A-Za-z]|[\u3100-\u312f\ue000-\uf8ff\ufffd?]+)(?=[\u4e00-\u9fff])")
 _LETTERS = re.compile(r"[A-Za-z]+")  # letters alone: an acronym (市CBD管委会) or mojibake, no anti-copy string
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
+_JOINERS = "和及与"  # a word joining the last two names of a run (王士斌和许绿丝)
 _GLUED_MIN = 5  # the shortest run of two glued names that is no name of its own (张建张世琨: 5)
 _GLUED_MAX = 60  # the longest looked at: a longer run of characters is prose, not names
 
@@ -131,6 +132,9 @@ def _glued_names(body: str, found: list[Part]) -> list[Part]:
             continue
         at, mark = part.start, part.mark
         for size in cut:
+            if size < 0:  # 王士斌和许绿丝: the word joining two names, no part of either
+                at, mark = at - size, STROKE
+                continue
             out.append(Part(at, at + size, mark))
             at, mark = at + size, SPACE
     return out
@@ -138,7 +142,8 @@ def _glued_names(body: str, found: list[Part]) -> list[Part]:
 
 def _names_in(word: str) -> list[int] | None:
     """The sizes of the names `word` is made of, or None: names of two or three characters (four
-    after a double surname), a last surname alone where a padded name goes on (`江 帆`)."""
+    after a double surname), a last surname alone where a padded name goes on (`江 帆`); a word
+    joining two of them (和, 及, 与: `王士斌和许绿丝`) is a negative size, skipped."""
     if (not _CJK_RUN.fullmatch(word) or COURTESY_AT_END.search(word)  # 陈建强医生: one name and its courtesy title
             or any(title_length(word[:end]) for end in range(2, len(word) + 1))):
         return None
@@ -147,6 +152,9 @@ def _names_in(word: str) -> list[int] | None:
         if i not in best:
             continue
         cost, sizes = best[i]
+        if 0 < i < len(word) - 2 and word[i] in _JOINERS and sizes and sizes[-1] > 0 and (
+                i + 1 not in best or cost < best[i + 1][0]):
+            best[i + 1] = (cost, sizes + [-1])
         for size in (2, 3, 4):
             name = word[i:i + size]
             if len(name) == size and is_person_name(name) and (size < 4 or surname_length(name) == 2):
@@ -158,7 +166,7 @@ def _names_in(word: str) -> list[int] | None:
             if len(word) not in best or step < best[len(word)][0]:
                 best[len(word)] = (step, sizes + [1])
     found = best.get(len(word))
-    return found[1] if found and len(found[1]) >= 2 else None
+    return found[1] if found and sum(size > 0 for size in found[1]) >= 2 else None
 
 
 def _spaced_names(body: str, found: list[Part]) -> list[Part]:

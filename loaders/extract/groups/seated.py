@@ -6,7 +6,9 @@ group by its name (行政会, 考评局). Where a document appoints at least thr
 committee roles (成员, 委员, 议员, 主席 …), the body is a group whose members they are, each with
 the post as their title (or the kind of member an act's note says: 非官方委员) and the rank groups.yaml
 gives the role (主席 leads). A body the groups' reader already gives keeps its own members, or takes
-these where it gave none (政府宣布成立X委员会). The rule is `groups/seated`.
+these where it gave none (政府宣布成立X委员会); a member it found without a title takes the kind of
+member its act's note says (非官方委员).
+The rule is `groups/seated`.
 """
 
 from __future__ import annotations
@@ -38,9 +40,19 @@ def seated_groups(facts: Facts) -> list[GroupFact]:
     for group in facts.groups:
         if not group.members and _key(group) in seats:
             group = replace(group, members=_members(seats.pop(_key(group))))
+        elif _key(group) in seats:
+            group = replace(group, members=_titled(group.members, seats.pop(_key(group))))
         groups.append(group)
     named = {_key(g) for g in groups}
     return groups + [_group(acts) for key, acts in seats.items() if key not in named]
+
+
+def _titled(members: list[GroupMember], acts: list[PersonnelAct]) -> list[GroupMember]:
+    """A group's own members, each the groups' reader found without a title taking the kind of
+    member the act seating that person says (16名非官方委员包括：A、B…和C: 非官方委员); a bare
+    post (委员) is no title the list wrote."""
+    seat = {act.person: title for act in acts if (title := _title(act)) != act.post}
+    return [replace(m, title=seat[m.person]) if not m.title and m.person in seat else m for m in members]
 
 
 def _key(group: GroupFact) -> tuple[str, str]:
