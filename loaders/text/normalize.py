@@ -8,7 +8,8 @@
   between a digit and a CJK character (`2020 年 3 月`, `15 号`). Spaces between longer words
   stay, so a list of names written `郝文保 武雪` is not merged; so does a wide gap after or
   before a digit, which is a table's column gap (`1     推行…`, `…保障局      2021年6月底前`).
-- Line breaks become `\n` (`\r\n`, a lone `\r`, U+2028); tabs stay (they carry table structure).
+- Line breaks become `\n` (`\r\n`, a lone `\r`, U+2028), and so do a dump's escaped breaks (`\r\n`
+  written out) and a page's `<br>` tags kept in plain text; tabs stay (they carry table structure).
   A text wrapped at a fixed width (a printed page's copy) loses the breaks inside its
   paragraphs (loaders.text.wrapped); the source's notes say how many.
 - A document whose paragraph breaks a crawl dropped, its outline run on in one line, gets a
@@ -245,10 +246,22 @@ def _escaped_breaks(text: str) -> str:
     return _ESCAPED_BREAK.sub(lambda m: " " * (len(m.group()) - 1) + "\n", text)
 
 
+# … or as a page's line-break tags in plain text (`沪府办〔2016〕63号<br> 上海市人民政府办公厅关于…`):
+# breaks they are too, where a text holds a few (a text mostly of markup is read as HTML:
+# loaders.read.html).
+_BREAK_TAG = re.compile(r"<br\s*/?>", re.I)
+
+
+def _tag_breaks(text: str) -> str:
+    if text.count("<br") + text.count("<BR") < _ESCAPES_OF_A_DUMP:
+        return text
+    return _BREAK_TAG.sub(lambda m: " " * (len(m.group()) - 1) + "\n", text)
+
+
 def normalize(source: Source) -> Text:
     """The normalised text of a source with its offset map back to the raw text."""
     text, offsets = _fold(source.text)
-    text = _escaped_breaks(_lost_indent(text))  # as long as before: the offsets stand
+    text = _tag_breaks(_escaped_breaks(_lost_indent(text)))  # as long as before: the offsets stand
     text, offsets = _drop_pinyin(source, text, offsets)
     text, offsets = _drop_post_quotes(source, text, offsets)
     text, offsets = _join_spaced(text, offsets)

@@ -199,3 +199,16 @@ def test_a_gloss_whose_letters_ocr_misread_goes_in_a_scanned_copy_that_holds_glo
     assert "(q0)" in normalize(Source.from_pages("s.txt", [raw], "txt")).text  # no syllable: only a scan's
     lone = "局長(zhing)”"  # a scan without a gloss read right: the brackets stay
     assert normalize(Source.from_pages("s.pdf", [lone], "pdf", ocr_lines=((0, len(lone), 0.9),))).text == lone
+
+
+def test_a_pages_line_break_tags_in_plain_text_are_breaks_and_a_stray_one_stays():
+    """A copy that kept a page's <br> tags in plain text breaks its lines there (the raw text
+    keeps the tags); one or two tags are the page's noise, kept as written."""
+    source = Source.from_pages("c.txt", ["沪府办〔2016〕63号<br> 关于建立联席会议的通知<br/> 召集人:蒋卓庆<BR>成员:于福林"], "txt")
+    text = normalize(source)
+    assert [line.strip() for line in text.text.split("\n")] == [
+        "沪府办〔2016〕63号", "关于建立联席会议的通知", "召集人:蒋卓庆", "成员:于福林"]
+    start = text.text.index("召集人")
+    assert text.raw_slice(start - 6, start) == "<br/> "
+    stray = normalize(Source.from_pages("s.txt", ["第一行<br>第二行"], "txt"))
+    assert stray.text == "第一行<br>第二行"

@@ -26,8 +26,8 @@ def words(*entries: str) -> str:
 
 
 # A slogan quoted in the name (晋城市“迎奥运·构和谐”体育大会筹备委员会) is one piece of it, whatever it
-# holds: a copy may have lost its middle dot to `?`.
-_NAME = rf"(?:[^,。;:!?\s()《》“]|“[^”\n]{{1,20}}”){{2,40}}?{words('types', 'other_teams')}"
+# holds: a copy may have lost its middle dot to `?`; so is a bracket inside it (吴淞江工程(上海段)联席会议).
+_NAME = rf"(?:[^,。;:!?\s()《》“]|“[^”\n]{{1,20}}”|\([^(),。;:\n]{{1,12}}\)(?=[^,。;:!?\s()《》“])){{2,40}}?{words('types', 'other_teams')}"
 GROUP_NAME = _NAME  # for the readers that find a name by its type elsewhere (loaders.extract.groups.owners)
 # A standing committee set up or adjusted by its short name (县政府调整县爱卫会): only a set-up names
 # it so, since elsewhere a short name is an alias of the full one (以下简称市安委会).

@@ -26,7 +26,8 @@ OFFICE_ROLE: dict[str, str] = lexicon().table("groups.office_roles")  # 主任 �
 _OFFICE = words("office_words")
 _OFFICE_WORD = re.compile(_OFFICE)
 OFFICE_AT = re.compile(rf"{_OFFICE}{words('office_seat_verbs')}([^,。;:\n\t]{{2,30}}?)"
-                       rf"(?=[,。;\n\t]|{words('office_duty_verbs')}|$)")
+                       rf"(?=[,。;\n\t]|{words('office_duty_verbs')}|$)"
+                       rf"|{_OFFICE}\({words('office_seat_verbs')}([^,。;:\n\t()]{{2,30}}?)\)")  # 下设办公室(设在市水务局)
 # A minority name joined by · runs longer than others: 艾尔肯·吐尔逊.
 _NAME = rf"([\u4e00-\u9fff]{{1,8}}·[\u4e00-\u9fff]{{1,8}}?|[\u4e00-\u9fff·]{{2,4}}?){words('honorifics')}?"
 # Staff named one by one (主任由A兼任, A兼任办公室副主任) run the office; its members come in lists.
@@ -51,7 +52,7 @@ LISTED, HELD_BY, HOLDS = "groups/office:label", "groups/office:held-by", "groups
 
 def office_at(body: str, start: int, end: int) -> Span | None:
     m = OFFICE_AT.search(body, start, end)
-    return m.span(1) if m else None
+    return (m.span(1) if m.group(1) else m.span(2)) if m else None
 
 
 def office_lines(body: str, start: int, end: int) -> list[Span]:
