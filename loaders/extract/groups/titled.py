@@ -28,6 +28,7 @@ _REST = re.compile(rf"[^{_STOPS}]{{2,40}}")
 _AFTER = re.compile(words("titled_after"))
 _NAME_SIZES = (3, 2, 4)
 _TITLES_REACH = 30  # characters of the titles between a role and its person
+_ROLE_NOTE = re.compile(r"\([^()\n]{2,12}\)")
 _SENTENCE_WORD = re.compile(f"[{lexicon()['groups.titled_name_before_chars']}]")
 
 
@@ -36,7 +37,8 @@ def titled_members(body: str) -> list[tuple[Span, Row]]:
     found = []
     for m in _TYPE_ROLE.finditer(body):
         least = 0 if m["type"] in _WHOLE_NAMES else 2
-        start, rest = _name_start(body, m.start(), least), _REST.match(body, m.end())
+        note = _ROLE_NOTE.match(body, m.end())  # 指挥部指挥长(领导小组组长)蔡邦银: the role as named again
+        start, rest = _name_start(body, m.start(), least), _REST.match(body, note.end() if note else m.end())
         if start is None or rest is None or not is_group(body[start:m.start("role")]):
             continue
         person = _person(body, *rest.span())
