@@ -44,7 +44,11 @@ _SENTENCE_END = "。"
 _QUOTED = re.compile(rf"{_LEX.alternation('documents.issuing_verbs')}[“\"]?《([^《》\n]{{4,80}})》"
                      rf"|^《([^《》\n]{{4,80}})》(?={_LEX.alternation('documents.shared_words')})")
 _CELL_BARS = re.compile(r"\s[|｜]\s?|\t")  # the bars or tabs between a table row's cells
-_TITLE_LABEL = re.compile(rf"^{_LEX.alternation('documents.title_labels')}\s*[:：]\s*")
+# Before a title: a label (标题：), or a forum's tag of its board in square brackets ([讨论],
+# [中国新闻]); a tag in 【】 is a headline's own word as often as a site's (【河长制】…), and stays.
+_TITLE_LABEL = re.compile(rf"^(?:{_LEX.alternation('documents.title_labels')}\s*[:：]|\[[^\]]{{1,8}}\])\s*")
+# After a headline: a forum's button or a page's rule (…名单[复制链接], …全亮相******, …成员|).
+_HEADLINE_TAIL = re.compile(rf"\s*(?:\[{_LEX.alternation('documents.headline_buttons')}\]|[*|]+)$")
 _FILE_EXTENSION = re.compile(rf"\.{_LEX.alternation('documents.file_extensions')}$", re.I)
 _SECTION = re.compile(r"^【[^】]{1,16}】$")  # gazette section headings between documents
 # A portal's metadata label and its date: `成文日期: 2014年02月23日`, `【发布日期】2008-02-03`; with
@@ -114,7 +118,9 @@ def _plain(text: Text, lines: list[Line]) -> Document:
     if page is not None:
         return _article(text, lines, page)
     first = _first_words(lines)  # the title, after any furniture; the body starts as before
-    named = text.written(lines[first].start + _label_length(lines[first]), lines[first].end)
+    tail = _HEADLINE_TAIL.search(lines[first].text)
+    named = text.written(lines[first].start + _label_length(lines[first]),
+                         lines[first].start + tail.start() if tail else lines[first].end)
     title = named if _reads_as_title(lines[first].text) else _quoted_title(text, lines[first])
     headed = len(lines) > 1 and _reads_as_title(lines[0].text) and len(lines[0].text) <= 60
     dated = _date_line(lines, 0, len(lines))
@@ -162,7 +168,8 @@ def _content_id(text: Text, start: int, end: int, title: str, date: str | None) 
 
 def _article(text: Text, lines: list[Line], page: Page) -> Document:
     headline = lines[page.headline]
-    title = text.written(headline.start + _label_length(headline), headline.end)
+    tail = _HEADLINE_TAIL.search(headline.text)
+    title = text.written(headline.start + _label_length(headline), headline.start + tail.start() if tail else headline.end)
     body = lines[page.body].start if page.body < len(lines) else headline.end
     date = _labelled_date(lines, 0, len(lines), "written") or page.date  # the text's day, not the post's
     return Document(id=_content_id(text, lines[0].start, lines[-1].end, title, date), text=text,
@@ -187,7 +194,7 @@ def _title(text: Text, lines: list[Line], header: Header) -> str:
 
 
 def _label_length(line: Line) -> int:
-    """The length of a title label opening the line (标题：, 名称：), else 0."""
+    """The length of a title label or a forum's tag opening the line (标题：, [讨论]), else 0."""
     m = _TITLE_LABEL.match(line.text)
     return m.end() if m else 0
 
