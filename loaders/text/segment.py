@@ -118,9 +118,7 @@ def _plain(text: Text, lines: list[Line]) -> Document:
     if page is not None:
         return _article(text, lines, page)
     first = _first_words(lines)  # the title, after any furniture; the body starts as before
-    tail = _HEADLINE_TAIL.search(lines[first].text)
-    named = text.written(lines[first].start + _label_length(lines[first]),
-                         lines[first].start + tail.start() if tail else lines[first].end)
+    named = _headline(text, lines[first])
     title = named if _reads_as_title(lines[first].text) else _quoted_title(text, lines[first])
     headed = len(lines) > 1 and _reads_as_title(lines[0].text) and len(lines[0].text) <= 60
     dated = _date_line(lines, 0, len(lines))
@@ -168,8 +166,7 @@ def _content_id(text: Text, start: int, end: int, title: str, date: str | None) 
 
 def _article(text: Text, lines: list[Line], page: Page) -> Document:
     headline = lines[page.headline]
-    tail = _HEADLINE_TAIL.search(headline.text)
-    title = text.written(headline.start + _label_length(headline), headline.start + tail.start() if tail else headline.end)
+    title = _headline(text, headline)
     body = lines[page.body].start if page.body < len(lines) else headline.end
     date = _labelled_date(lines, 0, len(lines), "written") or page.date  # the text's day, not the post's
     return Document(id=_content_id(text, lines[0].start, lines[-1].end, title, date), text=text,
@@ -191,6 +188,13 @@ def _title(text: Text, lines: list[Line], header: Header) -> str:
         return header.number or ""
     first = lines[header.title[0]]
     return text.written(first.start + _label_length(first), lines[header.title[-1]].end)
+
+
+def _headline(text: Text, line: Line) -> str:
+    """A headline's line as written, without a label or a forum's tag before it and a page's
+    button or rule after it."""
+    tail = _HEADLINE_TAIL.search(line.text)
+    return text.written(line.start + _label_length(line), line.start + tail.start() if tail else line.end)
 
 
 def _label_length(line: Line) -> int:

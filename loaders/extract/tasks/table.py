@@ -119,8 +119,9 @@ def _merged_left(table: Table, i: int) -> Table | None:
     empty (`3.及时反馈… | 各科室 | |` under `一、做好… | 2.及时更新… | 办公室 |`). Its cells are moved
     right, the merged ones taken from the row above; None when the row ends in no empty cell."""
     cells = table.rows[i]
-    empty = next((n for n in range(len(cells)) if cells[len(cells) - 1 - n][1] > cells[len(cells) - 1 - n][0]), 0)
-    if i == 0 or not empty or empty >= len(cells):
+    filled = next((n for n in range(len(cells), 0, -1) if cells[n - 1][1] > cells[n - 1][0]), 0)
+    empty = len(cells) - filled  # the row's last cells, empty
+    if i == 0 or not empty or not filled:
         return None
     moved = table.rows[i - 1][:empty] + cells[:-empty]
     return replace(table, rows=table.rows[:i] + [moved] + table.rows[i + 1:], wrapped={})
