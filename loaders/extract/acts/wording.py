@@ -212,6 +212,10 @@ FORMS = [
           rf"|(?:{_LEX['acts.resign_report_handed_pattern']}[,，])?(?:{_LEX['acts.resign_asked_of_pattern']})?{_ALT('acts.resign_asked')})"
           rf"{_RESIGN}(?P<posts>.+?)(?:{_POST_WORDS}|$)",
           given=tuple(_LEX.words("acts.resignation_reports"))),
+    _form(REMOVE, _RESIGN, False, _LEX["acts.received"], f"{_LEX['acts.received']}…{_OF}{_LEX.words('acts.received_reports')[0]}",
+          rf"{_LEX['acts.received']}(?P<who>(?:(?!{_LEX['acts.received']}|{_RESIGN[0]})[^,，。;；{_OF}\d]){{3,40}}?)"
+          rf"(?:{_ALT('acts.courtesy_titles')})?"
+          rf"(?:递交|提交|呈交)?{_OF}(?:书面)?{_ALT('acts.received_reports')}"),
     _form(REMOVE, _NO_LONGER, False, _NO_LONGER, f"…{_NO_LONGER}…{_POST_WORD}",
           rf"{_LEAD}{_NAMES}{_REASON_COMMA}{_NO_LONGERS}(?P<posts>.+?)(?:{_POST_WORDS}|$)"),
     # 王志民卸任X: a news report's removal; not 卸任不久即出任Y, a move the clause tells after
