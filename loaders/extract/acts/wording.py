@@ -213,9 +213,8 @@ FORMS = [
           rf"{_RESIGN}(?P<posts>.+?)(?:{_POST_WORDS}|$)",
           given=tuple(_LEX.words("acts.resignation_reports"))),
     _form(REMOVE, _RESIGN, False, _LEX["acts.received"], f"{_LEX['acts.received']}…{_OF}{_LEX.words('acts.received_reports')[0]}",
-          rf"{_LEX['acts.received']}(?P<who>(?:(?!{_LEX['acts.received']}|{_RESIGN[0]})[^,，。;；{_OF}\d]){{3,40}}?)"
-          rf"(?:{_ALT('acts.courtesy_titles')})?"
-          rf"(?:递交|提交|呈交)?{_OF}(?:书面)?{_ALT('acts.received_reports')}"),
+          rf"{_LEX['acts.received']}(?P<who>(?:(?!{_ALT('acts.received_not_between')})[^,，。;；{_OF}\d]){{3,40}}?)"
+          rf"(?:{_ALT('acts.courtesy_titles')})?{_LEX['acts.received_before_report_pattern']}{_ALT('acts.received_reports')}"),
     _form(REMOVE, _NO_LONGER, False, _NO_LONGER, f"…{_NO_LONGER}…{_POST_WORD}",
           rf"{_LEAD}{_NAMES}{_REASON_COMMA}{_NO_LONGERS}(?P<posts>.+?)(?:{_POST_WORDS}|$)"),
     # 王志民卸任X: a news report's removal; not 卸任不久即出任Y, a move the clause tells after

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from loaders.lexicon import lexicon
 from loaders.spans.posts import COURTESY_AT_END, is_person_name, surname_length, surnames, title_length
 from loaders.extract.groups.row import Span
 from loaders.extract.groups.readings import padded_name_then_title
@@ -40,7 +41,7 @@ _NOISE = re.compile(r"[^\u4e00-\u9fff()（）\n]*[A-Za-z][^\u4e00-\u9fff()（）
 _MOJIBAKE = re.compile(r"(?<=[\u4e00-\u9fff])(?:[A-Za-z]|[\u3100-\u312f\ue000-\uf8ff\ufffd?]+)(?=[\u4e00-\u9fff])")
 _LETTERS = re.compile(r"[A-Za-z]+")  # letters alone: an acronym (市CBD管委会) or mojibake, no anti-copy string
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
-_JOINERS = "和及与"  # a word joining the last two names of a run (王士斌和许绿丝)
+_JOINERS = "".join(lexicon().words("acts.name_list_joiners"))  # joining the last two names of a run (王士斌和许绿丝)
 _GLUED_MIN = 5  # the shortest run of two glued names that is no name of its own (张建张世琨: 5)
 _GLUED_MAX = 60  # the longest looked at: a longer run of characters is prose, not names
 
