@@ -39,6 +39,7 @@ _SANCTIONED = (re.compile(rf"{_LEX['acts.sanction_given']}(?P<entries>[^。;；:
                re.compile(rf"^[ \t]*(?P<entries>[^。;；:：,，\n]{{3,80}}?)(?:{W['honorific']})?[:：]"
                           rf"(?P<measures>[^。;；\n]{{0,30}}?{_REMOVING}[^\n]{{0,30}}?)$", re.M))
 _SANCTIONED_RULE = "acts/measure:sanctioned"
+_MEASURE_WORDS = _LEX.words("acts.sanction_measure_words")
 _REMOVED_LIST = re.compile(_LEX["acts.removed_list_pattern"])
 _REMOVED_WORD = re.compile(_ALT("acts.removed_list_words"))
 _REMOVED_LIST_RULE = "acts/measure:removed-list"
@@ -119,6 +120,14 @@ def _people_sanctioned(text: str, a: int, b: int) -> list[tuple[Span, Span]]:
     """The people named after their posts from a on, the list closing with a name (perhaps
     followed by 同志) before the measures up to b: the reading of the longest list."""
     for end in range(b, a + 2, -1):
+        if _in_measure_word(text, end):
+            continue
         if (pairs := titled_people(text, a, end)) and pairs[-1][1][1] == end:
             return pairs
     return []
+
+
+def _in_measure_word(text: str, end: int) -> bool:
+    """Whether a name ending at `end` would hold the first characters of a measure (谢华维撤|销党内职务)."""
+    return any(text.startswith(word, start) for start in (end - 1, end - 2) for word in _MEASURE_WORDS
+               if start + len(word) > end)

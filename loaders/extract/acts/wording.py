@@ -183,8 +183,10 @@ _MOVED_FROM = rf"(?:{_LEX['acts.taken_by']}[^,，。;；{_LEX['acts.taken_by']}]
 _NO_LONGERS = _ALT("acts.no_longer_words")  # 不再担任, 不再兼任
 _REMOVES = _ALT("acts.remove_words")  # 免去, and the rarer 免除 (免除X同志Y一职)
 _HIRE, _APPOINT, _CONCURRENT, _ACTING = W["hire"], W["appoint"], W["concurrent"], W["acting"]
-# 任命, and 委任 (行政长官委任X为Y), not the 委任 of 地委任命 (a committee's 委, then 任命)
-_APPOINTS = "(?:" + "|".join(w if w == _APPOINT else f"{w}(?!{_APPOINT[1:]})" for w in _LEX.words("acts.appoint_words")) + ")"
+# 任命, and 委任 (行政长官委任X为Y), not the 委任 of 地委任命 (a committee's 委, then 任命), nor a noun's (委任方式)
+_NOUN_TAIL = _ALT("acts.appoint_noun_tails")
+_APPOINTS = "(?:" + "|".join(f"{w}(?!{_NOUN_TAIL})" if w == _APPOINT else f"{w}(?!{_APPOINT[1:]}|{_NOUN_TAIL})"
+                             for w in _LEX.words("acts.appoint_words")) + ")"
 # The first form that matches a clause decides it: (kind, act, strong, the word it needs),
 # the form as its rule shows it, and its pattern.
 FORMS = [
