@@ -7,12 +7,14 @@ committee roles (成员, 委员, 议员, 主席 …), the body is a group whose 
 the post as their title (or the kind of member an act's note says: 非官方委员) and the rank groups.yaml
 gives the role (主席 leads). A body the groups' reader already gives keeps its own members, or takes
 these where it gave none (政府宣布成立X委员会); a member it found without a title takes the kind of
-member its act's note says (非官方委员).
+member its act's note says (非官方委员). A party committee (中共X管理局委员会, 县委, 党工委) is no such
+council: its members hold posts, which the acts give.
 The rule is `groups/seated`.
 """
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import replace
 
@@ -23,8 +25,13 @@ from loaders.text.script import to_simplified
 
 RULE = "groups/seated"
 _SEATS = 3  # fewer appointments name posts, not a council's seats (一名主席及一名委员)
-_ROLES: dict[str, str] = lexicon().table("groups.roles")
-_MEMBER_KINDS = frozenset(lexicon().words("acts.counted_member_kinds"))
+_LEX = lexicon()
+_ROLES: dict[str, str] = _LEX.table("groups.roles")
+_MEMBER_KINDS = frozenset(_LEX.words("acts.counted_member_kinds"))
+# 中共X委员会 (no committee inside X: 中共X区委全面依法治区委员会 is a commission), X党委, X县委, X纪委.
+_PARTY_COMMITTEE = re.compile(
+    rf"{_LEX['documents.party_prefix']}[^{_LEX['acts.place_committee_char']}]{{2,30}}{_LEX['groups.standing_committee']}"
+    rf"|.*(?:{_LEX.alternation('acts.party_committees', 'acts.sub_bodies')}|[{_LEX['acts.place_levels']}]{_LEX['acts.place_committee_char']})")
 
 
 def seated_groups(facts: Facts) -> list[GroupFact]:
@@ -33,8 +40,9 @@ def seated_groups(facts: Facts) -> list[GroupFact]:
     takes those people as its members, one it gave members keeps its own."""
     seats: dict[tuple[str, str], list[PersonnelAct]] = defaultdict(list)
     for act in facts.acts:
-        if act.kind == "appointment" and act.org and is_committee_role(act.post):
-            seats[act.doc, to_simplified("".join(act.org.split()))].append(act)
+        body = to_simplified("".join((act.org or "").split()))
+        if act.kind == "appointment" and body and is_committee_role(act.post) and not _PARTY_COMMITTEE.fullmatch(body):
+            seats[act.doc, body].append(act)
     seats = {key: acts for key, acts in seats.items() if len({a.person for a in acts}) >= _SEATS}
     groups = []
     for group in facts.groups:
