@@ -14,7 +14,7 @@ from pathlib import Path
 from govkg.errors import InputError
 from govkg.settings import Settings
 from loaders.read.encoding import decode
-from loaders.read.html import carries_markup, html_text
+from loaders.read.html import carries_markup, html_text, markup_of_text
 from loaders.read.pdf import read_pdf
 from loaders.records import PAGE_BREAK, Source
 
@@ -61,7 +61,7 @@ def read(path: str | Path, max_bytes: int | None = None, jobs: int = 1) -> Sourc
     if codec not in ("utf-8", "utf-8-sig"):
         notes.append(f"decoded as {codec}")
     if carries_markup(text):  # a page's markup in a text file (a crawler's row): its visible text
-        shown, _, more = html_text(text.encode("utf-8"), where)
+        shown, _, more = html_text(markup_of_text(text).encode("utf-8"), where)
         return _from_text(where, shown, "html", codec, notes + bad + more + ["the text holds HTML markup; read as HTML"])
     return _from_text(where, text, "txt", codec, notes + bad)
 

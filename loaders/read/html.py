@@ -51,12 +51,28 @@ ERROR_PAGE_LINES = 8
 TEXT_TAGS = re.compile(r"</?(?:p|span|br|div|td|tr|table|strong|b|font|li|h[1-6])(?:\s[^<>]{0,300})?/?>", re.I)
 MARKUP_TAGS = 20  # fewer tags leave the text as it is: a stray <br> is the page's noise, kept as written
 MARKUP_SHARE = 0.1  # of the text's characters inside tags
+# A paragraph closed by its tag is set by markup whatever the share (a transcript's <p>…</p> under a
+# Markdown heading, a page of long paragraphs): three of them are no stray tag.
+CLOSED_PARAGRAPH = re.compile(r"</p\s*>", re.I)
+MARKUP_PARAGRAPHS = 3
+
+
+# A blank line between a text file's own lines (a crawler's title and byline above the page's
+# markup) parts them as it does in the file; HTML would run them into one line.
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+
+
+def markup_of_text(text: str) -> str:
+    """The markup a text file holds, its blank lines kept as line breaks."""
+    return _BLANK_LINE.sub("<br>\n", text)
 
 
 def carries_markup(text: str) -> bool:
-    """Whether a text file is HTML markup in substance: many text tags, a tenth of its characters."""
+    """Whether a text file is HTML markup in substance: many text tags, a tenth of its characters,
+    or paragraphs closed by their tags."""
     tags = TEXT_TAGS.findall(text)
-    return len(tags) >= MARKUP_TAGS and sum(map(len, tags)) >= MARKUP_SHARE * len(text)
+    return (len(tags) >= MARKUP_TAGS and sum(map(len, tags)) >= MARKUP_SHARE * len(text)
+            or len(CLOSED_PARAGRAPH.findall(text)) >= MARKUP_PARAGRAPHS)
 
 
 def html_text(data: bytes, where: str) -> tuple[str, str, list[str]]:

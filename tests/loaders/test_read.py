@@ -143,6 +143,16 @@ def test_text_holding_a_pages_markup_is_read_for_its_visible_text(tmp_path):
     assert source.notes == ("the text holds HTML markup; read as HTML",)
 
 
+def test_a_transcripts_closed_paragraphs_are_markup_and_its_own_lines_stay_apart(tmp_path):
+    """A news transcript under a Markdown heading: few tags, each paragraph closed by </p>; the
+    heading and byline above the markup stay lines of their own."""
+    text = ("### 宁远等3省省委主要负责同志职务调整\n\n宁远台消息\n\n<p>日前，中共中央决定：</p>"
+            "<p>王明同志任宁远省委书记；</p><p>李华同志不再担任宁远省委书记职务。</p>\n")
+    source = read(write(tmp_path, "transcript.txt", text.encode()))
+    assert source.kind == "html" and "<p>" not in source.text
+    assert source.text.splitlines()[:3] == ["### 宁远等3省省委主要负责同志职务调整", "宁远台消息", "日前，中共中央决定："]
+
+
 def test_text_with_a_few_stray_tags_stays_text(tmp_path):
     text = "关于做好工作的通知<br>\n" + "市财政局负责做好预算工作。\n" * 40
     source = read(write(tmp_path, "notice.txt", text.encode()))
