@@ -13,11 +13,12 @@ import re
 from loaders.extract.groups.names import is_group, words
 from loaders.extract.groups.row import ROLE_OF, Row, Span
 from loaders.lexicon import lexicon
-from loaders.spans.posts import is_person_name, title_length
+from loaders.spans.posts import is_person_name, parse_posts, title_length
 
 RULE = "groups/titled"
 
 _CHAIN_MARK = "、"
+_CLAUSE_MARK = ","  # 部长，领导小组组长X: the comma of a chain of titles in two clauses (text folded to ASCII marks)
 _STOPS = ",;。:\n"
 # a group's type right before its role (领导小组组长): found first, the name read back from it
 _TYPE_ROLE = re.compile(rf"(?P<type>{words('titled_types', 'committee_short_names')})(?P<role>{words('roles')})")
@@ -105,7 +106,14 @@ def _chain_start(body: str, at: int) -> int:
 
 
 def _chain_before(body: str, at: int) -> Span | None:
-    """The titles before the group's name (县委常委、常务副县长、), without the last 、."""
+    """The titles before the group's name (县委常委、常务副县长、), without the last 、; where the
+    name opens a clause, the clause before it when it holds titles only (教育部党组书记、部长，部党组
+    巡视工作领导小组组长怀进鹏)."""
     start = _chain_start(body, at)
     end = at - 1 if body[at - 1:at] == _CHAIN_MARK else at
-    return (start, end) if end > start and title_length(body[start:end]) else None
+    if end > start:
+        return (start, end) if title_length(body[start:end]) else None
+    if body[at - 1:at] == _CLAUSE_MARK and (before := _chain_start(body, at - 1)) < at - 1:
+        parts = body[before:at - 1].split(_CHAIN_MARK)
+        return (before, at - 1) if all(parse_posts(p, 0, len(p)) for p in parts) else None
+    return None
