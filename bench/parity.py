@@ -63,9 +63,17 @@ def compare(expected: dict, found: dict) -> dict:
     return {s.kind: (s.gold, s.found, s.correct) for s in score(expected, align(expected, found), covered)}
 
 
+def document_text(path: Path) -> str:
+    """The text a PDF of the document would hold: a text file's characters as govkg reads them, the
+    visible text where the file holds a web page's markup (a PDF holds no tags)."""
+    from loaders.read import read
+
+    return read(path).text
+
+
 def render(path: Path, setting: str, out: Path) -> Path:
     """The PDF of a text in a layout or a scan setting."""
-    text = path.read_text(encoding="utf-8")
+    text = document_text(path)
     if setting in SCANS:
         source = write_pdf(text, SCAN_SOURCE, out / f"{path.stem}.source.pdf")
         return scanned_copy(source, out / f"{path.stem}.{setting}.pdf", SCANS[setting])
@@ -75,7 +83,7 @@ def render(path: Path, setting: str, out: Path) -> Path:
 def one(args: tuple[str, str, str]) -> tuple[str, str, dict, dict, dict]:
     """(setting, stem, counts per kind, the layout text's facts, the PDF's facts)."""
     path, setting, out = Path(args[0]), args[1], Path(args[2])
-    text = path.read_text(encoding="utf-8")
+    text = document_text(path)
     layout = LAYOUTS.get(setting, SCAN_SOURCE)
     expected = facts_of_text(text_of(text, layout), str(path))
     try:
