@@ -1,9 +1,10 @@
 """Who takes the posts a removal empties, named after it in the same sentence.
 
 `免去马泽华中远集团总经理职务，由副总经理李云鹏接任`, `魏家福不再担任中远集团董事长、党组书记，由马泽华接任`:
-the clause after the removal names no post of its own, only 由 (or nothing: `免去栗智X书记职务，朱海仑接任`),
-the successor (perhaps described: 副总经理李云鹏) and a verb of taking (接任, 接替, 出任, 暂代 …). The successor takes each post the
-person removed last before it leaves, as written there; the evidence is the sentence.
+the clause after the removal names no post of its own, only 由 (or nothing: `免去栗智X书记职务，
+朱海仑接任`), the successor (perhaps described: 副总经理李云鹏) and a verb of taking (接任, 接替, 出任,
+暂代 …). The successor takes each post the person removed last before it leaves, as written there;
+the evidence is the sentence.
 """
 
 from __future__ import annotations
@@ -21,9 +22,10 @@ from loaders.text.script import to_simplified
 _LEX = lexicon()
 _ALT = _LEX.alternation
 _BY = _LEX["acts.taken_by"]
-# ，由副总经理李云鹏接任。: a comma, 由 perhaps after an adverb (则由, 改由), the described successor, the verb
-# closing the clause.
-_TAKER = re.compile(rf"[,，]\s*(?:{_ALT('acts.taken_by_adverbs')}?{_BY})?(?P<described>[^,，;；。\n{_BY}]{{2,30}}?){TAKING_VERB}")
+# ，由副总经理李云鹏接任。: a comma, 由 perhaps after an adverb (则由, 改由) or no 由 at all, the described
+# successor, the verb closing the clause.
+_TAKER = re.compile(rf"[,，]\s*(?:{_ALT('acts.taken_by_adverbs')}?{_BY})?"
+                    rf"(?P<described>[^,，;；。\n{_BY}]{{2,30}}?){TAKING_VERB}")
 RULE = "acts/successor"
 
 

@@ -29,9 +29,11 @@ _LEX = lexicon()
 _ROLES: dict[str, str] = _LEX.table("groups.roles")
 _MEMBER_KINDS = frozenset(_LEX.words("acts.counted_member_kinds"))
 # 中共X委员会 (no committee inside X: 中共X区委全面依法治区委员会 is a commission), X党委, X县委, X纪委.
+_COMMITTEE_CHAR = _LEX["acts.place_committee_char"]
 _PARTY_COMMITTEE = re.compile(
-    rf"{_LEX['documents.party_prefix']}[^{_LEX['acts.place_committee_char']}]{{2,30}}{_LEX['groups.standing_committee']}"
-    rf"|.*(?:{_LEX.alternation('acts.party_committees', 'acts.sub_bodies')}|[{_LEX['acts.place_levels']}]{_LEX['acts.place_committee_char']})")
+    rf"{_LEX['documents.party_prefix']}[^{_COMMITTEE_CHAR}]{{2,30}}{_LEX['groups.standing_committee']}"
+    rf"|.*(?:{_LEX.alternation('acts.party_committees', 'acts.sub_bodies')}"
+    rf"|[{_LEX['acts.place_levels']}]{_COMMITTEE_CHAR})")
 
 
 def seated_groups(facts: Facts) -> list[GroupFact]:
@@ -41,7 +43,8 @@ def seated_groups(facts: Facts) -> list[GroupFact]:
     seats: dict[tuple[str, str], list[PersonnelAct]] = defaultdict(list)
     for act in facts.acts:
         body = to_simplified("".join((act.org or "").split()))
-        if act.kind == "appointment" and body and is_committee_role(act.post) and not _PARTY_COMMITTEE.fullmatch(body):
+        if act.kind == "appointment" and body and is_committee_role(act.post) \
+                and not _PARTY_COMMITTEE.fullmatch(body):
             seats[act.doc, body].append(act)
     seats = {key: acts for key, acts in seats.items() if len({a.person for a in acts}) >= _SEATS}
     groups = []

@@ -23,7 +23,8 @@ _LEX = lexicon()
 # … or the team's whole name, who sent it before its number, and what it covers run on before the roles
 # (中央第一巡视组巡视安徽，组长张骥).
 _TEAM_LINE = re.compile(rf"^[ \t\u3000]*(?P<name>[\u4e00-\u9fff]{{0,8}}?第[{_LEX['numbering.cn_digits']}]{{1,3}}"
-                        rf"{_LEX.alternation('groups.numbered_team_kinds')}?组)(?:[:：]|(?=[\u4e00-\u9fff]))(?P<rest>[^\n]*)$", re.M)
+                        rf"{_LEX.alternation('groups.numbered_team_kinds')}?组)(?:[:：]|(?=[\u4e00-\u9fff]))"
+                        r"(?P<rest>[^\n]*)$", re.M)
 # 组长吴新雄, 副组长刘 伟: a role, then the name, up to a mark or the line's end.
 _HELD = re.compile(rf"(?P<role>{_LEX.alternation('groups.roles')})"
                    r"(?P<name>[\u4e00-\u9fff](?:[ \u3000]?[\u4e00-\u9fff]){1,3}?)(?=[,，;；。、 \t]|$)")
