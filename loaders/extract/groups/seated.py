@@ -7,8 +7,9 @@ committee roles (成员, 委员, 议员, 主席 …), the body is a group whose 
 the post as their title (or the kind of member an act's note says: 非官方委员) and the rank groups.yaml
 gives the role (主席 leads). A body the groups' reader already gives keeps its own members, or takes
 these where it gave none (政府宣布成立X委员会); a member it found without a title takes the kind of
-member its act's note says (非官方委员). A party committee (中共X管理局委员会, 县委, 党工委) is no such
-council: its members hold posts, which the acts give.
+member its act's note says (非官方委员). A party committee (中共X管理局委员会, 县委, 党工委), a congress
+or a political consultative conference (第十四届全国政协) is no such council: its members hold posts,
+which the acts give.
 The rule is `groups/seated`.
 """
 
@@ -28,11 +29,11 @@ _SEATS = 3  # fewer appointments name posts, not a council's seats (一名主席
 _LEX = lexicon()
 _ROLES: dict[str, str] = _LEX.table("groups.roles")
 _MEMBER_KINDS = frozenset(_LEX.words("acts.counted_member_kinds"))
-# 中共X委员会 (no committee inside X: 中共X区委全面依法治区委员会 is a commission), X党委, X县委, X纪委.
+# 中共X委员会 (no committee inside X: 中共X区委全面依法治区委员会 is a commission), X党委, X县委, X纪委, X政协.
 _COMMITTEE_CHAR = _LEX["acts.place_committee_char"]
-_PARTY_COMMITTEE = re.compile(
+_POSTS_NOT_SEATS = re.compile(
     rf"{_LEX['documents.party_prefix']}[^{_COMMITTEE_CHAR}]{{2,30}}{_LEX['groups.standing_committee']}"
-    rf"|.*(?:{_LEX.alternation('acts.party_committees', 'acts.sub_bodies')}"
+    rf"|.*(?:{_LEX.alternation('acts.party_committees', 'acts.sub_bodies', 'groups.congress_bodies')}"
     rf"|[{_LEX['acts.place_levels']}]{_COMMITTEE_CHAR})")
 
 
@@ -44,7 +45,7 @@ def seated_groups(facts: Facts) -> list[GroupFact]:
     for act in facts.acts:
         body = to_simplified("".join((act.org or "").split()))
         if act.kind == "appointment" and body and is_committee_role(act.post) \
-                and not _PARTY_COMMITTEE.fullmatch(body):
+                and not _POSTS_NOT_SEATS.fullmatch(body):
             seats[act.doc, body].append(act)
     seats = {key: acts for key, acts in seats.items() if len({a.person for a in acts}) >= _SEATS}
     groups = []
