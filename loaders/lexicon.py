@@ -123,12 +123,18 @@ def read_file(path: Path) -> dict[str, Any]:
     return data
 
 
+def mark_entries(entry: str | list[str]) -> list[str]:
+    """The entries a `spans` label marks: one, or a list of them (ACT_WORD: [act_words, received_reports])."""
+    return [entry] if isinstance(entry, str) else list(entry)
+
+
 def _check_marks(stem: str, entries: dict[str, Any]) -> None:
-    """`spans` (span label → entry) name entries of their own file, with labels in capitals."""
+    """`spans` (span label → entry or entries) name entries of their own file, with labels in capitals."""
     for label, entry in entries.get("spans", {}).items():
-        if not label.isupper() or entry not in entries or entry in ("about", "spans"):
-            raise SchemaError(f"spans: {label}: {entry!r} is no entry of this file",
-                              where=f"ontology/lexicon/{stem}.yaml")
+        for name in mark_entries(entry):
+            if not label.isupper() or name not in entries or name in ("about", "spans"):
+                raise SchemaError(f"spans: {label}: {name!r} is no entry of this file",
+                                  where=f"ontology/lexicon/{stem}.yaml")
 
 
 def load_lexicon(folder: Path = LEXICON_DIR) -> Lexicon:

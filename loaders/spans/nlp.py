@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from govkg.errors import KgError
-from loaders.lexicon import lexicon
+from loaders.lexicon import lexicon, mark_entries
 from loaders.spans.agency import agency_after, find_agencies
 from loaders.spans.gazetteer import get_gazetteer
 from loaders.spans.places import GAZETTEER_RULE, find_places, stands_alone
@@ -116,7 +116,7 @@ def lexicon_marks() -> dict[str, tuple[str, ...]]:
     lex, marks = lexicon(), {}
     for stem, entries in lex.files.items():
         for label, entry in entries.get("spans", {}).items():
-            marks[label] = marks.get(label, ()) + lex.words(f"{stem}.{entry}")
+            marks[label] = marks.get(label, ()) + lex.words(*(f"{stem}.{name}" for name in mark_entries(entry)))
     return marks
 
 

@@ -366,7 +366,7 @@ BARE_OFFICE = re.compile(rf"{_ALT('acts.office_owners')}?{_LEX['acts.office_word
 
 # A sentence outside a 任免 block is read only when it holds a verb of an act (not 任务, 责任).
 ACT_WORD = re.compile("|".join(_not_in_words(w, tuple(x for x in _LEX.words("acts.not_act_words") if w in x))
-                               for w in _LEX.words("acts.act_words")))
+                               for w in _LEX.words("acts.act_words", "acts.received_reports")))
 # The sentences of a body that hold more than spaces: maximal runs between 。;； and breaks.
 _FILLED_SENTENCE = re.compile(r"[^。;；\n\f]*?[^\s。;；\n\f][^。;；\n\f]*")
 
